@@ -1,0 +1,249 @@
+"""The command line: no arguments opens the desktop app; subcommands do headless work.
+
+Every error the user can fix prints one line, ``cnnviz: error: ...``, and exits non-zero;
+no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (got {value})")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number (got {text})")
+    return value
+
+
+def _add_data_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir", type=Path, default=None,
+        help="where data sets are kept (default: $CNNVIZ_DATA or ~/.cache/cnnviz/data)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--offline", action="store_true", help="never try to download a missing data set"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from cnnviz.core.batches import AUGMENTATIONS
+    from cnnviz.core.config import OPTIMIZERS, SCHEDULES
+
+    parser = argparse.ArgumentParser(
+        prog="cnnviz",
+        description="See how convolutional neural networks learn. Without a command, opens "
+        "the desktop app.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    train = sub.add_parser("train", help="train a model headless and save checkpoints")
+    train.add_argument("--model", default="simple-cnn",
+                       help="registry name (see 'cnnviz models') or path/to/file.py:Name")
+    train.add_argument("--dataset", default="mnist",
+                       help="registry name (see 'cnnviz datasets') or folder:PATH")
+    train.add_argument("--epochs", type=_positive_int, default=1)
+    train.add_argument("--batch-size", type=_positive_int, default=100)
+    train.add_argument("--lr", type=_positive_float, default=1e-3, help="learning rate")
+    train.add_argument("--optimizer", choices=list(OPTIMIZERS), default="adam")
+    train.add_argument("--schedule", choices=list(SCHEDULES), default="none")
+    train.add_argument("--augment", choices=["auto", *AUGMENTATIONS], default="auto")
+    train.add_argument("--weight-decay", type=float, default=0.0)
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N or mps")
+    train.add_argument("--eval-every", type=int, default=0,
+                       help="also evaluate on 1000 test images every N steps")
+    train.add_argument("--out", type=Path, required=True, help="run directory")
+    train.add_argument("--resume", type=Path, default=None, help="checkpoint to continue from")
+    train.add_argument("--json", action="store_true", help="end with one JSON summary line")
+    _add_data_options(train)  # fmt: skip
+
+    evaluate = sub.add_parser("evaluate", help="test accuracy and confusion matrix")
+    evaluate.add_argument("--checkpoint", type=Path, required=True)
+    evaluate.add_argument("--device", default="auto")
+    evaluate.add_argument("--json", action="store_true")
+    _add_data_options(evaluate)
+
+    sub.add_parser("models", help="list the models")
+    sub.add_parser("datasets", help="list the data sets")
+    return parser
+
+
+class _TerminalProgress:
+    """A one-line progress bar on a terminal; plain epoch lines when output is not a terminal."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.total = 0
+
+    def __call__(self, event: Any) -> None:
+        from cnnviz.core import events as ev
+
+        if isinstance(event, ev.StartedEvent):
+            self.total = event.total_steps
+            print(f"training {event.model} on {event.dataset} ({event.train_size} images) "
+                  f"on {event.device}, {event.parameters:,} parameters", file=self.stream)
+        elif isinstance(event, ev.StepEvent) and self.tty and event.step % 5 == 0:
+            done = event.step / max(1, self.total)
+            bar = "#" * int(30 * done)
+            print(f"\r[{bar:<30}] {done:6.1%} step {event.step}/{self.total} "
+                  f"loss {event.loss:.4f} {event.images_per_second:,.0f} img/s",
+                  end="", file=self.stream, flush=True)
+        elif isinstance(event, ev.EpochEvent):
+            print(("\r" if self.tty else "") + f"epoch {event.epoch}: test accuracy "
+                  f"{event.test_acc:.2%}, test loss {event.test_loss:.4f}, "
+                  f"{event.seconds:.1f} s" + " " * 20, file=self.stream)
+
+    def status(self, message: str, fraction: float | None) -> None:
+        print(message, file=self.stream)
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from cnnviz.core.config import TrainConfig
+    from cnnviz.core.events import FailedEvent, FinishedEvent, StoppedEvent
+    from cnnviz.core.run_log import MetricsLog
+    from cnnviz.core.trainer import Trainer
+
+    config = TrainConfig(
+        model=args.model, dataset=args.dataset, data_dir=args.data_dir, epochs=args.epochs,
+        batch_size=args.batch_size, lr=args.lr, optimizer=args.optimizer,
+        schedule=args.schedule, augment=args.augment, weight_decay=args.weight_decay,
+        seed=args.seed, device=args.device, eval_every=args.eval_every,
+        download=not args.offline, out_dir=args.out, resume=args.resume,
+    )  # fmt: skip
+    if args.out.exists() and not args.out.is_dir():
+        return _fail(f"run directory {args.out} is a file; give a folder")
+    progress = _TerminalProgress(sys.stderr)
+    with MetricsLog(args.out) as log:
+
+        def on_event(event: Any) -> None:
+            log(event)
+            progress(event)
+
+        final = Trainer(config, progress=progress.status).run(on_event)
+    if isinstance(final, FailedEvent):
+        return _fail(final.message)
+    if isinstance(final, StoppedEvent):
+        return _fail("training stopped before the end")
+    assert isinstance(final, FinishedEvent)
+    summary = {
+        "test_acc": final.test_acc,
+        "best_test_acc": final.best_test_acc,
+        "train_seconds": final.train_seconds,
+        "images_per_second": final.images_per_second,
+        "epochs": final.epochs,
+        "steps": final.step,
+        "checkpoint": final.checkpoint,
+        "best_checkpoint": str(args.out / "best.pt"),
+        "metrics": str(args.out / "metrics.jsonl"),
+    }
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(f"test accuracy {final.test_acc:.2%} after {final.epochs} epoch(s), "
+              f"{final.train_seconds:.1f} s, {final.images_per_second:,.0f} images/s; "
+              f"checkpoint: {final.checkpoint}")
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from cnnviz.core.evaluation import evaluate_checkpoint
+
+    checkpoint, data, result = evaluate_checkpoint(
+        args.checkpoint, args.data_dir, download=not args.offline, device=args.device
+    )
+    names = list(data.info.class_names)
+    if args.json:
+        print(json.dumps({
+            "checkpoint": str(args.checkpoint),
+            "model": checkpoint.meta.model,
+            "dataset": data.info.name,
+            "test_acc": result.accuracy,
+            "test_loss": result.loss,
+            "class_names": names,
+            "per_class_acc": [None if math.isnan(a) else float(a)
+                              for a in result.per_class_accuracy],
+            "confusion": result.confusion.tolist(),
+        }))  # fmt: skip
+        return 0
+    print(f"{checkpoint.meta.model} on {data.info.name}: test accuracy {result.accuracy:.2%}, "
+          f"loss {result.loss:.4f}")
+    width = max(len(n) for n in names)
+    for name, acc in zip(names, result.per_class_accuracy, strict=True):
+        print(f"  {name:>{width}}  {acc:7.2%}")
+    return 0
+
+
+def _cmd_models(args: argparse.Namespace) -> int:
+    from cnnviz.core.models import MODELS
+
+    for spec in MODELS.values():
+        print(f"{spec.name:<12} {spec.description}")
+    print(f"{'FILE.py:Name':<12} your own nn.Module class or factory in a Python file")
+    return 0
+
+
+def _cmd_datasets(args: argparse.Namespace) -> int:
+    from cnnviz.core.datasets import DATASETS, FOLDER_PREFIX
+
+    for entry in DATASETS.values():
+        print(f"{entry.info.name:<14} {entry.info.description}")
+    print(f"{FOLDER_PREFIX + 'PATH':<14} an image folder: train/<class>/ and test/<class>/, "
+          f"or <class>/ split 90/10")
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"cnnviz: error: {message}", file=sys.stderr)
+    return EXIT_FAILURE
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "train": _cmd_train,
+    "evaluate": _cmd_evaluate,
+    "models": _cmd_models,
+    "datasets": _cmd_datasets,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        from cnnviz.ui.app import run_app
+
+        return run_app()
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_USAGE
+    from cnnviz.core.errors import CnnvizError
+
+    try:
+        return COMMANDS[args.command](args)
+    except CnnvizError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted")

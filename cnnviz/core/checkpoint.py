@@ -1,0 +1,186 @@
+"""Checkpoints: data, never code.
+
+A checkpoint is one file holding the model's state dict, the optimiser's and the schedule's
+state, the data order's random state, and metadata (model, data set, class names, input
+shape, normalisation, position, metrics, cnnviz version). It is written atomically (a
+temporary file in the same folder, then ``os.replace``) so that a crash or a full disk never
+leaves a half-written file in place of a good one, and read with ``weights_only=True`` so that
+a file from a stranger can hold only tensors and plain values, never code that runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+import cnnviz
+from cnnviz.core.errors import CheckpointError, CnnvizError
+from cnnviz.core.models import InputShape, build_model
+
+FORMAT = "cnnviz-checkpoint"
+FORMAT_VERSION = 1
+
+
+@dataclass
+class CheckpointMeta:
+    model: str
+    dataset: str
+    class_names: list[str]
+    input_shape: list[int]  # [channels, height, width]
+    mean: list[float]
+    std: list[float]
+    epoch: int = 0  # completed epochs
+    step: int = 0  # global steps done
+    batch_in_epoch: int = 0  # batches done in the epoch under way (0 at an epoch boundary)
+    metrics: dict[str, float] = field(default_factory=dict)
+    config: dict[str, Any] = field(default_factory=dict)
+    cnnviz_version: str = cnnviz.__version__
+
+    @property
+    def shape(self) -> InputShape:
+        channels, height, width = self.input_shape
+        return InputShape(channels, height, width, len(self.class_names))
+
+
+@dataclass
+class Checkpoint:
+    meta: CheckpointMeta
+    model_state: dict[str, torch.Tensor]
+    optimizer_state: dict[str, Any] | None = None
+    scheduler_state: dict[str, Any] | None = None
+    generator_state: torch.Tensor | None = None
+
+
+def save_checkpoint(checkpoint: Checkpoint, path: Path) -> Path:
+    """Write atomically: the old file stays whole until the new one is complete on disk."""
+    path = Path(path)
+    payload = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "meta": {k: getattr(checkpoint.meta, k) for k in CheckpointMeta.__dataclass_fields__},
+        "model_state": checkpoint.model_state,
+        "optimizer_state": checkpoint.optimizer_state,
+        "scheduler_state": checkpoint.scheduler_state,
+        "generator_state": checkpoint.generator_state,
+    }
+    tmp_name = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            torch.save(payload, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except (OSError, RuntimeError) as exc:
+        raise CheckpointError(
+            f"could not save checkpoint {path}: {exc}; free some disk space or choose another "
+            f"folder (any earlier checkpoint there is unchanged)"
+        ) from exc
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+    return path
+
+
+def _read_payload(path: Path) -> Any:
+    if not path.exists():
+        raise CheckpointError(f"{path}: no such file")
+    if path.is_dir():
+        raise CheckpointError(f"{path}: is a folder, not a checkpoint file")
+    if not os.access(path, os.R_OK):
+        raise CheckpointError(f"{path}: cannot be read (permission denied)")
+    if path.stat().st_size == 0:
+        raise CheckpointError(f"{path}: is empty, not a checkpoint")
+    try:
+        return torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as exc:
+        if "Unsupported global" in str(exc) or "GLOBAL" in str(exc):
+            raise CheckpointError(
+                f"{path}: refused: the file holds pickled objects that would run code when "
+                f"loaded; cnnviz only loads plain tensors and values. Do not trust this file"
+            ) from None
+        raise CheckpointError(
+            f"{path}: is truncated, corrupt or not a checkpoint (it does not unpickle)"
+        ) from None
+    except PermissionError:
+        raise CheckpointError(f"{path}: cannot be read (permission denied)") from None
+    except (RuntimeError, EOFError, ValueError, OSError, zipfile.BadZipFile, KeyError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CheckpointError(
+            f"{path}: is truncated, corrupt or not a checkpoint ({reason})"
+        ) from None
+
+
+def load_checkpoint(path: Path) -> Checkpoint:
+    """Read and check a checkpoint; every kind of bad file gets a CheckpointError."""
+    path = Path(path)
+    payload = _read_payload(path)
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise CheckpointError(
+            f"{path}: is not a cnnviz checkpoint (it loads, but holds no cnnviz model); save "
+            f"checkpoints with cnnviz train or the app"
+        )
+    if payload.get("format_version", 0) > FORMAT_VERSION:
+        raise CheckpointError(f"{path}: was written by a newer cnnviz; update cnnviz to open it")
+    try:
+        meta = CheckpointMeta(**payload["meta"])
+        model_state = payload["model_state"]
+        if not isinstance(model_state, dict):
+            raise TypeError("model_state is not a dict")
+        if len(meta.input_shape) != 3:
+            raise ValueError(f"input_shape {meta.input_shape} is not [channels, height, width]")
+    except (TypeError, KeyError, ValueError) as exc:
+        raise CheckpointError(f"{path}: is a damaged cnnviz checkpoint ({exc})") from None
+    return Checkpoint(
+        meta=meta,
+        model_state=model_state,
+        optimizer_state=payload.get("optimizer_state"),
+        scheduler_state=payload.get("scheduler_state"),
+        generator_state=payload.get("generator_state"),
+    )
+
+
+def apply_weights(checkpoint: Checkpoint, model: nn.Module, source: str = "checkpoint") -> None:
+    """Load the checkpoint's weights into ``model``, refusing one of another shape or class count.
+
+    Every name and shape is checked before anything is copied, since ``load_state_dict``
+    copies the tensors that fit before it complains about the ones that do not: a refused
+    checkpoint leaves the model exactly as it was.
+    """
+    expected = {k: tuple(v.shape) for k, v in model.state_dict().items()}
+    state = checkpoint.model_state
+    given = {k: tuple(v.shape) for k, v in state.items() if isinstance(v, torch.Tensor)}
+    if expected != given or len(given) != len(state):
+        meta = checkpoint.meta
+        missing = sorted(set(expected) - set(given))
+        differing = sorted(k for k in set(expected) & set(given) if expected[k] != given[k])
+        first = (f"{differing[0]} is {list(given[differing[0]])}, the model needs "
+                 f"{list(expected[differing[0]])}" if differing
+                 else f"missing {missing[0]}" if missing else "unexpected entries")  # fmt: skip
+        raise CheckpointError(
+            f"{source}: belongs to another model or class count (it holds {meta.model!r} for "
+            f"{len(meta.class_names)} classes, input {meta.input_shape}): {first}"
+        )
+    model.load_state_dict(state, strict=True)
+
+
+def model_from_checkpoint(checkpoint: Checkpoint, source: str = "checkpoint") -> nn.Module:
+    """Rebuild the checkpoint's model and load its weights, ready for evaluation."""
+    try:
+        model = build_model(checkpoint.meta.model, checkpoint.meta.shape)
+    except CnnvizError as exc:
+        raise CheckpointError(f"{source}: cannot rebuild its model: {exc}") from None
+    apply_weights(checkpoint, model, source)
+    return model.eval()

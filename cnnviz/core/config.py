@@ -1,0 +1,84 @@
+"""What a training run is asked to do: the one object that goes into the core."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from cnnviz.core.batches import AUGMENTATIONS
+from cnnviz.core.errors import CnnvizError
+
+OPTIMIZERS = {
+    "adam": "Adam (the tutorial's choice, lr 1e-3)",
+    "adamw": "AdamW (Adam with decoupled weight decay)",
+    "sgd": "SGD with momentum 0.9 and Nesterov",
+}
+SCHEDULES = {
+    "none": "constant learning rate",
+    "step": "the tutorial's step decay: lr / 3 every 20 epochs",
+    "cosine": "cosine decay to zero over the run",
+    "onecycle": "one-cycle: warm up to lr, then anneal",
+}
+
+
+@dataclass
+class TrainConfig:
+    """A training run. Every field has the tutorial's default where it has one."""
+
+    model: str = "simple-cnn"
+    dataset: str = "mnist"
+    data_dir: Path | None = None
+    epochs: int = 1
+    batch_size: int = 100
+    lr: float = 1e-3
+    optimizer: str = "adam"
+    schedule: str = "none"
+    #: "auto" takes the data set's default: crop-flip for colour photos, none for digits
+    augment: str = "auto"
+    weight_decay: float = 0.0
+    seed: int = 0
+    device: str = "auto"
+    #: also evaluate on a fixed test subset every N steps (0: only at each epoch end)
+    eval_every: int = 0
+    eval_subset: int = 1000
+    download: bool = True
+    #: where checkpoint.pt, best.pt and metrics.jsonl go; None keeps the run in memory
+    out_dir: Path | None = None
+    #: continue from this checkpoint: weights, optimiser, schedule and position in the data
+    resume: Path | None = None
+
+    def validate(self) -> None:
+        """Refuse values no run can use, with a message that names the setting."""
+        checks = [
+            (self.epochs >= 1, f"epochs must be at least 1 (got {self.epochs})"),
+            (self.batch_size >= 1, f"batch size must be at least 1 (got {self.batch_size})"),
+            (
+                math.isfinite(self.lr) and self.lr > 0,
+                f"learning rate must be a positive number (got {self.lr})",
+            ),
+            (self.weight_decay >= 0, f"weight decay must not be negative ({self.weight_decay})"),
+            (self.eval_every >= 0, f"eval-every must not be negative (got {self.eval_every})"),
+            (self.eval_subset >= 1, f"eval subset must be at least 1 (got {self.eval_subset})"),
+            (
+                self.optimizer in OPTIMIZERS,
+                f"unknown optimiser {self.optimizer!r}: choose one of {', '.join(OPTIMIZERS)}",
+            ),
+            (
+                self.schedule in SCHEDULES,
+                f"unknown schedule {self.schedule!r}: choose one of {', '.join(SCHEDULES)}",
+            ),
+            (
+                self.augment == "auto" or self.augment in AUGMENTATIONS,
+                f"unknown augmentation {self.augment!r}: choose auto or one of "
+                f"{', '.join(AUGMENTATIONS)}",
+            ),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise CnnvizError(message)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain values only, so that a checkpoint can carry it under weights_only loading."""
+        return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}

@@ -1,0 +1,250 @@
+"""The data set registry, and loading a set into memory as one uint8 tensor.
+
+torchvision reads the on-disk formats (IDX files for the MNIST family, pickled batches for
+CIFAR) and downloads them into the data directory when it can. Once read, a set lives in
+memory as ``uint8 [N, C, H, W]`` images and ``int64 [N]`` labels, so that the trainer can
+normalise and augment whole batches with tensor ops instead of per-image Python transforms.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from cnnviz.core.errors import CnnvizError, DatasetNotFoundError
+
+#: reports long work: a message, and the fraction done when it is known
+ProgressFn = Callable[[str, "float | None"], None]
+
+FOLDER_PREFIX = "folder:"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".ppm", ".pgm")
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What a model and the app need to know about a data set besides its pixels."""
+
+    name: str
+    description: str
+    class_names: tuple[str, ...]
+    channels: int
+    height: int
+    width: int
+    mean: tuple[float, ...]
+    std: tuple[float, ...]
+    #: "crop-flip" for natural images (random 4-pixel-padded crop and horizontal flip); digits
+    #: and letters must not be flipped, so they default to "none".
+    default_augment: str = "none"
+
+    @property
+    def num_classes(self) -> int:
+        return len(self.class_names)
+
+
+@dataclass
+class ImageSplit:
+    """One split (train or test) of a data set, held in memory."""
+
+    images: torch.Tensor  # uint8 [N, C, H, W]
+    labels: torch.Tensor  # int64 [N]
+
+    def __len__(self) -> int:
+        return int(self.labels.shape[0])
+
+    def to(self, device: torch.device | str) -> ImageSplit:
+        return ImageSplit(self.images.to(device), self.labels.to(device))
+
+
+@dataclass
+class LoadedDataset:
+    info: DatasetInfo
+    train: ImageSplit
+    test: ImageSplit
+
+
+DIGITS = tuple(str(d) for d in range(10))
+FASHION = (
+    "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
+)  # fmt: skip
+KMNIST = ("o", "ki", "su", "tsu", "na", "ha", "ma", "ya", "re", "wo")
+CIFAR10 = (
+    "airplane", "automobile", "bird", "cat", "deer",
+    "dog", "frog", "horse", "ship", "truck",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RegisteredDataset:
+    info: DatasetInfo
+    torchvision_class: str
+    #: where torchvision keeps the files under the data directory, and which files it needs
+    folder: str
+    files: tuple[str, ...]
+
+
+_MNIST_FILES = (
+    "train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+    "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte",
+)  # fmt: skip
+_CIFAR10_FILES = (*(f"data_batch_{i}" for i in range(1, 6)), "test_batch", "batches.meta")
+
+DATASETS: dict[str, RegisteredDataset] = {
+    entry.info.name: entry
+    for entry in (
+        RegisteredDataset(
+            DatasetInfo("mnist", "handwritten digits 0-9, 28x28 grey, 60k train / 10k test",
+                        DIGITS, 1, 28, 28, (0.1307,), (0.3081,)),
+            "MNIST", "MNIST/raw", _MNIST_FILES,
+        ),
+        RegisteredDataset(
+            DatasetInfo("fashion-mnist", "clothing in 10 classes, 28x28 grey, 60k / 10k",
+                        FASHION, 1, 28, 28, (0.2860,), (0.3530,)),
+            "FashionMNIST", "FashionMNIST/raw", _MNIST_FILES,
+        ),
+        RegisteredDataset(
+            DatasetInfo("kmnist", "cursive Japanese (Kuzushiji) characters, 28x28 grey, 60k / 10k",
+                        KMNIST, 1, 28, 28, (0.1918,), (0.3483,)),
+            "KMNIST", "KMNIST/raw", _MNIST_FILES,
+        ),
+        RegisteredDataset(
+            DatasetInfo("cifar10", "small colour photos in 10 classes, 32x32 RGB, 50k / 10k",
+                        CIFAR10, 3, 32, 32, (0.4914, 0.4822, 0.4465), (0.2470, 0.2435, 0.2616),
+                        "crop-flip"),
+            "CIFAR10", "cifar-10-batches-py", _CIFAR10_FILES,
+        ),
+        RegisteredDataset(
+            DatasetInfo("cifar100", "small colour photos in 100 classes, 32x32 RGB, 50k / 10k",
+                        (), 3, 32, 32, (0.5071, 0.4865, 0.4409), (0.2673, 0.2564, 0.2762),
+                        "crop-flip"),
+            "CIFAR100", "cifar-100-python", ("train", "test", "meta"),
+        ),
+    )
+}  # fmt: skip
+
+
+def default_data_dir() -> Path:
+    """``$CNNVIZ_DATA`` if set, else the user's cache directory (e.g. ~/.cache/cnnviz/data)."""
+    env = os.environ.get("CNNVIZ_DATA")
+    if env:
+        return Path(env).expanduser()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return base / "cnnviz" / "data"
+
+
+def dataset_names() -> list[str]:
+    return [*DATASETS, f"{FOLDER_PREFIX}PATH"]
+
+
+def _torchvision_class(entry: RegisteredDataset, verify_checksums: bool) -> type:
+    import torchvision.datasets as tvd
+
+    cls = getattr(tvd, entry.torchvision_class)
+    if verify_checksums or not hasattr(cls, "_check_integrity"):
+        return cls
+
+    class PresenceChecked(cls):  # type: ignore[misc, valid-type]
+        """The same reader, trusting files that are present instead of their MD5 sums."""
+
+        def _check_integrity(self) -> bool:
+            root = Path(self.root) / self.base_folder
+            names = [name for name, _ in self.train_list + self.test_list]
+            return all((root / name).is_file() for name in names)
+
+        def _load_meta(self) -> None:
+            path = Path(self.root) / self.base_folder / self.meta["filename"]
+            if not path.is_file():
+                raise RuntimeError(f"{path} is missing")
+            with path.open("rb") as handle:
+                self.classes = pickle.load(handle, encoding="latin1")[self.meta["key"]]
+
+    return PresenceChecked
+
+
+def _missing_error(entry: RegisteredDataset, data_dir: Path, reason: str) -> DatasetNotFoundError:
+    where = data_dir / entry.folder
+    return DatasetNotFoundError(
+        f"data set {entry.info.name!r} is not in {where} and could not be downloaded ({reason}). "
+        f"Expected files there: {', '.join(entry.files)}. Connect to the internet and try again, "
+        f"copy the files into {where}, or choose another data directory "
+        f"(--data-dir or CNNVIZ_DATA)"
+    )
+
+
+def _load_registered(
+    entry: RegisteredDataset,
+    data_dir: Path,
+    download: bool,
+    verify_checksums: bool,
+    progress: ProgressFn | None,
+) -> LoadedDataset:
+    cls = _torchvision_class(entry, verify_checksums)
+    splits = {}
+    for train in (True, False):
+        try:
+            raw = cls(root=str(data_dir), train=train, download=False)
+        except RuntimeError as first_error:
+            if not download:
+                raise _missing_error(entry, data_dir, "downloads are off") from first_error
+            if progress:
+                progress(f"downloading {entry.info.name} into {data_dir}", None)
+            try:
+                data_dir.mkdir(parents=True, exist_ok=True)
+                raw = cls(root=str(data_dir), train=train, download=True)
+            except Exception as exc:  # network errors come in many types
+                raise _missing_error(entry, data_dir, f"{type(exc).__name__}: {exc}") from exc
+        except Exception as exc:  # a present but unreadable file
+            raise CnnvizError(
+                f"data set {entry.info.name!r} in {data_dir / entry.folder} could not be read "
+                f"({type(exc).__name__}: {exc}); delete the folder to download it again"
+            ) from exc
+        images = torch.as_tensor(np.asarray(raw.data))
+        images = images.unsqueeze(1) if images.ndim == 3 else images.permute(0, 3, 1, 2)
+        labels = torch.as_tensor(np.asarray(raw.targets), dtype=torch.int64)
+        splits[train] = ImageSplit(images.contiguous(), labels)
+        class_names = tuple(raw.classes)
+    info = entry.info
+    if not info.class_names:
+        info = replace(info, class_names=class_names)
+    return LoadedDataset(info, splits[True], splits[False])
+
+
+def load_dataset(
+    name: str,
+    data_dir: Path | None = None,
+    *,
+    download: bool = True,
+    verify_checksums: bool = True,
+    progress: ProgressFn | None = None,
+) -> LoadedDataset:
+    """Read a data set by registry name, or ``folder:PATH``, into memory.
+
+    ``verify_checksums=False`` accepts CIFAR archives whose MD5 sums differ from the official
+    ones (a seam for tests that write their own small pickled batches).
+    """
+    if name.startswith(FOLDER_PREFIX):
+        from cnnviz.core.image_folder import load_image_folder
+
+        return load_image_folder(Path(name[len(FOLDER_PREFIX) :]).expanduser(), progress)
+    try:
+        entry = DATASETS[name]
+    except KeyError:
+        raise CnnvizError(
+            f"unknown data set {name!r}: choose one of {', '.join(dataset_names())}"
+        ) from None
+    data_dir = (data_dir or default_data_dir()).expanduser()
+    if data_dir.exists() and not data_dir.is_dir():
+        raise CnnvizError(f"data directory {data_dir} is a file; give a folder instead")
+    return _load_registered(entry, data_dir, download, verify_checksums, progress)

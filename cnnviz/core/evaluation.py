@@ -1,0 +1,102 @@
+"""One pass over a test split: loss, accuracy, per-class accuracy and the confusion matrix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from cnnviz.core.batches import Normalizer
+from cnnviz.core.checkpoint import Checkpoint, load_checkpoint, model_from_checkpoint
+from cnnviz.core.datasets import ImageSplit, LoadedDataset, load_dataset
+from cnnviz.core.devices import resolve_device
+from cnnviz.core.errors import CnnvizError
+
+
+@dataclass
+class EvaluationResult:
+    loss: float
+    accuracy: float  # 0..1
+    per_class_accuracy: np.ndarray  # float32 [classes]; NaN for a class absent from the split
+    confusion: np.ndarray  # int64 [true, predicted]
+    predictions: np.ndarray  # int64 [N]
+    confidences: np.ndarray  # float32 [N], probability of the predicted class
+
+
+def evaluate(
+    model: nn.Module,
+    split: ImageSplit,
+    normalizer: Normalizer,
+    num_classes: int,
+    batch_size: int = 1000,
+    should_stop: Callable[[], bool] | None = None,
+    on_progress: Callable[[float], None] | None = None,
+) -> EvaluationResult | None:
+    """Evaluate in eval mode without gradients; None when ``should_stop`` says so mid-pass."""
+    device = next(model.parameters()).device
+    was_training = model.training
+    model.eval()
+    total_loss = torch.zeros((), device=device)
+    predictions, confidences = [], []
+    try:
+        with torch.inference_mode():
+            for start in range(0, len(split), batch_size):
+                if should_stop is not None and should_stop():
+                    return None
+                images = split.images[start : start + batch_size].to(device, non_blocking=True)
+                labels = split.labels[start : start + batch_size].to(device, non_blocking=True)
+                logits = model(normalizer(images)).float()
+                total_loss += F.cross_entropy(logits, labels, reduction="sum")
+                probs = logits.softmax(dim=1)
+                confidence, predicted = probs.max(dim=1)
+                predictions.append(predicted)
+                confidences.append(confidence)
+                if on_progress is not None:
+                    on_progress(min(1.0, (start + batch_size) / len(split)))
+    finally:
+        model.train(was_training)
+    predicted_all = torch.cat(predictions).cpu()
+    labels_all = split.labels.cpu()
+    confusion = torch.bincount(
+        labels_all * num_classes + predicted_all, minlength=num_classes * num_classes
+    ).view(num_classes, num_classes)
+    per_class_total = confusion.sum(dim=1).double()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        per_class = (confusion.diag().double() / per_class_total).numpy().astype(np.float32)
+    n = max(1, len(split))
+    return EvaluationResult(
+        loss=float(total_loss) / n,
+        accuracy=float(confusion.diag().sum()) / n,
+        per_class_accuracy=per_class,
+        confusion=confusion.numpy().astype(np.int64),
+        predictions=predicted_all.numpy().astype(np.int64),
+        confidences=torch.cat(confidences).cpu().numpy().astype(np.float32),
+    )
+
+
+def evaluate_checkpoint(
+    path: Path,
+    data_dir: Path | None = None,
+    *,
+    download: bool = True,
+    device: str = "auto",
+) -> tuple[Checkpoint, LoadedDataset, EvaluationResult]:
+    """Load a checkpoint and the data set it was trained on, and evaluate it on the test split."""
+    checkpoint = load_checkpoint(path)
+    model = model_from_checkpoint(checkpoint, str(path)).to(resolve_device(device))
+    data = load_dataset(checkpoint.meta.dataset, data_dir, download=download)
+    if list(data.info.class_names) != list(checkpoint.meta.class_names):
+        raise CnnvizError(
+            f"{path}: its classes ({len(checkpoint.meta.class_names)}) do not match data set "
+            f"{data.info.name} ({data.info.num_classes})"
+        )
+    normalizer = Normalizer(checkpoint.meta.mean, checkpoint.meta.std,
+                            next(model.parameters()).device)
+    result = evaluate(model, data.test, normalizer, data.info.num_classes)
+    assert result is not None
+    return checkpoint, data, result

@@ -1,0 +1,112 @@
+"""What the trainer reports: dataclasses of plain numbers and numpy arrays, never tensors.
+
+The UI and the command line only render these; ``event_to_json`` is how a run directory's
+metrics.jsonl records them, one object a line with a ``type`` field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+import numpy as np
+
+
+@dataclass
+class StartedEvent:
+    model: str
+    dataset: str
+    device: str
+    parameters: int
+    train_size: int
+    test_size: int
+    total_steps: int
+    start_step: int
+    class_names: list[str]
+
+
+@dataclass
+class StepEvent:
+    step: int  # global step, counting from 1
+    epoch: int  # counting from 1
+    epoch_fraction: float  # how far through the run, in epochs (e.g. 1.5)
+    loss: float
+    train_acc: float  # running accuracy in this epoch, 0..1
+    images_per_second: float
+    lr: float
+
+
+@dataclass
+class EvaluationEvent:
+    """A mid-epoch evaluation on a fixed subset of the test set (when eval_every is set)."""
+
+    step: int
+    epoch_fraction: float
+    test_loss: float
+    test_acc: float
+    subset_size: int
+
+
+@dataclass
+class EpochEvent:
+    epoch: int
+    step: int
+    train_loss: float
+    train_acc: float
+    test_loss: float
+    test_acc: float
+    per_class_acc: np.ndarray  # float32 [classes]
+    seconds: float
+    checkpoint: str | None  # where this epoch's weights were saved, if anywhere
+
+
+@dataclass
+class FinishedEvent:
+    epochs: int
+    step: int
+    test_acc: float
+    best_test_acc: float
+    train_seconds: float
+    images_per_second: float
+    checkpoint: str | None
+
+
+@dataclass
+class StoppedEvent:
+    epoch: int
+    step: int
+    checkpoint: str | None
+
+
+@dataclass
+class FailedEvent:
+    message: str  # one clear line for the user
+    details: str  # the traceback or other context, shown on demand
+
+
+TERMINAL_EVENTS = (FinishedEvent, StoppedEvent, FailedEvent)
+
+_TYPE_NAMES = {
+    StartedEvent: "started",
+    StepEvent: "step",
+    EvaluationEvent: "evaluation",
+    EpochEvent: "epoch",
+    FinishedEvent: "finished",
+    StoppedEvent: "stopped",
+    FailedEvent: "failed",
+}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def event_to_json(event: Any) -> dict[str, Any]:
+    """A JSON-ready dict with the event's ``type`` and its fields."""
+    record = {"type": _TYPE_NAMES[type(event)]}
+    record.update({f.name: _plain(getattr(event, f.name)) for f in fields(event)})
+    return record

@@ -1,0 +1,352 @@
+"""The training loop: a plain object driven by a config, reporting through events.
+
+``Trainer(config).run(on_event, should_stop)`` loads the data, builds the model, trains, and
+returns the terminal event (finished, stopped or failed). It never raises for a problem the
+user can fix: those arrive as a FailedEvent with a clear message.
+
+Why it is fast: the whole data set is one uint8 tensor (on the GPU when it fits), a batch is
+one index gather plus tensor-op augmentation and normalisation, and the host only syncs with
+the device when the metrics are collected (every step on the CPU, where syncing is free;
+every few steps on a GPU).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from cnnviz.core.batches import BatchPipeline, Normalizer
+from cnnviz.core.checkpoint import (
+    Checkpoint,
+    CheckpointMeta,
+    apply_weights,
+    load_checkpoint,
+    save_checkpoint,
+)
+from cnnviz.core.config import TrainConfig
+from cnnviz.core.datasets import ImageSplit, LoadedDataset, ProgressFn, load_dataset
+from cnnviz.core.devices import resolve_device
+from cnnviz.core.errors import CheckpointError, CnnvizError, TrainingDivergedError
+from cnnviz.core.evaluation import evaluate
+from cnnviz.core.events import (
+    EpochEvent,
+    EvaluationEvent,
+    FailedEvent,
+    FinishedEvent,
+    StartedEvent,
+    StepEvent,
+    StoppedEvent,
+)
+from cnnviz.core.models import InputShape, build_model, count_parameters
+
+EventSink = Callable[[Any], None]
+STEP_DECAY_EPOCHS = 20
+STEP_DECAY_FACTOR = 1 / 3
+#: steps between host syncs for the metrics on an accelerator; the CPU syncs every step
+ACCELERATOR_SYNC_STEPS = 10
+
+
+def _never() -> bool:
+    return False
+
+
+def _epoch_permutation(seed: int, epoch: int, n: int) -> torch.Tensor:
+    """The data order of one epoch depends only on the seed and the epoch, so a resumed run
+    can replay the epoch it was stopped in."""
+    return torch.randperm(n, generator=torch.Generator().manual_seed(seed * 1_000_003 + epoch))
+
+
+def make_optimizer(config: TrainConfig, params: Any) -> torch.optim.Optimizer:
+    if config.optimizer == "adam":
+        return torch.optim.Adam(params, lr=config.lr, weight_decay=config.weight_decay)
+    if config.optimizer == "adamw":
+        return torch.optim.AdamW(params, lr=config.lr, weight_decay=config.weight_decay)
+    return torch.optim.SGD(
+        params, lr=config.lr, momentum=0.9, nesterov=True, weight_decay=config.weight_decay
+    )
+
+
+def make_schedule(
+    config: TrainConfig, optimizer: torch.optim.Optimizer, steps_per_epoch: int
+) -> torch.optim.lr_scheduler.LRScheduler | None:
+    """A schedule that is stepped once per batch."""
+    total = steps_per_epoch * config.epochs
+    if config.schedule == "step":
+        return torch.optim.lr_scheduler.StepLR(
+            optimizer, STEP_DECAY_EPOCHS * steps_per_epoch, gamma=STEP_DECAY_FACTOR
+        )
+    if config.schedule == "cosine":
+        return torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=total)
+    if config.schedule == "onecycle":
+        return torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=config.lr, total_steps=total)
+    return None
+
+
+def _fits_on(device: torch.device, data: LoadedDataset) -> bool:
+    if device.type == "cpu":
+        return True
+    size = data.train.images.nbytes + data.test.images.nbytes
+    if device.type == "cuda":
+        free, _ = torch.cuda.mem_get_info(device)
+        return size < free // 4
+    return size < 1 << 30
+
+
+class Trainer:
+    """One training run. Build it with a config; ``run`` does all the work."""
+
+    def __init__(
+        self,
+        config: TrainConfig,
+        data: LoadedDataset | None = None,
+        progress: ProgressFn | None = None,
+    ) -> None:
+        self.config = config
+        self.data = data
+        self.progress = progress
+        self.model: nn.Module | None = None
+        self.device: torch.device | None = None
+
+    # -- public -----------------------------------------------------------------------------
+    def run(self, on_event: EventSink, should_stop: Callable[[], bool] = _never) -> Any:
+        """Train to the end or until ``should_stop()``; returns (and emits) the last event."""
+        try:
+            final = self._run(on_event, should_stop)
+        except TrainingDivergedError as exc:
+            final = FailedEvent(str(exc), "")
+        except CnnvizError as exc:
+            final = FailedEvent(str(exc), "")
+        except torch.OutOfMemoryError as exc:
+            final = FailedEvent(
+                f"out of memory on {self.device}: try a smaller batch size "
+                f"(now {self.config.batch_size})",
+                str(exc),
+            )
+        except Exception as exc:  # a bug, or a user's model failing in forward
+            final = FailedEvent(f"training failed: {type(exc).__name__}: {exc}",
+                                traceback.format_exc())
+        on_event(final)
+        return final
+
+    # -- the run ----------------------------------------------------------------------------
+    def _prepare(self) -> tuple[LoadedDataset, InputShape, str]:
+        cfg = self.config
+        cfg.validate()
+        self.device = resolve_device(cfg.device)
+        data = self.data or load_dataset(
+            cfg.dataset, cfg.data_dir, download=cfg.download, progress=self.progress
+        )
+        self.data = data
+        info = data.info
+        augment = info.default_augment if cfg.augment == "auto" else cfg.augment
+        shape = InputShape(info.channels, info.height, info.width, info.num_classes)
+        return data, shape, augment
+
+    def _run(self, on_event: EventSink, should_stop: Callable[[], bool]) -> Any:
+        cfg = self.config
+        data, shape, augment = self._prepare()
+        device = self.device
+        assert device is not None
+        torch.manual_seed(cfg.seed)
+        model = build_model(cfg.model, shape).to(device)
+        channels_last = device.type == "cuda"
+        if channels_last:
+            model = model.to(memory_format=torch.channels_last)
+        self.model = model
+        n_train = len(data.train)
+        if n_train < 2:
+            raise CnnvizError(f"data set {data.info.name} has {n_train} training image(s); "
+                              f"it needs at least 2")
+        steps_per_epoch = max(1, n_train // cfg.batch_size if n_train % cfg.batch_size == 1
+                              else math.ceil(n_train / cfg.batch_size))
+        optimizer = make_optimizer(cfg, model.parameters())
+        scheduler = make_schedule(cfg, optimizer, steps_per_epoch)
+        generator = torch.Generator().manual_seed(cfg.seed)
+        start_epoch, start_batch, step, best_acc = 0, 0, 0, 0.0
+        if cfg.resume is not None:
+            start_epoch, start_batch, step, best_acc = self._resume(
+                cfg.resume, model, optimizer, scheduler, generator, data
+            )
+        train = data.train.to(device) if _fits_on(device, data) else data.train
+        test = data.test.to(device) if _fits_on(device, data) else data.test
+        normalizer = Normalizer(data.info.mean, data.info.std, device)
+        pipeline = BatchPipeline(normalizer, augment, generator)
+        total_steps = steps_per_epoch * cfg.epochs
+        on_event(StartedEvent(
+            model=cfg.model, dataset=data.info.name, device=str(device),
+            parameters=count_parameters(model), train_size=n_train, test_size=len(test),
+            total_steps=total_steps, start_step=step, class_names=list(data.info.class_names),
+        ))  # fmt: skip
+
+        sync_every = 1 if device.type == "cpu" else ACCELERATOR_SYNC_STEPS
+        run_start = time.perf_counter()
+        train_seconds, images_seen = 0.0, 0
+        last_test_acc = best_acc
+        for epoch in range(start_epoch, cfg.epochs):
+            order = _epoch_permutation(cfg.seed, epoch, n_train).to(device)
+            first_batch = start_batch if epoch == start_epoch else 0
+            epoch_start = time.perf_counter()
+            loss_sum = torch.zeros((), device=device)
+            correct_sum = torch.zeros((), device=device, dtype=torch.int64)
+            seen_in_epoch = 0
+            pending: list[tuple[torch.Tensor, torch.Tensor, int]] = []
+            window_start = time.perf_counter()
+            for batch in range(first_batch, steps_per_epoch):
+                if should_stop():
+                    return self._stop(epoch, batch, step, model, optimizer, scheduler,
+                                      generator, data, best_acc)
+                index = order[batch * cfg.batch_size : (batch + 1) * cfg.batch_size]
+                images = train.images[index].to(device, non_blocking=True)
+                labels = train.labels[index].to(device, non_blocking=True)
+                inputs = pipeline.train_batch(images)
+                if channels_last:
+                    inputs = inputs.contiguous(memory_format=torch.channels_last)
+                logits = model(inputs)
+                loss = F.cross_entropy(logits, labels)
+                optimizer.zero_grad(set_to_none=True)
+                loss.backward()
+                optimizer.step()
+                if scheduler is not None:
+                    scheduler.step()
+                step += 1
+                correct = (logits.detach().argmax(dim=1) == labels).sum()
+                pending.append((loss.detach(), correct, len(labels)))
+                if len(pending) >= sync_every or batch == steps_per_epoch - 1:
+                    losses = torch.stack([p[0] for p in pending]).float().cpu().numpy()
+                    corrects = torch.stack([p[1] for p in pending]).cpu().numpy()
+                    if not np.all(np.isfinite(losses)):
+                        raise TrainingDivergedError(
+                            f"the loss became {losses[~np.isfinite(losses)][0]} at step {step}: "
+                            f"try a lower learning rate (now {cfg.lr:g})"
+                        )
+                    elapsed = time.perf_counter() - window_start
+                    train_seconds += elapsed
+                    window_images = sum(p[2] for p in pending)
+                    images_seen += window_images
+                    rate = window_images / elapsed if elapsed > 0 else 0.0
+                    lr = optimizer.param_groups[0]["lr"]
+                    first_step = step - len(pending) + 1
+                    for k, (batch_loss, batch_correct, size) in enumerate(
+                        zip(losses, corrects, (p[2] for p in pending), strict=True)
+                    ):
+                        loss_sum += float(batch_loss) * size
+                        correct_sum += int(batch_correct)
+                        seen_in_epoch += size
+                        global_step = first_step + k
+                        on_event(StepEvent(
+                            step=global_step, epoch=epoch + 1,
+                            epoch_fraction=global_step / steps_per_epoch,
+                            loss=float(batch_loss), train_acc=int(correct_sum) / seen_in_epoch,
+                            images_per_second=rate, lr=lr,
+                        ))  # fmt: skip
+                    pending.clear()
+                    window_start = time.perf_counter()
+                if cfg.eval_every and step % cfg.eval_every == 0:
+                    subset = ImageSplit(test.images[: cfg.eval_subset],
+                                        test.labels[: cfg.eval_subset])
+                    result = evaluate(model, subset, normalizer, shape.num_classes)
+                    assert result is not None
+                    on_event(EvaluationEvent(step, step / steps_per_epoch, result.loss,
+                                             result.accuracy, len(subset)))
+                    window_start = time.perf_counter()
+
+            result = evaluate(model, test, normalizer, shape.num_classes, should_stop=should_stop)
+            if result is None:
+                return self._stop(epoch + 1, 0, step, model, optimizer, scheduler, generator,
+                                  data, best_acc)
+            last_test_acc = result.accuracy
+            is_best = result.accuracy >= best_acc
+            best_acc = max(best_acc, result.accuracy)
+            metrics = {"test_acc": result.accuracy, "test_loss": result.loss,
+                       "best_test_acc": best_acc}
+            saved = self._save(epoch + 1, 0, step, model, optimizer, scheduler, generator, data,
+                               metrics, best=is_best)
+            on_event(EpochEvent(
+                epoch=epoch + 1, step=step,
+                train_loss=float(loss_sum) / max(1, seen_in_epoch),
+                train_acc=int(correct_sum) / max(1, seen_in_epoch),
+                test_loss=result.loss, test_acc=result.accuracy,
+                per_class_acc=result.per_class_accuracy,
+                seconds=time.perf_counter() - epoch_start, checkpoint=saved,
+            ))  # fmt: skip
+        return FinishedEvent(
+            epochs=cfg.epochs, step=step, test_acc=last_test_acc, best_test_acc=best_acc,
+            train_seconds=time.perf_counter() - run_start,
+            images_per_second=images_seen / train_seconds if train_seconds > 0 else 0.0,
+            checkpoint=str(self._checkpoint_path()) if cfg.out_dir else None,
+        )  # fmt: skip
+
+    # -- checkpoints ------------------------------------------------------------------------
+    def _checkpoint_path(self, name: str = "checkpoint.pt") -> Path:
+        assert self.config.out_dir is not None
+        return Path(self.config.out_dir) / name
+
+    def _make_checkpoint(self, epoch, batch, step, model, optimizer, scheduler, generator,
+                         data, metrics) -> Checkpoint:  # fmt: skip
+        info = data.info
+        model_name = self.config.model
+        meta = CheckpointMeta(
+            model=model_name, dataset=info.name, class_names=list(info.class_names),
+            input_shape=[info.channels, info.height, info.width], mean=list(info.mean),
+            std=list(info.std), epoch=epoch, step=step, batch_in_epoch=batch,
+            metrics=dict(metrics), config=self.config.to_dict(),
+        )  # fmt: skip
+        return Checkpoint(
+            meta=meta,
+            model_state={k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()},
+            optimizer_state=optimizer.state_dict(),
+            scheduler_state=scheduler.state_dict() if scheduler is not None else None,
+            generator_state=generator.get_state(),
+        )
+
+    def _save(self, epoch, batch, step, model, optimizer, scheduler, generator, data, metrics,
+              best=False) -> str | None:  # fmt: skip
+        if self.config.out_dir is None:
+            return None
+        checkpoint = self._make_checkpoint(epoch, batch, step, model, optimizer, scheduler,
+                                           generator, data, metrics)
+        path = save_checkpoint(checkpoint, self._checkpoint_path())
+        if best:
+            save_checkpoint(checkpoint, self._checkpoint_path("best.pt"))
+        return str(path)
+
+    def _stop(self, epoch, batch, step, model, optimizer, scheduler, generator, data,
+              best_acc) -> StoppedEvent:  # fmt: skip
+        saved = self._save(epoch, batch, step, model, optimizer, scheduler, generator, data,
+                           {"best_test_acc": best_acc})
+        return StoppedEvent(epoch=epoch, step=step, checkpoint=saved)
+
+    def _resume(self, path, model, optimizer, scheduler, generator,
+                data) -> tuple[int, int, int, float]:  # fmt: skip
+        checkpoint = load_checkpoint(Path(path))
+        meta = checkpoint.meta
+        if meta.model != self.config.model:
+            raise CheckpointError(
+                f"{path}: holds model {meta.model!r}, but this run trains {self.config.model!r}"
+            )
+        if list(meta.class_names) != list(data.info.class_names):
+            raise CheckpointError(
+                f"{path}: was trained on {meta.dataset} ({len(meta.class_names)} classes), not "
+                f"on {data.info.name}"
+            )
+        apply_weights(checkpoint, model, str(path))
+        try:
+            if checkpoint.optimizer_state is not None:
+                optimizer.load_state_dict(checkpoint.optimizer_state)
+            if scheduler is not None and checkpoint.scheduler_state is not None:
+                scheduler.load_state_dict(checkpoint.scheduler_state)
+            if checkpoint.generator_state is not None:
+                generator.set_state(checkpoint.generator_state)
+        except (ValueError, KeyError, RuntimeError, TypeError) as exc:
+            raise CheckpointError(f"{path}: its optimiser state does not fit: {exc}") from None
+        best = float(meta.metrics.get("best_test_acc", 0.0))
+        return meta.epoch, meta.batch_in_epoch, meta.step, best

@@ -1,0 +1,126 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from cnnviz.cli import main
+from cnnviz.core.run_log import read_metrics
+
+
+def run_cli(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def trained(mnist_dir, tmp_path, capsys):
+    run_dir = tmp_path / "run"
+    code, out, err = run_cli(capsys, "train", "--model", "simple-cnn", "--dataset", "mnist",
+                             "--epochs", 2, "--batch-size", 20, "--lr", 0.003, "--seed", 0,
+                             "--out", run_dir, "--data-dir", mnist_dir, "--offline", "--json")
+    assert code == 0, err
+    return run_dir, json.loads(out.strip().splitlines()[-1])
+
+
+def test_train_end_to_end(trained):
+    run_dir, summary = trained
+    assert summary["test_acc"] >= 0.9
+    assert summary["images_per_second"] > 0 and summary["train_seconds"] > 0
+    assert summary["checkpoint"] == str(run_dir / "checkpoint.pt")
+    assert (run_dir / "best.pt").is_file()
+    records = read_metrics(run_dir / "metrics.jsonl")
+    types = [r["type"] for r in records]
+    assert types[0] == "started" and types[-1] == "finished"
+    assert types.count("epoch") == 2 and types.count("step") == 30
+    assert len(next(r for r in records if r["type"] == "epoch")["per_class_acc"]) == 10
+
+
+def test_evaluate_prints_accuracy_and_confusion(trained, mnist_dir, capsys):
+    run_dir, summary = trained
+    code, out, _ = run_cli(capsys, "evaluate", "--checkpoint", run_dir / "best.pt",
+                           "--data-dir", mnist_dir, "--offline", "--json")
+    assert code == 0
+    report = json.loads(out)
+    confusion = report["confusion"]
+    assert len(confusion) == 10 and all(len(row) == 10 for row in confusion)
+    assert sum(map(sum, confusion)) == 80
+    assert report["test_acc"] == pytest.approx(summary["best_test_acc"])
+    assert [sum(row) for row in confusion] == [8] * 10  # rows are true classes
+
+    code, out, _ = run_cli(capsys, "evaluate", "--checkpoint", run_dir / "best.pt",
+                           "--data-dir", mnist_dir, "--offline")
+    assert code == 0 and "test accuracy" in out
+
+
+def test_models_and_datasets_list_one_per_line(capsys):
+    _, out, _ = run_cli(capsys, "models")
+    assert [line.split()[0] for line in out.splitlines()] == [
+        "simple-cnn", "resnet", "lenet5", "tinyvgg", "FILE.py:Name"]
+    _, out, _ = run_cli(capsys, "datasets")
+    names = [line.split()[0] for line in out.splitlines()]
+    assert names == ["mnist", "fashion-mnist", "kmnist", "cifar10", "cifar100", "folder:PATH"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--epochs", "0"], "--epochs: must be at least 1"),
+        (["--epochs", "-3"], "--epochs: must be at least 1"),
+        (["--batch-size", "0"], "--batch-size: must be at least 1"),
+        (["--lr", "0"], "--lr: must be a positive number"),
+        (["--lr", "-0.1"], "--lr: must be a positive number"),
+    ],
+)
+def test_bad_numbers_are_usage_errors(tmp_path, capsys, args, message):
+    with pytest.raises(SystemExit) as info:
+        main(["train", "--out", str(tmp_path / "r"), *args])
+    err = capsys.readouterr().err
+    assert info.value.code == 2
+    assert message in err.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--model", "vgg99"], "unknown model 'vgg99'"),
+     (["--dataset", "svhn"], "unknown data set 'svhn'")],
+)
+def test_unknown_names_give_one_line_and_nonzero_exit(tmp_path, mnist_dir, capsys, args,
+                                                      message):
+    code, _, err = run_cli(capsys, "train", "--out", tmp_path / "r", "--data-dir", mnist_dir,
+                           "--offline", *args)
+    assert code == 1
+    assert err.strip().splitlines()[-1].startswith(f"cnnviz: error: {message}")
+    assert "Traceback" not in err
+
+
+def test_missing_data_set_offline(tmp_path, capsys):
+    code, _, err = run_cli(capsys, "train", "--out", tmp_path / "r", "--data-dir",
+                           tmp_path / "nothing", "--offline")
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert lines[-1].startswith("cnnviz: error: data set 'mnist' is not in")
+    assert "train-images-idx3-ubyte" in lines[-1]
+
+
+def test_data_dir_that_is_a_file(tmp_path, capsys):
+    path = tmp_path / "file"
+    path.write_text("x")
+    code, _, err = run_cli(capsys, "train", "--out", tmp_path / "r", "--data-dir", path,
+                           "--offline")
+    assert code == 1 and "is a file" in err
+
+
+def test_evaluate_a_bad_checkpoint(tmp_path, capsys):
+    path = tmp_path / "bad.pt"
+    path.write_bytes(b"\x00" * 100)
+    code, _, err = run_cli(capsys, "evaluate", "--checkpoint", path)
+    assert code == 1
+    assert err.startswith("cnnviz: error: ") and "not a checkpoint" in err
+
+
+def test_python_dash_m_runs_the_command_line():
+    result = subprocess.run([sys.executable, "-m", "cnnviz", "models"], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0 and "simple-cnn" in result.stdout
