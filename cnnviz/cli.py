@@ -50,7 +50,7 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from cnnviz.core.batches import AUGMENTATIONS
-    from cnnviz.core.config import OPTIMIZERS, SCHEDULES
+    from cnnviz.core.config import OPTIMIZERS, PRECISIONS, SCHEDULES
 
     parser = argparse.ArgumentParser(
         prog="cnnviz",
@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--weight-decay", type=float, default=0.0)
     train.add_argument("--seed", type=int, default=0)
     train.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N or mps")
+    train.add_argument("--precision", choices=list(PRECISIONS), default="auto",
+                       help="auto: bf16 mixed precision where the hardware has it natively")
     train.add_argument("--eval-every", type=int, default=0,
                        help="also evaluate on 1000 test images every N steps")
     train.add_argument("--out", type=Path, required=True, help="run directory")
@@ -131,7 +133,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
         model=args.model, dataset=args.dataset, data_dir=args.data_dir, epochs=args.epochs,
         batch_size=args.batch_size, lr=args.lr, optimizer=args.optimizer,
         schedule=args.schedule, augment=args.augment, weight_decay=args.weight_decay,
-        seed=args.seed, device=args.device, eval_every=args.eval_every,
+        seed=args.seed, device=args.device, precision=args.precision,
+        eval_every=args.eval_every,
         download=not args.offline, out_dir=args.out, resume=args.resume,
     )  # fmt: skip
     if args.out.exists() and not args.out.is_dir():
@@ -153,6 +156,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
         "test_acc": final.test_acc,
         "best_test_acc": final.best_test_acc,
         "train_seconds": final.train_seconds,
+        "wall_seconds": final.wall_seconds,
         "images_per_second": final.images_per_second,
         "epochs": final.epochs,
         "steps": final.step,

@@ -15,6 +15,11 @@ OPTIMIZERS = {
     "adamw": "AdamW (Adam with decoupled weight decay)",
     "sgd": "SGD with momentum 0.9 and Nesterov",
 }
+PRECISIONS = {
+    "auto": "bf16 mixed precision where the hardware computes it natively, else fp32",
+    "fp32": "full 32-bit floats everywhere",
+    "bf16": "bfloat16 mixed precision for convolutions and matrix products",
+}
 SCHEDULES = {
     "none": "constant learning rate",
     "step": "the tutorial's step decay: lr / 3 every 20 epochs",
@@ -40,6 +45,9 @@ class TrainConfig:
     weight_decay: float = 0.0
     seed: int = 0
     device: str = "auto"
+    #: "auto" uses bf16 autocast on CUDA with bf16 support and on CPUs with native bf16
+    #: (AVX512-BF16 / AMX); it roughly halves the time of a step there
+    precision: str = "auto"
     #: also evaluate on a fixed test subset every N steps (0: only at each epoch end)
     eval_every: int = 0
     eval_subset: int = 1000
@@ -64,6 +72,10 @@ class TrainConfig:
             (
                 self.optimizer in OPTIMIZERS,
                 f"unknown optimiser {self.optimizer!r}: choose one of {', '.join(OPTIMIZERS)}",
+            ),
+            (
+                self.precision in PRECISIONS,
+                f"unknown precision {self.precision!r}: choose one of {', '.join(PRECISIONS)}",
             ),
             (
                 self.schedule in SCHEDULES,

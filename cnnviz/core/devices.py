@@ -23,6 +23,24 @@ def describe_device(name: str) -> str:
     return {"mps": "mps (Apple GPU)", "cpu": "cpu"}.get(name, name)
 
 
+def native_bf16(device: torch.device) -> bool:
+    """True where bf16 matrix work is native and fast: recent CUDA GPUs, CPUs with
+    AVX512-BF16 or AMX. Elsewhere it is emulated and slower than fp32."""
+    if device.type == "cuda":
+        return torch.cuda.is_bf16_supported()
+    if device.type == "cpu":
+        supported = getattr(torch.ops.mkldnn, "_is_mkldnn_bf16_supported", None)
+        return bool(supported is not None and supported())
+    return False
+
+
+def resolve_precision(precision: str, device: torch.device) -> torch.dtype | None:
+    """The autocast dtype for a run, or None for plain fp32."""
+    if precision == "bf16" or (precision == "auto" and native_bf16(device)):
+        return torch.bfloat16
+    return None
+
+
 def resolve_device(name: str = "auto") -> torch.device:
     """``auto`` picks the best available device; any other name must be available here."""
     if name == "auto":

@@ -19,3 +19,7 @@ class CheckpointError(CnnvizError):
 
 class TrainingDivergedError(CnnvizError):
     """The loss became NaN or infinite."""
+
+
+class CancelledError(CnnvizError):
+    """Long work (loading, downloading) was cancelled by the user; nothing is wrong."""

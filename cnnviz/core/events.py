@@ -66,7 +66,8 @@ class FinishedEvent:
     step: int
     test_acc: float
     best_test_acc: float
-    train_seconds: float
+    train_seconds: float  # time in training steps, without evaluation and saving
+    wall_seconds: float  # the whole run, evaluation and checkpoints included
     images_per_second: float
     checkpoint: str | None
 
@@ -82,6 +83,9 @@ class StoppedEvent:
 class FailedEvent:
     message: str  # one clear line for the user
     details: str  # the traceback or other context, shown on demand
+    #: what went wrong, so that a UI can offer the right remedy: "dataset-missing",
+    #: "diverged", "out-of-memory", "invalid" (a setting or file the user can fix) or "error"
+    kind: str = "error"
 
 
 TERMINAL_EVENTS = (FinishedEvent, StoppedEvent, FailedEvent)

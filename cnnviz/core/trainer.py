@@ -34,8 +34,14 @@ from cnnviz.core.checkpoint import (
 )
 from cnnviz.core.config import TrainConfig
 from cnnviz.core.datasets import ImageSplit, LoadedDataset, ProgressFn, load_dataset
-from cnnviz.core.devices import resolve_device
-from cnnviz.core.errors import CheckpointError, CnnvizError, TrainingDivergedError
+from cnnviz.core.devices import resolve_device, resolve_precision
+from cnnviz.core.errors import (
+    CancelledError,
+    CheckpointError,
+    CnnvizError,
+    DatasetNotFoundError,
+    TrainingDivergedError,
+)
 from cnnviz.core.evaluation import evaluate
 from cnnviz.core.events import (
     EpochEvent,
@@ -65,14 +71,19 @@ def _epoch_permutation(seed: int, epoch: int, n: int) -> torch.Tensor:
     return torch.randperm(n, generator=torch.Generator().manual_seed(seed * 1_000_003 + epoch))
 
 
-def make_optimizer(config: TrainConfig, params: Any) -> torch.optim.Optimizer:
-    if config.optimizer == "adam":
-        return torch.optim.Adam(params, lr=config.lr, weight_decay=config.weight_decay)
-    if config.optimizer == "adamw":
-        return torch.optim.AdamW(params, lr=config.lr, weight_decay=config.weight_decay)
-    return torch.optim.SGD(
-        params, lr=config.lr, momentum=0.9, nesterov=True, weight_decay=config.weight_decay
-    )
+def make_optimizer(config: TrainConfig, params: Any, device: torch.device) -> torch.optim.Optimizer:
+    """The fused implementations update every parameter in one kernel, where available."""
+    params = list(params)
+    fused = {"fused": True} if device.type in ("cpu", "cuda") else {}
+    cls, kwargs = {
+        "adam": (torch.optim.Adam, {}),
+        "adamw": (torch.optim.AdamW, {}),
+        "sgd": (torch.optim.SGD, {"momentum": 0.9, "nesterov": True}),
+    }[config.optimizer]
+    try:
+        return cls(params, lr=config.lr, weight_decay=config.weight_decay, **kwargs, **fused)
+    except (RuntimeError, TypeError, ValueError):  # an older torch without a fused kernel here
+        return cls(params, lr=config.lr, weight_decay=config.weight_decay, **kwargs)
 
 
 def make_schedule(
@@ -121,15 +132,20 @@ class Trainer:
         """Train to the end or until ``should_stop()``; returns (and emits) the last event."""
         try:
             final = self._run(on_event, should_stop)
+        except CancelledError:
+            final = StoppedEvent(epoch=0, step=0, checkpoint=None)
         except TrainingDivergedError as exc:
-            final = FailedEvent(str(exc), "")
+            final = FailedEvent(str(exc), "", kind="diverged")
+        except DatasetNotFoundError as exc:
+            final = FailedEvent(str(exc), "", kind="dataset-missing")
         except CnnvizError as exc:
-            final = FailedEvent(str(exc), "")
+            final = FailedEvent(str(exc), "", kind="invalid")
         except torch.OutOfMemoryError as exc:
             final = FailedEvent(
                 f"out of memory on {self.device}: try a smaller batch size "
                 f"(now {self.config.batch_size})",
                 str(exc),
+                kind="out-of-memory",
             )
         except Exception as exc:  # a bug, or a user's model failing in forward
             final = FailedEvent(f"training failed: {type(exc).__name__}: {exc}",
@@ -158,9 +174,12 @@ class Trainer:
         assert device is not None
         torch.manual_seed(cfg.seed)
         model = build_model(cfg.model, shape).to(device)
-        channels_last = device.type == "cuda"
+        # channels_last lets oneDNN and cuDNN pick their fastest convolution kernels (about
+        # twice as fast for simple-cnn on an AVX-512 CPU); MPS gains nothing from it
+        channels_last = device.type in ("cpu", "cuda")
         if channels_last:
             model = model.to(memory_format=torch.channels_last)
+        autocast_dtype = resolve_precision(cfg.precision, device)
         self.model = model
         n_train = len(data.train)
         if n_train < 2:
@@ -168,7 +187,7 @@ class Trainer:
                               f"it needs at least 2")
         steps_per_epoch = max(1, n_train // cfg.batch_size if n_train % cfg.batch_size == 1
                               else math.ceil(n_train / cfg.batch_size))
-        optimizer = make_optimizer(cfg, model.parameters())
+        optimizer = make_optimizer(cfg, model.parameters(), device)
         scheduler = make_schedule(cfg, optimizer, steps_per_epoch)
         generator = torch.Generator().manual_seed(cfg.seed)
         start_epoch, start_batch, step, best_acc = 0, 0, 0, 0.0
@@ -210,8 +229,10 @@ class Trainer:
                 inputs = pipeline.train_batch(images)
                 if channels_last:
                     inputs = inputs.contiguous(memory_format=torch.channels_last)
-                logits = model(inputs)
-                loss = F.cross_entropy(logits, labels)
+                with torch.autocast(device.type, dtype=autocast_dtype or torch.float32,
+                                    enabled=autocast_dtype is not None):
+                    logits = model(inputs)
+                    loss = F.cross_entropy(logits, labels)
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
                 optimizer.step()
@@ -280,7 +301,8 @@ class Trainer:
             ))  # fmt: skip
         return FinishedEvent(
             epochs=cfg.epochs, step=step, test_acc=last_test_acc, best_test_acc=best_acc,
-            train_seconds=time.perf_counter() - run_start,
+            train_seconds=train_seconds,
+            wall_seconds=time.perf_counter() - run_start,
             images_per_second=images_seen / train_seconds if train_seconds > 0 else 0.0,
             checkpoint=str(self._checkpoint_path()) if cfg.out_dir else None,
         )  # fmt: skip

@@ -1,0 +1,125 @@
+"""Runs the core trainer in a QThread and hands its events to the UI, throttled.
+
+The worker never touches a widget. Stop and pause are plain thread-safe flags that the
+trainer's ``should_stop`` checks at every batch (a signal could not reach a thread whose
+event loop is busy training). Step events are gathered and sent in batches at most
+``MAX_UPDATES_PER_SECOND`` times a second; every other event goes out at once, after the
+steps that came before it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import weakref
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from cnnviz.core.config import TrainConfig
+from cnnviz.core.errors import CancelledError
+from cnnviz.core.events import TERMINAL_EVENTS, StepEvent
+from cnnviz.core.trainer import Trainer
+
+MAX_UPDATES_PER_SECOND = 15
+
+_live_threads: weakref.WeakSet[QThread] = weakref.WeakSet()
+
+
+def running_threads() -> list[QThread]:
+    """Worker threads still running; tests assert this is empty after each test."""
+    return [thread for thread in list(_live_threads) if thread.isRunning()]
+
+
+class TrainingWorker(QObject):
+    """Past-tense signals, each carrying one object: a list of StepEvents, a core event,
+    a (message, fraction) status while data loads, and the terminal event."""
+
+    stepped = Signal(object)
+    reported = Signal(object)
+    loading = Signal(object)
+    finished = Signal(object)
+
+    def __init__(self, config: TrainConfig) -> None:
+        super().__init__()
+        self.config = config
+        self._stop = threading.Event()
+        self._running = threading.Event()
+        self._running.set()
+        self._pending: list[StepEvent] = []
+        self._last_flush = 0.0
+
+    # -- called from the UI thread --------------------------------------------------------
+    def request_stop(self) -> None:
+        self._stop.set()
+        self._running.set()  # a paused run must wake up to stop
+
+    def pause(self) -> None:
+        self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    # -- runs in the worker thread --------------------------------------------------------
+    @Slot()
+    def run(self) -> None:
+        final = Trainer(self.config, progress=self._on_loading).run(self._on_event,
+                                                                    self._should_stop)
+        self._flush()
+        self.finished.emit(final)
+
+    def _should_stop(self) -> bool:
+        self._running.wait()
+        return self._stop.is_set()
+
+    def _on_loading(self, message: str, fraction: float | None) -> None:
+        if self._stop.is_set():
+            raise CancelledError("cancelled while loading the data set")
+        self.loading.emit((message, fraction))
+
+    def _on_event(self, event: Any) -> None:
+        if isinstance(event, StepEvent):
+            self._pending.append(event)
+            if time.monotonic() - self._last_flush >= 1.0 / MAX_UPDATES_PER_SECOND:
+                self._flush()
+            return
+        self._flush()
+        if not isinstance(event, TERMINAL_EVENTS):  # those go out through `finished`
+            self.reported.emit(event)
+
+    def _flush(self) -> None:
+        if self._pending:
+            self.stepped.emit(self._pending)
+            self._pending = []
+        self._last_flush = time.monotonic()
+
+
+class TrainingRun:
+    """A worker and its thread, started together and always stopped and waited for."""
+
+    def __init__(self, config: TrainConfig) -> None:
+        self.worker = TrainingWorker(config)
+        self.thread = QThread()
+        self.thread.setObjectName("cnnviz-training")
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        # direct: quit from the worker thread itself, so it can never be lost in a queue
+        self.worker.finished.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+        _live_threads.add(self.thread)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop_and_wait(self, timeout_ms: int = 60_000) -> bool:
+        """Ask the worker to stop at its next batch and wait for the thread to end."""
+        self.worker.request_stop()
+        self.thread.quit()
+        return self.thread.wait(timeout_ms)
+
+    @property
+    def is_running(self) -> bool:
+        return self.thread.isRunning()
