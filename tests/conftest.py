@@ -6,6 +6,8 @@ from __future__ import annotations
 import gzip
 import pickle
 import struct
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -105,12 +107,19 @@ def cifar_dir(tmp_path: Path) -> Path:
     return write_cifar10(tmp_path / "data")
 
 
+def _no_network(*args, **kwargs):
+    raise urllib.error.URLError("no network in tests")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
-    """No test reads or writes the user's real cache, data or settings."""
+def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+    """No test reads or writes the user's real cache, data or settings, or uses the network
+    (a download fails the way it does offline)."""
+    monkeypatch.setattr(urllib.request, "urlopen", _no_network)
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("CNNVIZ_DATA", str(home / "data"))
+    monkeypatch.setenv("CNNVIZ_SETTINGS", str(home / "settings.ini"))

@@ -204,7 +204,9 @@ def _load_registered(
                 data_dir.mkdir(parents=True, exist_ok=True)
                 raw = cls(root=str(data_dir), train=train, download=True)
             except Exception as exc:  # network errors come in many types
-                raise _missing_error(entry, data_dir, f"{type(exc).__name__}: {exc}") from exc
+                reason = " ".join(str(exc).split())
+                reason = reason if len(reason) < 200 else reason[:197] + "..."
+                raise _missing_error(entry, data_dir, f"{type(exc).__name__}: {reason}") from exc
         except Exception as exc:  # a present but unreadable file
             raise CnnvizError(
                 f"data set {entry.info.name!r} in {data_dir / entry.folder} could not be read "

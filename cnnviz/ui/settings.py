@@ -1,0 +1,69 @@
+"""Remembered settings: last choices, data folder, window geometry, recent checkpoints.
+
+``CNNVIZ_SETTINGS`` names an .ini file to use instead of the user's real settings; the tests
+set it so that they never read or write what a user has saved.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+from cnnviz.core.datasets import default_data_dir
+
+MAX_RECENT = 8
+
+
+def open_settings() -> QSettings:
+    path = os.environ.get("CNNVIZ_SETTINGS")
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "cnnviz", "cnnviz")
+
+
+class AppSettings:
+    """Typed access to the few values the app remembers."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.qsettings = settings or open_settings()
+
+    def value(self, key: str, default: Any, kind: type = str) -> Any:
+        raw = self.qsettings.value(key, default)
+        try:
+            return kind(raw)
+        except (TypeError, ValueError):
+            return default
+
+    def set(self, key: str, value: Any) -> None:
+        self.qsettings.setValue(key, value)
+
+    def data_dir(self) -> Path:
+        """``CNNVIZ_DATA`` wins, then the folder the user chose, then the cache default."""
+        if os.environ.get("CNNVIZ_DATA"):
+            return default_data_dir()
+        chosen = self.value("data/dir", "")
+        return Path(chosen) if chosen else default_data_dir()
+
+    def set_data_dir(self, path: Path) -> None:
+        self.set("data/dir", str(path))
+
+    def recent_checkpoints(self) -> list[str]:
+        raw = self.qsettings.value("recent/checkpoints", [])
+        items = [raw] if isinstance(raw, str) else list(raw or [])
+        return [item for item in items if item]
+
+    def add_recent_checkpoint(self, path: Path) -> None:
+        items = [str(path), *[p for p in self.recent_checkpoints() if p != str(path)]]
+        self.set("recent/checkpoints", items[:MAX_RECENT])
+
+    def sync(self) -> None:
+        self.qsettings.sync()
+
+
+def runs_dir() -> Path:
+    """Where the app keeps its run directories (checkpoints and metrics of each run)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(base or Path.home() / ".cnnviz") / "runs"

@@ -1,0 +1,231 @@
+"""Live loss and accuracy plots (pyqtgraph).
+
+Loss: every step's loss, faint, under an exponentially smoothed curve, with the test loss of
+each epoch as markers. Accuracy: the running training accuracy of the epoch and the test
+accuracy at each epoch end, in percent. Epoch boundaries are dashed lines; hovering shows the
+values under the mouse. The curves stay smooth past 100,000 points: data lives in growable
+numpy arrays, pyqtgraph downsamples by peak and only draws what is in view.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.exporters
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from cnnviz.core.events import EpochEvent, EvaluationEvent, StepEvent
+
+SMOOTHING = 0.95  # weight of the past in the smoothed loss; about a 20-step window
+RAW_PEN = pg.mkPen((90, 140, 220, 70), width=1)
+SMOOTH_PEN = pg.mkPen((40, 90, 200), width=2)
+TRAIN_ACC_PEN = pg.mkPen((230, 130, 30), width=2)
+TEST_BRUSH = pg.mkBrush(200, 40, 40)
+EPOCH_PEN = pg.mkPen((150, 150, 150), width=1, style=Qt.PenStyle.DashLine)
+
+
+class GrowableSeries:
+    """x and y values appended in batches, kept in arrays that double when full."""
+
+    def __init__(self) -> None:
+        self._x = np.zeros(1024, dtype=np.float64)
+        self._y = np.zeros(1024, dtype=np.float64)
+        self.size = 0
+
+    def extend(self, xs: np.ndarray, ys: np.ndarray) -> None:
+        needed = self.size + len(xs)
+        if needed > len(self._x):
+            capacity = max(needed, 2 * len(self._x))
+            self._x = np.resize(self._x, capacity)
+            self._y = np.resize(self._y, capacity)
+        self._x[self.size : needed] = xs
+        self._y[self.size : needed] = ys
+        self.size = needed
+
+    @property
+    def x(self) -> np.ndarray:
+        return self._x[: self.size]
+
+    @property
+    def y(self) -> np.ndarray:
+        return self._y[: self.size]
+
+    def clear(self) -> None:
+        self.size = 0
+
+    def nearest(self, x: float) -> int | None:
+        if self.size == 0:
+            return None
+        index = int(np.searchsorted(self.x, x))
+        candidates = [i for i in (index - 1, index) if 0 <= i < self.size]
+        return min(candidates, key=lambda i: abs(self.x[i] - x))
+
+
+def _make_plot(object_name: str, title: str, y_label: str) -> pg.PlotWidget:
+    plot = pg.PlotWidget(title=title)
+    plot.setObjectName(object_name)
+    plot.setBackground("w")
+    plot.showGrid(x=True, y=True, alpha=0.2)
+    plot.setLabel("bottom", "epoch")
+    plot.setLabel("left", y_label)
+    plot.addLegend(offset=(-10, 10))
+    plot.setDownsampling(auto=True, mode="peak")
+    plot.setClipToView(True)
+    return plot
+
+
+class TrainingPlots(QWidget):
+    """The two live plots and the data behind them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.loss_plot = _make_plot("lossPlot", "Loss", "cross-entropy")
+        self.accuracy_plot = _make_plot("accuracyPlot", "Accuracy", "%")
+        self.accuracy_plot.setYRange(0, 100)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.loss_plot, 3)
+        layout.addWidget(self.accuracy_plot, 2)
+
+        self.raw_loss = GrowableSeries()
+        self.smooth_loss = GrowableSeries()
+        self.train_acc = GrowableSeries()
+        self.test_loss = GrowableSeries()
+        self.test_acc = GrowableSeries()
+        self._ema = (0.0, 0)  # running average and step count
+        self._epoch_lines: list[tuple[pg.PlotWidget, pg.InfiniteLine]] = []
+
+        self.raw_curve = self.loss_plot.plot(pen=RAW_PEN, name="step loss")
+        self.smooth_curve = self.loss_plot.plot(pen=SMOOTH_PEN, name="smoothed")
+        self.test_loss_points = self.loss_plot.plot(
+            pen=None, symbol="o", symbolBrush=TEST_BRUSH, symbolSize=8, name="test loss"
+        )
+        self.train_acc_curve = self.accuracy_plot.plot(pen=TRAIN_ACC_PEN, name="train (running)")
+        self.test_acc_points = self.accuracy_plot.plot(
+            pen=pg.mkPen((200, 40, 40), width=1), symbol="o", symbolBrush=TEST_BRUSH,
+            symbolSize=8, name="test",
+        )  # fmt: skip
+        for curve in (self.raw_curve, self.smooth_curve, self.train_acc_curve):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+        self._hover_texts = {}
+        for plot in (self.loss_plot, self.accuracy_plot):
+            text = pg.TextItem(anchor=(0, 1), color=(30, 30, 30),
+                               fill=pg.mkBrush(255, 255, 255, 220))
+            text.setZValue(10)
+            text.hide()
+            plot.addItem(text, ignoreBounds=True)
+            self._hover_texts[plot] = text
+            plot.scene().sigMouseMoved.connect(
+                lambda pos, plot=plot: self._on_hover(plot, pos)
+            )
+
+    # -- data in ----------------------------------------------------------------------------
+    def add_steps(self, steps: list[StepEvent]) -> None:
+        if not steps:
+            return
+        xs = np.fromiter((s.epoch_fraction for s in steps), dtype=np.float64, count=len(steps))
+        losses = np.fromiter((s.loss for s in steps), dtype=np.float64, count=len(steps))
+        accs = np.fromiter((100 * s.train_acc for s in steps), dtype=np.float64,
+                           count=len(steps))  # fmt: skip
+        smoothed = np.empty_like(losses)
+        # a debiased exponential average (as in Adam and TensorBoard): no lag behind the
+        # first steps, where the loss falls fastest
+        value, count = self._ema
+        for i, loss in enumerate(losses):
+            value = SMOOTHING * value + (1 - SMOOTHING) * loss
+            count += 1
+            smoothed[i] = value / (1 - SMOOTHING**count)
+        self._ema = (value, count)
+        self.raw_loss.extend(xs, losses)
+        self.smooth_loss.extend(xs, smoothed)
+        self.train_acc.extend(xs, accs)
+        self.raw_curve.setData(self.raw_loss.x, self.raw_loss.y)
+        self.smooth_curve.setData(self.smooth_loss.x, self.smooth_loss.y)
+        self.train_acc_curve.setData(self.train_acc.x, self.train_acc.y)
+
+    def add_epoch(self, event: EpochEvent) -> None:
+        x = float(event.epoch)
+        self.test_loss.extend(np.array([x]), np.array([event.test_loss]))
+        self.test_acc.extend(np.array([x]), np.array([100 * event.test_acc]))
+        self.test_loss_points.setData(self.test_loss.x, self.test_loss.y)
+        self.test_acc_points.setData(self.test_acc.x, self.test_acc.y)
+        for plot in (self.loss_plot, self.accuracy_plot):
+            line = pg.InfiniteLine(pos=x, angle=90, pen=EPOCH_PEN)
+            plot.addItem(line, ignoreBounds=True)
+            self._epoch_lines.append((plot, line))
+
+    def add_evaluation(self, event: EvaluationEvent) -> None:
+        """A mid-epoch evaluation on a test subset shows as a test point too."""
+        self.test_acc.extend(np.array([event.epoch_fraction]), np.array([100 * event.test_acc]))
+        self.test_acc_points.setData(self.test_acc.x, self.test_acc.y)
+
+    def clear(self) -> None:
+        for series in (self.raw_loss, self.smooth_loss, self.train_acc, self.test_loss,
+                       self.test_acc):  # fmt: skip
+            series.clear()
+        self._ema = (0.0, 0)
+        for curve in (self.raw_curve, self.smooth_curve, self.train_acc_curve,
+                      self.test_loss_points, self.test_acc_points):  # fmt: skip
+            curve.setData([], [])
+        for plot, line in self._epoch_lines:
+            plot.removeItem(line)
+        self._epoch_lines.clear()
+
+    # -- hover ------------------------------------------------------------------------------
+    def _on_hover(self, plot: pg.PlotWidget, scene_pos) -> None:
+        text = self._hover_texts[plot]
+        view = plot.getPlotItem().vb
+        if not view.sceneBoundingRect().contains(scene_pos):
+            text.hide()
+            return
+        point = view.mapSceneToView(scene_pos)
+        series = self.smooth_loss if plot is self.loss_plot else self.train_acc
+        index = series.nearest(point.x())
+        if index is None:
+            text.hide()
+            return
+        x = series.x[index]
+        if plot is self.loss_plot:
+            label = (f"epoch {x:.2f}\nloss {self.raw_loss.y[index]:.4f}\n"
+                     f"smoothed {series.y[index]:.4f}")
+        else:
+            label = f"epoch {x:.2f}\ntrain accuracy {series.y[index]:.2f}%"
+        test_series = self.test_loss if plot is self.loss_plot else self.test_acc
+        test_index = test_series.nearest(point.x())
+        if test_index is not None and abs(test_series.x[test_index] - x) < 0.02:
+            label += f"\ntest {test_series.y[test_index]:.4g}"
+        text.setText(label)
+        text.setPos(point.x(), point.y())
+        text.show()
+
+    # -- export -----------------------------------------------------------------------------
+    def export_csv(self, path: Path) -> None:
+        """One row per step (epoch, loss, smoothed loss, running train accuracy), and one per
+        test evaluation."""
+        with Path(path).open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["kind", "epoch", "loss", "smoothed_loss", "accuracy_percent"])
+            for x, loss, smooth, acc in zip(self.raw_loss.x, self.raw_loss.y,
+                                            self.smooth_loss.y, self.train_acc.y, strict=True):
+                writer.writerow(["train_step", f"{x:.5f}", f"{loss:.6f}", f"{smooth:.6f}",
+                                 f"{acc:.3f}"])  # fmt: skip
+            losses = dict(zip(self.test_loss.x, self.test_loss.y, strict=True))
+            for x, acc in zip(self.test_acc.x, self.test_acc.y, strict=True):
+                loss = losses.get(x)
+                writer.writerow(["test", f"{x:.5f}", "" if loss is None else f"{loss:.6f}", "",
+                                 f"{acc:.3f}"])  # fmt: skip
+
+    def export_png(self, path: Path) -> list[Path]:
+        """Both plots as PNG files: PATH for the loss and PATH-accuracy.png for accuracy."""
+        path = Path(path)
+        outputs = [path, path.with_name(f"{path.stem}-accuracy{path.suffix or '.png'}")]
+        for plot, out in zip((self.loss_plot, self.accuracy_plot), outputs, strict=True):
+            exporter = pyqtgraph.exporters.ImageExporter(plot.getPlotItem())
+            exporter.parameters()["width"] = max(800, plot.width())
+            exporter.export(str(out))
+        return outputs

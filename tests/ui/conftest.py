@@ -1,0 +1,35 @@
+"""UI tests: offscreen Qt, tiny MNIST files in $CNNVIZ_DATA, settings in a temporary .ini, and a
+check after every test that no worker thread was left running."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from cnnviz.ui import MainWindow
+from cnnviz.ui.training_worker import running_threads
+from tests.conftest import write_mnist_family
+
+
+@pytest.fixture(autouse=True)
+def _tiny_mnist_and_thread_check(_isolated_environment):
+    write_mnist_family(Path(os.environ["CNNVIZ_DATA"]))
+    yield
+    left = running_threads()
+    for thread in left:
+        thread.quit()
+        thread.wait(10_000)
+    assert not left, f"a test left {len(left)} worker thread(s) running"
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.panel.batch_size_spin.setValue(20)
+    yield win
+    win.close()

@@ -1,0 +1,189 @@
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QSpinBox, QWidget
+
+from cnnviz.core.checkpoint import load_checkpoint
+from cnnviz.ui import MainWindow
+from cnnviz.ui.settings import AppSettings
+from cnnviz.ui.training_worker import running_threads
+
+OBJECT_NAMES = ["modelCombo", "datasetCombo", "deviceCombo", "epochsSpin", "batchSizeSpin",
+                "learningRateSpin", "trainButton", "pauseButton", "stopButton", "lossPlot",
+                "accuracyPlot", "trainProgress", "trainingTab", "inspectTab", "drawTab"]
+
+
+def wait_idle(qtbot, window, timeout=60_000):
+    qtbot.waitUntil(lambda: window.state == "idle" and not running_threads(), timeout=timeout)
+
+
+def test_every_named_widget_is_there(window):
+    for name in OBJECT_NAMES:
+        assert window.findChild(QWidget, name) is not None, name
+
+
+def test_a_run_streams_points_into_both_plots(qtbot, window):
+    window.panel.epochs_spin.setValue(2)
+    qtbot.mouseClick(window.findChild(QPushButton, "trainButton"), Qt.MouseButton.LeftButton)
+    assert window.state == "loading"
+    wait_idle(qtbot, window)
+    plots = window.plots
+    assert plots.raw_loss.size == 30  # 300 images / batch 20, two epochs
+    assert plots.train_acc.size == 30 and plots.test_acc.size == 2
+    x, y = plots.raw_curve.getData()
+    assert len(x) > 0 and len(y) > 0
+    assert plots.test_acc_points.getData()[1][-1] > 50
+    progress = window.findChild(QProgressBar, "trainProgress")
+    assert progress.value() == progress.maximum() == 30
+    assert window.current_checkpoint is not None and window.current_checkpoint.is_file()
+
+
+def test_pause_resume_and_stop(qtbot, window):
+    window.panel.epochs_spin.setValue(200)
+    window.start_training()
+    qtbot.waitUntil(lambda: window.last_step >= 3, timeout=60_000)
+    window.findChild(QPushButton, "pauseButton").click()
+    assert window.state == "paused" and window.run.worker.paused
+    assert window.findChild(QPushButton, "pauseButton").text() == "Resume"
+    qtbot.wait(300)  # let the step in flight land
+    paused_at = window.last_step
+    qtbot.wait(500)
+    assert window.last_step == paused_at
+    window.findChild(QPushButton, "pauseButton").click()
+    assert window.state == "running"
+    qtbot.waitUntil(lambda: window.last_step > paused_at + 2, timeout=60_000)
+    window.findChild(QPushButton, "stopButton").click()
+    wait_idle(qtbot, window)
+    checkpoint = load_checkpoint(window.current_checkpoint)
+    assert checkpoint.meta.step >= paused_at + 2
+    assert window.findChild(QPushButton, "trainButton").isEnabled()
+
+
+def test_stop_while_paused(qtbot, window):
+    window.panel.epochs_spin.setValue(200)
+    window.start_training()
+    qtbot.waitUntil(lambda: window.state == "running", timeout=60_000)
+    window.toggle_pause()
+    window.stop_training()
+    wait_idle(qtbot, window)
+
+
+def test_close_while_training_stops_the_worker_and_keeps_a_checkpoint(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.panel.batch_size_spin.setValue(20)
+    window.panel.epochs_spin.setValue(200)
+    window.start_training()
+    qtbot.waitUntil(lambda: window.plots.test_acc.size >= 1, timeout=60_000)
+    window.close()
+    assert not running_threads()
+    assert (window.run_dir / "checkpoint.pt").is_file()
+    assert load_checkpoint(window.run_dir / "checkpoint.pt").meta.epoch >= 1
+
+
+def test_missing_data_set_offers_to_choose_a_folder(qtbot, window, tmp_path, monkeypatch):
+    monkeypatch.setenv("CNNVIZ_DATA", str(tmp_path / "empty"))
+    window.start_training()
+    wait_idle(qtbot, window)
+    box = window.findChild(QMessageBox, "missingDataDialog")
+    assert box is not None and box.isVisible()
+    assert "data set 'mnist' is not in" in box.text() and "train-images-idx3-ubyte" in box.text()
+    assert any(b.text() == "Choose data folder..." for b in box.buttons())
+    window.choose_data_folder(tmp_path / "chosen")
+    monkeypatch.delenv("CNNVIZ_DATA")
+    assert AppSettings().data_dir() == tmp_path / "chosen"
+
+
+def test_a_worker_error_shows_a_dialog_and_the_app_stays_usable(qtbot, window, tmp_path):
+    path = tmp_path / "broken.py"
+    path.write_text(
+        "import torch.nn as nn\n"
+        "class Broken(nn.Module):\n"
+        "    def __init__(self):\n"
+        "        super().__init__(); self.fc = nn.Linear(784, 10)\n"
+        "    def forward(self, x):\n"
+        "        if self.training: raise RuntimeError('broken forward')\n"
+        "        return self.fc(x.flatten(1))\n"
+    )
+    window.panel.model_combo.select(f"{path}:Broken")
+    window.start_training()
+    wait_idle(qtbot, window)
+    box = window.findChild(QMessageBox, "errorDialog")
+    assert box is not None and "RuntimeError: broken forward" in box.text()
+    assert "Traceback" in box.detailedText()
+    box.close()
+    window.panel.model_combo.select("simple-cnn")
+    window.start_training()
+    wait_idle(qtbot, window)
+    assert window.plots.test_acc.size == 1
+
+
+def test_train_again_offers_continue_or_fresh(qtbot, window):
+    window.start_training()
+    wait_idle(qtbot, window)
+    first = window.current_checkpoint
+    window.start_training()
+    box = window.findChild(QMessageBox, "continueOrFreshDialog")
+    assert box is not None and box.isVisible()
+    next(b for b in box.buttons() if b.text() == "Continue").click()
+    wait_idle(qtbot, window)
+    assert window.current_checkpoint == first  # the same run directory, continued
+    assert load_checkpoint(first).meta.epoch == 2
+    assert window.plots.test_acc.size == 2
+
+    window.start_training(resume=False)
+    wait_idle(qtbot, window)
+    assert window.current_checkpoint != first
+    assert window.plots.test_acc.size == 1
+
+
+def test_checkpoint_save_and_open_through_the_window(qtbot, window, tmp_path):
+    window.start_training()
+    wait_idle(qtbot, window)
+    saved = window.save_checkpoint_as(tmp_path / "mine.pt")
+    assert load_checkpoint(saved).meta.model == "simple-cnn"
+
+    other = MainWindow()
+    qtbot.addWidget(other)
+    other.panel.model_combo.select("lenet5")
+    assert other.open_checkpoint(saved) is not None
+    assert other.panel.model_combo.value() == "simple-cnn"
+    assert other.current_checkpoint == saved
+    assert str(saved) in AppSettings().recent_checkpoints()
+    other.close()
+
+
+def test_opening_a_bad_checkpoint_shows_why(window, tmp_path):
+    bad = tmp_path / "bad.pt"
+    bad.write_bytes(b"garbage" * 10)
+    assert window.open_checkpoint(bad) is None
+    box = window.findChild(QMessageBox, "errorDialog")
+    assert "not a checkpoint" in box.text()
+
+
+def test_exports(qtbot, window, tmp_path):
+    window.start_training()
+    wait_idle(qtbot, window)
+    window.export_metrics(tmp_path / "m.csv")
+    lines = (tmp_path / "m.csv").read_text().splitlines()
+    assert lines[0].startswith("kind,epoch,loss") and len(lines) == 1 + 15 + 1
+    window.export_plots(tmp_path / "loss.png")
+    assert (tmp_path / "loss.png").stat().st_size > 1000
+    assert (tmp_path / "loss-accuracy.png").stat().st_size > 1000
+
+
+def test_settings_are_remembered(qtbot):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.panel.epochs_spin.setValue(7)
+    first.panel.model_combo.select("resnet")
+    first.panel.learning_rate_spin.setValue(0.005)
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.findChild(QSpinBox, "epochsSpin").value() == 7
+    assert second.panel.model_combo.value() == "resnet"
+    assert second.panel.learning_rate_spin.value() == pytest.approx(0.005)
+    second.close()
+    assert Path(AppSettings().qsettings.fileName()).parent.name.startswith("home")
