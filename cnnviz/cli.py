@@ -88,6 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true")
     _add_data_options(evaluate)
 
+    predict = sub.add_parser("predict", help="classify image files")
+    predict.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
+    predict.add_argument("--checkpoint", type=Path, default=None,
+                         help="default: the shipped MNIST weights")
+    predict.add_argument("--drawn", action="store_true",
+                         help="a drawn digit on a plain background: crop, scale and centre it "
+                              "as MNIST's digits were")
+    predict.add_argument("--json", action="store_true",
+                         help="one JSON object per image: file, predicted class, probabilities")
+
     sub.add_parser("models", help="list the models")
     sub.add_parser("datasets", help="list the data sets")
     return parser
@@ -201,6 +211,39 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_predict(args: argparse.Namespace) -> int:
+    from cnnviz.core.errors import CnnvizError
+    from cnnviz.core.prediction import Predictor
+
+    predictor = Predictor.from_checkpoint(args.checkpoint)
+    if args.drawn and predictor.input_shape[0] != 1:
+        return _fail("--drawn is for digit models (one input channel); this checkpoint takes "
+                     f"{predictor.input_shape[0]} channels")
+    failures = 0
+    for path in args.images:
+        try:
+            prediction = predictor.predict(predictor.prepare_file(path, drawn=args.drawn))
+        except CnnvizError as exc:
+            failures += 1
+            if args.json:
+                print(json.dumps({"file": str(path), "error": str(exc)}))
+            print(f"cnnviz: error: {exc}", file=sys.stderr)
+            continue
+        if args.json:
+            print(json.dumps({
+                "file": str(path),
+                "predicted": prediction.label,
+                "predicted_index": prediction.top,
+                "probabilities": {name: round(float(p), 6) for name, p in
+                                  zip(prediction.class_names, prediction.probabilities,
+                                      strict=True)},
+            }))  # fmt: skip
+        else:
+            confidence = prediction.probabilities[prediction.top]
+            print(f"{path}: {prediction.label} ({confidence:.1%})")
+    return EXIT_FAILURE if failures else 0
+
+
 def _cmd_models(args: argparse.Namespace) -> int:
     from cnnviz.core.models import MODELS
 
@@ -228,6 +271,7 @@ def _fail(message: str) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "train": _cmd_train,
     "evaluate": _cmd_evaluate,
+    "predict": _cmd_predict,
     "models": _cmd_models,
     "datasets": _cmd_datasets,
 }
@@ -251,3 +295,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
+    except BrokenPipeError:  # e.g. `cnnviz evaluate ... | head`
+        sys.stderr.close()
+        return 0

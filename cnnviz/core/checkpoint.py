@@ -76,6 +76,8 @@ def save_checkpoint(checkpoint: Checkpoint, path: Path) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        if hasattr(os, "fchmod"):  # mkstemp makes it private; a checkpoint is an ordinary file
+            os.fchmod(fd, 0o644)
         with os.fdopen(fd, "wb") as handle:
             torch.save(payload, handle)
             handle.flush()

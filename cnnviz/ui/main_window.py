@@ -37,6 +37,7 @@ from cnnviz.core.events import (
     StepEvent,
     StoppedEvent,
 )
+from cnnviz.ui.draw_tab import DrawTab
 from cnnviz.ui.run_panel import RunPanel
 from cnnviz.ui.settings import AppSettings, runs_dir
 from cnnviz.ui.training_plots import TrainingPlots
@@ -67,7 +68,8 @@ def new_run_dir(config: TrainConfig) -> Path:
 class MainWindow(QMainWindow):
     """cnnviz's window. Build it with no arguments once a QApplication exists."""
 
-    #: a new current checkpoint (from a run's epoch, or opened from a file)
+    #: a new current checkpoint: (path, label), the label saying where it came from
+    #: ("this run, epoch 3"), or None for a file the user opened
     checkpoint_changed = Signal(object)
 
     def __init__(self, settings: AppSettings | None = None) -> None:
@@ -90,8 +92,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.plots, "&Training")
         self.tabs.addTab(_placeholder("inspectTab", "Inspect: feature maps and filters of each "
                                       "layer (coming soon)"), "&Inspect")
-        self.tabs.addTab(_placeholder("drawTab", "Draw: draw a digit and watch the network "
-                                      "classify it (coming soon)"), "Dra&w")
+        self.draw_tab = DrawTab()
+        self.tabs.addTab(self.draw_tab, "Dra&w")
+        self.checkpoint_changed.connect(lambda change: self.draw_tab.use_checkpoint(*change))
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
@@ -301,7 +304,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"epoch {event.epoch}: test accuracy {event.test_acc:.2%}", 10000)
             if event.checkpoint:
-                self._set_current_checkpoint(Path(event.checkpoint))
+                self._set_current_checkpoint(
+                    Path(event.checkpoint),
+                    f"this run, epoch {event.epoch} ({event.test_acc:.1%})")
         elif isinstance(event, EvaluationEvent):
             self.plots.add_evaluation(event)
 
@@ -319,15 +324,16 @@ class MainWindow(QMainWindow):
             self.panel.progress.setFormat(f"stopped at step {event.step}")
             self.statusBar().showMessage(f"stopped at step {event.step}")
             if event.checkpoint:
-                self._set_current_checkpoint(Path(event.checkpoint))
+                self._set_current_checkpoint(Path(event.checkpoint),
+                                             f"this run, stopped at step {event.step}")
         elif isinstance(event, FailedEvent):
             self.panel.progress.setFormat("failed")
             self.statusBar().showMessage("training failed")
             self._show_failure(event)
 
-    def _set_current_checkpoint(self, path: Path) -> None:
+    def _set_current_checkpoint(self, path: Path, label: str | None = None) -> None:
         self.current_checkpoint = path
-        self.checkpoint_changed.emit(path)
+        self.checkpoint_changed.emit((path, label))
 
     # -- dialogs ----------------------------------------------------------------------------
     def _show_dialog(self, box: QMessageBox) -> None:

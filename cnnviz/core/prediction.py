@@ -1,0 +1,103 @@
+"""Classify images with a trained model: the shipped weights, a checkpoint, or a live run.
+
+A Predictor holds a model in eval mode on the CPU (a single image is faster there than a
+round trip to a GPU) with the normalisation of the data set it was trained on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from cnnviz.core.batches import Normalizer
+from cnnviz.core.checkpoint import CheckpointMeta, load_checkpoint, model_from_checkpoint
+from cnnviz.core.drawing import prepare_drawing
+from cnnviz.core.errors import CnnvizError
+from cnnviz.core.images import read_image, to_model_input
+from cnnviz.resources import resource_path
+
+SHIPPED_WEIGHTS = "weights/simple-cnn-mnist.pt"
+
+
+def shipped_weights_path() -> Path:
+    return resource_path(SHIPPED_WEIGHTS)
+
+
+@dataclass
+class Prediction:
+    probabilities: np.ndarray  # float32 [classes]
+    class_names: list[str]
+
+    @property
+    def top(self) -> int:
+        return int(np.argmax(self.probabilities))
+
+    @property
+    def label(self) -> str:
+        return self.class_names[self.top]
+
+
+class Predictor:
+    """A model ready to classify uint8 images of its input shape."""
+
+    def __init__(self, model: nn.Module, meta: CheckpointMeta) -> None:
+        self.model = model.cpu().eval()
+        self.meta = meta
+        self.normalizer = Normalizer(meta.mean, meta.std, torch.device("cpu"))
+
+    @classmethod
+    def from_checkpoint(cls, path: Path | None = None) -> Predictor:
+        """The checkpoint's model, or the shipped MNIST weights when path is None."""
+        path = Path(path) if path is not None else shipped_weights_path()
+        checkpoint = load_checkpoint(path)
+        return cls(model_from_checkpoint(checkpoint, str(path)), checkpoint.meta)
+
+    @property
+    def input_shape(self) -> tuple[int, int, int]:
+        channels, height, width = self.meta.input_shape
+        return channels, height, width
+
+    @property
+    def light_background(self) -> bool:
+        """True for data sets of dark ink on a light background (mean above one half)."""
+        return float(np.mean(self.meta.mean)) > 0.5
+
+    def probabilities(self, images: np.ndarray) -> np.ndarray:
+        """float32 [N, classes] for uint8 images [N, C, H, W]."""
+        batch = torch.from_numpy(np.require(images, np.uint8, ["C", "W"]))
+        with torch.inference_mode():
+            logits = self.model(self.normalizer(batch)).float()
+            return logits.softmax(dim=1).numpy()
+
+    def predict(self, image: np.ndarray) -> Prediction:
+        """One uint8 image [C, H, W]."""
+        return Prediction(self.probabilities(image[None])[0], list(self.meta.class_names))
+
+    def prepare_file(self, path: Path, drawn: bool = False) -> np.ndarray:
+        """A file as this model's uint8 input [C, H, W]; ``drawn`` applies the canvas's
+        MNIST-style preprocessing (for a digit on a plain background)."""
+        image = read_image(path)
+        channels, height, width = self.input_shape
+        if not drawn:
+            return to_model_input(image, channels, height, width)
+        return self.prepare_canvas(np.asarray(image.convert("L")), source=str(path))
+
+    def prepare_canvas(self, canvas: np.ndarray, source: str = "the drawing") -> np.ndarray:
+        """A drawing (any polarity, any size) as this model's uint8 input [C, H, W]."""
+        _, height, width = self.input_shape
+        prepared = prepare_drawing(canvas, (height, width))
+        if prepared.image is None:
+            what = "no ink" if prepared.reason == "empty" else "only a dot or a tiny mark"
+            raise CnnvizError(f"{source}: has {what}; draw a digit that fills more of it")
+        return self.digit_to_input(prepared.image)
+
+    def digit_to_input(self, digit: np.ndarray) -> np.ndarray:
+        """A prepared digit (uint8 [H, W], bright ink on black) in the data set's polarity
+        and the model's channels: uint8 [C, H, W]."""
+        if self.light_background:
+            digit = 255 - digit
+        return np.repeat(digit[None], self.input_shape[0], axis=0)
