@@ -14,6 +14,7 @@ import contextlib
 import os
 import pickle
 import tempfile
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,7 +107,9 @@ def _read_payload(path: Path) -> Any:
     if path.stat().st_size == 0:
         raise CheckpointError(f"{path}: is empty, not a checkpoint")
     try:
-        return torch.load(path, map_location="cpu", weights_only=True)
+        with warnings.catch_warnings():  # torch warns about odd pickles; we refuse them anyway
+            warnings.simplefilter("ignore")
+            return torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
         if "Unsupported global" in str(exc) or "GLOBAL" in str(exc):
             raise CheckpointError(

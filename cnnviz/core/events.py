@@ -20,6 +20,7 @@ class StartedEvent:
     parameters: int
     train_size: int
     test_size: int
+    epochs: int
     total_steps: int
     start_step: int
     class_names: list[str]

@@ -41,7 +41,7 @@ from cnnviz.ui.draw_tab import DrawTab
 from cnnviz.ui.run_panel import RunPanel
 from cnnviz.ui.settings import AppSettings, runs_dir
 from cnnviz.ui.training_plots import TrainingPlots
-from cnnviz.ui.training_worker import TrainingRun
+from cnnviz.ui.training_worker import TrainingRun, keep_gui_thread_single_threaded
 
 
 def _placeholder(object_name: str, text: str) -> QWidget:
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: AppSettings | None = None) -> None:
         super().__init__()
+        keep_gui_thread_single_threaded()
         self.setWindowTitle("cnnviz")
         self.settings = settings or AppSettings()
         self.run: TrainingRun | None = None
@@ -289,6 +290,7 @@ class MainWindow(QMainWindow):
     def _on_event(self, event: Any) -> None:
         if isinstance(event, StartedEvent):
             self.total_steps = event.total_steps
+            self.plots.set_epoch_span(event.epochs)
             self.panel.progress.setRange(0, max(1, event.total_steps))
             self.panel.progress.setValue(event.start_step)
             self.panel.progress.setFormat("step %v of %m")

@@ -69,7 +69,6 @@ def _make_plot(object_name: str, title: str, y_label: str) -> pg.PlotWidget:
     plot = pg.PlotWidget(title=title)
     plot.setObjectName(object_name)
     plot.setBackground("w")
-    plot.showGrid(x=True, y=True, alpha=0.2)
     plot.setLabel("bottom", "epoch")
     plot.setLabel("left", y_label)
     plot.addLegend(offset=(-10, 10))
@@ -125,6 +124,12 @@ class TrainingPlots(QWidget):
             )
 
     # -- data in ----------------------------------------------------------------------------
+    def set_epoch_span(self, epochs: int) -> None:
+        """Fix the x axis to the whole run: the axes are then not redrawn as points arrive,
+        which is most of what a plot update costs."""
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.setXRange(0, max(1, epochs), padding=0.02)
+
     def add_steps(self, steps: list[StepEvent]) -> None:
         if not steps:
             return

@@ -14,6 +14,7 @@ import time
 import weakref
 from typing import Any
 
+import torch
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from cnnviz.core.config import TrainConfig
@@ -21,9 +22,24 @@ from cnnviz.core.errors import CancelledError
 from cnnviz.core.events import TERMINAL_EVENTS, StepEvent
 from cnnviz.core.trainer import Trainer
 
-MAX_UPDATES_PER_SECOND = 15
+MAX_UPDATES_PER_SECOND = 10
 
 _live_threads: weakref.WeakSet[QThread] = weakref.WeakSet()
+_worker_torch_threads: int | None = None
+
+
+def keep_gui_thread_single_threaded() -> None:
+    """Give torch one thread in the GUI thread, and the machine's usual count to workers.
+
+    torch's OpenMP thread count is per thread. If the GUI thread runs torch ops (a Draw
+    prediction, an Inspect forward pass) with several threads, it keeps an OpenMP team of
+    its own, and the training thread's team then shares the cores with it: on 2 cores that
+    cost a quarter of the training speed. Small single-image work needs no team at all.
+    """
+    global _worker_torch_threads
+    if _worker_torch_threads is None:
+        _worker_torch_threads = torch.get_num_threads()
+        torch.set_num_threads(1)
 
 
 def running_threads() -> list[QThread]:
@@ -67,6 +83,7 @@ class TrainingWorker(QObject):
     # -- runs in the worker thread --------------------------------------------------------
     @Slot()
     def run(self) -> None:
+        torch.set_num_threads(_worker_torch_threads or torch.get_num_threads())
         final = Trainer(self.config, progress=self._on_loading).run(self._on_event,
                                                                     self._should_stop)
         self._flush()

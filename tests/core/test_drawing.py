@@ -32,7 +32,7 @@ def test_a_small_digit_in_a_corner_is_scaled_to_20px_and_centred_by_mass():
     canvas = canvas_with([("line", [(20, 20), (20, 110)])], width=12)  # a "1", top left
     digit = prepare_drawing(canvas).image
     assert digit.shape == (28, 28) and digit.dtype == np.uint8
-    height, width = ink_box(digit)
+    height, _width = ink_box(digit)
     assert 19 <= height <= 21
     cy, cx = centre_of_mass(digit.astype(float))
     assert abs(cy - 13.5) <= 1 and abs(cx - 13.5) <= 1

@@ -1,3 +1,5 @@
+import itertools
+
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
@@ -25,7 +27,7 @@ def draw(canvas, points):
     scaled = [QPointF(x0 + fx * side, y0 + fy * side) for fx, fy in points]
     held = Qt.MouseButton.LeftButton
     send(canvas, QEvent.Type.MouseButtonPress, scaled[0], held)
-    for a, b in zip(scaled, scaled[1:], strict=False):
+    for a, b in itertools.pairwise(scaled):
         for t in np.linspace(0, 1, 6)[1:]:
             send(canvas, QEvent.Type.MouseMove, a + (b - a) * t, held)
     send(canvas, QEvent.Type.MouseButtonRelease, scaled[-1], Qt.MouseButton.NoButton)
