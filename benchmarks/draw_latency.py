@@ -16,14 +16,14 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import numpy as np  # noqa: E402
-import torch  # noqa: E402, F401  (before Qt)
-from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QMouseEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import numpy as np
+import torch  # noqa: F401  (before Qt)
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
-from cnnviz.ui.draw_tab import DrawTab  # noqa: E402
-from cnnviz.ui.training_worker import keep_gui_thread_single_threaded  # noqa: E402
+from cnnviz.ui.draw_tab import DrawTab
+from cnnviz.ui.training_worker import keep_gui_thread_single_threaded
 
 
 def mouse(widget, kind, point, buttons) -> None:

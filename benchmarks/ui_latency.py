@@ -19,14 +19,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import numpy as np  # noqa: E402
-import torch  # noqa: E402  (before Qt)
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import numpy as np
+import torch
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
 
-from cnnviz.core.config import TrainConfig  # noqa: E402
-from cnnviz.core.datasets import load_dataset  # noqa: E402
-from cnnviz.core.trainer import Trainer  # noqa: E402
+from cnnviz.core.config import TrainConfig
+from cnnviz.core.datasets import load_dataset
+from cnnviz.core.trainer import Trainer
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 TICK_MS = 10
@@ -42,7 +42,7 @@ def headless(data_dir: Path, epochs: int, threads: int) -> float:
 def through_the_window(epochs: int) -> tuple[float, np.ndarray]:
     from cnnviz.ui import MainWindow
 
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # kept alive for the window
     window = MainWindow()
     window.show()
     window.panel.epochs_spin.setValue(epochs)

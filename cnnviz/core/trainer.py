@@ -203,7 +203,8 @@ class Trainer:
         on_event(StartedEvent(
             model=cfg.model, dataset=data.info.name, device=str(device),
             parameters=count_parameters(model), train_size=n_train, test_size=len(test),
-            epochs=cfg.epochs, total_steps=total_steps, start_step=step, class_names=list(data.info.class_names),
+            epochs=cfg.epochs, total_steps=total_steps, start_step=step,
+            class_names=list(data.info.class_names),
         ))  # fmt: skip
 
         sync_every = 1 if device.type == "cpu" else ACCELERATOR_SYNC_STEPS
