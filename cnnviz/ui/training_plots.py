@@ -85,6 +85,7 @@ class TrainingPlots(QWidget):
         self.loss_plot = _make_plot("lossPlot", "Loss", "cross-entropy")
         self.accuracy_plot = _make_plot("accuracyPlot", "Accuracy", "%")
         self.accuracy_plot.setYRange(0, 100)
+        self.accuracy_plot.setXLink(self.loss_plot)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.loss_plot, 3)
