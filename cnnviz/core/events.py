@@ -24,6 +24,9 @@ class StartedEvent:
     total_steps: int
     start_step: int
     class_names: list[str]
+    input_shape: list[int]  # [channels, height, width]
+    mean: list[float]
+    std: list[float]
 
 
 @dataclass
@@ -46,6 +49,16 @@ class EvaluationEvent:
     test_loss: float
     test_acc: float
     subset_size: int
+
+
+@dataclass
+class WeightsEvent:
+    """A copy of the model's weights between two steps, for live inspection: numpy arrays,
+    so that nothing downstream can touch the tensors the optimiser updates."""
+
+    step: int
+    epoch: int
+    state: dict[str, np.ndarray]
 
 
 @dataclass
@@ -95,6 +108,7 @@ _TYPE_NAMES = {
     StartedEvent: "started",
     StepEvent: "step",
     EvaluationEvent: "evaluation",
+    WeightsEvent: "weights",
     EpochEvent: "epoch",
     FinishedEvent: "finished",
     StoppedEvent: "stopped",

@@ -51,6 +51,7 @@ from cnnviz.core.events import (
     StartedEvent,
     StepEvent,
     StoppedEvent,
+    WeightsEvent,
 )
 from cnnviz.core.models import InputShape, build_model, count_parameters
 
@@ -128,10 +129,20 @@ class Trainer:
         self.device: torch.device | None = None
 
     # -- public -----------------------------------------------------------------------------
-    def run(self, on_event: EventSink, should_stop: Callable[[], bool] = _never) -> Any:
-        """Train to the end or until ``should_stop()``; returns (and emits) the last event."""
+    def run(
+        self,
+        on_event: EventSink,
+        should_stop: Callable[[], bool] = _never,
+        wants_weights: Callable[[], bool] = _never,
+    ) -> Any:
+        """Train to the end or until ``should_stop()``; returns (and emits) the last event.
+
+        ``wants_weights()`` is asked after every step; when it says yes, a WeightsEvent with
+        a copy of the weights follows. Copying reads the weights between two steps and draws
+        no random numbers, so it never changes what the run computes.
+        """
         try:
-            final = self._run(on_event, should_stop)
+            final = self._run(on_event, should_stop, wants_weights)
         except CancelledError:
             final = StoppedEvent(epoch=0, step=0, checkpoint=None)
         except TrainingDivergedError as exc:
@@ -167,7 +178,8 @@ class Trainer:
         shape = InputShape(info.channels, info.height, info.width, info.num_classes)
         return data, shape, augment
 
-    def _run(self, on_event: EventSink, should_stop: Callable[[], bool]) -> Any:
+    def _run(self, on_event: EventSink, should_stop: Callable[[], bool],
+             wants_weights: Callable[[], bool]) -> Any:
         cfg = self.config
         data, shape, augment = self._prepare()
         device = self.device
@@ -205,6 +217,8 @@ class Trainer:
             parameters=count_parameters(model), train_size=n_train, test_size=len(test),
             epochs=cfg.epochs, total_steps=total_steps, start_step=step,
             class_names=list(data.info.class_names),
+            input_shape=[shape.channels, shape.height, shape.width],
+            mean=list(data.info.mean), std=list(data.info.std),
         ))  # fmt: skip
 
         sync_every = 1 if device.type == "cpu" else ACCELERATOR_SYNC_STEPS
@@ -272,6 +286,10 @@ class Trainer:
                         ))  # fmt: skip
                     pending.clear()
                     window_start = time.perf_counter()
+                if wants_weights():
+                    state = {k: v.detach().cpu().numpy().copy()
+                             for k, v in model.state_dict().items()}  # fmt: skip
+                    on_event(WeightsEvent(step, epoch + 1, state))
                 if cfg.eval_every and step % cfg.eval_every == 0:
                     subset = ImageSplit(test.images[: cfg.eval_subset],
                                         test.labels[: cfg.eval_subset])

@@ -12,7 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+import numpy as np
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
-    QWidget,
 )
 
 from cnnviz.core.checkpoint import Checkpoint, load_checkpoint, save_checkpoint
@@ -36,19 +36,14 @@ from cnnviz.core.events import (
     StartedEvent,
     StepEvent,
     StoppedEvent,
+    WeightsEvent,
 )
 from cnnviz.ui.draw_tab import DrawTab
+from cnnviz.ui.inspect_tab import InspectTab
 from cnnviz.ui.run_panel import RunPanel
 from cnnviz.ui.settings import AppSettings, runs_dir
 from cnnviz.ui.training_plots import TrainingPlots
 from cnnviz.ui.training_worker import TrainingRun, keep_gui_thread_single_threaded
-
-
-def _placeholder(object_name: str, text: str) -> QWidget:
-    label = QLabel(text, objectName=object_name)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    return label
 
 
 def new_run_dir(config: TrainConfig) -> Path:
@@ -91,11 +86,15 @@ class MainWindow(QMainWindow):
         self.plots.setObjectName("trainingTab")
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.addTab(self.plots, "&Training")
-        self.tabs.addTab(_placeholder("inspectTab", "Inspect: feature maps and filters of each "
-                                      "layer (coming soon)"), "&Inspect")
+        self.inspect_tab = InspectTab(self.settings.data_dir)
+        self.inspect_tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.tabs.addTab(self.inspect_tab, "&Inspect")
         self.draw_tab = DrawTab()
         self.tabs.addTab(self.draw_tab, "Dra&w")
         self.checkpoint_changed.connect(lambda change: self.draw_tab.use_checkpoint(*change))
+        self.checkpoint_changed.connect(lambda change: self.inspect_tab.use_checkpoint(*change))
+        self.draw_tab.inspect_requested.connect(self.inspect_image)
+        self.tabs.currentChanged.connect(lambda _: self._update_live_inspection())
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
@@ -210,6 +209,7 @@ class MainWindow(QMainWindow):
         worker.reported.connect(self._on_event)
         worker.loading.connect(self._on_loading)
         worker.finished.connect(self._on_finished)
+        self._update_live_inspection()
         self._set_state("loading")
         self.panel.progress.setRange(0, 0)
         self.panel.progress.setFormat("loading data...")
@@ -246,6 +246,18 @@ class MainWindow(QMainWindow):
 
         box.buttonClicked.connect(on_click)
         self._show_dialog(box)
+
+    def _update_live_inspection(self) -> None:
+        """Weight snapshots flow only while the Inspect tab is on screen."""
+        if self.run is not None:
+            watching = self.tabs.currentWidget() is self.inspect_tab
+            self.run.worker.snapshot_interval = (
+                self.inspect_tab.refresh_seconds if watching else None)
+
+    def inspect_image(self, image: np.ndarray | Path | str) -> bool:
+        """Show an input (an array or an image file) in the Inspect tab."""
+        self.tabs.setCurrentWidget(self.inspect_tab)
+        return self.inspect_tab.show_image(image)
 
     def toggle_pause(self) -> None:
         if self.run is None or self.state not in ("running", "paused"):
@@ -301,6 +313,8 @@ class MainWindow(QMainWindow):
                 f"training {event.model}, {event.parameters:,} parameters", 5000)
             if self.state == "loading":
                 self._set_state("running")
+            self.inspect_tab.prepare_live(event.model, event.input_shape, event.mean, event.std,
+                                          event.class_names, event.dataset)
         elif isinstance(event, EpochEvent):
             self.plots.add_epoch(event)
             self.statusBar().showMessage(
@@ -311,6 +325,8 @@ class MainWindow(QMainWindow):
                     f"this run, epoch {event.epoch} ({event.test_acc:.1%})")
         elif isinstance(event, EvaluationEvent):
             self.plots.add_evaluation(event)
+        elif isinstance(event, WeightsEvent):
+            self.inspect_tab.show_weights(event.state, event.step)
 
     def _on_finished(self, event: Any) -> None:
         if self.run is not None:
@@ -451,12 +467,13 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(1440, 880)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.run is not None and self.run.is_running:
             self.statusBar().showMessage("stopping training and saving a checkpoint...")
             self.run.stop_and_wait()
+        self.inspect_tab.wait_for_loading()
         self.panel.save()
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.sync()

@@ -42,6 +42,11 @@ def keep_gui_thread_single_threaded() -> None:
         torch.set_num_threads(1)
 
 
+def track_thread(thread: QThread) -> None:
+    """Remember a worker thread, so that tests can check none is left running."""
+    _live_threads.add(thread)
+
+
 def running_threads() -> list[QThread]:
     """Worker threads still running; tests assert this is empty after each test."""
     return [thread for thread in list(_live_threads) if thread.isRunning()]
@@ -64,6 +69,9 @@ class TrainingWorker(QObject):
         self._running.set()
         self._pending: list[StepEvent] = []
         self._last_flush = 0.0
+        #: seconds between weight snapshots for live inspection; None: none wanted
+        self.snapshot_interval: float | None = None
+        self._last_snapshot = 0.0
 
     # -- called from the UI thread --------------------------------------------------------
     def request_stop(self) -> None:
@@ -84,14 +92,21 @@ class TrainingWorker(QObject):
     @Slot()
     def run(self) -> None:
         torch.set_num_threads(_worker_torch_threads or torch.get_num_threads())
-        final = Trainer(self.config, progress=self._on_loading).run(self._on_event,
-                                                                    self._should_stop)
+        final = Trainer(self.config, progress=self._on_loading).run(
+            self._on_event, self._should_stop, self._wants_weights)
         self._flush()
         self.finished.emit(final)
 
     def _should_stop(self) -> bool:
         self._running.wait()
         return self._stop.is_set()
+
+    def _wants_weights(self) -> bool:
+        interval = self.snapshot_interval
+        if interval is None or time.monotonic() - self._last_snapshot < interval:
+            return False
+        self._last_snapshot = time.monotonic()
+        return True
 
     def _on_loading(self, message: str, fraction: float | None) -> None:
         if self._stop.is_set():
@@ -126,7 +141,7 @@ class TrainingRun:
         self.thread.started.connect(self.worker.run)
         # direct: quit from the worker thread itself, so it can never be lost in a queue
         self.worker.finished.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
-        _live_threads.add(self.thread)
+        track_thread(self.thread)
 
     def start(self) -> None:
         self.thread.start()

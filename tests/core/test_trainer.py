@@ -1,5 +1,6 @@
 import math
 
+import numpy as np
 import pytest
 import torch
 
@@ -15,6 +16,7 @@ from cnnviz.core.events import (
     StartedEvent,
     StepEvent,
     StoppedEvent,
+    WeightsEvent,
 )
 from cnnviz.core.trainer import Trainer
 
@@ -153,3 +155,19 @@ def test_every_optimiser_and_schedule_runs(mnist, optimizer, schedule):
     assert isinstance(final, FinishedEvent)
     lrs = [e.lr for e in events if isinstance(e, StepEvent)]
     assert all(lr > 0 for lr in lrs[:-1])
+
+
+def test_weight_snapshots_leave_a_seeded_run_unchanged(mnist):
+    config = TrainConfig(epochs=1, batch_size=20, augment="affine", seed=5)
+    plain = Trainer(config, mnist)
+    plain.run(lambda e: None)
+    watched = Trainer(config, mnist)
+    events = []
+    watched.run(events.append, wants_weights=lambda: True)
+    snapshots = [e for e in events if isinstance(e, WeightsEvent)]
+    assert len(snapshots) == 15
+    assert all(isinstance(v, np.ndarray) for v in snapshots[-1].state.values())
+    for key, value in plain.model.state_dict().items():
+        assert torch.equal(value, watched.model.state_dict()[key])
+        if value.is_floating_point():
+            assert np.array_equal(snapshots[-1].state[key], value.numpy())

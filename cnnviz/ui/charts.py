@@ -1,0 +1,39 @@
+"""Small pyqtgraph charts shared by the tabs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+
+class ProbabilityChart(pg.PlotWidget):
+    """One bar per class; the top guess in a stronger colour."""
+
+    def __init__(self, object_name: str) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self.setBackground("w")
+        self.setYRange(0, 1)
+        self.setMouseEnabled(x=False, y=False)
+        self.setMenuEnabled(False)
+        self.hideButtons()
+        self.setLabel("left", "probability")
+        self.bars: pg.BarGraphItem | None = None
+        self.values = np.zeros(0, dtype=np.float32)
+
+    def show_probabilities(self, probabilities: np.ndarray | None, names: list[str]) -> None:
+        if self.bars is not None:
+            self.removeItem(self.bars)
+            self.bars = None
+        if probabilities is None:
+            self.values = np.zeros(0, dtype=np.float32)
+            return
+        self.values = probabilities.astype(np.float32)
+        top = int(np.argmax(probabilities))
+        brushes = [pg.mkBrush(40, 90, 200) if i == top else pg.mkBrush(160, 180, 220)
+                   for i in range(len(probabilities))]  # fmt: skip
+        self.bars = pg.BarGraphItem(x=np.arange(len(probabilities)), height=probabilities,
+                                    width=0.7, brushes=brushes)  # fmt: skip
+        self.addItem(self.bars)
+        self.getAxis("bottom").setTicks([list(enumerate(names))])
+        self.setXRange(-0.6, len(probabilities) - 0.4, padding=0)

@@ -1,0 +1,131 @@
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSpinBox, QTableWidget, QTreeWidget, QWidget
+
+from cnnviz.core.checkpoint import load_checkpoint
+from cnnviz.core.events import WeightsEvent
+
+
+@pytest.fixture
+def inspect(qtbot, window):
+    tab = window.inspect_tab
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.test is not None, timeout=30_000)
+    return tab
+
+
+def test_named_widgets_and_the_first_test_image(window, inspect):
+    for name in ("inspectIndexSpin", "layerTree", "featureMapView", "filterView",
+                 "predictionView", "architectureTable"):
+        assert window.findChild(QWidget, name) is not None, name
+    assert inspect.image is not None and inspect.image.shape == (1, 28, 28)
+    assert inspect.result.probabilities.shape == (10,)
+    assert "label" in inspect.input_label.text() and "predicted" in inspect.input_label.text()
+
+
+def test_layer_tree_and_architecture_table(window, inspect):
+    tree = window.findChild(QTreeWidget, "layerTree")
+    assert tree.topLevelItemCount() == 3  # layer1, layer2, fc
+    layer1 = tree.topLevelItem(0)
+    assert layer1.text(0) == "layer1" and layer1.childCount() == 4
+    assert layer1.child(0).text(2) == "16x28x28" and layer1.child(0).text(4) == "5"
+    table = window.findChild(QTableWidget, "architectureTable")
+    rows = {table.item(r, 0).text().strip(): r for r in range(table.rowCount())}
+    assert table.item(rows["layer1.0"], 6).text() == "(28 - 5 + 2*2) / 1 + 1 = 28"
+    assert table.item(rows["layer2.3"], 4).text() == "16"
+    assert table.item(rows["layer2.3"], 5).text() == "4"
+    assert "weight sharing" in inspect.totals_label.text()
+
+
+def test_feature_maps_grid_paging_and_enlarging(qtbot, inspect):
+    inspect.select_layer("layer2.0")  # 32 channels
+    assert inspect.layer_name == "layer2.0"
+    assert inspect.map_item.image is not None
+    assert inspect.shown_label.text().startswith("32 of 32 shown")
+    inspect.sort_check.setChecked(True)
+    means = inspect.result.activations["layer2.0"].mean(axis=(1, 2))
+    assert inspect._shown_channels[0] == int(np.argmax(means))
+    qtbot.keyClick(inspect, Qt.Key.Key_Right)
+    assert inspect.channel == 1
+    qtbot.keyClick(inspect, Qt.Key.Key_Down)
+    assert inspect.layer_name == "layer2.1"
+    inspect.overlay_check.setChecked(True)
+    assert inspect.overlay_base.isVisible()
+
+
+def test_filters_of_the_first_layer_and_a_kernel(inspect):
+    inspect.select_layer("layer1.0")
+    assert inspect.filter_item.image is not None
+    assert "16 filters" in inspect.filter_label.text()
+    inspect.show_kernel(inspect.inspector.conv_weights("layer1.0")[3, 0], "filter 3")
+    assert inspect.kernel_table.rowCount() == 5 and inspect.kernel_table.columnCount() == 5
+    inspect.select_layer("layer2.0")
+    assert "outputs 0-15 of 32" in inspect.filter_label.text()
+    inspect.filter_mode.setCurrentIndex(1)
+    assert "averaged over their inputs" in inspect.filter_label.text()
+
+
+def test_browsing_the_test_set(window, inspect):
+    spin = window.findChild(QSpinBox, "inspectIndexSpin")
+    spin.setValue(5)
+    first = inspect.image.copy()
+    inspect.next_button.click()
+    assert spin.value() == 6 and not np.array_equal(first, inspect.image)
+    inspect.show_next_misclassified()
+    assert spin.value() >= 6
+
+
+@pytest.mark.parametrize("mode", ["L", "RGB", "RGBA", "I;16", "P", "CMYK"])
+def test_image_files_of_every_kind(window, inspect, tmp_path, mode):
+    array = np.zeros((40, 30), dtype=np.uint8)
+    array[5:35, 12:18] = 255
+    image = Image.fromarray(array).convert("RGB").convert(mode) if mode != "I;16" else \
+        Image.fromarray(array.astype(np.uint16) * 257)
+    path = tmp_path / ("x.tif" if mode in ("I;16", "CMYK") else "x.png")
+    image.save(path)
+    assert window.inspect_image(path)
+    assert inspect.image.shape == (1, 28, 28) and inspect.image.max() > 100
+
+
+def test_a_file_that_is_not_an_image(window, inspect, tmp_path):
+    path = tmp_path / "x.png"
+    path.write_text("hello")
+    assert not window.inspect_image(path)
+    assert "is not an image" in inspect.input_label.text()
+
+
+def test_an_array_and_the_drawing(window, inspect):
+    drawing = np.zeros((1, 28, 28), dtype=np.uint8)
+    drawing[0, 4:24, 12:16] = 255
+    assert window.inspect_image(drawing)
+    assert np.array_equal(inspect.image, drawing)
+    assert window.tabs.currentWidget() is inspect
+
+
+def test_exports(inspect, tmp_path):
+    inspect.select_layer("layer1.0")
+    assert inspect.export_grid_png(tmp_path / "maps.png").stat().st_size > 200
+    saved = np.load(inspect.export_activations(tmp_path / "maps.npy"))
+    assert saved.shape == (16, 28, 28)
+
+
+def test_live_refresh_follows_a_run_and_changes_nothing(qtbot, window, inspect):
+    def train(watching):
+        window.tabs.setCurrentWidget(window.inspect_tab if watching else window.plots)
+        window.start_training(resume=False)
+        snapshots = []
+        window.run.worker.reported.connect(
+            lambda event: snapshots.append(event) if isinstance(event, WeightsEvent) else None)
+        qtbot.waitUntil(lambda: window.state == "idle", timeout=60_000)
+        assert bool(snapshots) == watching
+        return load_checkpoint(window.current_checkpoint).model_state
+
+    inspect.live_spin.setValue(0.2)
+    window.panel.epochs_spin.setValue(2)
+    unwatched = train(watching=False)
+    watched = train(watching=True)
+    assert unwatched.keys() == watched.keys()
+    for key, value in unwatched.items():
+        assert np.array_equal(value.numpy(), watched[key].numpy()), key
