@@ -98,6 +98,18 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--json", action="store_true",
                          help="one JSON object per image: file, predicted class, probabilities")
 
+    explain = sub.add_parser("explain", help="where the network looked: Grad-CAM or saliency")
+    explain.add_argument("image", type=Path, metavar="IMAGE")
+    explain.add_argument("--checkpoint", type=Path, default=None,
+                         help="default: the shipped MNIST weights")
+    explain.add_argument("--layer", default=None, help="conv layer for Grad-CAM (default: last)")
+    explain.add_argument("--class", dest="class_index", type=int, default=None,
+                         help="class to explain (default: the predicted one)")
+    explain.add_argument("--method", choices=["gradcam", "saliency"], default="gradcam")
+    explain.add_argument("--out", type=Path, required=True, help="the overlay, as PNG")
+    explain.add_argument("--json", action="store_true",
+                         help="print the class, its probability and the heatmap rows")
+
     sub.add_parser("models", help="list the models")
     sub.add_parser("datasets", help="list the data sets")
     return parser
@@ -244,6 +256,42 @@ def _cmd_predict(args: argparse.Namespace) -> int:
     return EXIT_FAILURE if failures else 0
 
 
+def _cmd_explain(args: argparse.Namespace) -> int:
+    import numpy as np
+    from PIL import Image
+
+    from cnnviz.core.explain import explain, overlay
+    from cnnviz.core.images import read_image, to_array
+    from cnnviz.core.prediction import Predictor
+
+    predictor = Predictor.from_checkpoint(args.checkpoint)
+    model_input = predictor.prepare_file(args.image)
+    inputs = predictor.normalized(model_input[None])
+    try:
+        result = explain(predictor.model, inputs, args.method, args.layer, args.class_index)
+    except RuntimeError as exc:
+        return _fail(f"{args.method} failed on this model: {exc}")
+    picture = read_image(args.image)
+    heatmap = np.asarray(Image.fromarray((result.heatmap * 255).astype(np.uint8)).resize(
+        picture.size, Image.Resampling.BILINEAR), dtype=np.float32) / 255  # fmt: skip
+    try:
+        Image.fromarray(overlay(to_array(picture, 3), heatmap)).save(args.out)
+    except (OSError, ValueError) as exc:
+        return _fail(f"cannot write {args.out}: {exc}")
+    name = predictor.meta.class_names[result.class_index]
+    if args.json:
+        print(json.dumps({
+            "file": str(args.image), "method": result.method, "layer": result.layer,
+            "class": name, "class_index": result.class_index,
+            "probability": round(result.probability, 6), "out": str(args.out),
+            "heatmap": np.round(result.heatmap, 4).tolist(),
+        }))  # fmt: skip
+    else:
+        print(f"{args.image}: {result.method} for class {name} ({result.probability:.1%}) "
+              f"written to {args.out}")
+    return 0
+
+
 def _cmd_models(args: argparse.Namespace) -> int:
     from cnnviz.core.models import MODELS
 
@@ -272,6 +320,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "train": _cmd_train,
     "evaluate": _cmd_evaluate,
     "predict": _cmd_predict,
+    "explain": _cmd_explain,
     "models": _cmd_models,
     "datasets": _cmd_datasets,
 }

@@ -66,11 +66,14 @@ class Predictor:
         """True for data sets of dark ink on a light background (mean above one half)."""
         return float(np.mean(self.meta.mean)) > 0.5
 
+    def normalized(self, images: np.ndarray) -> torch.Tensor:
+        """The float32 [N, C, H, W] model input for uint8 images [N, C, H, W]."""
+        return self.normalizer(torch.from_numpy(np.require(images, np.uint8, ["C", "W"])))
+
     def probabilities(self, images: np.ndarray) -> np.ndarray:
         """float32 [N, classes] for uint8 images [N, C, H, W]."""
-        batch = torch.from_numpy(np.require(images, np.uint8, ["C", "W"]))
         with torch.inference_mode():
-            logits = self.model(self.normalizer(batch)).float()
+            logits = self.model(self.normalized(images)).float()
             return logits.softmax(dim=1).numpy()
 
     def predict(self, image: np.ndarray) -> Prediction:
