@@ -85,8 +85,11 @@ def evaluate_checkpoint(
     *,
     download: bool = True,
     device: str = "auto",
-) -> tuple[Checkpoint, LoadedDataset, EvaluationResult]:
-    """Load a checkpoint and the data set it was trained on, and evaluate it on the test split."""
+    should_stop: Callable[[], bool] | None = None,
+    on_progress: Callable[[float], None] | None = None,
+) -> tuple[Checkpoint, LoadedDataset, EvaluationResult | None]:
+    """Load a checkpoint and the data set it was trained on, and evaluate it on the test
+    split; the result is None when ``should_stop`` interrupted the pass."""
     checkpoint = load_checkpoint(path)
     model = model_from_checkpoint(checkpoint, str(path)).to(resolve_device(device))
     data = load_dataset(checkpoint.meta.dataset, data_dir, download=download)
@@ -97,6 +100,6 @@ def evaluate_checkpoint(
         )
     normalizer = Normalizer(checkpoint.meta.mean, checkpoint.meta.std,
                             next(model.parameters()).device)
-    result = evaluate(model, data.test, normalizer, data.info.num_classes)
-    assert result is not None
+    result = evaluate(model, data.test, normalizer, data.info.num_classes,
+                      should_stop=should_stop, on_progress=on_progress)
     return checkpoint, data, result

@@ -37,3 +37,14 @@ class ProbabilityChart(pg.PlotWidget):
         self.addItem(self.bars)
         self.getAxis("bottom").setTicks([list(enumerate(names))])
         self.setXRange(-0.6, len(probabilities) - 0.4, padding=0)
+
+
+def image_view(object_name: str) -> tuple[pg.GraphicsLayoutWidget, pg.ViewBox, pg.ImageItem]:
+    """An image in a view that keeps its aspect ratio, row-major, top row at the top."""
+    widget = pg.GraphicsLayoutWidget()
+    widget.setObjectName(object_name)
+    widget.setBackground("w")
+    view = widget.addViewBox(lockAspect=True, invertY=True, enableMenu=False)
+    item = pg.ImageItem(axisOrder="row-major")
+    view.addItem(item)
+    return widget, view, item

@@ -46,7 +46,8 @@ from cnnviz.core.models import InputShape, build_model
 from cnnviz.core.mosaic import cell_at, grid_columns, normalise, tile
 from cnnviz.core.prediction import shipped_weights_path
 from cnnviz.ui.background import BackgroundCall
-from cnnviz.ui.charts import ProbabilityChart
+from cnnviz.ui.charts import ProbabilityChart, image_view
+from cnnviz.ui.explain_panel import ExplainPanel
 
 MAPS_PER_PAGE = 64
 KERNEL_ROWS_PER_PAGE = 16
@@ -58,16 +59,6 @@ DEAD_BRUSH = pg.mkBrush(230, 40, 40)
 
 def _lut(name: str) -> np.ndarray:
     return pg.colormap.get(name).getLookupTable(0.0, 1.0, 256)
-
-
-def _image_view(object_name: str) -> tuple[pg.GraphicsLayoutWidget, pg.ViewBox, pg.ImageItem]:
-    widget = pg.GraphicsLayoutWidget()
-    widget.setObjectName(object_name)
-    widget.setBackground("w")
-    view = widget.addViewBox(lockAspect=True, invertY=True, enableMenu=False)
-    item = pg.ImageItem(axisOrder="row-major")
-    view.addItem(item)
-    return widget, view, item
 
 
 class InspectTab(QWidget):
@@ -155,11 +146,11 @@ class InspectTab(QWidget):
         exports.addWidget(self.export_png_button)
         exports.addWidget(self.export_npy_button)
         map_controls.addLayout(exports, 1, 2)
-        self.map_widget, self.map_view, self.map_item = _image_view("featureMapView")
+        self.map_widget, self.map_view, self.map_item = image_view("featureMapView")
         self.dead_marks = pg.ScatterPlotItem(symbol="x", size=10, brush=DEAD_BRUSH,
                                              pen=pg.mkPen(230, 40, 40, width=2))
         self.map_view.addItem(self.dead_marks)
-        self.zoom_widget, self.zoom_view, self.zoom_item = _image_view("enlargedMapView")
+        self.zoom_widget, self.zoom_view, self.zoom_item = image_view("enlargedMapView")
         self.overlay_base = pg.ImageItem(axisOrder="row-major")
         self.zoom_view.addItem(self.overlay_base)
         self.overlay_base.setZValue(-1)
@@ -192,7 +183,7 @@ class InspectTab(QWidget):
         filter_controls.addWidget(self.filter_mode)
         filter_controls.addWidget(self.filter_page_spin)
         filter_controls.addWidget(self.filter_label, 1)
-        self.filter_widget, self.filter_view, self.filter_item = _image_view("filterView")
+        self.filter_widget, self.filter_view, self.filter_item = image_view("filterView")
         self.kernel_table = QTableWidget(objectName="kernelTable")
         self.kernel_table.setMinimumWidth(220)
         self.histogram = pg.PlotWidget(title="weights")
@@ -220,10 +211,13 @@ class InspectTab(QWidget):
         self.pages.addTab(maps_page, "Feature maps")
         self.pages.addTab(filters_page, "Filters")
         self.pages.addTab(self.architecture_table, "Architecture")
+        self.explain_panel = ExplainPanel()
+        self.pages.addTab(self.explain_panel, "Explain")
+        self.pages.currentChanged.connect(lambda _: self._on_page_changed())
 
         # input and prediction
-        self.original_widget, _, self.original_item = _image_view("inspectOriginal")
-        self.input_widget, _, self.input_item = _image_view("inspectModelInput")
+        self.original_widget, _, self.original_item = image_view("inspectOriginal")
+        self.input_widget, _, self.input_item = image_view("inspectModelInput")
         for widget in (self.original_widget, self.input_widget):
             widget.setFixedSize(120, 120)
         self.prediction_chart = ProbabilityChart("predictionView")
@@ -328,6 +322,7 @@ class InspectTab(QWidget):
     def _set_model(self, model, input_shape, mean, std, class_names, dataset) -> None:
         self.inspector = ModelInspector(model, input_shape, mean, std)
         self.class_names = class_names
+        self.explain_panel.set_model(self.inspector, class_names)
         self._fill_layers()
         if dataset != self.dataset or self.test is None:
             self.dataset = dataset
@@ -348,7 +343,7 @@ class InspectTab(QWidget):
         self.input_label.setText(f"loading the {self.dataset} test set...")
         name, data_dir = self.dataset, self.data_dir_provider()
         self.loader = BackgroundCall(
-            lambda: load_dataset(name, data_dir, download=False).test,
+            lambda state: load_dataset(name, data_dir, download=False).test,
             self._on_test_loaded, self._on_test_failed,
         )
 
@@ -461,6 +456,14 @@ class InspectTab(QWidget):
         self._draw_inputs()
         self._draw_maps()
         self._draw_filters()
+        self.explain_panel.set_input(self.image, self._explain_shown())
+
+    def _explain_shown(self) -> bool:
+        return self.pages.currentWidget() is self.explain_panel
+
+    def _on_page_changed(self) -> None:
+        if self._explain_shown():
+            self.explain_panel.recompute()
 
     def _draw_inputs(self) -> None:
         original = self.original[..., 0] if self.original.shape[-1] == 1 else self.original

@@ -39,6 +39,7 @@ from cnnviz.core.events import (
     WeightsEvent,
 )
 from cnnviz.ui.draw_tab import DrawTab
+from cnnviz.ui.evaluate_tab import EvaluateTab
 from cnnviz.ui.inspect_tab import InspectTab
 from cnnviz.ui.run_panel import RunPanel
 from cnnviz.ui.settings import AppSettings, runs_dir
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.inspect_tab, "&Inspect")
         self.draw_tab = DrawTab()
         self.tabs.addTab(self.draw_tab, "Dra&w")
+        self.evaluate_tab = EvaluateTab(lambda: self.current_checkpoint, self.settings.data_dir)
+        self.tabs.addTab(self.evaluate_tab, "&Evaluate")
+        self.evaluate_tab.inspect_requested.connect(self._inspect_test_image)
         self.checkpoint_changed.connect(lambda change: self.draw_tab.use_checkpoint(*change))
         self.checkpoint_changed.connect(lambda change: self.inspect_tab.use_checkpoint(*change))
         self.draw_tab.inspect_requested.connect(self.inspect_image)
@@ -258,6 +262,18 @@ class MainWindow(QMainWindow):
         """Show an input (an array or an image file) in the Inspect tab."""
         self.tabs.setCurrentWidget(self.inspect_tab)
         return self.inspect_tab.show_image(image)
+
+    def _inspect_test_image(self, request: tuple[int, np.ndarray]) -> None:
+        """A test image from the Evaluate gallery: by index when Inspect browses the same
+        test set, so that its true label shows too."""
+        index, image = request
+        tab = self.inspect_tab
+        if tab.test is not None and tab.dataset == self.evaluate_tab.dataset:
+            self.tabs.setCurrentWidget(tab)
+            tab.index_spin.setValue(index)
+            tab.show_test_image(index)
+        else:
+            self.inspect_image(image)
 
     def toggle_pause(self) -> None:
         if self.run is None or self.state not in ("running", "paused"):
@@ -474,6 +490,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("stopping training and saving a checkpoint...")
             self.run.stop_and_wait()
         self.inspect_tab.wait_for_loading()
+        self.evaluate_tab.wait()
         self.panel.save()
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.sync()

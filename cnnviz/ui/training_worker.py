@@ -42,6 +42,11 @@ def keep_gui_thread_single_threaded() -> None:
         torch.set_num_threads(1)
 
 
+def worker_torch_threads() -> int:
+    """The torch thread count for a worker thread: the machine's usual one."""
+    return _worker_torch_threads or torch.get_num_threads()
+
+
 def track_thread(thread: QThread) -> None:
     """Remember a worker thread, so that tests can check none is left running."""
     _live_threads.add(thread)
@@ -91,7 +96,7 @@ class TrainingWorker(QObject):
     # -- runs in the worker thread --------------------------------------------------------
     @Slot()
     def run(self) -> None:
-        torch.set_num_threads(_worker_torch_threads or torch.get_num_threads())
+        torch.set_num_threads(worker_torch_threads())
         final = Trainer(self.config, progress=self._on_loading).run(
             self._on_event, self._should_stop, self._wants_weights)
         self._flush()

@@ -1,0 +1,322 @@
+"""The Evaluate tab: which classes does the model confuse, and which images are they?
+
+Evaluation runs in a background thread with a progress bar and Cancel. The confusion matrix
+(rows: true class, columns: predicted) links to a gallery of the images in a cell, the most
+confidently wrong first; an image opens in the Inspect tab, where Grad-CAM shows where the
+network looked.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.exporters
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cnnviz.core.datasets import ImageSplit
+from cnnviz.core.evaluation import EvaluationResult, evaluate_checkpoint
+from cnnviz.core.prediction import shipped_weights_path
+from cnnviz.ui.background import BackgroundCall, TaskState
+
+MAX_TEXT_CLASSES = 20  # counts are written in the cells up to this many classes
+GALLERY_LIMIT = 300
+THUMBNAIL = 64
+
+
+def thumbnail(image: np.ndarray) -> QIcon:
+    """A uint8 [C, H, W] image as an icon, scaled up without smoothing."""
+    pixels = np.ascontiguousarray(image.transpose(1, 2, 0))
+    height, width, channels = pixels.shape
+    if channels == 1:
+        qimage = QImage(pixels.data, width, height, width, QImage.Format.Format_Grayscale8)
+    else:
+        qimage = QImage(pixels.data, width, height, 3 * width, QImage.Format.Format_RGB888)
+    pixmap = QPixmap.fromImage(qimage.copy()).scaled(THUMBNAIL, THUMBNAIL,
+                                                     Qt.AspectRatioMode.KeepAspectRatio)
+    return QIcon(pixmap)
+
+
+class EvaluateTab(QWidget):
+    #: a test image to open in Inspect: (index in the test set, uint8 [C, H, W])
+    inspect_requested = Signal(object)
+
+    def __init__(self, checkpoint_provider, data_dir_provider,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("evaluateTab")
+        self.checkpoint_provider = checkpoint_provider
+        self.data_dir_provider = data_dir_provider
+        self.task: BackgroundCall | None = None
+        self.result: EvaluationResult | None = None
+        self.test: ImageSplit | None = None
+        self.class_names: list[str] = []
+        self.dataset = ""
+        self.gallery_indices: list[int] = []
+
+        self.evaluate_button = QPushButton("Evaluate", objectName="evaluateButton")
+        self.evaluate_button.setToolTip("Evaluate the current model on the test set")
+        self.cancel_button = QPushButton("Cancel", objectName="cancelEvaluateButton")
+        self.progress = QProgressBar(objectName="evaluateProgress")
+        self.accuracy_label = QLabel("Evaluate the current model on its test set.",
+                                     objectName="evaluateAccuracy")
+        self.normalise_check = QCheckBox("row-normalised %", objectName="confusionNormalise")
+        self.export_csv_button = QPushButton("Export CSV...", objectName="exportConfusionCsv")
+        self.export_png_button = QPushButton("Export PNG...", objectName="exportConfusionPng")
+        bar = QHBoxLayout()
+        for widget in (self.evaluate_button, self.cancel_button, self.progress,
+                       self.accuracy_label):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.normalise_check, self.export_csv_button, self.export_png_button):
+            bar.addWidget(widget)
+
+        self.confusion_plot = pg.PlotWidget(title="Confusion matrix (rows: true, columns: "
+                                                  "predicted)")  # fmt: skip
+        self.confusion_plot.setObjectName("confusionView")
+        self.confusion_plot.setBackground("w")
+        self.confusion_plot.invertY(True)
+        self.confusion_plot.setAspectLocked(True)
+        self.confusion_plot.setMenuEnabled(False)
+        self.confusion_item = pg.ImageItem(axisOrder="row-major")
+        self.confusion_item.setLookupTable(pg.colormap.get("CET-L12").getLookupTable(0, 1, 256))
+        self.confusion_plot.addItem(self.confusion_item)
+        self._cell_texts: list[pg.TextItem] = []
+        self.class_bars = pg.PlotWidget(title="Accuracy per class (%)")
+        self.class_bars.setObjectName("classAccuracyView")
+        self.class_bars.setBackground("w")
+        self.class_bars.setYRange(0, 100)
+        self.gallery_label = QLabel("Click a cell to see its images", objectName="galleryLabel")
+        self.gallery = QListWidget(objectName="mistakesView")
+        self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
+        self.gallery.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
+        self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.gallery.setUniformItemSizes(True)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.confusion_plot)
+        left.addWidget(self.class_bars)
+        left.setSizes([500, 200])
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.gallery_label)
+        right_layout.addWidget(self.gallery, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([650, 450])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        self.evaluate_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.normalise_check.toggled.connect(lambda _: self._draw_matrix())
+        self.export_csv_button.clicked.connect(lambda: self.export_csv())
+        self.export_png_button.clicked.connect(lambda: self.export_png())
+        self.confusion_plot.scene().sigMouseClicked.connect(self._on_matrix_clicked)
+        self.gallery.itemActivated.connect(self._on_gallery_item)
+        self.gallery.itemClicked.connect(self._on_gallery_item)
+        self._set_running(False)
+
+    # -- running ----------------------------------------------------------------------------
+    def start(self) -> None:
+        if self.task is not None and self.task.is_running:
+            return
+        path = self.checkpoint_provider() or shipped_weights_path()
+        data_dir = self.data_dir_provider()
+
+        def work(state: TaskState):
+            return evaluate_checkpoint(
+                Path(path), data_dir, download=False, device="cpu",
+                should_stop=state.is_interruption_requested, on_progress=state.set_progress,
+            )  # fmt: skip
+
+        self._set_running(True)
+        self.accuracy_label.setText(f"evaluating {Path(path).name}...")
+        self.task = BackgroundCall(work, self._on_done, self._on_error, self._on_progress)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def wait(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.task.wait()
+
+    def _set_running(self, running: bool) -> None:
+        self.evaluate_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        self.progress.setValue(0)
+
+    def _on_progress(self, fraction: float) -> None:
+        self.progress.setValue(int(100 * fraction))
+
+    def _on_error(self, error: Exception) -> None:
+        self._set_running(False)
+        self.accuracy_label.setText(f"Cannot evaluate: {error}")
+
+    def _on_done(self, outcome) -> None:
+        self._set_running(False)
+        checkpoint, data, result = outcome
+        if result is None:
+            self.progress.setValue(0)
+            self.accuracy_label.setText("Evaluation cancelled.")
+            return
+        self.result = result
+        self.test = data.test
+        self.class_names = list(data.info.class_names)
+        self.dataset = data.info.name
+        self.progress.setValue(100)
+        self.accuracy_label.setText(
+            f"{checkpoint.meta.model} on {data.info.name}: test accuracy "
+            f"{result.accuracy:.2%} ({len(data.test):,} images)")
+        self._draw_matrix()
+        self._draw_class_bars()
+        self.show_cell(None, None)
+
+    # -- drawing ----------------------------------------------------------------------------
+    def _matrix_values(self) -> np.ndarray:
+        confusion = self.result.confusion.astype(np.float64)
+        if not self.normalise_check.isChecked():
+            return confusion
+        totals = confusion.sum(axis=1, keepdims=True)
+        return 100 * confusion / np.where(totals > 0, totals, 1)
+
+    def _draw_matrix(self) -> None:
+        if self.result is None:
+            return
+        values = self._matrix_values()
+        rows = values / np.where(values.sum(axis=1, keepdims=True) > 0,
+                                 values.sum(axis=1, keepdims=True), 1)  # fmt: skip
+        self.confusion_item.setImage(np.sqrt(rows).astype(np.float32), autoLevels=False,
+                                     levels=(0.0, 1.0))  # fmt: skip
+        for text in self._cell_texts:
+            self.confusion_plot.removeItem(text)
+        self._cell_texts = []
+        n = len(values)
+        if n <= MAX_TEXT_CLASSES:
+            for r in range(n):
+                for c in range(n):
+                    label = (f"{values[r, c]:.0f}%" if self.normalise_check.isChecked()
+                             else f"{int(values[r, c])}")  # fmt: skip
+                    colour = (255, 255, 255) if rows[r, c] > 0.5 else (20, 20, 20)
+                    text = pg.TextItem(label, color=colour, anchor=(0.5, 0.5))
+                    text.setPos(c + 0.5, r + 0.5)
+                    self.confusion_plot.addItem(text)
+                    self._cell_texts.append(text)
+        ticks = [(i + 0.5, name) for i, name in enumerate(self.class_names)]
+        for axis in ("bottom", "left"):
+            self.confusion_plot.getAxis(axis).setTicks([ticks if n <= MAX_TEXT_CLASSES else []])
+        self.confusion_plot.setLabel("bottom", "predicted")
+        self.confusion_plot.setLabel("left", "true")
+        self.confusion_plot.autoRange(padding=0.02)
+
+    def _draw_class_bars(self) -> None:
+        self.class_bars.clear()
+        accuracy = np.nan_to_num(self.result.per_class_accuracy) * 100
+        self.class_bars.addItem(pg.BarGraphItem(x=np.arange(len(accuracy)), height=accuracy,
+                                                width=0.7, brush=(90, 140, 220)))  # fmt: skip
+        if len(accuracy) <= MAX_TEXT_CLASSES:
+            self.class_bars.getAxis("bottom").setTicks([list(enumerate(self.class_names))])
+
+    # -- the gallery ------------------------------------------------------------------------
+    def _on_matrix_clicked(self, event) -> None:
+        if self.result is None:
+            return
+        point = self.confusion_item.mapFromScene(event.scenePos())
+        row, column = int(np.floor(point.y())), int(np.floor(point.x()))
+        n = len(self.class_names)
+        if 0 <= row < n and 0 <= column < n:
+            self.show_cell(row, column)
+
+    def show_cell(self, true_class: int | None, predicted: int | None) -> list[int]:
+        """Fill the gallery with a cell's images, or with every mistake when both are None;
+        the most confident predictions first, so the worst mistakes lead."""
+        labels = self.test.labels.numpy()
+        predictions = self.result.predictions
+        if true_class is None:
+            mask = labels != predictions
+            title = "All mistakes, most confidently wrong first"
+        else:
+            mask = (labels == true_class) & (predictions == predicted)
+            kind = "correct" if true_class == predicted else "mistaken"
+            title = (f"True {self.class_names[true_class]}, predicted "
+                     f"{self.class_names[predicted]}: {int(mask.sum())} images ({kind})")
+        indices = np.nonzero(mask)[0]
+        order = np.argsort(-self.result.confidences[indices], kind="stable")
+        self.gallery_indices = [int(i) for i in indices[order]]
+        self.gallery.clear()
+        for index in self.gallery_indices[:GALLERY_LIMIT]:
+            truth = self.class_names[labels[index]]
+            guess = self.class_names[predictions[index]]
+            item = QListWidgetItem(thumbnail(self.test.images[index].numpy()),
+                                   f"{truth}→{guess} {self.result.confidences[index]:.0%}")
+            item.setData(Qt.ItemDataRole.UserRole, index)
+            item.setToolTip(f"test image {index}: true {truth}, predicted {guess}")
+            self.gallery.addItem(item)
+        shown = min(len(self.gallery_indices), GALLERY_LIMIT)
+        more = f" (first {shown} shown)" if shown < len(self.gallery_indices) else ""
+        self.gallery_label.setText(title + more)
+        return self.gallery_indices
+
+    def _on_gallery_item(self, item: QListWidgetItem) -> None:
+        index = int(item.data(Qt.ItemDataRole.UserRole))
+        self.inspect_requested.emit((index, self.test.images[index].numpy()))
+
+    # -- export -----------------------------------------------------------------------------
+    def export_csv(self, path: Path | None = None) -> Path | None:
+        if self.result is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export confusion matrix",
+                                                    "confusion.csv", "CSV (*.csv)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            with Path(path).open("w", newline="", encoding="utf-8") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(["true \\ predicted", *self.class_names])
+                for name, row in zip(self.class_names, self.result.confusion, strict=True):
+                    writer.writerow([name, *(int(v) for v in row)])
+        except OSError as exc:
+            self.accuracy_label.setText(f"Cannot write {path}: {exc}")
+            return None
+        return Path(path)
+
+    def export_png(self, path: Path | None = None) -> Path | None:
+        if self.result is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export confusion matrix",
+                                                    "confusion.png", "PNG (*.png)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        exporter = pyqtgraph.exporters.ImageExporter(self.confusion_plot.getPlotItem())
+        exporter.parameters()["width"] = 900
+        try:
+            exporter.export(str(path))
+        except OSError as exc:
+            self.accuracy_label.setText(f"Cannot write {path}: {exc}")
+            return None
+        return Path(path)
