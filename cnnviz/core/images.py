@@ -33,7 +33,8 @@ def read_image(path: Path) -> Image.Image:
                              f"{path}: is not a file")  # fmt: skip
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # the size is checked below, against a tighter limit than Pillow's warning
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 if image.width * image.height > MAX_PIXELS:
                     image.draft("RGB" if image.mode != "L" else "L", DRAFT_SIZE)
@@ -47,10 +48,9 @@ def read_image(path: Path) -> Image.Image:
                 return _normalise_mode(ImageOps.exif_transpose(image) or image)
     except ImageReadError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning) as exc:  # fmt: skip
-        if isinstance(exc, UnidentifiedImageError):
-            raise ImageReadError(f"{path}: is not an image Pillow can read") from None
+    except UnidentifiedImageError:
+        raise ImageReadError(f"{path}: is not an image Pillow can read") from None
+    except Image.DecompressionBombError as exc:
         raise ImageReadError(f"{path}: is too large to open safely ({exc})") from None
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         raise ImageReadError(f"{path}: is damaged or truncated ({exc})") from None
