@@ -23,7 +23,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from cnnviz.ui.draw_tab import DrawTab
-from cnnviz.ui.training_worker import keep_gui_thread_single_threaded
+from cnnviz.ui.threads import keep_gui_thread_single_threaded
 
 
 def mouse(widget, kind, point, buttons) -> None:

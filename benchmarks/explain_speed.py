@@ -32,7 +32,7 @@ from cnnviz.core.explain import explain
 from cnnviz.core.models import InputShape, build_model
 from cnnviz.core.prediction import Predictor
 from cnnviz.ui.background import BackgroundCall
-from cnnviz.ui.training_worker import keep_gui_thread_single_threaded
+from cnnviz.ui.threads import keep_gui_thread_single_threaded
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 

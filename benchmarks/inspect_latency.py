@@ -22,7 +22,7 @@ import torch
 from PySide6.QtWidgets import QApplication
 
 from cnnviz.ui.inspect_tab import InspectTab
-from cnnviz.ui.training_worker import keep_gui_thread_single_threaded
+from cnnviz.ui.threads import keep_gui_thread_single_threaded
 
 CASES = [
     ("simple-cnn", [1, 28, 28], "layer1.0"),

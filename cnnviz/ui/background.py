@@ -13,9 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 import torch
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
-from cnnviz.ui.training_worker import track_thread, worker_torch_threads
+from cnnviz.ui.threads import worker_thread, worker_torch_threads
 
 
 class TaskState:
@@ -73,16 +73,11 @@ class BackgroundCall:
         on_progress: Callable[[float], None] | None = None,
     ) -> None:
         self.call = _Call(function)
-        self.thread = QThread()
-        self.thread.setObjectName("cnnviz-background")
-        self.call.moveToThread(self.thread)
-        self.thread.started.connect(self.call.run)
-        self.call.finished.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+        self.thread = worker_thread(self.call, "cnnviz-background")
         self.call.succeeded.connect(on_done)
         self.call.failed.connect(on_error)
         if on_progress is not None:
             self.call.progressed.connect(on_progress)
-        track_thread(self.thread)
         self.thread.start()
 
     def cancel(self) -> None:

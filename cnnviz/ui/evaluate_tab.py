@@ -18,7 +18,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -34,6 +33,7 @@ from cnnviz.core.datasets import ImageSplit
 from cnnviz.core.evaluation import EvaluationResult, evaluate_checkpoint
 from cnnviz.core.prediction import shipped_weights_path
 from cnnviz.ui.background import BackgroundCall, TaskState
+from cnnviz.ui.file_dialogs import choose_path
 
 MAX_TEXT_CLASSES = 20  # counts are written in the cells up to this many classes
 GALLERY_LIMIT = 300
@@ -286,12 +286,10 @@ class EvaluateTab(QWidget):
     def export_csv(self, path: Path | None = None) -> Path | None:
         if self.result is None:
             return None
+        path = choose_path(True, self, path, "Export confusion matrix", "confusion.csv",
+                           "CSV (*.csv)")
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export confusion matrix",
-                                                    "confusion.csv", "CSV (*.csv)")
-            if not chosen:
-                return None
-            path = Path(chosen)
+            return None
         try:
             with Path(path).open("w", newline="", encoding="utf-8") as handle:
                 writer = csv.writer(handle)
@@ -306,12 +304,10 @@ class EvaluateTab(QWidget):
     def export_png(self, path: Path | None = None) -> Path | None:
         if self.result is None:
             return None
+        path = choose_path(True, self, path, "Export confusion matrix", "confusion.png",
+                           "PNG (*.png)")
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export confusion matrix",
-                                                    "confusion.png", "PNG (*.png)")
-            if not chosen:
-                return None
-            path = Path(chosen)
+            return None
         exporter = pyqtgraph.exporters.ImageExporter(self.confusion_plot.getPlotItem())
         exporter.parameters()["width"] = 900
         try:

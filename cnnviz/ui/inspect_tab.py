@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -48,6 +47,7 @@ from cnnviz.core.prediction import shipped_weights_path
 from cnnviz.ui.background import BackgroundCall
 from cnnviz.ui.charts import ProbabilityChart, image_view
 from cnnviz.ui.explain_panel import ExplainPanel
+from cnnviz.ui.file_dialogs import choose_path
 
 MAPS_PER_PAGE = 64
 KERNEL_ROWS_PER_PAGE = 16
@@ -399,13 +399,11 @@ class InspectTab(QWidget):
         self.status.emit("Inspect: no misclassified image after this one")
 
     def open_image(self, path: Path | None = None) -> bool:
+        path = choose_path(False, self, path, "Open an image", "",
+                           "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;"
+                           "All files (*)")
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self, "Open an image", "", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif "
-                "*.tiff *.webp);;All files (*)")
-            if not chosen:
-                return False
-            path = Path(chosen)
+            return False
         return self.show_image(path)
 
     def show_image(self, image: np.ndarray | Path | str) -> bool:
@@ -745,12 +743,10 @@ class InspectTab(QWidget):
     def export_grid_png(self, path: Path | None = None) -> Path | None:
         if self.map_item.image is None:
             return None
+        path = choose_path(True, self, path, "Export feature maps",
+                           f"{self.layer_name}.png", "PNG (*.png)")
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export feature maps",
-                                                    f"{self.layer_name}.png", "PNG (*.png)")
-            if not chosen:
-                return None
-            path = Path(chosen)
+            return None
         lut = _lut(self.colormap_combo.currentText())
         index = np.clip(np.nan_to_num(self.map_item.image, nan=1.0) * 255, 0, 255).astype(np.uint8)
         try:
@@ -765,12 +761,10 @@ class InspectTab(QWidget):
         activation = self._activation()
         if activation is None:
             return None
+        path = choose_path(True, self, path, "Export activations",
+                           f"{self.layer_name}.npy", "NumPy (*.npy)")
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export activations",
-                                                    f"{self.layer_name}.npy", "NumPy (*.npy)")
-            if not chosen:
-                return None
-            path = Path(chosen)
+            return None
         try:
             np.save(path, activation)
         except OSError as exc:

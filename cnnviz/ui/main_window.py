@@ -40,11 +40,13 @@ from cnnviz.core.events import (
 )
 from cnnviz.ui.draw_tab import DrawTab
 from cnnviz.ui.evaluate_tab import EvaluateTab
+from cnnviz.ui.file_dialogs import choose_path
 from cnnviz.ui.inspect_tab import InspectTab
 from cnnviz.ui.run_panel import RunPanel
 from cnnviz.ui.settings import AppSettings, runs_dir
+from cnnviz.ui.threads import keep_gui_thread_single_threaded
 from cnnviz.ui.training_plots import TrainingPlots
-from cnnviz.ui.training_worker import TrainingRun, keep_gui_thread_single_threaded
+from cnnviz.ui.training_worker import TrainingRun
 
 
 def new_run_dir(config: TrainConfig) -> Path:
@@ -408,12 +410,10 @@ class MainWindow(QMainWindow):
 
     # -- files ------------------------------------------------------------------------------
     def open_checkpoint(self, path: Path | None = None) -> Checkpoint | None:
+        path = choose_path(False, self, path, "Open checkpoint", "",
+                           "Checkpoints (*.pt *.pth);;All files (*)")
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, "Open checkpoint", "",
-                                                    "Checkpoints (*.pt *.pth);;All files (*)")
-            if not chosen:
-                return None
-            path = Path(chosen)
+            return None
         try:
             checkpoint = load_checkpoint(path)
         except CnnvizError as exc:
@@ -435,12 +435,9 @@ class MainWindow(QMainWindow):
         if self.current_checkpoint is None:
             self.show_error("Nothing to save", "Train a model or open a checkpoint first.")
             return None
+        path = choose_path(True, self, path, "Save checkpoint as", "model.pt", "Checkpoints (*.pt)")
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Save checkpoint as", "model.pt",
-                                                    "Checkpoints (*.pt)")
-            if not chosen:
-                return None
-            path = Path(chosen)
+            return None
         try:
             save_checkpoint(load_checkpoint(self.current_checkpoint), Path(path))
         except CnnvizError as exc:
@@ -452,24 +449,18 @@ class MainWindow(QMainWindow):
         return Path(path)
 
     def export_metrics(self, path: Path | None = None) -> None:
+        path = choose_path(True, self, path, "Export metrics", "metrics.csv", "CSV (*.csv)")
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export metrics", "metrics.csv",
-                                                    "CSV (*.csv)")
-            if not chosen:
-                return
-            path = Path(chosen)
+            return
         try:
             self.plots.export_csv(path)
         except OSError as exc:
             self.show_error("Cannot export metrics", f"{path}: {exc}")
 
     def export_plots(self, path: Path | None = None) -> None:
+        path = choose_path(True, self, path, "Export plots", "loss.png", "PNG (*.png)")
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export plots", "loss.png",
-                                                    "PNG (*.png)")
-            if not chosen:
-                return
-            path = Path(chosen)
+            return
         try:
             written = self.plots.export_png(path)
         except OSError as exc:

@@ -11,51 +11,18 @@ from __future__ import annotations
 
 import threading
 import time
-import weakref
 from typing import Any
 
 import torch
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from cnnviz.core.config import TrainConfig
 from cnnviz.core.errors import CancelledError
 from cnnviz.core.events import TERMINAL_EVENTS, StepEvent
 from cnnviz.core.trainer import Trainer
+from cnnviz.ui.threads import worker_thread, worker_torch_threads
 
 MAX_UPDATES_PER_SECOND = 10
-
-_live_threads: weakref.WeakSet[QThread] = weakref.WeakSet()
-_worker_torch_threads: int | None = None
-
-
-def keep_gui_thread_single_threaded() -> None:
-    """Give torch one thread in the GUI thread, and the machine's usual count to workers.
-
-    torch's OpenMP thread count is per thread. If the GUI thread runs torch ops (a Draw
-    prediction, an Inspect forward pass) with several threads, it keeps an OpenMP team of
-    its own, and the training thread's team then shares the cores with it: on 2 cores that
-    cost a quarter of the training speed. Small single-image work needs no team at all.
-    """
-    global _worker_torch_threads
-    if _worker_torch_threads is None:
-        _worker_torch_threads = torch.get_num_threads()
-        torch.set_num_threads(1)
-
-
-def worker_torch_threads() -> int:
-    """The torch thread count for a worker thread: the machine's usual one."""
-    return _worker_torch_threads or torch.get_num_threads()
-
-
-def track_thread(thread: QThread) -> None:
-    """Remember a worker thread, so that tests can check none is left running."""
-    _live_threads.add(thread)
-
-
-def running_threads() -> list[QThread]:
-    """Worker threads still running; tests assert this is empty after each test."""
-    return [thread for thread in list(_live_threads) if thread.isRunning()]
-
 
 class TrainingWorker(QObject):
     """Past-tense signals, each carrying one object: a list of StepEvents, a core event,
@@ -140,13 +107,7 @@ class TrainingRun:
 
     def __init__(self, config: TrainConfig) -> None:
         self.worker = TrainingWorker(config)
-        self.thread = QThread()
-        self.thread.setObjectName("cnnviz-training")
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        # direct: quit from the worker thread itself, so it can never be lost in a queue
-        self.worker.finished.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
-        track_thread(self.thread)
+        self.thread = worker_thread(self.worker, "cnnviz-training")
 
     def start(self) -> None:
         self.thread.start()

@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from cnnviz.ui import MainWindow
-from cnnviz.ui.training_worker import running_threads
+from cnnviz.ui.threads import running_threads
 from tests.conftest import write_mnist_family
 
 

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from cnnviz.ui.training_worker import running_threads
+from cnnviz.ui.threads import running_threads
 
 STATM = Path("/proc/self/statm")
 needs_proc = pytest.mark.skipif(not STATM.exists(), reason="reads resident memory from /proc")

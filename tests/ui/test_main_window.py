@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QSpinBox, 
 from cnnviz.core.checkpoint import load_checkpoint
 from cnnviz.ui import MainWindow
 from cnnviz.ui.settings import AppSettings
-from cnnviz.ui.training_worker import running_threads
+from cnnviz.ui.threads import running_threads
 
 OBJECT_NAMES = ["modelCombo", "datasetCombo", "deviceCombo", "epochsSpin", "batchSizeSpin",
                 "learningRateSpin", "trainButton", "pauseButton", "stopButton", "lossPlot",
