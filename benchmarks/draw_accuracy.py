@@ -15,19 +15,16 @@ the whole canvas straight to 28x28 (inverted to white on black, as MNIST is).
 from __future__ import annotations
 
 import argparse
-import subprocess
 from pathlib import Path
 
 import numpy as np
+from bench_data import add_data_dir_argument, prepare
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from cnnviz.core.datasets import load_dataset
 from cnnviz.core.prediction import Predictor
 
 CANVAS = 280
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
-
-
 def placed_mnist(images: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     canvases = np.empty((len(images), CANVAS, CANVAS), dtype=np.uint8)
     for i, digit in enumerate(images):
@@ -88,13 +85,12 @@ def accuracy(predictor: Predictor, canvases: np.ndarray, labels: np.ndarray) -> 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, default=Path("/tmp/cnnviz-bench-data"))
+    add_data_dir_argument(parser)
     parser.add_argument("--checkpoint", type=Path, default=None)
     parser.add_argument("--count", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    if not (args.data_dir / "MNIST" / "raw").is_dir():
-        subprocess.run(["bash", str(SHARED / "prepare.sh"), str(args.data_dir)], check=True)
+    prepare(args.data_dir)
     predictor = Predictor.from_checkpoint(args.checkpoint)
     rng = np.random.default_rng(args.seed)
     test = load_dataset("mnist", args.data_dir, download=False).test

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
-import subprocess
 import time
 from pathlib import Path
 
@@ -22,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
 import torch
+from bench_data import add_data_dir_argument, prepare
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
@@ -33,8 +33,6 @@ from cnnviz.core.models import InputShape, build_model
 from cnnviz.core.prediction import Predictor
 from cnnviz.ui.background import BackgroundCall
 from cnnviz.ui.threads import keep_gui_thread_single_threaded
-
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
 def gradcam_ms(model_name: str, shape: tuple[int, int, int], repeats: int) -> float:
@@ -92,11 +90,10 @@ def plain_pass_seconds(data_dir: Path, threads: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, default=Path("/tmp/cnnviz-bench-data"))
+    add_data_dir_argument(parser)
     parser.add_argument("--repeats", type=int, default=50)
     args = parser.parse_args()
-    if not (args.data_dir / "MNIST" / "raw").is_dir():
-        subprocess.run(["bash", str(SHARED / "prepare.sh"), str(args.data_dir)], check=True)
+    prepare(args.data_dir)
     plain, tab = evaluation_seconds(args.data_dir)
     print(f"MNIST test set (10,000): plain pass {plain:.2f} s, Evaluate tab's pass {tab:.2f} s, "
           f"ratio {tab / plain:.2f}")

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import time
 from pathlib import Path
 
 import torch
 import torch.nn.functional as F
+from bench_data import add_data_dir_argument, prepare
 from torch.utils.data import DataLoader
 from torchvision import datasets, transforms
 
@@ -28,13 +28,6 @@ from cnnviz.core.datasets import load_dataset
 from cnnviz.core.events import FinishedEvent
 from cnnviz.core.models import InputShape, build_model
 from cnnviz.core.trainer import Trainer
-
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
-
-
-def prepare(data_dir: Path) -> None:
-    if not (data_dir / "MNIST" / "raw").is_dir() or not (data_dir / "cifar10-jpg").is_dir():
-        subprocess.run(["bash", str(SHARED / "prepare.sh"), str(data_dir)], check=True)
 
 
 def tutorial_sets(model: str, data_dir: Path):
@@ -97,7 +90,7 @@ def cnnviz_run(model_name: str, data_dir: Path, epochs: int, seed: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", choices=["simple-cnn", "resnet"], default="simple-cnn")
-    parser.add_argument("--data-dir", type=Path, default=Path("/tmp/cnnviz-bench-data"))
+    add_data_dir_argument(parser)
     parser.add_argument("--epochs", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()

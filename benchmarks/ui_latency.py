@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -21,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
 import torch
+from bench_data import add_data_dir_argument, prepare
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -28,7 +28,6 @@ from cnnviz.core.config import TrainConfig
 from cnnviz.core.datasets import load_dataset
 from cnnviz.core.trainer import Trainer
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 TICK_MS = 10
 
 
@@ -72,11 +71,10 @@ def through_the_window(epochs: int) -> tuple[float, np.ndarray]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, default=Path("/tmp/cnnviz-bench-data"))
+    add_data_dir_argument(parser)
     parser.add_argument("--epochs", type=int, default=1)
     args = parser.parse_args()
-    if not (args.data_dir / "MNIST" / "raw").is_dir():
-        subprocess.run(["bash", str(SHARED / "prepare.sh"), str(args.data_dir)], check=True)
+    prepare(args.data_dir)
     os.environ["CNNVIZ_DATA"] = str(args.data_dir)
     scratch = Path(tempfile.mkdtemp())
     os.environ["CNNVIZ_SETTINGS"] = str(scratch / "settings.ini")
