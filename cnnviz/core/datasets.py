@@ -18,7 +18,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from cnnviz.core.errors import CnnvizError, DatasetNotFoundError
+from cnnviz.core.download import archives_for, fetch_archives
+from cnnviz.core.errors import CancelledError, CnnvizError, DatasetNotFoundError
 
 #: reports long work: a message, and the fraction done when it is known
 ProgressFn = Callable[[str, "float | None"], None]
@@ -202,10 +203,13 @@ def _load_registered(
                 progress(f"downloading {entry.info.name} into {data_dir}", None)
             try:
                 data_dir.mkdir(parents=True, exist_ok=True)
-                raw = cls(root=str(data_dir), train=train, download=True)
+                fetch_archives(archives_for(cls), data_dir, progress)
+                raw = cls(root=str(data_dir), train=train, download=False)
+            except CancelledError:
+                raise
             except Exception as exc:  # network errors come in many types
                 reason = " ".join(str(exc).split())
-                reason = reason if len(reason) < 200 else reason[:197] + "..."
+                reason = reason if len(reason) < 300 else reason[:297] + "..."
                 raise _missing_error(entry, data_dir, f"{type(exc).__name__}: {reason}") from exc
         except Exception as exc:  # a present but unreadable file
             raise CnnvizError(

@@ -174,6 +174,8 @@ class RunPanel(QWidget):
         self.pause_button.setEnabled(state in ("running", "paused"))
         self.pause_button.setText("Resume" if state == "paused" else "Pause")
         self.stop_button.setEnabled(active)
+        # while the data set loads or downloads, stopping cancels it
+        self.stop_button.setText("Cancel" if state == "loading" else "Stop")
         for widget in (self.model_combo, self.dataset_combo, self.device_combo):
             widget.setEnabled(not active and state != "stopping")
 
