@@ -41,7 +41,7 @@ def measure(app, tab: InspectTab, repeats: int,
         app.processEvents()
         grid.append(1000 * (time.perf_counter() - start))
         start = time.perf_counter()
-        tab._draw_filters()
+        tab.filters.show_layer(tab.inspector, tab.layer_name)
         app.processEvents()
         filters.append(1000 * (time.perf_counter() - start))
         start = time.perf_counter()

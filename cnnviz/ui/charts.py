@@ -48,3 +48,8 @@ def image_view(object_name: str) -> tuple[pg.GraphicsLayoutWidget, pg.ViewBox, p
     item = pg.ImageItem(axisOrder="row-major")
     view.addItem(item)
     return widget, view, item
+
+
+def lookup_table(colormap: str) -> np.ndarray:
+    """A 256-entry colour table for an ImageItem, from a pyqtgraph colormap name."""
+    return pg.colormap.get(colormap).getLookupTable(0.0, 1.0, 256)

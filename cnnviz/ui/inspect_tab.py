@@ -12,14 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pyqtgraph as pg
 import torch
 from PIL import Image
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
@@ -42,23 +39,14 @@ from cnnviz.core.errors import CnnvizError
 from cnnviz.core.images import read_image, to_array, to_model_input
 from cnnviz.core.inspection import Inspection, ModelInspector
 from cnnviz.core.models import InputShape, build_model
-from cnnviz.core.mosaic import cell_at, grid_columns, normalise, tile
+from cnnviz.core.mosaic import normalise
 from cnnviz.core.prediction import shipped_weights_path
 from cnnviz.ui.background import BackgroundCall
 from cnnviz.ui.charts import ProbabilityChart, image_view
 from cnnviz.ui.explain_panel import ExplainPanel
+from cnnviz.ui.feature_maps_panel import FeatureMapsPanel
 from cnnviz.ui.file_dialogs import choose_path
-
-MAPS_PER_PAGE = 64
-KERNEL_ROWS_PER_PAGE = 16
-KERNEL_COLUMNS_MAX = 32
-COLORMAPS = ["viridis", "inferno", "magma", "plasma", "CET-L1"]
-WEIGHT_COLORMAP = "CET-D1"  # diverging: negative blue, zero grey, positive red
-DEAD_BRUSH = pg.mkBrush(230, 40, 40)
-
-
-def _lut(name: str) -> np.ndarray:
-    return pg.colormap.get(name).getLookupTable(0.0, 1.0, 256)
+from cnnviz.ui.filters_panel import FiltersPanel
 
 
 class InspectTab(QWidget):
@@ -81,14 +69,7 @@ class InspectTab(QWidget):
         self.true_label: int | None = None
         self.result: Inspection | None = None
         self.layer_name = ""
-        self.channel = 0
-        self.page = 0
-        self._shown_channels: list[int] = []
         self._pending_weights: dict[str, np.ndarray] | None = None
-        self._map_columns = 1
-        self._filter_grid: tuple | None = None
-        self._filter_weights = np.zeros((0, 0, 0, 0), dtype=np.float32)
-        self._filter_layer = ""
         self._build()
         self.use_checkpoint(None)
 
@@ -125,91 +106,17 @@ class InspectTab(QWidget):
         left_layout.addWidget(self.layer_tree, 1)
         left_layout.addWidget(self.totals_label)
 
-        # feature maps
-        self.colormap_combo = QComboBox(objectName="inspectColormap")
-        self.colormap_combo.addItems(COLORMAPS)
-        self.scaling_combo = QComboBox(objectName="inspectScaling")
-        self.scaling_combo.addItems(["scale each map", "scale the layer together"])
-        self.sort_check = QCheckBox("sort by mean activation", objectName="inspectSort")
-        self.page_spin = QSpinBox(objectName="inspectPage", minimum=1, maximum=1)
-        self.page_spin.setPrefix("page ")
-        self.shown_label = QLabel(objectName="inspectShown")
-        self.export_png_button = QPushButton("Export PNG...", objectName="inspectExportPng")
-        self.export_npy_button = QPushButton("Export .npy...", objectName="inspectExportNpy")
-        map_controls = QGridLayout()
-        map_controls.addWidget(self.colormap_combo, 0, 0)
-        map_controls.addWidget(self.scaling_combo, 0, 1)
-        map_controls.addWidget(self.sort_check, 0, 2)
-        map_controls.addWidget(self.page_spin, 1, 0)
-        map_controls.addWidget(self.shown_label, 1, 1)
-        exports = QHBoxLayout()
-        exports.addWidget(self.export_png_button)
-        exports.addWidget(self.export_npy_button)
-        map_controls.addLayout(exports, 1, 2)
-        self.map_widget, self.map_view, self.map_item = image_view("featureMapView")
-        self.dead_marks = pg.ScatterPlotItem(symbol="x", size=10, brush=DEAD_BRUSH,
-                                             pen=pg.mkPen(230, 40, 40, width=2))
-        self.map_view.addItem(self.dead_marks)
-        self.zoom_widget, self.zoom_view, self.zoom_item = image_view("enlargedMapView")
-        self.overlay_base = pg.ImageItem(axisOrder="row-major")
-        self.zoom_view.addItem(self.overlay_base)
-        self.overlay_base.setZValue(-1)
-        self.overlay_check = QCheckBox("overlay on the input", objectName="inspectOverlay")
-        self.hover_label = QLabel("click a map to enlarge it", objectName="inspectHover")
-        self.hover_label.setWordWrap(True)
-        zoom_text = QVBoxLayout()
-        zoom_text.addWidget(self.overlay_check)
-        zoom_text.addWidget(self.hover_label)
-        zoom_text.addStretch(1)
-        zoom_row = QHBoxLayout()
-        self.zoom_widget.setFixedSize(220, 220)
-        zoom_row.addWidget(self.zoom_widget)
-        zoom_row.addLayout(zoom_text, 1)
-        maps_row = QVBoxLayout()
-        maps_row.addWidget(self.map_widget, 1)
-        maps_row.addLayout(zoom_row)
-        maps_page = QWidget()
-        maps_layout = QVBoxLayout(maps_page)
-        maps_layout.addLayout(map_controls)
-        maps_layout.addLayout(maps_row, 1)
-
-        # filters
-        self.filter_mode = QComboBox(objectName="filterMode")
-        self.filter_mode.addItems(["every kernel (output x input)", "averaged over inputs"])
-        self.filter_page_spin = QSpinBox(objectName="filterPage", minimum=1, maximum=1)
-        self.filter_page_spin.setPrefix("page ")
-        self.filter_label = QLabel(objectName="filterShown")
-        filter_controls = QHBoxLayout()
-        filter_controls.addWidget(self.filter_mode)
-        filter_controls.addWidget(self.filter_page_spin)
-        filter_controls.addWidget(self.filter_label, 1)
-        self.filter_widget, self.filter_view, self.filter_item = image_view("filterView")
-        self.kernel_table = QTableWidget(objectName="kernelTable")
-        self.kernel_table.setMinimumWidth(220)
-        self.histogram = pg.PlotWidget(title="weights")
-        self.histogram.setObjectName("weightHistogram")
-        self.histogram.setBackground("w")
-        self.histogram_curve = self.histogram.plot(stepMode="center", fillLevel=0,
-                                                   brush=(90, 140, 220, 150))  # fmt: skip
-        filter_side = QVBoxLayout()
-        filter_side.addWidget(QLabel("Click a kernel for its weights"))
-        filter_side.addWidget(self.kernel_table, 1)
-        filter_side.addWidget(self.histogram, 1)
-        filter_row = QHBoxLayout()
-        filter_row.addWidget(self.filter_widget, 3)
-        filter_row.addLayout(filter_side, 1)
-        filters_page = QWidget()
-        filters_layout = QVBoxLayout(filters_page)
-        filters_layout.addLayout(filter_controls)
-        filters_layout.addLayout(filter_row, 1)
-
         self.architecture_table = QTableWidget(objectName="architectureTable")
         self.architecture_table.setColumnCount(7)
         self.architecture_table.setHorizontalHeaderLabels(
             ["Layer", "Type", "Output", "Params", "RF", "Jump", "Output size"])
         self.pages = QTabWidget(objectName="inspectPages")
-        self.pages.addTab(maps_page, "Feature maps")
-        self.pages.addTab(filters_page, "Filters")
+        self.maps = FeatureMapsPanel()
+        self.filters = FiltersPanel()
+        for panel in (self.maps, self.filters):
+            panel.status.connect(self.status)
+        self.pages.addTab(self.maps, "Feature maps")
+        self.pages.addTab(self.filters, "Filters")
         self.pages.addTab(self.architecture_table, "Architecture")
         self.explain_panel = ExplainPanel()
         self.pages.addTab(self.explain_panel, "Explain")
@@ -253,18 +160,6 @@ class InspectTab(QWidget):
         self.misclassified_button.clicked.connect(self.show_next_misclassified)
         self.open_button.clicked.connect(lambda: self.open_image())
         self.layer_tree.currentItemChanged.connect(self._on_layer_selected)
-        for signal in (self.colormap_combo.currentIndexChanged,
-                       self.scaling_combo.currentIndexChanged, self.sort_check.toggled):
-            signal.connect(lambda *_: self._draw_maps())
-        self.page_spin.valueChanged.connect(lambda *_: self._draw_maps())
-        self.filter_mode.currentIndexChanged.connect(lambda *_: self._draw_filters())
-        self.filter_page_spin.valueChanged.connect(lambda *_: self._draw_filters())
-        self.overlay_check.toggled.connect(lambda *_: self._draw_zoom())
-        self.export_png_button.clicked.connect(lambda: self.export_grid_png())
-        self.export_npy_button.clicked.connect(lambda: self.export_activations())
-        self.map_widget.scene().sigMouseClicked.connect(self._on_map_clicked)
-        self.filter_widget.scene().sigMouseClicked.connect(self._on_filter_clicked)
-        self.zoom_widget.scene().sigMouseMoved.connect(self._on_zoom_hover)
         self._live_timer = QTimer(self, singleShot=True)
         self._live_timer.timeout.connect(self._apply_pending_weights)
         self._set_browsing_enabled(False)
@@ -452,8 +347,7 @@ class InspectTab(QWidget):
         self.input_label.setText(f"{truth}predicted {self.class_names[top]} "
                                  f"({probabilities[top]:.1%})")
         self._draw_inputs()
-        self._draw_maps()
-        self._draw_filters()
+        self._draw_layer(new_layer=False)
         self.explain_panel.set_input(self.image, self._explain_shown())
 
     def _explain_shown(self) -> bool:
@@ -525,200 +419,19 @@ class InspectTab(QWidget):
         if current is None:
             return
         self.layer_name = current.data(0, Qt.ItemDataRole.UserRole)
-        self.channel = 0
-        self.page_spin.setValue(1)
-        self._draw_maps()
-        self._draw_filters()
+        self._draw_layer(new_layer=True)
+
+    def _draw_layer(self, new_layer: bool) -> None:
+        activation = None if self.result is None else self.result.activations.get(self.layer_name)
+        self.maps.show_layer(self.layer_name, activation, self.original, new_layer)
+        if self.inspector is not None and self.layer_name:
+            self.filters.show_layer(self.inspector, self.layer_name)
 
     def select_layer(self, name: str) -> None:
         matches = self.layer_tree.findItems(name, Qt.MatchFlag.MatchExactly
                                             | Qt.MatchFlag.MatchRecursive, 0)  # fmt: skip
         if matches:
             self.layer_tree.setCurrentItem(matches[0])
-
-    def _activation(self) -> np.ndarray | None:
-        if self.result is None or not self.layer_name:
-            return None
-        return self.result.activations.get(self.layer_name)
-
-    def _draw_maps(self) -> None:
-        activation = self._activation()
-        if activation is None:
-            self.map_item.clear()
-            return
-        maps = activation if activation.ndim == 3 else activation.reshape(1, 1, -1)
-        order = np.arange(len(maps))
-        if self.sort_check.isChecked():
-            order = np.argsort(-maps.reshape(len(maps), -1).mean(axis=1), kind="stable")
-        pages = max(1, -(-len(maps) // MAPS_PER_PAGE))
-        self.page_spin.setMaximum(pages)
-        page = min(self.page_spin.value(), pages) - 1
-        shown = order[page * MAPS_PER_PAGE : (page + 1) * MAPS_PER_PAGE]
-        self._shown_channels = [int(c) for c in shown]
-        per_map = self.scaling_combo.currentIndex() == 0
-        scaled = normalise(maps, per_map=per_map)[shown]
-        columns = grid_columns(len(shown), aspect=1.5)
-        self._map_columns = columns
-        mosaic = tile(scaled, columns, fill=np.nan)  # NaN shows as transparent
-        self.map_item.setLookupTable(_lut(self.colormap_combo.currentText()))
-        self.map_item.setImage(mosaic, autoLevels=False, levels=(0.0, 1.0))
-        self.map_view.autoRange(padding=0.01)
-        dead = [i for i, c in enumerate(shown) if not np.any(maps[c])]
-        h, w = maps.shape[1:]
-        self.dead_marks.setData(
-            [(i % columns) * (w + 1) + w / 2 for i in dead],
-            [(i // columns) * (h + 1) + h / 2 for i in dead])
-        dead_total = int(sum(not np.any(m) for m in maps))
-        self.shown_label.setText(
-            f"{len(shown)} of {len(maps)} shown" + (f", {dead_total} dead (x)" if dead_total
-                                                    else ""))  # fmt: skip
-        self._draw_zoom()
-
-    def _draw_zoom(self) -> None:
-        activation = self._activation()
-        if activation is None or activation.ndim != 3:
-            self.zoom_item.clear()
-            self.overlay_base.clear()
-            return
-        self.channel = min(self.channel, len(activation) - 1)
-        single = activation[self.channel]
-        low, high = float(single.min()), float(single.max())
-        self.zoom_item.setLookupTable(_lut(self.colormap_combo.currentText()))
-        self.zoom_item.setImage(single, autoLevels=False, levels=(low, high if high > low
-                                                                   else low + 1))  # fmt: skip
-        if self.overlay_check.isChecked() and self.original is not None:
-            base = self.original.mean(axis=2).astype(np.float32)
-            self.overlay_base.setImage(base, autoLevels=False, levels=(0, 255))
-            self.overlay_base.setRect(0, 0, single.shape[1], single.shape[0])
-            self.overlay_base.show()
-            self.zoom_item.setOpacity(0.55)
-        else:
-            self.overlay_base.hide()
-            self.zoom_item.setOpacity(1.0)
-        self.zoom_view.autoRange(padding=0.01)
-        self.hover_label.setText(f"{self.layer_name}, channel {self.channel}: "
-                                 f"min {low:.3g}, max {high:.3g}")
-
-    def _on_map_clicked(self, event) -> None:
-        activation = self._activation()
-        if activation is None or activation.ndim != 3:
-            return
-        point = self.map_item.mapFromScene(event.scenePos())
-        h, w = activation.shape[1:]
-        index = cell_at(point.x(), point.y(), (h, w), self._map_columns,
-                        len(self._shown_channels))  # fmt: skip
-        if index is not None:
-            self.channel = self._shown_channels[index]
-            self._draw_zoom()
-
-    def _on_zoom_hover(self, scene_pos) -> None:
-        activation = self._activation()
-        if activation is None or activation.ndim != 3:
-            return
-        point = self.zoom_item.mapFromScene(scene_pos)
-        x, y = int(point.x()), int(point.y())
-        single = activation[self.channel]
-        if 0 <= y < single.shape[0] and 0 <= x < single.shape[1]:
-            self.hover_label.setText(f"{self.layer_name}, channel {self.channel}: "
-                                     f"x {x}, y {y}, value {single[y, x]:.4g}")
-
-    # -- filters ----------------------------------------------------------------------------
-    def _conv_name(self) -> str | None:
-        if self.inspector is None:
-            return None
-        names = self.inspector.conv_layer_names()
-        if self.layer_name in names:
-            return self.layer_name
-        # a BN or ReLU after a conv shows that conv's filters
-        earlier = [n for n in names if self._position(n) <= self._position(self.layer_name)]
-        return earlier[-1] if earlier else (names[0] if names else None)
-
-    def _position(self, name: str) -> int:
-        for i, info in enumerate(self.inspector.layers):
-            if info.name == name:
-                return i
-        return 0
-
-    def _draw_filters(self) -> None:
-        name = self._conv_name()
-        if name is None:
-            self.filter_item.clear()
-            return
-        weights = self.inspector.conv_weights(name)
-        out_ch, in_ch, kh, kw = weights.shape
-        self._filter_weights = weights
-        self._filter_layer = name
-        if in_ch == 3 and self.filter_mode.currentIndex() == 0 and out_ch <= 256:
-            cells = normalise(weights.transpose(0, 2, 3, 1), per_map=True)  # RGB per filter
-            self._filter_grid = ("rgb", grid_columns(out_ch, 1.5), out_ch)
-            mosaic = tile(cells, self._filter_grid[1], fill=np.nan)
-            self.filter_item.setLookupTable(None)
-            self.filter_item.setImage(mosaic, autoLevels=False, levels=(0.0, 1.0))
-            self.filter_label.setText(f"{name}: {out_ch} filters, shown in colour")
-            self.filter_page_spin.setMaximum(1)
-        elif in_ch == 1 or self.filter_mode.currentIndex() == 1:
-            kernels = weights.mean(axis=1)
-            cells = normalise(kernels, per_map=False, symmetric=True)
-            self._filter_grid = ("avg", grid_columns(out_ch, 1.5), out_ch)
-            self.filter_item.setLookupTable(_lut(WEIGHT_COLORMAP))
-            mosaic = tile(cells, self._filter_grid[1], fill=np.nan)
-            self.filter_item.setImage(mosaic, autoLevels=False, levels=(0.0, 1.0))
-            what = "filters" if in_ch == 1 else "filters averaged over their inputs"
-            self.filter_label.setText(f"{name}: {out_ch} {what}")
-            self.filter_page_spin.setMaximum(1)
-        else:
-            pages = max(1, -(-out_ch // KERNEL_ROWS_PER_PAGE))
-            self.filter_page_spin.setMaximum(pages)
-            page = min(self.filter_page_spin.value(), pages) - 1
-            rows = weights[page * KERNEL_ROWS_PER_PAGE : (page + 1) * KERNEL_ROWS_PER_PAGE,
-                           :KERNEL_COLUMNS_MAX]  # fmt: skip
-            columns = rows.shape[1]
-            scaled = normalise(weights, per_map=False, symmetric=True)
-            cells = scaled[page * KERNEL_ROWS_PER_PAGE : (page + 1) * KERNEL_ROWS_PER_PAGE,
-                           :KERNEL_COLUMNS_MAX].reshape(-1, kh, kw)  # fmt: skip
-            self._filter_grid = ("grid", columns, len(cells), page * KERNEL_ROWS_PER_PAGE)
-            self.filter_item.setLookupTable(_lut(WEIGHT_COLORMAP))
-            self.filter_item.setImage(tile(cells, columns, fill=np.nan), autoLevels=False,
-                                      levels=(0.0, 1.0))
-            self.filter_label.setText(
-                f"{name}: outputs {page * KERNEL_ROWS_PER_PAGE}-"
-                f"{page * KERNEL_ROWS_PER_PAGE + len(rows) - 1} of {out_ch} (rows) x "
-                f"{columns} of {in_ch} inputs (columns)")
-        self.filter_view.autoRange(padding=0.01)
-        counts, edges = np.histogram(weights, bins=40)
-        self.histogram_curve.setData(edges, counts)
-        self.histogram.setTitle(f"weights of {name}")
-
-    def _on_filter_clicked(self, event) -> None:
-        if self._filter_grid is None:
-            return
-        weights = self._filter_weights
-        kh, kw = weights.shape[2:]
-        point = self.filter_item.mapFromScene(event.scenePos())
-        kind, columns, count = self._filter_grid[:3]
-        index = cell_at(point.x(), point.y(), (kh, kw), columns, count)
-        if index is None:
-            return
-        if kind == "grid":
-            out_index = self._filter_grid[3] + index // columns
-            kernel = weights[out_index, index % columns]
-            title = f"output {out_index}, input {index % columns}"
-        elif kind == "avg":
-            kernel, title = weights[index].mean(axis=0), f"filter {index}, mean over inputs"
-        else:
-            kernel, title = weights[index].mean(axis=0), f"filter {index} (mean of R, G, B)"
-        self.show_kernel(kernel, title)
-
-    def show_kernel(self, kernel: np.ndarray, title: str) -> None:
-        table = self.kernel_table
-        table.setRowCount(kernel.shape[0])
-        table.setColumnCount(kernel.shape[1])
-        for r in range(kernel.shape[0]):
-            for c in range(kernel.shape[1]):
-                table.setItem(r, c, QTableWidgetItem(f"{kernel[r, c]:+.3f}"))
-        table.setToolTip(title)
-        table.resizeColumnsToContents()
-        self.status.emit(f"{self._filter_layer}: {title}")
 
     # -- keys and export ----------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -732,42 +445,6 @@ class InspectTab(QWidget):
                 self.select_layer(names[index])
             return
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            activation = self._activation()
-            if activation is not None and activation.ndim == 3:
-                step = -1 if key == Qt.Key.Key_Left else 1
-                self.channel = (self.channel + step) % len(activation)
-                self._draw_zoom()
+            self.maps.step_channel(-1 if key == Qt.Key.Key_Left else 1)
             return
         super().keyPressEvent(event)
-
-    def export_grid_png(self, path: Path | None = None) -> Path | None:
-        if self.map_item.image is None:
-            return None
-        path = choose_path(True, self, path, "Export feature maps",
-                           f"{self.layer_name}.png", "PNG (*.png)")
-        if path is None:
-            return None
-        lut = _lut(self.colormap_combo.currentText())
-        index = np.clip(np.nan_to_num(self.map_item.image, nan=1.0) * 255, 0, 255).astype(np.uint8)
-        try:
-            Image.fromarray(lut[index][..., :3].astype(np.uint8)).resize(
-                (index.shape[1] * 8, index.shape[0] * 8), Image.Resampling.NEAREST).save(path)
-        except OSError as exc:
-            self.status.emit(f"cannot write {path}: {exc}")
-            return None
-        return path
-
-    def export_activations(self, path: Path | None = None) -> Path | None:
-        activation = self._activation()
-        if activation is None:
-            return None
-        path = choose_path(True, self, path, "Export activations",
-                           f"{self.layer_name}.npy", "NumPy (*.npy)")
-        if path is None:
-            return None
-        try:
-            np.save(path, activation)
-        except OSError as exc:
-            self.status.emit(f"cannot write {path}: {exc}")
-            return None
-        return path

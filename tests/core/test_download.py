@@ -54,7 +54,9 @@ def network(tmp_path, monkeypatch):
             raise urllib.error.URLError("no route to host")
         return Response(files[name])
 
-    def archives(cls, md5s={name: hashlib.md5(data).hexdigest() for name, data in files.items()}):
+    md5s = {name: hashlib.md5(data).hexdigest() for name, data in files.items()}
+
+    def archives(cls):  # the sums of the files as first served
         return [Archive(("http://dead-mirror/" + n, "http://mirror/" + n), n, md5s[n],
                         "MNIST/raw") for n in md5s]  # fmt: skip
 

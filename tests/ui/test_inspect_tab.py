@@ -42,29 +42,30 @@ def test_layer_tree_and_architecture_table(window, inspect):
 def test_feature_maps_grid_paging_and_enlarging(qtbot, inspect):
     inspect.select_layer("layer2.0")  # 32 channels
     assert inspect.layer_name == "layer2.0"
-    assert inspect.map_item.image is not None
-    assert inspect.shown_label.text().startswith("32 of 32 shown")
-    inspect.sort_check.setChecked(True)
+    assert inspect.maps.map_item.image is not None
+    assert inspect.maps.shown_label.text().startswith("32 of 32 shown")
+    inspect.maps.sort_check.setChecked(True)
     means = inspect.result.activations["layer2.0"].mean(axis=(1, 2))
-    assert inspect._shown_channels[0] == int(np.argmax(means))
+    assert inspect.maps.shown_channels[0] == int(np.argmax(means))
     qtbot.keyClick(inspect, Qt.Key.Key_Right)
-    assert inspect.channel == 1
+    assert inspect.maps.channel == 1
     qtbot.keyClick(inspect, Qt.Key.Key_Down)
     assert inspect.layer_name == "layer2.1"
-    inspect.overlay_check.setChecked(True)
-    assert inspect.overlay_base.isVisible()
+    inspect.maps.overlay_check.setChecked(True)
+    assert inspect.maps.overlay_base.isVisible()
 
 
 def test_filters_of_the_first_layer_and_a_kernel(inspect):
     inspect.select_layer("layer1.0")
-    assert inspect.filter_item.image is not None
-    assert "16 filters" in inspect.filter_label.text()
-    inspect.show_kernel(inspect.inspector.conv_weights("layer1.0")[3, 0], "filter 3")
-    assert inspect.kernel_table.rowCount() == 5 and inspect.kernel_table.columnCount() == 5
+    assert inspect.filters.filter_item.image is not None
+    assert "16 filters" in inspect.filters.filter_label.text()
+    inspect.filters.show_kernel(inspect.inspector.conv_weights("layer1.0")[3, 0], "filter 3")
+    table = inspect.filters.kernel_table
+    assert table.rowCount() == 5 and table.columnCount() == 5
     inspect.select_layer("layer2.0")
-    assert "outputs 0-15 of 32" in inspect.filter_label.text()
-    inspect.filter_mode.setCurrentIndex(1)
-    assert "averaged over their inputs" in inspect.filter_label.text()
+    assert "outputs 0-15 of 32" in inspect.filters.filter_label.text()
+    inspect.filters.filter_mode.setCurrentIndex(1)
+    assert "averaged over their inputs" in inspect.filters.filter_label.text()
 
 
 def test_browsing_the_test_set(window, inspect):
@@ -106,8 +107,8 @@ def test_an_array_and_the_drawing(window, inspect):
 
 def test_exports(inspect, tmp_path):
     inspect.select_layer("layer1.0")
-    assert inspect.export_grid_png(tmp_path / "maps.png").stat().st_size > 200
-    saved = np.load(inspect.export_activations(tmp_path / "maps.npy"))
+    assert inspect.maps.export_grid_png(tmp_path / "maps.png").stat().st_size > 200
+    saved = np.load(inspect.maps.export_activations(tmp_path / "maps.npy"))
     assert saved.shape == (16, 28, 28)
 
 
