@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.eta_label = QLabel()
         for label in (self.device_label, self.data_label, self.state_label, self.speed_label,
                       self.eta_label):  # fmt: skip
+            label.setContentsMargins(10, 0, 10, 0)
             self.statusBar().addPermanentWidget(label)
 
         self._build_menus()
