@@ -62,6 +62,12 @@ class ImageSplit:
     def to(self, device: torch.device | str) -> ImageSplit:
         return ImageSplit(self.images.to(device), self.labels.to(device))
 
+    @staticmethod
+    def empty(channels: int, height: int, width: int) -> ImageSplit:
+        """A split that was not loaded (see ``load_dataset(splits=...)``)."""
+        return ImageSplit(torch.zeros(0, channels, height, width, dtype=torch.uint8),
+                          torch.zeros(0, dtype=torch.int64))
+
 
 @dataclass
 class LoadedDataset:
@@ -190,10 +196,15 @@ def _load_registered(
     download: bool,
     verify_checksums: bool,
     progress: ProgressFn | None,
+    wanted: tuple[str, ...],
 ) -> LoadedDataset:
     cls = _torchvision_class(entry, verify_checksums)
-    splits = {}
+    info = entry.info
+    empty = ImageSplit.empty(info.channels, info.height, info.width)
+    splits = {True: empty, False: empty}
     for train in (True, False):
+        if ("train" if train else "test") not in wanted:
+            continue
         try:
             raw = cls(root=str(data_dir), train=train, download=False)
         except RuntimeError as first_error:
@@ -221,7 +232,6 @@ def _load_registered(
         labels = torch.as_tensor(np.asarray(raw.targets), dtype=torch.int64)
         splits[train] = ImageSplit(images.contiguous(), labels)
         class_names = tuple(raw.classes)
-    info = entry.info
     if not info.class_names:
         info = replace(info, class_names=class_names)
     return LoadedDataset(info, splits[True], splits[False])
@@ -234,16 +244,20 @@ def load_dataset(
     download: bool = True,
     verify_checksums: bool = True,
     progress: ProgressFn | None = None,
+    splits: tuple[str, ...] = ("train", "test"),
 ) -> LoadedDataset:
     """Read a data set by registry name, or ``folder:PATH``, into memory.
 
-    ``verify_checksums=False`` accepts CIFAR archives whose MD5 sums differ from the official
-    ones (a seam for tests that write their own small pickled batches).
+    ``splits=("test",)`` reads only the test split (for inspecting and evaluating, which need
+    no training images); the train split is then empty. ``verify_checksums=False`` accepts
+    CIFAR archives whose MD5 sums differ from the official ones (a seam for tests that write
+    their own small pickled batches).
     """
     if name.startswith(FOLDER_PREFIX):
         from cnnviz.core.image_folder import load_image_folder
 
-        return load_image_folder(Path(name[len(FOLDER_PREFIX) :]).expanduser(), progress)
+        return load_image_folder(Path(name[len(FOLDER_PREFIX) :]).expanduser(), progress,
+                                 splits)  # fmt: skip
     try:
         entry = DATASETS[name]
     except KeyError:
@@ -253,4 +267,4 @@ def load_dataset(
     data_dir = (data_dir or default_data_dir()).expanduser()
     if data_dir.exists() and not data_dir.is_dir():
         raise CnnvizError(f"data directory {data_dir} is a file; give a folder instead")
-    return _load_registered(entry, data_dir, download, verify_checksums, progress)
+    return _load_registered(entry, data_dir, download, verify_checksums, progress, splits)

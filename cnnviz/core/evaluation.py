@@ -92,7 +92,7 @@ def evaluate_checkpoint(
     split; the result is None when ``should_stop`` interrupted the pass."""
     checkpoint = load_checkpoint(path)
     model = model_from_checkpoint(checkpoint, str(path)).to(resolve_device(device))
-    data = load_dataset(checkpoint.meta.dataset, data_dir, download=download)
+    data = load_dataset(checkpoint.meta.dataset, data_dir, download=download, splits=("test",))
     if list(data.info.class_names) != list(checkpoint.meta.class_names):
         raise CnnvizError(
             f"{path}: its classes ({len(checkpoint.meta.class_names)}) do not match data set "

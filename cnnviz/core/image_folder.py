@@ -97,10 +97,7 @@ def _decode_all(
             if progress and done % 2000 == 0:
                 progress(f"reading images {done}/{len(items)}", done / len(items))
     if not arrays:
-        return ImageSplit(
-            torch.zeros(0, 1 if mode == "L" else 3, size[1], size[0], dtype=torch.uint8),
-            torch.zeros(0, dtype=torch.int64),
-        )
+        return ImageSplit.empty(1 if mode == "L" else 3, size[1], size[0])
     images = torch.from_numpy(np.stack(arrays))
     images = images.unsqueeze(1) if images.ndim == 3 else images.permute(0, 3, 1, 2)
     return ImageSplit(images.contiguous(), torch.tensor(labels, dtype=torch.int64))
@@ -122,8 +119,10 @@ def channel_stats(images: torch.Tensor) -> tuple[tuple[float, ...], tuple[float,
     return tuple(flat.mean(dim=1).tolist()), tuple(std.tolist())
 
 
-def load_image_folder(root: Path, progress: ProgressFn | None = None) -> LoadedDataset:
-    """Read an image-folder data set into memory."""
+def load_image_folder(root: Path, progress: ProgressFn | None = None,
+                      splits: tuple[str, ...] = ("train", "test")) -> LoadedDataset:  # fmt: skip
+    """Read an image-folder data set into memory (only the named splits are decoded; the
+    normalisation then comes from the first of them)."""
     if not root.is_dir():
         raise CnnvizError(
             f"image folder {root} does not exist; give a folder with train/<class>/ and "
@@ -146,18 +145,21 @@ def load_image_folder(root: Path, progress: ProgressFn | None = None) -> LoadedD
         raise CnnvizError(f"image folder {root} holds no images ({', '.join(IMAGE_SUFFIXES)})")
     mode, size = _probe([path for path, _ in train_items])
     skipped: list[Path] = []
-    train = _decode_all(train_items, mode, size, progress, skipped)
-    test = _decode_all(test_items, mode, size, progress, skipped)
-    if len(train) == 0 or len(test) == 0:
+    channels = 1 if mode == "L" else 3
+    empty = ImageSplit.empty(channels, size[1], size[0])
+    train = _decode_all(train_items, mode, size, progress, skipped) if "train" in splits \
+        else empty  # fmt: skip
+    test = _decode_all(test_items, mode, size, progress, skipped) if "test" in splits else empty
+    if ("train" in splits and len(train) == 0) or ("test" in splits and len(test) == 0):
         raise CnnvizError(f"image folder {root}: no image in one of its splits could be read")
     if skipped and progress:
         progress(f"skipped {len(skipped)} unreadable file(s), e.g. {skipped[0]}", None)
-    mean, std = channel_stats(train.images)
+    mean, std = channel_stats(train.images if len(train) else test.images)
     info = DatasetInfo(
         name=f"folder:{root}",
-        description=f"images from {root}, {len(train)} train / {len(test)} test",
+        description=f"images from {root}, {len(train_items)} train / {len(test_items)} test",
         class_names=tuple(class_names),
-        channels=train.images.shape[1],
+        channels=channels,
         height=size[1],
         width=size[0],
         mean=mean,

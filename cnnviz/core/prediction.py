@@ -18,7 +18,7 @@ from cnnviz.core.checkpoint import CheckpointMeta, load_checkpoint, model_from_c
 from cnnviz.core.drawing import prepare_drawing
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.images import read_image, to_model_input
-from cnnviz.resources import resource_path
+from cnnviz.resource_files import resource_path
 
 SHIPPED_WEIGHTS = "weights/simple-cnn-mnist.pt"
 

@@ -8,7 +8,7 @@ import torch  # noqa: F401  (before Qt: see cnnviz.ui)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from cnnviz.resources import resource_path
+from cnnviz.resource_files import resource_path
 from cnnviz.ui.main_window import MainWindow
 
 

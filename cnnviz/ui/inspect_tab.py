@@ -238,7 +238,7 @@ class InspectTab(QWidget):
         self.input_label.setText(f"loading the {self.dataset} test set...")
         name, data_dir = self.dataset, self.data_dir_provider()
         self.loader = BackgroundCall(
-            lambda state: load_dataset(name, data_dir, download=False).test,
+            lambda state: load_dataset(name, data_dir, download=False, splits=("test",)).test,
             self._on_test_loaded, self._on_test_failed,
         )
 

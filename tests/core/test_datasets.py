@@ -114,3 +114,17 @@ def test_folder_prefix_expands_user(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
     write_image_folder(tmp_path / "imgs")
     assert load_dataset("folder:~/imgs").info.name == f"folder:{Path(tmp_path) / 'imgs'}"
+
+
+@pytest.mark.parametrize("kind", ["mnist", "folder"])
+def test_loading_only_the_test_split(tmp_path, kind):
+    if kind == "mnist":
+        name, data_dir = "mnist", write_mnist_family(tmp_path)
+    else:
+        name, data_dir = f"folder:{write_image_folder(tmp_path / 'imgs')}", None
+    full = load_dataset(name, data_dir, download=False)
+    test_only = load_dataset(name, data_dir, download=False, splits=("test",))
+    assert len(test_only.train) == 0 and test_only.train.images.shape[1:] == \
+        full.train.images.shape[1:]
+    assert np.array_equal(test_only.test.images.numpy(), full.test.images.numpy())
+    assert test_only.info.class_names == full.info.class_names
