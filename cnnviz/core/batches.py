@@ -104,6 +104,3 @@ class BatchPipeline:
             # background maps to 0 before normalising, so padding stays background
             return self.normalizer(random_affine(images.float(), self.generator))
         return self.normalizer(images)
-
-    def eval_batch(self, images: torch.Tensor) -> torch.Tensor:
-        return self.normalizer(images)

@@ -12,6 +12,7 @@ every few steps on a GPU).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 import traceback
@@ -192,6 +193,11 @@ class Trainer:
         if channels_last:
             model = model.to(memory_format=torch.channels_last)
         autocast_dtype = resolve_precision(cfg.precision, device)
+
+        def mixed_precision() -> contextlib.AbstractContextManager:
+            if autocast_dtype is None:
+                return contextlib.nullcontext()
+            return torch.autocast(device.type, dtype=autocast_dtype)
         self.model = model
         n_train = len(data.train)
         if n_train < 2:
@@ -207,8 +213,9 @@ class Trainer:
             start_epoch, start_batch, step, best_acc = self._resume(
                 cfg.resume, model, optimizer, scheduler, generator, data
             )
-        train = data.train.to(device) if _fits_on(device, data) else data.train
-        test = data.test.to(device) if _fits_on(device, data) else data.test
+        # the data set lives where the model does when it fits; batches are gathered there
+        data_device = device if _fits_on(device, data) else torch.device("cpu")
+        train, test = data.train.to(data_device), data.test.to(data_device)
         normalizer = Normalizer(data.info.mean, data.info.std, device)
         pipeline = BatchPipeline(normalizer, augment, generator)
         total_steps = steps_per_epoch * cfg.epochs
@@ -226,7 +233,7 @@ class Trainer:
         train_seconds, images_seen = 0.0, 0
         last_test_acc = best_acc
         for epoch in range(start_epoch, cfg.epochs):
-            order = _epoch_permutation(cfg.seed, epoch, n_train).to(device)
+            order = _epoch_permutation(cfg.seed, epoch, n_train).to(data_device)
             first_batch = start_batch if epoch == start_epoch else 0
             epoch_start = time.perf_counter()
             loss_sum = torch.zeros((), device=device)
@@ -244,8 +251,7 @@ class Trainer:
                 inputs = pipeline.train_batch(images)
                 if channels_last:
                     inputs = inputs.contiguous(memory_format=torch.channels_last)
-                with torch.autocast(device.type, dtype=autocast_dtype or torch.float32,
-                                    enabled=autocast_dtype is not None):
+                with mixed_precision():
                     logits = model(inputs)
                     loss = F.cross_entropy(logits, labels)
                 optimizer.zero_grad(set_to_none=True)

@@ -104,10 +104,6 @@ class DrawingCanvas(QWidget):
     def set_pen_width(self, width: int) -> None:
         self.pen_width = width
 
-    @property
-    def is_empty(self) -> bool:
-        return not self.strokes
-
     # -- rendering --------------------------------------------------------------------------
     def _paint_strokes(self, painter: QPainter) -> None:
         for width, points in self.strokes:

@@ -171,3 +171,9 @@ def test_weight_snapshots_leave_a_seeded_run_unchanged(mnist):
         assert torch.equal(value, watched.model.state_dict()[key])
         if value.is_floating_point():
             assert np.array_equal(snapshots[-1].state[key], value.numpy())
+
+
+@pytest.mark.parametrize("precision", ["fp32", "bf16"])
+def test_both_precisions_learn(mnist, precision):
+    _, final = run(TrainConfig(epochs=2, batch_size=20, lr=3e-3, precision=precision), mnist)
+    assert isinstance(final, FinishedEvent) and final.test_acc >= 0.9
