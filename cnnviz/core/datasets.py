@@ -137,18 +137,21 @@ DATASETS: dict[str, RegisteredDataset] = {
 }  # fmt: skip
 
 
-def default_data_dir() -> Path:
-    """``$CNNVIZ_DATA`` if set, else the user's cache directory (e.g. ~/.cache/cnnviz/data)."""
-    env = os.environ.get("CNNVIZ_DATA")
-    if env:
-        return Path(env).expanduser()
+def user_cache_dir() -> Path:
+    """cnnviz's folder in the user's cache directory (e.g. ~/.cache/cnnviz)."""
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Caches"
     else:
         base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return base / "cnnviz" / "data"
+    return base / "cnnviz"
+
+
+def default_data_dir() -> Path:
+    """``$CNNVIZ_DATA`` if set, else the user's cache directory (e.g. ~/.cache/cnnviz/data)."""
+    env = os.environ.get("CNNVIZ_DATA")
+    return Path(env).expanduser() if env else user_cache_dir() / "data"
 
 
 def dataset_names() -> list[str]:

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from cnnviz.core.datasets import default_data_dir, load_dataset
 from cnnviz.core.errors import CnnvizError, DatasetNotFoundError
@@ -128,3 +129,40 @@ def test_loading_only_the_test_split(tmp_path, kind):
         full.train.images.shape[1:]
     assert np.array_equal(test_only.test.images.numpy(), full.test.images.numpy())
     assert test_only.info.class_names == full.info.class_names
+
+
+def test_decoded_folders_are_cached_until_a_file_changes(tmp_path, monkeypatch):
+    import cnnviz.core.image_folder as image_folder
+
+    root = write_image_folder(tmp_path / "imgs", classes=2, per_class=6)
+    first = load_dataset(f"folder:{root}")
+    assert len(list(image_folder.user_cache_dir().rglob("*.npz"))) == 2  # train and test
+
+    def no_decoding(*args, **kwargs):
+        raise AssertionError("decoded although nothing changed")
+
+    monkeypatch.setattr(image_folder, "_decode_all", no_decoding)
+    again = load_dataset(f"folder:{root}")
+    assert np.array_equal(first.train.images.numpy(), again.train.images.numpy())
+    assert again.info.mean == pytest.approx(first.info.mean)
+
+    monkeypatch.undo()
+    image = root / "train" / "class_0" / "0.png"
+    Image.fromarray(np.full((16, 16, 3), 7, dtype=np.uint8)).save(image)
+    changed = load_dataset(f"folder:{root}")
+    assert not np.array_equal(first.train.images.numpy(), changed.train.images.numpy())
+
+
+def test_a_damaged_or_unwritable_cache_is_only_a_cache(tmp_path, monkeypatch):
+    import cnnviz.core.image_folder as image_folder
+
+    root = write_image_folder(tmp_path / "imgs", classes=2, per_class=6)
+    first = load_dataset(f"folder:{root}")
+    for path in image_folder.user_cache_dir().rglob("*.npz"):
+        path.write_bytes(b"damaged")
+    assert np.array_equal(load_dataset(f"folder:{root}").test.images.numpy(),
+                          first.test.images.numpy())
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setattr(image_folder, "user_cache_dir", lambda: blocked)
+    assert len(load_dataset(f"folder:{root}").train) == 12
