@@ -195,18 +195,22 @@ class MainWindow(QMainWindow):
         if checkpoint is not None and resume is None:
             self._ask_continue_or_fresh(checkpoint)
             return
-        if checkpoint is not None and resume:
+        continuing = checkpoint is not None and resume
+        if continuing:
             meta = load_checkpoint(checkpoint).meta
-            config = replace(config, resume=checkpoint, epochs=meta.epoch + config.epochs,
-                             out_dir=checkpoint.parent)
+            config = replace(config, resume=checkpoint, epochs=meta.epoch + config.epochs)
         else:
             self.plots.clear()
-            try:
-                config = replace(config, out_dir=new_run_dir(config))
-            except OSError as exc:
-                self.show_error("Cannot start training",
-                                f"cannot create a run folder in {runs_dir()}: {exc}")
-                return
+        try:
+            # a run of the app's own continues in its folder; a checkpoint opened from
+            # elsewhere is never written over: its continuation gets a new folder
+            own_run = continuing and runs_dir().resolve() in checkpoint.resolve().parents
+            config = replace(config, out_dir=checkpoint.parent if own_run
+                             else new_run_dir(config))  # fmt: skip
+        except OSError as exc:
+            self.show_error("Cannot start training",
+                            f"cannot create a run folder in {runs_dir()}: {exc}")
+            return
         self.run_dir = config.out_dir
         self.batch_size = config.batch_size
         self.panel.save()

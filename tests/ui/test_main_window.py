@@ -187,3 +187,15 @@ def test_settings_are_remembered(qtbot):
     assert second.panel.learning_rate_spin.value() == pytest.approx(0.005)
     second.close()
     assert Path(AppSettings().qsettings.fileName()).parent.name.startswith("home")
+
+
+def test_continuing_an_opened_checkpoint_never_writes_beside_it(qtbot, window, tmp_path):
+    window.start_training()
+    wait_idle(qtbot, window)
+    mine = window.save_checkpoint_as(tmp_path / "kept" / "model.pt")
+    window.open_checkpoint(mine)
+    window.start_training(resume=True)
+    wait_idle(qtbot, window)
+    assert sorted(p.name for p in mine.parent.iterdir()) == ["model.pt"]
+    assert window.current_checkpoint.parent != mine.parent
+    assert load_checkpoint(window.current_checkpoint).meta.epoch == 2
