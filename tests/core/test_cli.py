@@ -124,3 +124,11 @@ def test_python_dash_m_runs_the_command_line():
     result = subprocess.run([sys.executable, "-m", "cnnviz", "models"], capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0 and "simple-cnn" in result.stdout
+
+
+def test_without_a_display_the_app_says_so(monkeypatch, capsys):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert main([]) == 1
+    assert "no display found" in capsys.readouterr().err
