@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 
@@ -31,6 +32,12 @@ class Normalizer:
 
     def __call__(self, images: torch.Tensor) -> torch.Tensor:
         return torch.addcmul(self.shift, images.float(), self.scale)
+
+    def from_numpy(self, images: np.ndarray) -> torch.Tensor:
+        """uint8 numpy images [N, C, H, W] (or one [C, H, W], given a batch axis) in, the
+        normalised float32 batch out; read-only or strided arrays are copied first."""
+        array = np.require(images, np.uint8, ["C", "W"])
+        return self(torch.from_numpy(array if array.ndim == 4 else array[None]))
 
 
 def crop_flip(images: torch.Tensor, generator: torch.Generator, padding: int = 4) -> torch.Tensor:

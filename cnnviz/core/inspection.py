@@ -286,9 +286,8 @@ class ModelInspector:
         handles = [module.register_forward_hook(make_hook(name))
                    for name, module in self.model.named_modules() if name]  # fmt: skip
         try:
-            batch = torch.from_numpy(np.require(image, np.uint8, ["C", "W"]))[None]
             with torch.inference_mode():
-                logits = self.model(self.normalizer(batch)).float()
+                logits = self.model(self.normalizer.from_numpy(image)).float()
         finally:
             for handle in handles:
                 handle.remove()
@@ -297,5 +296,4 @@ class ModelInspector:
 
     def model_input(self, image: np.ndarray) -> np.ndarray:
         """What the model actually sees: the normalised float32 [C, H, W] input."""
-        batch = torch.from_numpy(np.require(image, np.uint8, ["C", "W"]))[None]
-        return self.normalizer(batch)[0].numpy()
+        return self.normalizer.from_numpy(image)[0].numpy()

@@ -68,7 +68,7 @@ class Predictor:
 
     def normalized(self, images: np.ndarray) -> torch.Tensor:
         """The float32 [N, C, H, W] model input for uint8 images [N, C, H, W]."""
-        return self.normalizer(torch.from_numpy(np.require(images, np.uint8, ["C", "W"])))
+        return self.normalizer.from_numpy(images)
 
     def probabilities(self, images: np.ndarray) -> np.ndarray:
         """float32 [N, classes] for uint8 images [N, C, H, W]."""

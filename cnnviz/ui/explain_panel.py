@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import torch
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSlider, QWidget
 
@@ -73,8 +72,7 @@ class ExplainPanel(QWidget):
             return
         method = self.method_combo.currentData()
         class_index = self.class_combo.currentIndex() - 1
-        inputs = self.inspector.normalizer(torch.from_numpy(np.require(self.image, np.uint8,
-                                                                       ["C", "W"]))[None])
+        inputs = self.inspector.normalizer.from_numpy(self.image)
         try:
             self.explanation = explain(self.inspector.model, inputs, method,
                                        self.layer_combo.currentText() or None,
