@@ -21,8 +21,8 @@ import numpy as np
 from bench_data import add_data_dir_argument, prepare
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from cnnviz.core.datasets import load_dataset
-from cnnviz.core.prediction import Predictor
+from cnnviz.core.analysis.prediction import Predictor
+from cnnviz.core.data.datasets import load_dataset
 
 CANVAS = 280
 def placed_mnist(images: np.ndarray, rng: np.random.Generator) -> np.ndarray:

@@ -25,12 +25,14 @@ from bench_data import add_data_dir_argument, prepare
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
-from cnnviz.core.batches import Normalizer
-from cnnviz.core.datasets import ImageSplit, load_dataset
-from cnnviz.core.evaluation import evaluate
-from cnnviz.core.explain import explain
-from cnnviz.core.models import InputShape, build_model
-from cnnviz.core.prediction import Predictor
+from cnnviz.core.analysis.explain import explain
+from cnnviz.core.analysis.prediction import Predictor
+from cnnviz.core.data.batches import Normalizer
+from cnnviz.core.data.datasets import load_dataset
+from cnnviz.core.data.types import ImageSplit
+from cnnviz.core.models.registry import build_model
+from cnnviz.core.models.shape import InputShape
+from cnnviz.core.training.evaluation import evaluate
 from cnnviz.ui.background import BackgroundCall
 from cnnviz.ui.threads import keep_gui_thread_single_threaded
 

@@ -23,11 +23,12 @@ from bench_data import add_data_dir_argument, prepare
 from torch.utils.data import DataLoader
 from torchvision import datasets, transforms
 
-from cnnviz.core.config import TrainConfig
-from cnnviz.core.datasets import load_dataset
-from cnnviz.core.events import FinishedEvent
-from cnnviz.core.models import InputShape, build_model
-from cnnviz.core.trainer import Trainer
+from cnnviz.core.data.datasets import load_dataset
+from cnnviz.core.models.registry import build_model
+from cnnviz.core.models.shape import InputShape
+from cnnviz.core.training.config import TrainConfig
+from cnnviz.core.training.events import FinishedEvent
+from cnnviz.core.training.trainer import Trainer
 
 
 def tutorial_sets(model: str, data_dir: Path):

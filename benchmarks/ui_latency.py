@@ -24,9 +24,9 @@ from bench_data import add_data_dir_argument, prepare
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from cnnviz.core.config import TrainConfig
-from cnnviz.core.datasets import load_dataset
-from cnnviz.core.trainer import Trainer
+from cnnviz.core.data.datasets import load_dataset
+from cnnviz.core.training.config import TrainConfig
+from cnnviz.core.training.trainer import Trainer
 
 TICK_MS = 10
 

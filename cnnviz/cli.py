@@ -49,8 +49,8 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from cnnviz.core.batches import AUGMENTATIONS
-    from cnnviz.core.config import OPTIMIZERS, PRECISIONS, SCHEDULES
+    from cnnviz.core.data.batches import AUGMENTATIONS
+    from cnnviz.core.training.config import OPTIMIZERS, PRECISIONS, SCHEDULES
 
     parser = argparse.ArgumentParser(
         prog="cnnviz",
@@ -124,7 +124,7 @@ class _TerminalProgress:
         self.total = 0
 
     def __call__(self, event: Any) -> None:
-        from cnnviz.core import events as ev
+        from cnnviz.core.training import events as ev
 
         if isinstance(event, ev.StartedEvent):
             self.total = event.total_steps
@@ -146,10 +146,10 @@ class _TerminalProgress:
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    from cnnviz.core.config import TrainConfig
-    from cnnviz.core.events import FailedEvent, FinishedEvent, StoppedEvent
-    from cnnviz.core.run_log import MetricsLog
-    from cnnviz.core.trainer import Trainer
+    from cnnviz.core.training.config import TrainConfig
+    from cnnviz.core.training.events import FailedEvent, FinishedEvent, StoppedEvent
+    from cnnviz.core.training.run_log import MetricsLog
+    from cnnviz.core.training.trainer import Trainer
 
     config = TrainConfig(
         model=args.model, dataset=args.dataset, data_dir=args.data_dir, epochs=args.epochs,
@@ -196,7 +196,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from cnnviz.core.evaluation import evaluate_checkpoint
+    from cnnviz.core.training.evaluation import evaluate_checkpoint
 
     checkpoint, data, result = evaluate_checkpoint(
         args.checkpoint, args.data_dir, download=not args.offline, device=args.device
@@ -224,8 +224,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_predict(args: argparse.Namespace) -> int:
+    from cnnviz.core.analysis.prediction import Predictor
     from cnnviz.core.errors import CnnvizError
-    from cnnviz.core.prediction import Predictor
 
     predictor = Predictor.from_checkpoint(args.checkpoint)
     if args.drawn and predictor.input_shape[0] != 1:
@@ -260,9 +260,9 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     import numpy as np
     from PIL import Image
 
-    from cnnviz.core.explain import explain, overlay
-    from cnnviz.core.images import read_image, to_array
-    from cnnviz.core.prediction import Predictor
+    from cnnviz.core.analysis.explain import explain, overlay
+    from cnnviz.core.analysis.prediction import Predictor
+    from cnnviz.core.data.images import read_image, to_array
 
     predictor = Predictor.from_checkpoint(args.checkpoint)
     model_input = predictor.prepare_file(args.image)
@@ -293,7 +293,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _cmd_models(args: argparse.Namespace) -> int:
-    from cnnviz.core.models import MODELS
+    from cnnviz.core.models.registry import MODELS
 
     for spec in MODELS.values():
         print(f"{spec.name:<12} {spec.description}")
@@ -302,7 +302,8 @@ def _cmd_models(args: argparse.Namespace) -> int:
 
 
 def _cmd_datasets(args: argparse.Namespace) -> int:
-    from cnnviz.core.datasets import DATASETS, FOLDER_PREFIX
+    from cnnviz.core.data.datasets import DATASETS
+    from cnnviz.core.data.types import FOLDER_PREFIX
 
     for entry in DATASETS.values():
         print(f"{entry.info.name:<14} {entry.info.description}")

@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.checkpoint import load_checkpoint
-from cnnviz.core.drawing import prepare_drawing
+from cnnviz.core.analysis.drawing import prepare_drawing
+from cnnviz.core.analysis.prediction import Prediction, Predictor, shipped_weights_path
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.prediction import Prediction, Predictor, shipped_weights_path
+from cnnviz.core.training.checkpoint import load_checkpoint
 from cnnviz.ui.charts import ProbabilityChart
 
 REFERENCE = 280  # the canvas's logical size, and the size drawings are rendered at

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.datasets import ImageSplit
-from cnnviz.core.evaluation import EvaluationResult, evaluate_checkpoint
-from cnnviz.core.prediction import shipped_weights_path
+from cnnviz.core.analysis.prediction import shipped_weights_path
+from cnnviz.core.data.types import ImageSplit
+from cnnviz.core.training.evaluation import EvaluationResult, evaluate_checkpoint
 from cnnviz.ui.background import BackgroundCall, TaskState
 from cnnviz.ui.file_dialogs import choose_path
 

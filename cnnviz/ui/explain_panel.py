@@ -6,9 +6,9 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSlider, QWidget
 
+from cnnviz.core.analysis.explain import Explanation, explain, overlay
+from cnnviz.core.analysis.inspection import ModelInspector
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.explain import Explanation, explain, overlay
-from cnnviz.core.inspection import ModelInspector
 from cnnviz.ui.charts import image_view
 
 PREDICTED = "predicted class"

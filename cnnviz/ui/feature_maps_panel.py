@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.mosaic import cell_at, grid_columns, normalise, tile
+from cnnviz.core.analysis.mosaic import cell_at, grid_columns, normalise, tile
 from cnnviz.ui.charts import image_view, lookup_table
 from cnnviz.ui.file_dialogs import choose_path
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.inspection import ModelInspector
-from cnnviz.core.mosaic import cell_at, grid_columns, normalise, tile
+from cnnviz.core.analysis.inspection import ModelInspector
+from cnnviz.core.analysis.mosaic import cell_at, grid_columns, normalise, tile
 from cnnviz.ui.charts import image_view, lookup_table
 
 KERNEL_ROWS_PER_PAGE = 16

@@ -33,14 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.checkpoint import load_checkpoint, model_from_checkpoint
-from cnnviz.core.datasets import ImageSplit, load_dataset
+from cnnviz.core.analysis.inspection import Inspection, ModelInspector
+from cnnviz.core.analysis.mosaic import normalise
+from cnnviz.core.analysis.prediction import shipped_weights_path
+from cnnviz.core.data.datasets import load_dataset
+from cnnviz.core.data.images import read_image, to_array, to_model_input
+from cnnviz.core.data.types import ImageSplit
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.images import read_image, to_array, to_model_input
-from cnnviz.core.inspection import Inspection, ModelInspector
-from cnnviz.core.models import InputShape, build_model
-from cnnviz.core.mosaic import normalise
-from cnnviz.core.prediction import shipped_weights_path
+from cnnviz.core.models.registry import build_model
+from cnnviz.core.models.shape import InputShape
+from cnnviz.core.training.checkpoint import load_checkpoint, model_from_checkpoint
 from cnnviz.ui.background import BackgroundCall
 from cnnviz.ui.charts import ProbabilityChart, image_view
 from cnnviz.ui.explain_panel import ExplainPanel

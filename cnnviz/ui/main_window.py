@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from cnnviz.core.checkpoint import Checkpoint, load_checkpoint, save_checkpoint
-from cnnviz.core.config import TrainConfig
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.events import (
+from cnnviz.core.paths import runs_home
+from cnnviz.core.training.checkpoint import Checkpoint, load_checkpoint, save_checkpoint
+from cnnviz.core.training.config import TrainConfig
+from cnnviz.core.training.events import (
     EpochEvent,
     EvaluationEvent,
     FailedEvent,
@@ -43,7 +44,7 @@ from cnnviz.ui.evaluate_tab import EvaluateTab
 from cnnviz.ui.file_dialogs import choose_path
 from cnnviz.ui.inspect_tab import InspectTab
 from cnnviz.ui.run_panel import RunPanel
-from cnnviz.ui.settings import AppSettings, runs_dir
+from cnnviz.ui.settings import AppSettings
 from cnnviz.ui.threads import keep_gui_thread_single_threaded
 from cnnviz.ui.training_plots import TrainingPlots
 from cnnviz.ui.training_worker import TrainingRun
@@ -54,7 +55,7 @@ def new_run_dir(config: TrainConfig) -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     model = re.sub(r"[^A-Za-z0-9_-]+", "_", Path(config.model.split(":")[0]).stem or "model")
     dataset = "folder" if config.dataset.startswith("folder:") else config.dataset
-    base = runs_dir() / f"{stamp}-{model}-{dataset}"
+    base = runs_home() / f"{stamp}-{model}-{dataset}"
     candidate, n = base, 1
     while candidate.exists():
         n += 1
@@ -204,12 +205,12 @@ class MainWindow(QMainWindow):
         try:
             # a run of the app's own continues in its folder; a checkpoint opened from
             # elsewhere is never written over: its continuation gets a new folder
-            own_run = continuing and runs_dir().resolve() in checkpoint.resolve().parents
+            own_run = continuing and runs_home().resolve() in checkpoint.resolve().parents
             config = replace(config, out_dir=checkpoint.parent if own_run
                              else new_run_dir(config))  # fmt: skip
         except OSError as exc:
             self.show_error("Cannot start training",
-                            f"cannot create a run folder in {runs_dir()}: {exc}")
+                            f"cannot create a run folder in {runs_home()}: {exc}")
             return
         self.run_dir = config.out_dir
         self.batch_size = config.batch_size

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.batches import AUGMENTATIONS
-from cnnviz.core.config import OPTIMIZERS, SCHEDULES, TrainConfig
-from cnnviz.core.custom_model import is_custom_model_spec
-from cnnviz.core.datasets import DATASETS, FOLDER_PREFIX
-from cnnviz.core.devices import available_devices, describe_device
-from cnnviz.core.models import MODELS
+from cnnviz.core.data.batches import AUGMENTATIONS
+from cnnviz.core.data.datasets import DATASETS
+from cnnviz.core.data.types import FOLDER_PREFIX
+from cnnviz.core.models.custom_model import is_custom_model_spec
+from cnnviz.core.models.registry import MODELS
+from cnnviz.core.training.config import OPTIMIZERS, SCHEDULES, TrainConfig
+from cnnviz.core.training.devices import available_devices, describe_device
 from cnnviz.ui.settings import AppSettings
 
 LOAD_MODEL_ITEM = "Load from file..."

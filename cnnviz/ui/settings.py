@@ -10,9 +10,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 
-from cnnviz.core.datasets import default_data_dir
+from cnnviz.core.paths import default_data_dir
 
 MAX_RECENT = 8
 
@@ -61,9 +61,3 @@ class AppSettings:
 
     def sync(self) -> None:
         self.qsettings.sync()
-
-
-def runs_dir() -> Path:
-    """Where the app keeps its run directories (checkpoints and metrics of each run)."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
-    return Path(base or Path.home() / ".cnnviz") / "runs"

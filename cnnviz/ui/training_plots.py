@@ -18,7 +18,7 @@ import pyqtgraph.exporters
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from cnnviz.core.events import EpochEvent, EvaluationEvent, StepEvent
+from cnnviz.core.training.events import EpochEvent, EvaluationEvent, StepEvent
 
 SMOOTHING = 0.95  # weight of the past in the smoothed loss; about a 20-step window
 RAW_PEN = pg.mkPen((90, 140, 220, 70), width=1)

@@ -16,10 +16,10 @@ from typing import Any
 import torch
 from PySide6.QtCore import QObject, Signal, Slot
 
-from cnnviz.core.config import TrainConfig
 from cnnviz.core.errors import CancelledError
-from cnnviz.core.events import TERMINAL_EVENTS, StepEvent
-from cnnviz.core.trainer import Trainer
+from cnnviz.core.training.config import TrainConfig
+from cnnviz.core.training.events import TERMINAL_EVENTS, StepEvent
+from cnnviz.core.training.trainer import Trainer
 from cnnviz.ui.threads import worker_thread, worker_torch_threads
 
 MAX_UPDATES_PER_SECOND = 10

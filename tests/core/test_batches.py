@@ -1,7 +1,7 @@
 import torch
 import torch.nn.functional as F
 
-from cnnviz.core.batches import Normalizer, crop_flip, random_affine
+from cnnviz.core.data.batches import Normalizer, crop_flip, random_affine
 
 
 def reference_crop_flip(images, oy, ox, flip, padding=4):

@@ -5,7 +5,10 @@ import zipfile
 import pytest
 import torch
 
-from cnnviz.core.checkpoint import (
+from cnnviz.core.errors import CheckpointError
+from cnnviz.core.models.registry import build_model
+from cnnviz.core.models.shape import InputShape
+from cnnviz.core.training.checkpoint import (
     Checkpoint,
     CheckpointMeta,
     apply_weights,
@@ -13,8 +16,6 @@ from cnnviz.core.checkpoint import (
     model_from_checkpoint,
     save_checkpoint,
 )
-from cnnviz.core.errors import CheckpointError
-from cnnviz.core.models import InputShape, build_model
 
 SHAPE = InputShape(1, 28, 28, 10)
 

@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from cnnviz.core.errors import ModelLoadError
-from cnnviz.core.models import InputShape, build_model
+from cnnviz.core.models.registry import build_model
+from cnnviz.core.models.shape import InputShape
 
 SHAPE = InputShape(1, 28, 28, 10)
 

@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from cnnviz.core.datasets import default_data_dir, load_dataset
+from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.errors import CnnvizError, DatasetNotFoundError
+from cnnviz.core.paths import default_data_dir
 from tests.conftest import TEST_PER_CLASS, TRAIN_PER_CLASS, write_image_folder, write_mnist_family
 
 
@@ -132,7 +133,7 @@ def test_loading_only_the_test_split(tmp_path, kind):
 
 
 def test_decoded_folders_are_cached_until_a_file_changes(tmp_path, monkeypatch):
-    import cnnviz.core.image_folder as image_folder
+    import cnnviz.core.data.image_folder as image_folder
 
     root = write_image_folder(tmp_path / "imgs", classes=2, per_class=6)
     first = load_dataset(f"folder:{root}")
@@ -154,7 +155,7 @@ def test_decoded_folders_are_cached_until_a_file_changes(tmp_path, monkeypatch):
 
 
 def test_a_damaged_or_unwritable_cache_is_only_a_cache(tmp_path, monkeypatch):
-    import cnnviz.core.image_folder as image_folder
+    import cnnviz.core.data.image_folder as image_folder
 
     root = write_image_folder(tmp_path / "imgs", classes=2, per_class=6)
     first = load_dataset(f"folder:{root}")

@@ -11,8 +11,8 @@ import urllib.request
 import numpy as np
 import pytest
 
-import cnnviz.core.datasets as datasets
-from cnnviz.core.download import Archive
+import cnnviz.core.data.datasets as datasets
+from cnnviz.core.data.download import Archive
 from cnnviz.core.errors import CancelledError, DatasetNotFoundError
 from tests.conftest import balanced_labels, pattern_images, write_idx
 
@@ -105,7 +105,7 @@ def test_a_corrupted_download_is_refused(tmp_path, network, monkeypatch):
 def test_the_real_plan_names_torchvisions_mirrors():
     from torchvision.datasets import CIFAR10, MNIST
 
-    from cnnviz.core.download import archives_for
+    from cnnviz.core.data.download import archives_for
 
     mnist = archives_for(MNIST)
     assert len(mnist) == 4 and all(a.folder == "MNIST/raw" for a in mnist)

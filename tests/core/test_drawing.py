@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from cnnviz.core.drawing import prepare_drawing
+from cnnviz.core.analysis.drawing import prepare_drawing
 
 
 def canvas_with(shapes, size=280, ink=0, background=255, width=20):

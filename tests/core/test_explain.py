@@ -7,8 +7,8 @@ from PIL import Image
 from torch import nn
 
 from cnnviz.cli import main
+from cnnviz.core.analysis.explain import colorize, explain, overlay
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.explain import colorize, explain, overlay
 
 
 class QuadrantModel(nn.Module):

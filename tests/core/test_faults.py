@@ -22,14 +22,14 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from cnnviz.cli import main
-from cnnviz.core.checkpoint import load_checkpoint, model_from_checkpoint
-from cnnviz.core.config import TrainConfig
-from cnnviz.core.datasets import load_dataset
+from cnnviz.core.analysis.prediction import Predictor, shipped_weights_path
+from cnnviz.core.data.datasets import load_dataset
+from cnnviz.core.data.images import ImageReadError, read_image
 from cnnviz.core.errors import CheckpointError, CnnvizError, DatasetNotFoundError
-from cnnviz.core.events import FailedEvent, FinishedEvent
-from cnnviz.core.images import ImageReadError, read_image
-from cnnviz.core.prediction import Predictor, shipped_weights_path
-from cnnviz.core.trainer import Trainer
+from cnnviz.core.training.checkpoint import load_checkpoint, model_from_checkpoint
+from cnnviz.core.training.config import TrainConfig
+from cnnviz.core.training.events import FailedEvent, FinishedEvent
+from cnnviz.core.training.trainer import Trainer
 
 FUZZ = settings(max_examples=200, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -230,7 +230,7 @@ def test_a_data_dir_that_is_a_file(tmp_path, capsys):
 SAVER = textwrap.dedent("""
     import sys, torch
     from pathlib import Path
-    from cnnviz.core.checkpoint import load_checkpoint, save_checkpoint
+    from cnnviz.core.training.checkpoint import load_checkpoint, save_checkpoint
     checkpoint = load_checkpoint(Path(sys.argv[1]))
     # a bigger state widens the window in which a kill lands mid-write
     checkpoint.model_state["padding"] = torch.randn(2_000_000)

@@ -3,8 +3,9 @@ import pytest
 import torch
 from torch import nn
 
-from cnnviz.core.inspection import Field, ModelInspector
-from cnnviz.core.models import MODELS, InputShape, build_model
+from cnnviz.core.analysis.inspection import Field, ModelInspector
+from cnnviz.core.models.registry import MODELS, build_model
+from cnnviz.core.models.shape import InputShape
 
 
 def inspector(name, shape=(1, 28, 28), classes=10):

@@ -1,7 +1,8 @@
 import pytest
 import torch
 
-from cnnviz.core.models import MODELS, InputShape, build_model, count_parameters
+from cnnviz.core.models.registry import MODELS, build_model, count_parameters
+from cnnviz.core.models.shape import InputShape
 
 SHAPES = {
     "mnist": InputShape(1, 28, 28, 10),

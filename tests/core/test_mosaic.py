@@ -1,6 +1,6 @@
 import numpy as np
 
-from cnnviz.core.mosaic import cell_at, grid_columns, normalise, tile
+from cnnviz.core.analysis.mosaic import cell_at, grid_columns, normalise, tile
 
 
 def test_tile_places_cells_row_by_row():

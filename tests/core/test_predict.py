@@ -6,7 +6,7 @@ import torch
 from PIL import Image, ImageDraw
 
 from cnnviz.cli import main
-from cnnviz.core.prediction import Predictor, shipped_weights_path
+from cnnviz.core.analysis.prediction import Predictor, shipped_weights_path
 
 
 def draw_digit(path, digit, size=280, ink=0, background=255):

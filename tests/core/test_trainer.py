@@ -4,11 +4,11 @@ import numpy as np
 import pytest
 import torch
 
-from cnnviz.core.checkpoint import load_checkpoint
-from cnnviz.core.config import TrainConfig
-from cnnviz.core.datasets import load_dataset
+from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.events import (
+from cnnviz.core.training.checkpoint import load_checkpoint
+from cnnviz.core.training.config import TrainConfig
+from cnnviz.core.training.events import (
     EpochEvent,
     EvaluationEvent,
     FailedEvent,
@@ -18,7 +18,7 @@ from cnnviz.core.events import (
     StoppedEvent,
     WeightsEvent,
 )
-from cnnviz.core.trainer import Trainer
+from cnnviz.core.training.trainer import Trainer
 
 
 @pytest.fixture

@@ -5,9 +5,10 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
-from cnnviz.core.checkpoint import load_checkpoint, save_checkpoint
-from cnnviz.core.models import InputShape, build_model
-from cnnviz.core.prediction import shipped_weights_path
+from cnnviz.core.analysis.prediction import shipped_weights_path
+from cnnviz.core.models.registry import build_model
+from cnnviz.core.models.shape import InputShape
+from cnnviz.core.training.checkpoint import load_checkpoint, save_checkpoint
 from cnnviz.ui.draw_tab import DrawTab
 
 SEVEN = [(0.25, 0.2), (0.5, 0.2), (0.75, 0.2), (0.65, 0.45), (0.55, 0.65), (0.45, 0.85)]

@@ -4,8 +4,8 @@ import time
 import numpy as np
 from PySide6.QtWidgets import QListWidget, QWidget
 
-from cnnviz.core.evaluation import evaluate_checkpoint
-from cnnviz.core.prediction import shipped_weights_path
+from cnnviz.core.analysis.prediction import shipped_weights_path
+from cnnviz.core.training.evaluation import evaluate_checkpoint
 
 
 def evaluate(qtbot, window):

@@ -4,8 +4,8 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSpinBox, QTableWidget, QTreeWidget, QWidget
 
-from cnnviz.core.checkpoint import load_checkpoint
-from cnnviz.core.events import WeightsEvent
+from cnnviz.core.training.checkpoint import load_checkpoint
+from cnnviz.core.training.events import WeightsEvent
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QSpinBox, QWidget
 
-from cnnviz.core.checkpoint import load_checkpoint
+from cnnviz.core.training.checkpoint import load_checkpoint
 from cnnviz.ui import MainWindow
 from cnnviz.ui.settings import AppSettings
 from cnnviz.ui.threads import running_threads

@@ -11,11 +11,12 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from cnnviz.core.batches import Normalizer
-from cnnviz.core.checkpoint import Checkpoint, load_checkpoint, model_from_checkpoint
-from cnnviz.core.datasets import ImageSplit, LoadedDataset, load_dataset
-from cnnviz.core.devices import resolve_device
+from cnnviz.core.data.batches import Normalizer
+from cnnviz.core.data.datasets import load_dataset
+from cnnviz.core.data.types import ImageSplit, LoadedDataset
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.training.checkpoint import Checkpoint, load_checkpoint, model_from_checkpoint
+from cnnviz.core.training.devices import resolve_device
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from cnnviz.core.batches import AUGMENTATIONS
+from cnnviz.core.data.batches import AUGMENTATIONS
 from cnnviz.core.errors import CnnvizError
 
 OPTIMIZERS = {

@@ -1,29 +1,15 @@
-"""The model registry: the tutorial's networks, two classics to compare with, and user models.
+"""The tutorial's networks and two classics to compare with, each built for a data set's shape.
 
-Every registry model is built for a data set's shape (channels, image size, class count), so
-any model trains on any data set: resnet on MNIST and simple-cnn on CIFAR-10 both work.
+Every network takes an InputShape (channels, image size, class count), so any model trains on
+any data set: resnet on MNIST and simple-cnn on CIFAR-10 both work.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import torch
 from torch import nn
 
-from cnnviz.core.custom_model import is_custom_model_spec, load_custom_model
-from cnnviz.core.errors import ModelLoadError
-
-
-@dataclass(frozen=True)
-class InputShape:
-    """What a model is built for: channels, square-ish image size and number of classes."""
-
-    channels: int
-    height: int
-    width: int
-    num_classes: int
+from cnnviz.core.models.shape import InputShape
 
 
 def _flat_features(features: nn.Module, shape: InputShape) -> int:
@@ -180,58 +166,3 @@ class TinyVGG(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         out = self.block2(self.block1(x))
         return self.classifier(out.reshape(out.size(0), -1))
-
-
-@dataclass(frozen=True)
-class ModelSpec:
-    """A registry entry: how to build the model and one line that says what it is."""
-
-    name: str
-    description: str
-    build: Callable[[InputShape], nn.Module]
-
-
-MODELS: dict[str, ModelSpec] = {
-    spec.name: spec
-    for spec in (
-        ModelSpec(
-            "simple-cnn",
-            "the tutorial's MNIST CNN: conv5x5(16)+BN+ReLU+pool, conv5x5(32)+BN+ReLU+pool, Linear",
-            SimpleCNN,
-        ),
-        ModelSpec(
-            "resnet",
-            "the tutorial's CIFAR ResNet: 3x3 convs, 16/32/64 channels, 2 residual blocks a stage",
-            lambda shape: ResNet(ResidualBlock, [2, 2, 2, 2], shape),
-        ),
-        ModelSpec(
-            "lenet5",
-            "LeNet-5: conv5x5(6), pool, conv5x5(16), pool, FC 120, FC 84, FC classes",
-            LeNet5,
-        ),
-        ModelSpec(
-            "tinyvgg",
-            "CNN Explainer's Tiny VGG: two blocks of conv3x3(10)-ReLU-conv3x3(10)-ReLU-maxpool",
-            TinyVGG,
-        ),
-    )
-}
-
-
-def build_model(name: str, shape: InputShape) -> nn.Module:
-    """A fresh model by registry name, or from a user's file given as ``path/to/file.py:Name``."""
-    if is_custom_model_spec(name):
-        return load_custom_model(name, shape)
-    try:
-        spec = MODELS[name]
-    except KeyError:
-        known = ", ".join(MODELS)
-        raise ModelLoadError(
-            f"unknown model {name!r}: choose one of {known}, or give path/to/file.py:ClassName"
-        ) from None
-    return spec.build(shape)
-
-
-def count_parameters(model: nn.Module) -> int:
-    """Trainable parameters, the number the tutorial compares across architectures."""
-    return sum(p.numel() for p in model.parameters() if p.requires_grad)

@@ -24,7 +24,8 @@ from torch import nn
 
 import cnnviz
 from cnnviz.core.errors import CheckpointError, CnnvizError
-from cnnviz.core.models import InputShape, build_model
+from cnnviz.core.models.registry import build_model
+from cnnviz.core.models.shape import InputShape
 
 FORMAT = "cnnviz-checkpoint"
 FORMAT_VERSION = 1

@@ -8,73 +8,18 @@ normalise and augment whole batches with tensor ops instead of per-image Python 
 
 from __future__ import annotations
 
-import os
 import pickle
-import sys
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import torch
 
-from cnnviz.core.download import archives_for, fetch_archives
+from cnnviz.core.data.download import archives_for, fetch_archives
+from cnnviz.core.data.image_folder import load_image_folder
+from cnnviz.core.data.types import FOLDER_PREFIX, DatasetInfo, ImageSplit, LoadedDataset, ProgressFn
 from cnnviz.core.errors import CancelledError, CnnvizError, DatasetNotFoundError
-
-#: reports long work: a message, and the fraction done when it is known
-ProgressFn = Callable[[str, "float | None"], None]
-
-FOLDER_PREFIX = "folder:"
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".ppm", ".pgm")
-
-
-@dataclass(frozen=True)
-class DatasetInfo:
-    """What a model and the app need to know about a data set besides its pixels."""
-
-    name: str
-    description: str
-    class_names: tuple[str, ...]
-    channels: int
-    height: int
-    width: int
-    mean: tuple[float, ...]
-    std: tuple[float, ...]
-    #: "crop-flip" for natural images (random 4-pixel-padded crop and horizontal flip); digits
-    #: and letters must not be flipped, so they default to "none".
-    default_augment: str = "none"
-
-    @property
-    def num_classes(self) -> int:
-        return len(self.class_names)
-
-
-@dataclass
-class ImageSplit:
-    """One split (train or test) of a data set, held in memory."""
-
-    images: torch.Tensor  # uint8 [N, C, H, W]
-    labels: torch.Tensor  # int64 [N]
-
-    def __len__(self) -> int:
-        return int(self.labels.shape[0])
-
-    def to(self, device: torch.device | str) -> ImageSplit:
-        return ImageSplit(self.images.to(device), self.labels.to(device))
-
-    @staticmethod
-    def empty(channels: int, height: int, width: int) -> ImageSplit:
-        """A split that was not loaded (see ``load_dataset(splits=...)``)."""
-        return ImageSplit(torch.zeros(0, channels, height, width, dtype=torch.uint8),
-                          torch.zeros(0, dtype=torch.int64))
-
-
-@dataclass
-class LoadedDataset:
-    info: DatasetInfo
-    train: ImageSplit
-    test: ImageSplit
-
+from cnnviz.core.paths import default_data_dir
 
 DIGITS = tuple(str(d) for d in range(10))
 FASHION = (
@@ -135,23 +80,6 @@ DATASETS: dict[str, RegisteredDataset] = {
         ),
     )
 }  # fmt: skip
-
-
-def user_cache_dir() -> Path:
-    """cnnviz's folder in the user's cache directory (e.g. ~/.cache/cnnviz)."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return base / "cnnviz"
-
-
-def default_data_dir() -> Path:
-    """``$CNNVIZ_DATA`` if set, else the user's cache directory (e.g. ~/.cache/cnnviz/data)."""
-    env = os.environ.get("CNNVIZ_DATA")
-    return Path(env).expanduser() if env else user_cache_dir() / "data"
 
 
 def dataset_names() -> list[str]:
@@ -257,8 +185,6 @@ def load_dataset(
     their own small pickled batches).
     """
     if name.startswith(FOLDER_PREFIX):
-        from cnnviz.core.image_folder import load_image_folder
-
         return load_image_folder(Path(name[len(FOLDER_PREFIX) :]).expanduser(), progress,
                                  splits)  # fmt: skip
     try:

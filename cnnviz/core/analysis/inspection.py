@@ -26,7 +26,7 @@ import torch
 from torch import nn
 from torch.overrides import TorchFunctionMode
 
-from cnnviz.core.batches import Normalizer
+from cnnviz.core.data.batches import Normalizer
 
 CONV_FUNCTIONS = {"conv1d", "conv2d"}
 POOL_FUNCTIONS = {"max_pool2d", "_max_pool2d", "max_pool2d_with_indices", "avg_pool2d"}

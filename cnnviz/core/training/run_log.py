@@ -8,7 +8,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from cnnviz.core.events import StepEvent, event_to_json
+from cnnviz.core.training.events import StepEvent, event_to_json
 
 #: step lines are flushed in groups; every other event is flushed at once
 FLUSH_EVERY_STEPS = 50

@@ -23,15 +23,15 @@ import numpy as np
 import torch
 from PIL import Image, UnidentifiedImageError
 
-from cnnviz.core.datasets import (
+from cnnviz.core.data.types import (
     IMAGE_SUFFIXES,
     DatasetInfo,
     ImageSplit,
     LoadedDataset,
     ProgressFn,
-    user_cache_dir,
 )
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.paths import user_cache_dir
 
 CACHE_VERSION = 1
 TEST_FRACTION = 0.1

@@ -25,17 +25,9 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from cnnviz.core.batches import BatchPipeline, Normalizer
-from cnnviz.core.checkpoint import (
-    Checkpoint,
-    CheckpointMeta,
-    apply_weights,
-    load_checkpoint,
-    save_checkpoint,
-)
-from cnnviz.core.config import TrainConfig
-from cnnviz.core.datasets import ImageSplit, LoadedDataset, ProgressFn, load_dataset
-from cnnviz.core.devices import resolve_device, resolve_precision
+from cnnviz.core.data.batches import BatchPipeline, Normalizer
+from cnnviz.core.data.datasets import load_dataset
+from cnnviz.core.data.types import ImageSplit, LoadedDataset, ProgressFn
 from cnnviz.core.errors import (
     CancelledError,
     CheckpointError,
@@ -43,8 +35,19 @@ from cnnviz.core.errors import (
     DatasetNotFoundError,
     TrainingDivergedError,
 )
-from cnnviz.core.evaluation import evaluate
-from cnnviz.core.events import (
+from cnnviz.core.models.registry import build_model, count_parameters
+from cnnviz.core.models.shape import InputShape
+from cnnviz.core.training.checkpoint import (
+    Checkpoint,
+    CheckpointMeta,
+    apply_weights,
+    load_checkpoint,
+    save_checkpoint,
+)
+from cnnviz.core.training.config import TrainConfig
+from cnnviz.core.training.devices import resolve_device, resolve_precision
+from cnnviz.core.training.evaluation import evaluate
+from cnnviz.core.training.events import (
     EpochEvent,
     EvaluationEvent,
     FailedEvent,
@@ -54,7 +57,6 @@ from cnnviz.core.events import (
     StoppedEvent,
     WeightsEvent,
 )
-from cnnviz.core.models import InputShape, build_model, count_parameters
 
 EventSink = Callable[[Any], None]
 STEP_DECAY_EPOCHS = 20

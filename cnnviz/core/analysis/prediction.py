@@ -13,11 +13,11 @@ import numpy as np
 import torch
 from torch import nn
 
-from cnnviz.core.batches import Normalizer
-from cnnviz.core.checkpoint import CheckpointMeta, load_checkpoint, model_from_checkpoint
-from cnnviz.core.drawing import prepare_drawing
+from cnnviz.core.analysis.drawing import prepare_drawing
+from cnnviz.core.data.batches import Normalizer
+from cnnviz.core.data.images import read_image, to_model_input
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.images import read_image, to_model_input
+from cnnviz.core.training.checkpoint import CheckpointMeta, load_checkpoint, model_from_checkpoint
 from cnnviz.resource_files import resource_path
 
 SHIPPED_WEIGHTS = "weights/simple-cnn-mnist.pt"

@@ -14,15 +14,13 @@ import inspect
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import torch
 from torch import nn
 
 from cnnviz.core.errors import ModelLoadError
-
-if TYPE_CHECKING:
-    from cnnviz.core.models import InputShape
+from cnnviz.core.models.shape import InputShape
 
 
 def is_custom_model_spec(name: str) -> bool:

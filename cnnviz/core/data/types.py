@@ -1,0 +1,66 @@
+"""What every part of the data package shares: a data set's description and its splits in memory.
+
+A set lives in memory as ``uint8 [N, C, H, W]`` images and ``int64 [N]`` labels, so that the
+trainer can normalise and augment whole batches with tensor ops.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import torch
+
+#: reports long work: a message, and the fraction done when it is known
+ProgressFn = Callable[[str, "float | None"], None]
+
+FOLDER_PREFIX = "folder:"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".ppm", ".pgm")
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What a model and the app need to know about a data set besides its pixels."""
+
+    name: str
+    description: str
+    class_names: tuple[str, ...]
+    channels: int
+    height: int
+    width: int
+    mean: tuple[float, ...]
+    std: tuple[float, ...]
+    #: "crop-flip" for natural images (random 4-pixel-padded crop and horizontal flip); digits
+    #: and letters must not be flipped, so they default to "none".
+    default_augment: str = "none"
+
+    @property
+    def num_classes(self) -> int:
+        return len(self.class_names)
+
+
+@dataclass
+class ImageSplit:
+    """One split (train or test) of a data set, held in memory."""
+
+    images: torch.Tensor  # uint8 [N, C, H, W]
+    labels: torch.Tensor  # int64 [N]
+
+    def __len__(self) -> int:
+        return int(self.labels.shape[0])
+
+    def to(self, device: torch.device | str) -> ImageSplit:
+        return ImageSplit(self.images.to(device), self.labels.to(device))
+
+    @staticmethod
+    def empty(channels: int, height: int, width: int) -> ImageSplit:
+        """A split that was not loaded (see ``load_dataset(splits=...)``)."""
+        return ImageSplit(torch.zeros(0, channels, height, width, dtype=torch.uint8),
+                          torch.zeros(0, dtype=torch.int64))
+
+
+@dataclass
+class LoadedDataset:
+    info: DatasetInfo
+    train: ImageSplit
+    test: ImageSplit

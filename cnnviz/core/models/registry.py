@@ -1,0 +1,71 @@
+"""The model registry: names for the built-in networks, and user models from a file.
+
+``build_model(name, shape)`` is the one way to make a fresh model from a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from torch import nn
+
+from cnnviz.core.errors import ModelLoadError
+from cnnviz.core.models.custom_model import is_custom_model_spec, load_custom_model
+from cnnviz.core.models.networks import LeNet5, ResidualBlock, ResNet, SimpleCNN, TinyVGG
+from cnnviz.core.models.shape import InputShape
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """A registry entry: how to build the model and one line that says what it is."""
+
+    name: str
+    description: str
+    build: Callable[[InputShape], nn.Module]
+
+
+MODELS: dict[str, ModelSpec] = {
+    spec.name: spec
+    for spec in (
+        ModelSpec(
+            "simple-cnn",
+            "the tutorial's MNIST CNN: conv5x5(16)+BN+ReLU+pool, conv5x5(32)+BN+ReLU+pool, Linear",
+            SimpleCNN,
+        ),
+        ModelSpec(
+            "resnet",
+            "the tutorial's CIFAR ResNet: 3x3 convs, 16/32/64 channels, 2 residual blocks a stage",
+            lambda shape: ResNet(ResidualBlock, [2, 2, 2, 2], shape),
+        ),
+        ModelSpec(
+            "lenet5",
+            "LeNet-5: conv5x5(6), pool, conv5x5(16), pool, FC 120, FC 84, FC classes",
+            LeNet5,
+        ),
+        ModelSpec(
+            "tinyvgg",
+            "CNN Explainer's Tiny VGG: two blocks of conv3x3(10)-ReLU-conv3x3(10)-ReLU-maxpool",
+            TinyVGG,
+        ),
+    )
+}
+
+
+def build_model(name: str, shape: InputShape) -> nn.Module:
+    """A fresh model by registry name, or from a user's file given as ``path/to/file.py:Name``."""
+    if is_custom_model_spec(name):
+        return load_custom_model(name, shape)
+    try:
+        spec = MODELS[name]
+    except KeyError:
+        known = ", ".join(MODELS)
+        raise ModelLoadError(
+            f"unknown model {name!r}: choose one of {known}, or give path/to/file.py:ClassName"
+        ) from None
+    return spec.build(shape)
+
+
+def count_parameters(model: nn.Module) -> int:
+    """Trainable parameters, the number the tutorial compares across architectures."""
+    return sum(p.numel() for p in model.parameters() if p.requires_grad)
