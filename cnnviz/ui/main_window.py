@@ -60,7 +60,6 @@ def new_run_dir(config: TrainConfig) -> Path:
     while candidate.exists():
         n += 1
         candidate = base.with_name(f"{base.name}-{n}")
-    candidate.mkdir(parents=True)
     return candidate
 
 

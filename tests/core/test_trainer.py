@@ -56,14 +56,13 @@ def test_events_hold_no_tensors(mnist):
 
 
 def test_stops_within_one_batch(mnist, tmp_path):
-    calls = []
+    events = []
 
     def stop_after_three():
-        calls.append(1)
-        return len(calls) > 3
+        return sum(isinstance(e, StepEvent) for e in events) >= 3
 
-    events, final = run(TrainConfig(epochs=5, batch_size=10, out_dir=tmp_path / "r"), mnist,
-                        stop_after_three)
+    final = Trainer(TrainConfig(epochs=5, batch_size=10, out_dir=tmp_path / "r"), mnist).run(
+        events.append, stop_after_three)
     steps = [e for e in events if isinstance(e, StepEvent)]
     assert len(steps) == 3
     assert isinstance(final, StoppedEvent) and final.step == 3
@@ -105,7 +104,9 @@ def test_resume_refuses_another_model(mnist, tmp_path):
     run(TrainConfig(epochs=1, batch_size=100, out_dir=tmp_path / "a"), mnist)
     _, final = run(TrainConfig(model="lenet5", resume=tmp_path / "a" / "checkpoint.pt"), mnist)
     assert isinstance(final, FailedEvent)
-    assert "holds model 'simple-cnn', but this run trains 'lenet5'" in final.message
+    assert "cannot continue that run exactly" in final.message
+    assert "model 'lenet5' (the run used 'simple-cnn')" in final.message
+    assert "--init-from" in final.message
 
 
 def test_nan_loss_fails_with_advice(mnist):

@@ -6,6 +6,7 @@ round trip to a GPU) with the normalisation of the data set it was trained on.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from cnnviz.core.analysis.drawing import prepare_drawing
 from cnnviz.core.data.batches import Normalizer
 from cnnviz.core.data.images import read_image, to_model_input
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.models.model_code import TrustPolicy
 from cnnviz.core.training.checkpoint import CheckpointMeta, load_checkpoint, model_from_checkpoint
 from cnnviz.resource_files import resource_path
 
@@ -50,11 +52,18 @@ class Predictor:
         self.normalizer = Normalizer(meta.mean, meta.std, torch.device("cpu"))
 
     @classmethod
-    def from_checkpoint(cls, path: Path | None = None) -> Predictor:
-        """The checkpoint's model, or the shipped MNIST weights when path is None."""
+    def from_checkpoint(cls, path: Path | None = None, trust: TrustPolicy = False) -> Predictor:
+        """The checkpoint's model, or the shipped MNIST weights when path is None. This is
+        the one place that loads a checkpoint, rebuilds its model (running a model file only
+        as ``trust`` allows) and makes its normaliser."""
         path = Path(path) if path is not None else shipped_weights_path()
         checkpoint = load_checkpoint(path)
-        return cls(model_from_checkpoint(checkpoint, str(path)), checkpoint.meta)
+        return cls(model_from_checkpoint(checkpoint, str(path), trust), checkpoint.meta)
+
+    def copy(self) -> Predictor:
+        """An independent copy, for a view that changes its model (live weights) or runs it
+        in another thread."""
+        return Predictor(copy.deepcopy(self.model), self.meta)
 
     @property
     def input_shape(self) -> tuple[int, int, int]:

@@ -17,7 +17,14 @@ import torch
 
 from cnnviz.core.data.download import archives_for, fetch_archives
 from cnnviz.core.data.image_folder import load_image_folder
-from cnnviz.core.data.types import FOLDER_PREFIX, DatasetInfo, ImageSplit, LoadedDataset, ProgressFn
+from cnnviz.core.data.types import (
+    FOLDER_PREFIX,
+    DatasetInfo,
+    ImageSize,
+    ImageSplit,
+    LoadedDataset,
+    ProgressFn,
+)
 from cnnviz.core.errors import CancelledError, CnnvizError, DatasetNotFoundError
 from cnnviz.core.paths import default_data_dir
 
@@ -134,8 +141,11 @@ def _load_registered(
     empty = ImageSplit.empty(info.channels, info.height, info.width)
     splits = {True: empty, False: empty}
     for train in (True, False):
-        if ("train" if train else "test") not in wanted:
+        split_name = "train" if train else "test"
+        if split_name not in wanted:
             continue
+        if progress:  # also where a cancel takes effect: the callback may raise CancelledError
+            progress(f"reading the {info.name} {split_name} split", None)
         try:
             raw = cls(root=str(data_dir), train=train, download=False)
         except RuntimeError as first_error:
@@ -168,6 +178,12 @@ def _load_registered(
     return LoadedDataset(info, splits[True], splits[False])
 
 
+def _is_native_size(info: DatasetInfo, image_size: int | tuple[int, int]) -> bool:
+    if isinstance(image_size, int):
+        return image_size == max(info.height, info.width)
+    return tuple(image_size) == (info.height, info.width)
+
+
 def load_dataset(
     name: str,
     data_dir: Path | None = None,
@@ -176,23 +192,30 @@ def load_dataset(
     verify_checksums: bool = True,
     progress: ProgressFn | None = None,
     splits: tuple[str, ...] = ("train", "test"),
+    image_size: ImageSize = None,
 ) -> LoadedDataset:
     """Read a data set by registry name, or ``folder:PATH``, into memory.
 
     ``splits=("test",)`` reads only the test split (for inspecting and evaluating, which need
     no training images); the train split is then empty. ``verify_checksums=False`` accepts
     CIFAR archives whose MD5 sums differ from the official ones (a seam for tests that write
-    their own small pickled batches).
+    their own small pickled batches). ``image_size`` sets an image folder's input size (see
+    ImageSize); a registry set has one size, and asking for another is refused.
     """
     if name.startswith(FOLDER_PREFIX):
         return load_image_folder(Path(name[len(FOLDER_PREFIX) :]).expanduser(), progress,
-                                 splits)  # fmt: skip
+                                 splits, image_size)  # fmt: skip
     try:
         entry = DATASETS[name]
     except KeyError:
         raise CnnvizError(
             f"unknown data set {name!r}: choose one of {', '.join(dataset_names())}"
         ) from None
+    if image_size is not None and not _is_native_size(entry.info, image_size):
+        raise CnnvizError(
+            f"data set {name} has {entry.info.height}x{entry.info.width} images; the image "
+            f"size can be chosen for image folders only"
+        )
     data_dir = (data_dir or default_data_dir()).expanduser()
     if data_dir.exists() and not data_dir.is_dir():
         raise CnnvizError(f"data directory {data_dir} is a file; give a folder instead")

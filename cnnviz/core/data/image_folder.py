@@ -26,6 +26,7 @@ from PIL import Image, UnidentifiedImageError
 from cnnviz.core.data.types import (
     IMAGE_SUFFIXES,
     DatasetInfo,
+    ImageSize,
     ImageSplit,
     LoadedDataset,
     ProgressFn,
@@ -187,7 +188,8 @@ def channel_stats(images: torch.Tensor) -> tuple[tuple[float, ...], tuple[float,
 
 
 def load_image_folder(root: Path, progress: ProgressFn | None = None,
-                      splits: tuple[str, ...] = ("train", "test")) -> LoadedDataset:  # fmt: skip
+                      splits: tuple[str, ...] = ("train", "test"),
+                      image_size: ImageSize = None) -> LoadedDataset:  # fmt: skip
     """Read an image-folder data set into memory (only the named splits are decoded; the
     normalisation then comes from the first of them)."""
     if not root.is_dir():

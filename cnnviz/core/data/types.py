@@ -14,7 +14,17 @@ import torch
 #: reports long work: a message, and the fraction done when it is known
 ProgressFn = Callable[[str, "float | None"], None]
 
+#: an image folder's input size: the longer side in pixels (the shorter one follows the
+#: folder's most common aspect ratio), an exact (height, width), or None for the default
+#: (the most common size, scaled so that its longer side is at most 64)
+ImageSize = int | tuple[int, int] | None
+
 FOLDER_PREFIX = "folder:"
+
+
+def is_folder(dataset: str) -> bool:
+    """True for ``folder:PATH``, a data set made of the user's own images."""
+    return dataset.startswith(FOLDER_PREFIX)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".ppm", ".pgm")
 
 

@@ -1,25 +1,26 @@
-"""Load a user's own network from ``path/to/file.py:Name``.
+"""Build a user's own network from ``path/to/file.py:Name``.
 
 Name may be an ``nn.Module`` subclass or a factory function. It is called with whichever of
 ``in_channels``, ``num_classes``, ``image_size`` (an ``(height, width)`` pair) and
 ``input_shape`` its signature accepts, so a model written for one data set can adapt to
 another. Every failure names the file and says what went wrong; running the file is what
-loading means, so a file that never finishes importing is out of scope.
+loading means, so a file that never finishes importing is out of scope. Whether a file named by
+a checkpoint may run at all is decided before this module is reached (see model_code).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import inspect
 import sys
 import traceback
-from pathlib import Path
+import types
 from typing import Any
 
 import torch
 from torch import nn
 
 from cnnviz.core.errors import ModelLoadError
+from cnnviz.core.models.model_code import ModelCode
 from cnnviz.core.models.shape import InputShape
 
 
@@ -29,32 +30,26 @@ def is_custom_model_spec(name: str) -> bool:
     return bool(sep) and path.endswith(".py") and bool(attr)
 
 
-def _import_file(path: Path) -> Any:
-    if not path.exists():
-        raise ModelLoadError(f"{path}: no such file; check the path to your model file")
-    if not path.is_file():
-        raise ModelLoadError(f"{path}: is not a file; give a .py file that defines your model")
-    module_name = f"cnnviz_user_model_{abs(hash(str(path.resolve())))}"
-    spec = importlib.util.spec_from_file_location(module_name, path)
-    if spec is None or spec.loader is None:
-        raise ModelLoadError(f"{path}: cannot be loaded as a Python module")
-    module = importlib.util.module_from_spec(spec)
+def _run_source(code: ModelCode) -> Any:
+    """Run a model file's source as a module of its own, so that names defined in it (and
+    tracebacks, which name the original path) work as they do for an imported file."""
+    module_name = f"cnnviz_user_model_{code.sha256[:16]}"
     try:
-        source = path.read_text(encoding="utf-8")
-        compile(source, str(path), "exec")
+        compiled = compile(code.source, code.path, "exec")
     except SyntaxError as exc:
         raise ModelLoadError(
-            f"{path}: syntax error on line {exc.lineno}: {exc.msg}; fix the file and load it again"
+            f"{code.path}: syntax error on line {exc.lineno}: {exc.msg}; fix the file and load "
+            f"it again"
         ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ModelLoadError(f"{path}: cannot be read ({exc})") from None
+    module = types.ModuleType(module_name)
+    module.__file__ = code.path
     sys.modules[module_name] = module
     try:
-        spec.loader.exec_module(module)
+        exec(compiled, module.__dict__)
     except Exception as exc:  # any error the user's code raises at import time
         sys.modules.pop(module_name, None)
         raise ModelLoadError(
-            f"{path}: importing it raised {type(exc).__name__}: {exc}"
+            f"{code.path}: importing it raised {type(exc).__name__}: {exc}"
         ) from exc
     return module
 
@@ -75,34 +70,45 @@ def _call_with_shape(factory: Any, shape: InputShape) -> Any:
 
 
 def check_output_shape(model: nn.Module, shape: InputShape, source: str) -> None:
-    """Run a sample batch through the model and insist on ``[batch, classes]`` logits."""
-    sample = torch.zeros(2, shape.channels, shape.height, shape.width)
+    """Run sample batches of 1 and 2 through the model in eval mode and insist on
+    ``[batch, classes]`` logits. A batch of one catches the common ``.squeeze()`` that drops
+    the batch dimension, which would otherwise fail later inside a tab."""
     was_training = model.training
     model.eval()
     try:
-        with torch.no_grad():
-            out = model(sample)
-    except Exception as exc:
-        raise ModelLoadError(
-            f"{source}: forward on a sample batch of shape {list(sample.shape)} raised "
-            f"{type(exc).__name__}: {exc}"
-        ) from exc
+        for batch in (2, 1):
+            sample = torch.zeros(batch, shape.channels, shape.height, shape.width)
+            try:
+                with torch.no_grad():
+                    out = model(sample)
+            except Exception as exc:
+                raise ModelLoadError(
+                    f"{source}: forward on a sample batch of shape {list(sample.shape)} raised "
+                    f"{type(exc).__name__}: {exc}"
+                ) from exc
+            expected = [batch, shape.num_classes]
+            if not isinstance(out, torch.Tensor) or list(out.shape) != expected:
+                got = list(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
+                hint = (" (a .squeeze() or flatten that drops the batch dimension? use "
+                        "x.flatten(1) or x.reshape(x.size(0), -1))"
+                        if batch == 1 and isinstance(out, torch.Tensor) and out.ndim < 2
+                        else "")  # fmt: skip
+                raise ModelLoadError(
+                    f"{source}: output for a sample batch of shape {list(sample.shape)} is "
+                    f"{got}, expected {expected} ([batch, classes]){hint}"
+                )
     finally:
         model.train(was_training)
-    expected = [2, shape.num_classes]
-    if not isinstance(out, torch.Tensor) or list(out.shape) != expected:
-        got = list(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
-        raise ModelLoadError(
-            f"{source}: output for a sample batch of shape {list(sample.shape)} is {got}, "
-            f"expected {expected} ([batch, classes])"
-        )
 
 
-def load_custom_model(spec: str, shape: InputShape) -> nn.Module:
-    """Build the user's model named by ``path/to/file.py:Name`` for this input shape."""
-    path_text, _, attr = spec.rpartition(":")
-    path = Path(path_text).expanduser()
-    module = _import_file(path)
+def load_custom_model(spec: str, shape: InputShape, code: ModelCode | None = None) -> nn.Module:
+    """Build the user's model named by ``path/to/file.py:Name`` for this input shape.
+
+    ``code`` is the file's source to run (from a checkpoint, trusted by the caller); without
+    it the file is read from disk. Either way the exact text that is hashed is what runs."""
+    code = code or ModelCode.read(spec)
+    path, attr = code.path, code.name
+    module = _run_source(code)
     if not hasattr(module, attr):
         public = sorted(n for n in vars(module) if not n.startswith("_"))
         raise ModelLoadError(

@@ -12,6 +12,7 @@ from torch import nn
 
 from cnnviz.core.errors import ModelLoadError
 from cnnviz.core.models.custom_model import is_custom_model_spec, load_custom_model
+from cnnviz.core.models.model_code import ModelCode
 from cnnviz.core.models.networks import LeNet5, ResidualBlock, ResNet, SimpleCNN, TinyVGG
 from cnnviz.core.models.shape import InputShape
 
@@ -52,10 +53,11 @@ MODELS: dict[str, ModelSpec] = {
 }
 
 
-def build_model(name: str, shape: InputShape) -> nn.Module:
-    """A fresh model by registry name, or from a user's file given as ``path/to/file.py:Name``."""
+def build_model(name: str, shape: InputShape, code: ModelCode | None = None) -> nn.Module:
+    """A fresh model by registry name, or from a user's file given as ``path/to/file.py:Name``
+    (``code``: that file's source, when it comes from a checkpoint the user trusts)."""
     if is_custom_model_spec(name):
-        return load_custom_model(name, shape)
+        return load_custom_model(name, shape, code)
     try:
         spec = MODELS[name]
     except KeyError:

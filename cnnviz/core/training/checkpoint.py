@@ -23,7 +23,14 @@ import torch
 from torch import nn
 
 import cnnviz
-from cnnviz.core.errors import CheckpointError, CnnvizError
+from cnnviz.core.errors import CheckpointError, CnnvizError, ModelLoadError
+from cnnviz.core.models.custom_model import is_custom_model_spec
+from cnnviz.core.models.model_code import (
+    ModelCode,
+    TrustPolicy,
+    UntrustedModelCodeError,
+    is_trusted,
+)
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
 
@@ -45,6 +52,8 @@ class CheckpointMeta:
     metrics: dict[str, float] = field(default_factory=dict)
     config: dict[str, Any] = field(default_factory=dict)
     cnnviz_version: str = cnnviz.__version__
+    #: a model from a user's file: its path, name, source text and SHA-256 (ModelCode)
+    model_code: dict[str, str] | None = None
 
     @property
     def shape(self) -> InputShape:
@@ -181,10 +190,33 @@ def apply_weights(checkpoint: Checkpoint, model: nn.Module, source: str = "check
     model.load_state_dict(state, strict=True)
 
 
-def model_from_checkpoint(checkpoint: Checkpoint, source: str = "checkpoint") -> nn.Module:
-    """Rebuild the checkpoint's model and load its weights, ready for evaluation."""
+def checkpoint_model_code(checkpoint: Checkpoint, source: str = "checkpoint") -> ModelCode | None:
+    """The code a checkpoint's model needs, or None for a registry model. A checkpoint from
+    before model code was stored gets the file's current text, if the file is still there."""
+    meta = checkpoint.meta
+    if not is_custom_model_spec(meta.model):
+        return None
     try:
-        model = build_model(checkpoint.meta.model, checkpoint.meta.shape)
+        if meta.model_code:
+            return ModelCode.from_dict(meta.model_code)
+        return ModelCode.read(meta.model)
+    except (ModelLoadError, KeyError, TypeError) as exc:
+        raise CheckpointError(
+            f"{source}: its model {meta.model} cannot be rebuilt: {exc}"
+        ) from None
+
+
+def model_from_checkpoint(checkpoint: Checkpoint, source: str = "checkpoint",
+                          trust: TrustPolicy = False) -> nn.Module:  # fmt: skip
+    """Rebuild the checkpoint's model and load its weights, ready for evaluation.
+
+    A model defined in a user's file runs that file, so it is built only when ``trust`` allows
+    it; otherwise an UntrustedModelCodeError says which code and how to allow it."""
+    code = checkpoint_model_code(checkpoint, source)
+    if code is not None and not is_trusted(code, trust):
+        raise UntrustedModelCodeError(code, source)
+    try:
+        model = build_model(checkpoint.meta.model, checkpoint.meta.shape, code)
     except CnnvizError as exc:
         raise CheckpointError(f"{source}: cannot rebuild its model: {exc}") from None
     apply_weights(checkpoint, model, source)

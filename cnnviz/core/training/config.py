@@ -52,10 +52,20 @@ class TrainConfig:
     eval_every: int = 0
     eval_subset: int = 1000
     download: bool = True
-    #: where checkpoint.pt, best.pt and metrics.jsonl go; None keeps the run in memory
+    #: image folders: the longer side of the input in pixels (None: the most common size,
+    #: scaled so that its longer side is at most 64)
+    image_size: int | None = None
+    #: the run folder (config.json, metrics.jsonl, checkpoint.pt, best.pt); None keeps the
+    #: run in memory
     out_dir: Path | None = None
-    #: continue from this checkpoint: weights, optimiser, schedule and position in the data
+    #: continue this checkpoint's run exactly: weights, optimiser, schedule and position in
+    #: the data; every setting but ``epochs`` must match the run's (see resume_conflicts)
     resume: Path | None = None
+    #: start a new run from this checkpoint's weights, with a fresh optimiser and schedule
+    #: from these settings (fine-tuning); recorded in config.json as the parent
+    init_from: Path | None = None
+    #: a checkpoint (resume, init_from) whose model is defined in a Python file may run it
+    trust_model_code: bool = False
 
     def validate(self) -> None:
         """Refuse values no run can use, with a message that names the setting."""
@@ -69,6 +79,15 @@ class TrainConfig:
             (self.weight_decay >= 0, f"weight decay must not be negative ({self.weight_decay})"),
             (self.eval_every >= 0, f"eval-every must not be negative (got {self.eval_every})"),
             (self.eval_subset >= 1, f"eval subset must be at least 1 (got {self.eval_subset})"),
+            (
+                self.image_size is None or self.image_size >= 4,
+                f"image size must be at least 4 pixels (got {self.image_size})",
+            ),
+            (
+                self.resume is None or self.init_from is None,
+                "give either --resume (continue a run exactly) or --init-from (a new run from "
+                "its weights), not both",
+            ),
             (
                 self.optimizer in OPTIMIZERS,
                 f"unknown optimiser {self.optimizer!r}: choose one of {', '.join(OPTIMIZERS)}",
@@ -94,3 +113,51 @@ class TrainConfig:
     def to_dict(self) -> dict[str, Any]:
         """Plain values only, so that a checkpoint can carry it under weights_only loading."""
         return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
+
+
+#: what makes a run the run it is: continuing it exactly needs every one of them unchanged
+RUN_DEFINING = ("model", "dataset", "optimizer", "schedule", "lr", "batch_size", "augment",
+                "precision", "weight_decay", "seed", "image_size")  # fmt: skip
+#: schedules whose shape depends on the run's total length
+LENGTH_SHAPED_SCHEDULES = ("onecycle", "cosine")
+
+
+def same_setting(key: str, ours: Any, theirs: Any) -> bool:
+    """Settings compare as values; data set names compare as paths with either slash."""
+    if key == "dataset" and isinstance(ours, str) and isinstance(theirs, str):
+        return same_dataset(ours, theirs)
+    if isinstance(ours, float) or isinstance(theirs, float):
+        try:
+            return math.isclose(float(ours), float(theirs), rel_tol=1e-9)
+        except (TypeError, ValueError):
+            return False
+    return ours == theirs
+
+
+def same_dataset(a: str, b: str) -> bool:
+    """``folder:C:\\data\\x`` and ``folder:C:/data/x/`` name the same data set."""
+    def canonical(name: str) -> str:
+        return name.replace("\\", "/").rstrip("/")
+
+    return canonical(a) == canonical(b)
+
+
+def resume_conflicts(recorded: dict[str, Any], config: TrainConfig) -> list[str]:
+    """Why ``config`` cannot continue the run whose settings are ``recorded`` exactly: one
+    entry per differing setting (epochs aside), and one for a length-shaped schedule that
+    would have to stretch. Empty when the run can continue. Settings the checkpoint does not
+    record (an older cnnviz) are not compared."""
+    ours = config.to_dict()
+    problems = [
+        f"{key} {ours[key]!r} (the run used {recorded[key]!r})"
+        for key in RUN_DEFINING
+        if key in recorded and not same_setting(key, ours[key], recorded[key])
+    ]
+    epochs = recorded.get("epochs")
+    if (config.schedule in LENGTH_SHAPED_SCHEDULES and epochs is not None
+            and int(epochs) != config.epochs):  # fmt: skip
+        problems.append(
+            f"epochs {config.epochs}: the {config.schedule} schedule was shaped for {epochs} "
+            f"epoch(s) and cannot be stretched"
+        )
+    return problems

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import torch
 
 from cnnviz.core.errors import CnnvizError
@@ -23,14 +25,38 @@ def describe_device(name: str) -> str:
     return {"mps": "mps (Apple GPU)", "cpu": "cpu"}.get(name, name)
 
 
+#: CPU flags (as /proc/cpuinfo names them) of instructions that compute bf16 natively
+NATIVE_BF16_FLAGS = frozenset({"avx512_bf16", "amx_bf16"})
+
+
+def cpu_flags() -> frozenset[str]:
+    """The CPU's feature flags, from /proc/cpuinfo (empty where there is none)."""
+    try:
+        text = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return frozenset()
+    for line in text.splitlines():
+        if line.startswith(("flags", "Features")):
+            return frozenset(line.partition(":")[2].split())
+    return frozenset()
+
+
+def cpu_computes_bf16(flags: frozenset[str] | None = None) -> bool:
+    """True for CPUs with AVX512-BF16 or AMX. oneDNN's own check also says yes for plain
+    AVX-512, where bf16 is emulated and slower than fp32, so the flags decide. Where the
+    flags cannot be read (macOS, Windows) the answer is no: fp32 is never the slow choice,
+    and ``--precision bf16`` still asks for bf16."""
+    flags = cpu_flags() if flags is None else flags
+    return bool(flags & NATIVE_BF16_FLAGS)
+
+
 def native_bf16(device: torch.device) -> bool:
     """True where bf16 matrix work is native and fast: recent CUDA GPUs, CPUs with
     AVX512-BF16 or AMX. Elsewhere it is emulated and slower than fp32."""
     if device.type == "cuda":
         return torch.cuda.is_bf16_supported()
     if device.type == "cpu":
-        supported = getattr(torch.ops.mkldnn, "_is_mkldnn_bf16_supported", None)
-        return bool(supported is not None and supported())
+        return cpu_computes_bf16()
     return False
 
 

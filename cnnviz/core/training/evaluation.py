@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
@@ -13,9 +14,15 @@ from torch import nn
 
 from cnnviz.core.data.batches import Normalizer
 from cnnviz.core.data.datasets import load_dataset
-from cnnviz.core.data.types import ImageSplit, LoadedDataset
+from cnnviz.core.data.types import ImageSplit, LoadedDataset, is_folder
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.training.checkpoint import Checkpoint, load_checkpoint, model_from_checkpoint
+from cnnviz.core.models.model_code import TrustPolicy
+from cnnviz.core.training.checkpoint import (
+    Checkpoint,
+    CheckpointMeta,
+    load_checkpoint,
+    model_from_checkpoint,
+)
 from cnnviz.core.training.devices import resolve_device
 
 
@@ -88,19 +95,36 @@ def evaluate_checkpoint(
     device: str = "auto",
     should_stop: Callable[[], bool] | None = None,
     on_progress: Callable[[float], None] | None = None,
+    trust_model_code: TrustPolicy = False,
 ) -> tuple[Checkpoint, LoadedDataset, EvaluationResult | None]:
     """Load a checkpoint and the data set it was trained on, and evaluate it on the test
     split; the result is None when ``should_stop`` interrupted the pass."""
     checkpoint = load_checkpoint(path)
-    model = model_from_checkpoint(checkpoint, str(path)).to(resolve_device(device))
-    data = load_dataset(checkpoint.meta.dataset, data_dir, download=download, splits=("test",))
-    if list(data.info.class_names) != list(checkpoint.meta.class_names):
+    model = model_from_checkpoint(checkpoint, str(path), trust_model_code)
+    data = load_test_split(checkpoint.meta, data_dir, download=download)
+    result = evaluate_model(model, checkpoint.meta, data, resolve_device(device),
+                            should_stop=should_stop, on_progress=on_progress)  # fmt: skip
+    return checkpoint, data, result
+
+
+def load_test_split(meta: CheckpointMeta, data_dir: Path | None = None, *,
+                    download: bool = False) -> LoadedDataset:  # fmt: skip
+    """The test split of the data set a checkpoint was trained on, at its input size,
+    refused when its classes are not the checkpoint's."""
+    _, height, width = meta.input_shape
+    data = load_dataset(meta.dataset, data_dir, download=download, splits=("test",),
+                        image_size=(height, width) if is_folder(meta.dataset) else None)
+    if list(data.info.class_names) != list(meta.class_names):
         raise CnnvizError(
-            f"{path}: its classes ({len(checkpoint.meta.class_names)}) do not match data set "
+            f"the model's classes ({len(meta.class_names)}) do not match data set "
             f"{data.info.name} ({data.info.num_classes})"
         )
-    normalizer = Normalizer(checkpoint.meta.mean, checkpoint.meta.std,
-                            next(model.parameters()).device)
-    result = evaluate(model, data.test, normalizer, data.info.num_classes,
-                      should_stop=should_stop, on_progress=on_progress)
-    return checkpoint, data, result
+    return data
+
+
+def evaluate_model(model: nn.Module, meta: CheckpointMeta, data: LoadedDataset,
+                   device: torch.device, **options: Any) -> EvaluationResult | None:  # fmt: skip
+    """Evaluate a trained model (with its checkpoint's normalisation) on a test split."""
+    model = model.to(device)
+    normalizer = Normalizer(meta.mean, meta.std, device)
+    return evaluate(model, data.test, normalizer, data.info.num_classes, **options)

@@ -35,16 +35,18 @@ from cnnviz.core.errors import (
     DatasetNotFoundError,
     TrainingDivergedError,
 )
+from cnnviz.core.models.custom_model import is_custom_model_spec
+from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
 from cnnviz.core.models.registry import build_model, count_parameters
 from cnnviz.core.models.shape import InputShape
 from cnnviz.core.training.checkpoint import (
     Checkpoint,
     CheckpointMeta,
     apply_weights,
+    checkpoint_model_code,
     load_checkpoint,
-    save_checkpoint,
 )
-from cnnviz.core.training.config import TrainConfig
+from cnnviz.core.training.config import TrainConfig, resume_conflicts
 from cnnviz.core.training.devices import resolve_device, resolve_precision
 from cnnviz.core.training.evaluation import evaluate
 from cnnviz.core.training.events import (
@@ -57,6 +59,7 @@ from cnnviz.core.training.events import (
     StoppedEvent,
     WeightsEvent,
 )
+from cnnviz.core.training.run_folder import CHECKPOINT, RunFolder
 
 EventSink = Callable[[Any], None]
 STEP_DECAY_EPOCHS = 20
@@ -67,6 +70,10 @@ ACCELERATOR_SYNC_STEPS = 10
 
 def _never() -> bool:
     return False
+
+
+def _ignore(event: Any) -> None:
+    return None
 
 
 def _epoch_permutation(seed: int, epoch: int, n: int) -> torch.Tensor:
@@ -130,6 +137,11 @@ class Trainer:
         self.progress = progress
         self.model: nn.Module | None = None
         self.device: torch.device | None = None
+        #: the run folder, once training has begun (None for a run kept in memory)
+        self.folder: RunFolder | None = None
+        self._code: ModelCode | None = None
+        self._steps_taken = 0
+        self._on_event: EventSink = _ignore
 
     # -- public -----------------------------------------------------------------------------
     def run(
@@ -144,8 +156,9 @@ class Trainer:
         a copy of the weights follows. Copying reads the weights between two steps and draws
         no random numbers, so it never changes what the run computes.
         """
+        self._on_event = on_event
         try:
-            final = self._run(on_event, should_stop, wants_weights)
+            final = self._run(should_stop, wants_weights)
         except CancelledError:
             final = StoppedEvent(epoch=0, step=0, checkpoint=None)
         except TrainingDivergedError as exc:
@@ -164,31 +177,97 @@ class Trainer:
         except Exception as exc:  # a bug, or a user's model failing in forward
             final = FailedEvent(f"training failed: {type(exc).__name__}: {exc}",
                                 traceback.format_exc())
-        on_event(final)
+        if self.folder is not None and self._steps_taken == 0:
+            self.folder.discard()  # nothing happened: leave no trace
+            self.folder = None
+        self._emit(final)
+        if self.folder is not None:
+            self.folder.close()
         return final
 
+    def _emit(self, event: Any) -> None:
+        if self.folder is not None:
+            self.folder.log(event)
+        self._on_event(event)
+
     # -- the run ----------------------------------------------------------------------------
-    def _prepare(self) -> tuple[LoadedDataset, InputShape, str]:
+    def _parent(self) -> Checkpoint | None:
+        """The checkpoint this run continues (resume) or starts from (init_from), checked
+        before any data is read: a run that cannot continue exactly says why at once."""
+        cfg = self.config
+        path = cfg.resume or cfg.init_from
+        if path is None:
+            return None
+        checkpoint = load_checkpoint(Path(path))
+        if cfg.resume is not None:
+            recorded = {"model": checkpoint.meta.model, **checkpoint.meta.config}
+            problems = resume_conflicts(recorded, cfg)
+            if problems:
+                raise CnnvizError(
+                    f"{path}: cannot continue that run exactly, since these settings differ: "
+                    f"{'; '.join(problems)}. To train on from its weights with these settings, "
+                    f"start a new run with --init-from {path}"
+                )
+        return checkpoint
+
+    def _model_code(self, parent: Checkpoint | None) -> ModelCode | None:
+        """The source a user's model is built from. A file the user named runs as it is on
+        disk; one that a checkpoint names runs from the checkpoint's stored source, and only
+        when the config trusts it."""
+        cfg = self.config
+        if not is_custom_model_spec(cfg.model):
+            return None
+        if parent is not None and parent.meta.model == cfg.model:
+            source = str(cfg.resume or cfg.init_from)
+            code = checkpoint_model_code(parent, source)
+            if code is not None and not cfg.trust_model_code:
+                raise UntrustedModelCodeError(code, source)
+            return code
+        return ModelCode.read(cfg.model)
+
+    def _prepare(self) -> tuple[LoadedDataset, InputShape, str, Checkpoint | None]:
         cfg = self.config
         cfg.validate()
         self.device = resolve_device(cfg.device)
+        parent = self._parent()
         data = self.data or load_dataset(
-            cfg.dataset, cfg.data_dir, download=cfg.download, progress=self.progress
-        )
+            cfg.dataset, cfg.data_dir, download=cfg.download, progress=self.progress,
+            image_size=cfg.image_size,
+        )  # fmt: skip
         self.data = data
         info = data.info
         augment = info.default_augment if cfg.augment == "auto" else cfg.augment
         shape = InputShape(info.channels, info.height, info.width, info.num_classes)
-        return data, shape, augment
+        return data, shape, augment, parent
 
-    def _run(self, on_event: EventSink, should_stop: Callable[[], bool],
-             wants_weights: Callable[[], bool]) -> Any:
+    def _open_folder(self, device: torch.device, augment: str, shape: InputShape,
+                     precision: torch.dtype | None) -> None:  # fmt: skip
         cfg = self.config
-        data, shape, augment = self._prepare()
+        if cfg.out_dir is None:
+            return
+        folder = RunFolder(Path(cfg.out_dir))
+        details = {
+            "device": str(device), "augment": augment,
+            "precision": "bf16" if precision is not None else "fp32",
+            "input_shape": [shape.channels, shape.height, shape.width],
+            "classes": shape.num_classes,
+            "parent_checkpoint": str(cfg.init_from) if cfg.init_from else None,
+            "model_code_sha256": self._code.sha256 if self._code else None,
+        }  # fmt: skip
+        folder.open(cfg.to_dict(), details,
+                    resumed_from=str(cfg.resume) if cfg.resume else None)  # fmt: skip
+        self.folder = folder
+
+    def _run(self, should_stop: Callable[[], bool], wants_weights: Callable[[], bool]) -> Any:
+        cfg = self.config
+        data, shape, augment, parent = self._prepare()
         device = self.device
         assert device is not None
+        self._code = self._model_code(parent)
         torch.manual_seed(cfg.seed)
-        model = build_model(cfg.model, shape).to(device)
+        model = build_model(cfg.model, shape, self._code).to(device)
+        if cfg.init_from is not None and parent is not None:
+            apply_weights(parent, model, str(cfg.init_from))
         # channels_last lets oneDNN and cuDNN pick their fastest convolution kernels (about
         # twice as fast for simple-cnn on an AVX-512 CPU); MPS gains nothing from it
         channels_last = device.type in ("cpu", "cuda")
@@ -211,9 +290,9 @@ class Trainer:
         scheduler = make_schedule(cfg, optimizer, steps_per_epoch)
         generator = torch.Generator().manual_seed(cfg.seed)
         start_epoch, start_batch, step, best_acc = 0, 0, 0, 0.0
-        if cfg.resume is not None:
+        if cfg.resume is not None and parent is not None:
             start_epoch, start_batch, step, best_acc = self._resume(
-                cfg.resume, model, optimizer, scheduler, generator, data
+                parent, model, optimizer, scheduler, generator, data
             )
         # the data set lives where the model does when it fits; batches are gathered there
         data_device = device if _fits_on(device, data) else torch.device("cpu")
@@ -221,6 +300,10 @@ class Trainer:
         normalizer = Normalizer(data.info.mean, data.info.std, device)
         pipeline = BatchPipeline(normalizer, augment, generator)
         total_steps = steps_per_epoch * cfg.epochs
+        if should_stop():  # cancelled while the data loaded: nothing is written
+            raise CancelledError("cancelled before the first step")
+        self._open_folder(device, augment, shape, autocast_dtype)
+        on_event = self._emit
         on_event(StartedEvent(
             model=cfg.model, dataset=data.info.name, device=str(device),
             parameters=count_parameters(model), train_size=n_train, test_size=len(test),
@@ -262,6 +345,7 @@ class Trainer:
                 if scheduler is not None:
                     scheduler.step()
                 step += 1
+                self._steps_taken += 1
                 correct = (logits.detach().argmax(dim=1) == labels).sum()
                 pending.append((loss.detach(), correct, len(labels)))
                 if len(pending) >= sync_every or batch == steps_per_epoch - 1:
@@ -331,23 +415,19 @@ class Trainer:
             train_seconds=train_seconds,
             wall_seconds=time.perf_counter() - run_start,
             images_per_second=images_seen / train_seconds if train_seconds > 0 else 0.0,
-            checkpoint=str(self._checkpoint_path()) if cfg.out_dir else None,
+            checkpoint=str(self.folder.path / CHECKPOINT) if self.folder else None,
         )  # fmt: skip
 
     # -- checkpoints ------------------------------------------------------------------------
-    def _checkpoint_path(self, name: str = "checkpoint.pt") -> Path:
-        assert self.config.out_dir is not None
-        return Path(self.config.out_dir) / name
-
     def _make_checkpoint(self, epoch, batch, step, model, optimizer, scheduler, generator,
                          data, metrics) -> Checkpoint:  # fmt: skip
         info = data.info
-        model_name = self.config.model
         meta = CheckpointMeta(
-            model=model_name, dataset=info.name, class_names=list(info.class_names),
+            model=self.config.model, dataset=info.name, class_names=list(info.class_names),
             input_shape=[info.channels, info.height, info.width], mean=list(info.mean),
             std=list(info.std), epoch=epoch, step=step, batch_in_epoch=batch,
             metrics=dict(metrics), config=self.config.to_dict(),
+            model_code=self._code.to_dict() if self._code else None,
         )  # fmt: skip
         return Checkpoint(
             meta=meta,
@@ -359,29 +439,25 @@ class Trainer:
 
     def _save(self, epoch, batch, step, model, optimizer, scheduler, generator, data, metrics,
               best=False) -> str | None:  # fmt: skip
-        if self.config.out_dir is None:
+        if self.folder is None:
             return None
         checkpoint = self._make_checkpoint(epoch, batch, step, model, optimizer, scheduler,
                                            generator, data, metrics)
-        path = save_checkpoint(checkpoint, self._checkpoint_path())
-        if best:
-            save_checkpoint(checkpoint, self._checkpoint_path("best.pt"))
-        return str(path)
+        return str(self.folder.save(checkpoint, best=best))
 
     def _stop(self, epoch, batch, step, model, optimizer, scheduler, generator, data,
               best_acc) -> StoppedEvent:  # fmt: skip
-        saved = self._save(epoch, batch, step, model, optimizer, scheduler, generator, data,
-                           {"best_test_acc": best_acc})
+        """Save where the run stopped, unless it took no step: then there is nothing new."""
+        saved = None
+        if self._steps_taken:
+            saved = self._save(epoch, batch, step, model, optimizer, scheduler, generator,
+                               data, {"best_test_acc": best_acc})
         return StoppedEvent(epoch=epoch, step=step, checkpoint=saved)
 
-    def _resume(self, path, model, optimizer, scheduler, generator,
+    def _resume(self, checkpoint: Checkpoint, model, optimizer, scheduler, generator,
                 data) -> tuple[int, int, int, float]:  # fmt: skip
-        checkpoint = load_checkpoint(Path(path))
+        path = self.config.resume
         meta = checkpoint.meta
-        if meta.model != self.config.model:
-            raise CheckpointError(
-                f"{path}: holds model {meta.model!r}, but this run trains {self.config.model!r}"
-            )
         if list(meta.class_names) != list(data.info.class_names):
             raise CheckpointError(
                 f"{path}: was trained on {meta.dataset} ({len(meta.class_names)} classes), not "

@@ -1,0 +1,53 @@
+"""The command line: no arguments opens the desktop app; subcommands do headless work.
+
+Each subcommand lives in a module of its own with ``register(subparsers)``, which adds its
+parser and sets ``handler``; the handlers import torch and the core only when they run, so
+``cnnviz --help`` stays quick. Every error the user can fix prints one line,
+``cnnviz: error: ...``, and exits non-zero; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from cnnviz.cli import evaluate, explain, listing, predict, train
+from cnnviz.cli.common import EXIT_USAGE, fail
+
+COMMAND_MODULES = (train, evaluate, predict, explain, listing)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cnnviz",
+        description="See how convolutional neural networks learn. Without a command, opens "
+        "the desktop app.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        from cnnviz.ui.app import run_app
+
+        return run_app()
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_USAGE
+    from cnnviz.core.errors import CnnvizError
+
+    try:
+        return args.handler(args)
+    except CnnvizError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail("interrupted")
+    except BrokenPipeError:  # e.g. `cnnviz evaluate ... | head`
+        sys.stderr.close()
+        return 0

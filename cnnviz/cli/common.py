@@ -1,0 +1,68 @@
+"""What the subcommands share: argument types, the data options, and the one-line failure."""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (got {value})")
+    return value
+
+
+def _finite_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be a finite number (got {text})")
+    return value
+
+
+def positive_float(text: str) -> float:
+    value = _finite_float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number (got {text})")
+    return value
+
+
+def non_negative_float(text: str) -> float:
+    value = _finite_float(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative (got {text})")
+    return value
+
+
+def add_data_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir", type=Path, default=None,
+        help="where data sets are kept (default: $CNNVIZ_DATA or ~/.cache/cnnviz/data)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--offline", action="store_true", help="never try to download a missing data set"
+    )
+
+
+def add_trust_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--trust-model-code", action="store_true",
+        help="allow a checkpoint whose model is defined in a Python file to run that file "
+             "(its source is stored in the checkpoint; read it first)",
+    )  # fmt: skip
+
+
+def fail(message: str) -> int:
+    print(f"cnnviz: error: {message}", file=sys.stderr)
+    return EXIT_FAILURE

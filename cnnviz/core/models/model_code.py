@@ -1,0 +1,86 @@
+"""A user's model file as a checkpoint carries it, and the rule that such code runs only when
+the user trusts it.
+
+Registry models (and the data-only ``pattern:`` specs) are built from names and load freely.
+A model defined in a Python file is code: opening a checkpoint must never run it unasked, as
+Hugging Face's ``trust_remote_code`` made the convention. So a checkpoint stores the file's
+source text and its SHA-256 (it can be reviewed, and rebuilt on a machine where the original
+path does not exist), and loading it asks a trust policy first: a yes/no (the command line's
+``--trust-model-code``) or a function of the code (the app's dialog and its remembered hashes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from cnnviz.core.errors import ModelLoadError
+
+
+@dataclass(frozen=True)
+class ModelCode:
+    """A model file's source, the name in it to build, where it was and its hash."""
+
+    path: str
+    name: str
+    source: str
+    sha256: str
+
+    @classmethod
+    def from_source(cls, path: str, name: str, source: str) -> ModelCode:
+        return cls(path, name, source, hashlib.sha256(source.encode("utf-8")).hexdigest())
+
+    @classmethod
+    def read(cls, spec: str) -> ModelCode:
+        """The file named by ``path/to/file.py:Name`` as it is on disk now."""
+        path_text, _, name = spec.rpartition(":")
+        path = Path(path_text).expanduser()
+        if not path.exists():
+            raise ModelLoadError(f"{path}: no such file; check the path to your model file")
+        if not path.is_file():
+            raise ModelLoadError(f"{path}: is not a file; give a .py file that defines your model")
+        try:
+            source = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ModelLoadError(f"{path}: cannot be read ({exc})") from None
+        return cls.from_source(str(path), name, source)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ModelCode:
+        code = cls(str(data["path"]), str(data["name"]), str(data["source"]),
+                   str(data["sha256"]))  # fmt: skip
+        if cls.from_source(code.path, code.name, code.source).sha256 != code.sha256:
+            raise ModelLoadError(f"the stored source of {code.path} does not match its hash")
+        return code
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+    @property
+    def short_hash(self) -> str:
+        return self.sha256[:12]
+
+
+#: whether a model file may run: a plain yes/no, or a function of the code
+TrustPolicy = bool | Callable[[ModelCode], bool]
+
+
+def is_trusted(code: ModelCode, policy: TrustPolicy) -> bool:
+    return bool(policy(code)) if callable(policy) else bool(policy)
+
+
+class UntrustedModelCodeError(ModelLoadError):
+    """A checkpoint's model is code that the user has not said to trust; ``code`` says which."""
+
+    def __init__(self, code: ModelCode, source: str) -> None:
+        self.code = code
+        self.source = source
+        super().__init__(
+            f"{source}: its model is defined in {code.path} ({code.name}, SHA-256 "
+            f"{code.short_hash}...), and loading it would run that file's code. If you trust "
+            f"it, allow it with --trust-model-code (in the app: Trust); the source is stored in "
+            f"the checkpoint for review"
+        )

@@ -1,0 +1,155 @@
+"""A run is a folder: ``config.json``, ``metrics.jsonl``, ``checkpoint.pt`` and ``best.pt``.
+
+The command line, the app and a distributed job write the same folder, through this class,
+with one writer per folder. ``metrics.jsonl`` holds one JSON object per event, flushed as it
+trains, so that another process (the app, a notebook, ``tail -f``) can follow a run live.
+The folder is made only when training begins: a run cancelled while its data loads leaves
+nothing behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import platform
+import shutil
+import socket
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import torch
+
+import cnnviz
+from cnnviz.core.errors import CnnvizError
+from cnnviz.core.training.checkpoint import Checkpoint, save_checkpoint
+from cnnviz.core.training.events import StepEvent, WeightsEvent, event_to_json
+
+CONFIG = "config.json"
+METRICS = "metrics.jsonl"
+CHECKPOINT = "checkpoint.pt"
+BEST = "best.pt"
+#: files whose presence means a folder already holds a run
+RUN_MARKERS = (CONFIG, METRICS, CHECKPOINT)
+#: step lines are flushed in groups; every other event is flushed at once
+FLUSH_EVERY_STEPS = 50
+
+
+def holds_run(path: Path) -> bool:
+    """True when the folder already holds (part of) a run."""
+    return any((Path(path) / name).exists() for name in RUN_MARKERS)
+
+
+def check_new_run_folder(path: Path) -> None:
+    """Refuse a folder that is a file or already holds a run: a second run must never write
+    over the first one's best.pt or append to its metrics."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise CnnvizError(f"run folder {path} is a file; give a folder")
+    if holds_run(path):
+        present = ", ".join(name for name in RUN_MARKERS if (path / name).exists())
+        raise CnnvizError(
+            f"run folder {path} already holds a run ({present}); choose a new folder, or "
+            f"continue that run with --resume {path / CHECKPOINT}"
+        )
+
+
+def versions() -> dict[str, str]:
+    return {"cnnviz": cnnviz.__version__, "torch": torch.__version__,
+            "python": platform.python_version()}  # fmt: skip
+
+
+def write_json_atomically(path: Path, record: dict[str, Any]) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(record, handle, indent=2)
+            handle.write("\n")
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def read_config(path: Path) -> dict[str, Any] | None:
+    """A run folder's config.json, or None when it is missing or unreadable."""
+    try:
+        record = json.loads((Path(path) / CONFIG).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) else None
+
+
+class RunFolder:
+    """Writes one run's folder. ``open`` makes it when training begins; ``log`` appends an
+    event; ``save`` writes a checkpoint atomically; ``close`` flushes. A run that ends before
+    its first step calls ``discard``, which removes the folder if this run made it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._file: Any = None
+        self._unflushed = 0
+        self._made_here = False
+
+    def open(self, settings: dict[str, Any], details: dict[str, Any] | None = None,
+             resumed_from: str | None = None) -> None:  # fmt: skip
+        """Make the folder (if new), write config.json (every setting, what "auto" resolved
+        to, versions, host) and open metrics.jsonl for appending. A resumed run keeps its
+        first config and adds where and when it was resumed."""
+        self._made_here = not self.path.exists()
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            record = read_config(self.path) if resumed_from else None
+            if record is None:
+                record = {"settings": settings, "resolved": details or {},
+                          "versions": versions(), "host": socket.gethostname(),
+                          "started": time.time(), "resumed": []}  # fmt: skip
+            if resumed_from:
+                record.setdefault("resumed", []).append(
+                    {"from": resumed_from, "time": time.time(), "epochs": settings.get("epochs")})
+                record["settings"]["epochs"] = settings.get("epochs")
+            write_json_atomically(self.path / CONFIG, record)
+            self._file = (self.path / METRICS).open("a", encoding="utf-8")
+        except OSError as exc:
+            raise CnnvizError(f"cannot write the run folder {self.path}: {exc}") from exc
+
+    def log(self, event: Any) -> None:
+        if self._file is None or isinstance(event, WeightsEvent):
+            return
+        self._file.write(json.dumps(event_to_json(event)) + "\n")
+        self._unflushed += 1
+        if not isinstance(event, StepEvent) or self._unflushed >= FLUSH_EVERY_STEPS:
+            self._file.flush()
+            self._unflushed = 0
+
+    def save(self, checkpoint: Checkpoint, best: bool = False) -> Path:
+        path = save_checkpoint(checkpoint, self.path / CHECKPOINT)
+        if best:
+            save_checkpoint(checkpoint, self.path / BEST)
+        return path
+
+    def close(self) -> None:
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                self._file.close()
+            self._file = None
+
+    def discard(self) -> None:
+        """Forget a run that never took a step: remove the folder if this run made it."""
+        self.close()
+        if self._made_here:
+            shutil.rmtree(self.path, ignore_errors=True)
+
+
+def read_metrics(path: Path) -> list[dict[str, Any]]:
+    """Every complete line of a metrics.jsonl (a line still being written is skipped)."""
+    records = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    return records
+
