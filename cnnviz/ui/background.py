@@ -1,9 +1,12 @@
-"""Run one slow call (loading a data set, evaluating a model) in a QThread.
+"""Run one slow call (loading a test split, evaluating a model) off the GUI thread, with
+superqt's thread workers.
 
 The call is a plain function that takes a TaskState (as Orange3's tasks do): it reports
 progress with ``set_progress`` (sent only when the whole percent changes) and checks
 ``is_interruption_requested`` between batches. Its result, or the exception it raised, comes
-back to the GUI thread through signals.
+back to the GUI thread; a cancelled call's result never does (superqt drops it). Each call
+carries a token from its owner's Generation, so a result that arrives after the user moved on
+is dropped by the owner.
 """
 
 from __future__ import annotations
@@ -13,16 +16,23 @@ from collections.abc import Callable
 from typing import Any
 
 import torch
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
+from superqt.utils import FunctionWorker
 
-from cnnviz.ui.threads import worker_thread, worker_torch_threads
+from cnnviz.ui.threads import track_worker, worker_torch_threads
+
+
+class _Progress(QObject):
+    """Lives in the GUI thread, so a progress report from the worker arrives queued."""
+
+    progressed = Signal(float)
 
 
 class TaskState:
     """What a background function may ask and tell while it runs."""
 
-    def __init__(self, progressed: Signal) -> None:
-        self._progressed = progressed
+    def __init__(self) -> None:
+        self.bridge = _Progress()
         self._cancel = threading.Event()
         self._percent = -1
 
@@ -30,7 +40,7 @@ class TaskState:
         percent = int(100 * fraction)
         if percent != self._percent:
             self._percent = percent
-            self._progressed.emit(fraction)
+            self.bridge.progressed.emit(fraction)
 
     def is_interruption_requested(self) -> bool:
         return self._cancel.is_set()
@@ -39,31 +49,10 @@ class TaskState:
         self._cancel.set()
 
 
-class _Call(QObject):
-    progressed = Signal(object)
-    succeeded = Signal(object)
-    failed = Signal(object)
-    finished = Signal()
-
-    def __init__(self, function: Callable[[TaskState], Any]) -> None:
-        super().__init__()
-        self.function = function
-        self.state = TaskState(self.progressed)
-
-    @Slot()
-    def run(self) -> None:
-        torch.set_num_threads(worker_torch_threads())
-        try:
-            self.succeeded.emit(self.function(self.state))
-        except Exception as exc:  # reported to the UI, which shows the message
-            self.failed.emit(exc)
-        self.finished.emit()
-
-
 class BackgroundCall:
-    """``function(state)`` runs in its own thread; ``on_done(result)`` or
+    """``function(state)`` runs in superqt's thread pool; ``on_done(result)`` or
     ``on_error(exception)`` then run in the GUI thread, and ``on_progress(fraction)`` as it
-    goes. Keep the object until it is done; ``cancel`` asks it to stop, ``wait`` waits."""
+    goes. ``cancel`` asks it to stop (and drops its result); ``wait`` waits, bounded."""
 
     def __init__(
         self,
@@ -72,20 +61,33 @@ class BackgroundCall:
         on_error: Callable[[Exception], None],
         on_progress: Callable[[float], None] | None = None,
     ) -> None:
-        self.call = _Call(function)
-        self.thread = worker_thread(self.call, "cnnviz-background")
-        self.call.succeeded.connect(on_done)
-        self.call.failed.connect(on_error)
+        self.state = TaskState()
+        self._ended = threading.Event()
+
+        def work() -> Any:
+            torch.set_num_threads(worker_torch_threads())
+            try:
+                return function(self.state)
+            finally:
+                self._ended.set()
+
+        self.worker = FunctionWorker(work)
+        self.worker.returned.connect(on_done)
+        self.worker.errored.connect(
+            lambda error: None if self.state.is_interruption_requested() else on_error(error))
         if on_progress is not None:
-            self.call.progressed.connect(on_progress)
-        self.thread.start()
+            self.state.bridge.progressed.connect(on_progress)
+        track_worker(self._ended)
+        self.worker.start()
 
     def cancel(self) -> None:
-        self.call.state.request_interruption()
+        self.state.request_interruption()
+        self.worker.quit()
 
-    def wait(self, timeout_ms: int = 60_000) -> bool:
-        return self.thread.wait(timeout_ms)
+    def wait(self, timeout_ms: int = 10_000) -> bool:
+        """Wait for the call to end, at most ``timeout_ms``; False if it is still running."""
+        return self._ended.wait(timeout_ms / 1000)
 
     @property
     def is_running(self) -> bool:
-        return self.thread.isRunning()
+        return not self._ended.is_set()

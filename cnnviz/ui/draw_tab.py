@@ -8,8 +8,6 @@ asked to handle into mouse events, so the mouse handlers serve all three.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pyqtgraph as pg
 from PIL import Image
@@ -36,9 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.core.analysis.drawing import prepare_drawing
-from cnnviz.core.analysis.prediction import Prediction, Predictor, shipped_weights_path
-from cnnviz.core.errors import CnnvizError
-from cnnviz.core.training.checkpoint import load_checkpoint
+from cnnviz.core.analysis.prediction import Prediction, Predictor
+from cnnviz.session.session import CurrentModel
 from cnnviz.ui.charts import ProbabilityChart
 
 REFERENCE = 280  # the canvas's logical size, and the size drawings are rendered at
@@ -152,6 +149,8 @@ class DrawTab(QWidget):
 
     #: "Inspect this drawing": the uint8 model input [C, H, W]
     inspect_requested = Signal(object)
+    #: "Use the shipped digit model"
+    shipped_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -230,45 +229,29 @@ class DrawTab(QWidget):
         self.pen_slider.valueChanged.connect(self.canvas.set_pen_width)
         self.raw_toggle.toggled.connect(lambda _: self.update_prediction())
         self.inspect_button.clicked.connect(self._request_inspect)
-        self.use_shipped_button.clicked.connect(lambda: self.use_checkpoint(None))
+        self.use_shipped_button.clicked.connect(self.shipped_requested)
         for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence(Qt.Key.Key_Delete)):
             QShortcut(keys, self, self.canvas.clear,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.canvas.undo,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.use_checkpoint(None)
+        self._show_nothing("no digit model")
 
     # -- weights ----------------------------------------------------------------------------
-    def use_checkpoint(self, path: Path | None, label: str | None = None) -> bool:
-        """Switch to a checkpoint's model (None: the shipped weights). A colour model is not
-        used for drawing: the tab says so and offers the shipped digit model."""
-        source = path or shipped_weights_path()
-        try:
-            checkpoint = load_checkpoint(source)
-        except CnnvizError as exc:
-            self._show_notice(f"Cannot use these weights: {exc}")
-            return False
-        meta = checkpoint.meta
+    def show_model(self, current: CurrentModel) -> bool:
+        """Classify with the current model. A colour model is not used for drawing: the tab
+        says so and offers the shipped digit model."""
+        meta = current.meta
+        self.weights_label.setText(f"Weights: {current.label}")
         if meta.input_shape[0] != 1:
             self._show_notice(
                 f"The Draw tab is for digit models; {meta.model} on {meta.dataset} takes "
                 f"colour images. Switch to the shipped digit model to draw.")
             self.use_shipped_button.show()
             self.predictor = None
-            self.weights_label.setText(f"Weights: {Path(source).name} (colour, not used here)")
             self.update_prediction()
             return False
-        try:
-            self.predictor = Predictor.from_checkpoint(source)
-        except CnnvizError as exc:
-            self._show_notice(f"Cannot use these weights: {exc}")
-            return False
-        accuracy = meta.metrics.get("test_acc")
-        accuracy_text = f" {accuracy:.1%}" if accuracy is not None else ""
-        if label is None:
-            label = (f"shipped: {meta.dataset.upper()}{accuracy_text}" if path is None else
-                     f"{Path(source).name}: {meta.dataset}, epoch {meta.epoch}{accuracy_text}")
-        self.weights_label.setText(f"Weights: {label}")
+        self.predictor = current.predictor
         self.notice.hide()
         self.use_shipped_button.hide()
         self.update_prediction()

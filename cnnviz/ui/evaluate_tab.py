@@ -9,11 +9,13 @@ network looked.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
+import torch
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -29,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.analysis.prediction import shipped_weights_path
 from cnnviz.core.data.types import ImageSplit
-from cnnviz.core.training.evaluation import EvaluationResult, evaluate_checkpoint
+from cnnviz.core.training.evaluation import EvaluationResult, evaluate_model, load_test_split
+from cnnviz.session.generation import Generation
+from cnnviz.session.session import CurrentModel
 from cnnviz.ui.background import BackgroundCall, TaskState
 from cnnviz.ui.file_dialogs import choose_path
 
@@ -57,11 +60,12 @@ class EvaluateTab(QWidget):
     #: a test image to open in Inspect: (index in the test set, uint8 [C, H, W])
     inspect_requested = Signal(object)
 
-    def __init__(self, checkpoint_provider, data_dir_provider,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(self, model_provider: Callable[[], CurrentModel],
+                 data_dir_provider: Callable[[], Path], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("evaluateTab")
-        self.checkpoint_provider = checkpoint_provider
+        self.model_provider = model_provider
+        self.generation = Generation()
         self.data_dir_provider = data_dir_provider
         self.task: BackgroundCall | None = None
         self.result: EvaluationResult | None = None
@@ -138,29 +142,45 @@ class EvaluateTab(QWidget):
 
     # -- running ----------------------------------------------------------------------------
     def start(self) -> None:
+        """Evaluate a copy of the current model on the CPU (so it never competes with a run
+        on the GPU) in the background."""
         if self.task is not None and self.task.is_running:
             return
-        path = self.checkpoint_provider() or shipped_weights_path()
+        current = self.model_provider()
+        model, meta = current.predictor.copy().model, current.meta
         data_dir = self.data_dir_provider()
 
         def work(state: TaskState):
-            return evaluate_checkpoint(
-                Path(path), data_dir, download=False, device="cpu",
-                should_stop=state.is_interruption_requested, on_progress=state.set_progress,
-            )  # fmt: skip
+            data = load_test_split(meta, data_dir)
+            result = evaluate_model(model, meta, data, torch.device("cpu"),
+                                    should_stop=state.is_interruption_requested,
+                                    on_progress=state.set_progress)  # fmt: skip
+            return current.label, data, result
 
+        token = self.generation.next()
         self._set_running(True)
-        self.accuracy_label.setText(f"evaluating {Path(path).name}...")
-        self.task = BackgroundCall(work, self._on_done, self._on_error, self._on_progress)
+        self.accuracy_label.setText(f"evaluating {current.label}...")
+        self.task = BackgroundCall(work, lambda outcome: self._on_done(token, outcome),
+                                   lambda error: self._on_error(token, error),
+                                   self._on_progress)  # fmt: skip
 
     def cancel(self) -> None:
         if self.task is not None:
-            self.task.cancel()
+            self.task.state.request_interruption()
 
-    def wait(self) -> None:
+    def model_changed(self) -> None:
+        """The current model changed: an evaluation still running is of the old one, so its
+        result is dropped; the results shown say which model they are for."""
+        if self.task is not None and self.task.is_running:
+            self.generation.next()
+            self.task.cancel()
+            self._set_running(False)
+            self.accuracy_label.setText("Evaluation cancelled: the model changed.")
+
+    def stop_background(self) -> None:
         if self.task is not None:
             self.task.cancel()
-            self.task.wait()
+            self.task.wait(5000)
 
     def _set_running(self, running: bool) -> None:
         self.evaluate_button.setEnabled(not running)
@@ -170,13 +190,17 @@ class EvaluateTab(QWidget):
     def _on_progress(self, fraction: float) -> None:
         self.progress.setValue(int(100 * fraction))
 
-    def _on_error(self, error: Exception) -> None:
+    def _on_error(self, token: int, error: Exception) -> None:
+        if not self.generation.is_current(token):
+            return
         self._set_running(False)
         self.accuracy_label.setText(f"Cannot evaluate: {error}")
 
-    def _on_done(self, outcome) -> None:
+    def _on_done(self, token: int, outcome) -> None:
+        if not self.generation.is_current(token):
+            return
         self._set_running(False)
-        checkpoint, data, result = outcome
+        label, data, result = outcome
         if result is None:
             self.progress.setValue(0)
             self.accuracy_label.setText("Evaluation cancelled.")
@@ -187,8 +211,7 @@ class EvaluateTab(QWidget):
         self.dataset = data.info.name
         self.progress.setValue(100)
         self.accuracy_label.setText(
-            f"{checkpoint.meta.model} on {data.info.name}: test accuracy "
-            f"{result.accuracy:.2%} ({len(data.test):,} images)")
+            f"{label}: test accuracy {result.accuracy:.2%} ({len(data.test):,} images)")
         self._draw_matrix()
         self._draw_class_bars()
         self.show_cell(None, None)

@@ -32,17 +32,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from torch import nn
 
 from cnnviz.core.analysis.inspection import Inspection, ModelInspector
 from cnnviz.core.analysis.mosaic import normalise
-from cnnviz.core.analysis.prediction import shipped_weights_path
 from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.data.images import read_image, to_array, to_model_input
-from cnnviz.core.data.types import ImageSplit
+from cnnviz.core.data.types import ImageSplit, is_folder
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.models.registry import build_model
-from cnnviz.core.models.shape import InputShape
-from cnnviz.core.training.checkpoint import load_checkpoint, model_from_checkpoint
+from cnnviz.core.training.events import StartedEvent
+from cnnviz.session.generation import Generation
+from cnnviz.session.session import CurrentModel
 from cnnviz.ui.background import BackgroundCall
 from cnnviz.ui.charts import ProbabilityChart, image_view
 from cnnviz.ui.explain_panel import ExplainPanel
@@ -72,8 +72,8 @@ class InspectTab(QWidget):
         self.result: Inspection | None = None
         self.layer_name = ""
         self._pending_weights: dict[str, np.ndarray] | None = None
+        self.generation = Generation()
         self._build()
-        self.use_checkpoint(None)
 
     # -- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -167,31 +167,20 @@ class InspectTab(QWidget):
         self._set_browsing_enabled(False)
 
     # -- the model ----------------------------------------------------------------------------
-    def use_checkpoint(self, path: Path | None, label: str | None = None) -> bool:
-        """Inspect a checkpoint's model (None: the shipped weights)."""
-        source = path or shipped_weights_path()
-        try:
-            checkpoint = load_checkpoint(source)
-            model = model_from_checkpoint(checkpoint, str(source))
-        except CnnvizError as exc:
-            self.status.emit(f"Inspect: {exc}")
-            return False
-        meta = checkpoint.meta
-        self._set_model(model, tuple(meta.input_shape), meta.mean, meta.std,
-                        list(meta.class_names), meta.dataset)  # fmt: skip
-        self.source_label.setText(label or ("shipped weights" if path is None else
-                                            Path(source).name))  # fmt: skip
-        return True
+    def show_model(self, current: CurrentModel) -> None:
+        """Inspect a copy of the current model (a copy, so that live weights never touch the
+        model the other tabs use)."""
+        meta = current.meta
+        self._set_model(current.predictor.copy().model, tuple(meta.input_shape), meta.mean,
+                        meta.std, list(meta.class_names), meta.dataset)  # fmt: skip
+        self.source_label.setText(current.label)
 
-    def prepare_live(self, model_name: str, input_shape: list[int], mean: list[float],
-                     std: list[float], class_names: list[str], dataset: str) -> None:  # fmt: skip
-        """A run started: inspect a copy of its model, filled by weight snapshots."""
-        try:
-            model = build_model(model_name, InputShape(*input_shape, len(class_names)))
-        except CnnvizError as exc:
-            self.status.emit(f"Inspect: {exc}")
+    def prepare_live(self, model: nn.Module | None, event: StartedEvent) -> None:
+        """A run started: inspect a model of its architecture, filled by weight snapshots."""
+        if model is None:
             return
-        self._set_model(model, tuple(input_shape), mean, std, class_names, dataset)
+        self._set_model(model, tuple(event.input_shape), event.mean, event.std,
+                        list(event.class_names), event.dataset)  # fmt: skip
         self.source_label.setText("this run (live)")
 
     def show_weights(self, state: dict[str, np.ndarray], step: int) -> None:
@@ -234,24 +223,34 @@ class InspectTab(QWidget):
 
     # -- the test set -----------------------------------------------------------------------
     def _load_test_set(self) -> None:
-        if self.loader is not None and self.loader.is_running:
-            self.loader.wait()
+        """Load the test split in the background. A split that arrives after the data set
+        changed again is dropped (its token is stale)."""
+        if self.loader is not None:
+            self.loader.cancel()
         self._set_browsing_enabled(False)
         self.input_label.setText(f"loading the {self.dataset} test set...")
         name, data_dir = self.dataset, self.data_dir_provider()
+        size = self.inspector.input_shape[1:] if self.inspector is not None else None
+        token = self.generation.next()
         self.loader = BackgroundCall(
-            lambda state: load_dataset(name, data_dir, download=False, splits=("test",)).test,
-            self._on_test_loaded, self._on_test_failed,
-        )
+            lambda state: load_dataset(name, data_dir, download=False, splits=("test",),
+                                       image_size=size if is_folder(name) else None).test,
+            lambda split: self._on_test_loaded(token, split),
+            lambda error: self._on_test_failed(token, error),
+        )  # fmt: skip
 
-    def _on_test_loaded(self, split: ImageSplit) -> None:
+    def _on_test_loaded(self, token: int, split: ImageSplit) -> None:
+        if not self.generation.is_current(token):
+            return
         self.test = split
         self.index_spin.setMaximum(len(split) - 1)
         self._set_browsing_enabled(True)
         if self.image is None:
             self.show_test_image(self.index_spin.value())
 
-    def _on_test_failed(self, error: Exception) -> None:
+    def _on_test_failed(self, token: int, error: Exception) -> None:
+        if not self.generation.is_current(token):
+            return
         self.input_label.setText("no test set: open an image instead")
         self.status.emit(f"Inspect: {error}")
 
@@ -260,9 +259,11 @@ class InspectTab(QWidget):
                        self.misclassified_button):
             widget.setEnabled(enabled)
 
-    def wait_for_loading(self) -> None:
+    def stop_background(self) -> None:
+        """Cancel a test split still loading and wait for it, briefly."""
         if self.loader is not None:
-            self.loader.wait()
+            self.loader.cancel()
+            self.loader.wait(5000)
 
     # -- inputs -----------------------------------------------------------------------------
     def show_test_image(self, index: int) -> None:

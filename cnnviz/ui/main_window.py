@@ -1,19 +1,19 @@
-"""The main window: the run panel, the Training / Inspect / Draw tabs, menus and status bar.
+"""The main window: layout, menus and the wiring between the session, the training worker and
+the tabs.
 
-It owns at most one TrainingRun at a time and renders the core's events; everything slow
-happens in the run's worker thread.
+The state (current model, run lifecycle, trusted code) lives in a Qt-free Session; the window
+forwards what the user asks to it, starts and stops the one TrainingRun, and hands the
+worker's events to the session and the plots.
 """
 
 from __future__ import annotations
 
-import re
-import time
-from dataclasses import replace
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QWidget,
 )
 
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.paths import runs_home
-from cnnviz.core.training.checkpoint import Checkpoint, load_checkpoint, save_checkpoint
-from cnnviz.core.training.config import TrainConfig
+from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
+from cnnviz.core.training.checkpoint import load_checkpoint, save_checkpoint
 from cnnviz.core.training.events import (
     EpochEvent,
     EvaluationEvent,
@@ -39,6 +39,10 @@ from cnnviz.core.training.events import (
     StoppedEvent,
     WeightsEvent,
 )
+from cnnviz.core.training.run_folder import METRICS, read_metrics
+from cnnviz.session.run_lifecycle import Phase
+from cnnviz.session.session import CurrentModel, Session, TrainMode
+from cnnviz.ui.dialogs import TrustDialog, error_box, train_mode_box
 from cnnviz.ui.draw_tab import DrawTab
 from cnnviz.ui.evaluate_tab import EvaluateTab
 from cnnviz.ui.file_dialogs import choose_path
@@ -49,40 +53,28 @@ from cnnviz.ui.threads import keep_gui_thread_single_threaded
 from cnnviz.ui.training_plots import TrainingPlots
 from cnnviz.ui.training_worker import TrainingRun
 
-
-def new_run_dir(config: TrainConfig) -> Path:
-    """A fresh folder for a run, named by time, model and data set; never an existing one."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    model = re.sub(r"[^A-Za-z0-9_-]+", "_", Path(config.model.split(":")[0]).stem or "model")
-    dataset = "folder" if config.dataset.startswith("folder:") else config.dataset
-    base = runs_home() / f"{stamp}-{model}-{dataset}"
-    candidate, n = base, 1
-    while candidate.exists():
-        n += 1
-        candidate = base.with_name(f"{base.name}-{n}")
-    return candidate
+#: how long closing the window waits for a run to stop before it lets the run finish its
+#: batch in the background and closes when it has
+CLOSE_WAIT_MS = 10_000
 
 
 class MainWindow(QMainWindow):
-    """cnnviz's window. Build it with no arguments once a QApplication exists."""
+    """cnnviz's window. Build it once a QApplication exists; tests may pass their own
+    settings and session."""
 
-    #: a new current checkpoint: (path, label), the label saying where it came from
-    #: ("this run, epoch 3"), or None for a file the user opened
-    checkpoint_changed = Signal(object)
-
-    def __init__(self, settings: AppSettings | None = None) -> None:
+    def __init__(self, settings: AppSettings | None = None,
+                 session: Session | None = None) -> None:  # fmt: skip
         super().__init__()
         keep_gui_thread_single_threaded()
         self.setWindowTitle("cnnviz")
         self.settings = settings or AppSettings()
+        self.session = session or Session()
         self.run: TrainingRun | None = None
-        self.state = "idle"
-        self.run_dir: Path | None = None
-        self.current_checkpoint: Path | None = None
         self.total_steps = 0
         self.last_step = 0
         self.batch_size = 100
-        self.dialog: QMessageBox | None = None
+        self.dialog: QWidget | None = None
+        self._close_when_stopped = False
 
         self.panel = RunPanel(self.settings)
         self.plots = TrainingPlots()
@@ -90,17 +82,11 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.addTab(self.plots, "&Training")
         self.inspect_tab = InspectTab(self.settings.data_dir)
-        self.inspect_tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs.addTab(self.inspect_tab, "&Inspect")
         self.draw_tab = DrawTab()
         self.tabs.addTab(self.draw_tab, "Dra&w")
-        self.evaluate_tab = EvaluateTab(lambda: self.current_checkpoint, self.settings.data_dir)
+        self.evaluate_tab = EvaluateTab(lambda: self.session.current, self.settings.data_dir)
         self.tabs.addTab(self.evaluate_tab, "&Evaluate")
-        self.evaluate_tab.inspect_requested.connect(self._inspect_test_image)
-        self.checkpoint_changed.connect(lambda change: self.draw_tab.use_checkpoint(*change))
-        self.checkpoint_changed.connect(lambda change: self.inspect_tab.use_checkpoint(*change))
-        self.draw_tab.inspect_requested.connect(self.inspect_image)
-        self.tabs.currentChanged.connect(lambda _: self._update_live_inspection())
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
@@ -122,12 +108,26 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
         self._build_menus()
+        self._connect()
+        self.panel.restore()
+        self._restore_geometry()
+        self._show_current(self.session.current)
+        self._on_phase(self.session.run.phase)
+
+    def _connect(self) -> None:
+        session = self.session
+        session.current_changed.connect(self._show_current)
+        session.run_started.connect(self._on_run_started)
+        session.run.changed.connect(self._on_phase)
+        session.problem.connect(self.show_status)
+        self.inspect_tab.status.connect(self.show_status)
+        self.evaluate_tab.inspect_requested.connect(self._inspect_test_image)
+        self.draw_tab.inspect_requested.connect(self.inspect_image)
+        self.draw_tab.shipped_requested.connect(session.use_shipped)
+        self.tabs.currentChanged.connect(lambda _: self._update_live_inspection())
         self.panel.train_button.clicked.connect(lambda: self.start_training())
         self.panel.pause_button.clicked.connect(self.toggle_pause)
         self.panel.stop_button.clicked.connect(self.stop_training)
-        self.panel.restore()
-        self._restore_geometry()
-        self._set_state("idle")
 
     # -- menus ------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
@@ -176,87 +176,59 @@ class MainWindow(QMainWindow):
                           f"cnnviz {cnnviz.__version__}: see how convolutional networks learn.")
 
     # -- state ------------------------------------------------------------------------------
-    def _set_state(self, state: str) -> None:
-        self.state = state
-        self.panel.set_state(state)
-        self.state_label.setText(state)
-        if state == "idle":
+    @property
+    def phase(self) -> Phase:
+        return self.session.run.phase
+
+    def _on_phase(self, phase: Phase) -> None:
+        self.panel.set_state(phase)
+        self.state_label.setText(phase.value)
+        if phase is not Phase.TRAINING:  # a paused or ended run has no rate and no ETA
             self.speed_label.setText("")
             self.eta_label.setText("")
 
+    def _show_current(self, current: CurrentModel) -> None:
+        self.draw_tab.show_model(current)
+        self.inspect_tab.show_model(current)
+        self.evaluate_tab.model_changed()
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
     # -- training ---------------------------------------------------------------------------
-    def start_training(self, resume: bool | None = None) -> None:
-        """Start a run. After a run, ``resume`` says whether to continue from its weights; when
-        it is None the user is asked."""
-        if self.state != "idle":
+    def start_training(self, mode: TrainMode | None = None) -> None:
+        """Start a run. When the current weights could be continued or started from, the
+        user is asked which (``mode`` answers for them)."""
+        if not self.phase.at_rest:
             return
         config = self.panel.config()
-        checkpoint = self._resumable_checkpoint(config)
-        if checkpoint is not None and resume is None:
-            self._ask_continue_or_fresh(checkpoint)
+        choice = self.session.train_choice(config)
+        if mode is None and len(choice.modes) > 1:
+            self._show_dialog(train_mode_box(self, choice, self.start_training))
             return
-        continuing = checkpoint is not None and resume
-        if continuing:
-            meta = load_checkpoint(checkpoint).meta
-            config = replace(config, resume=checkpoint, epochs=meta.epoch + config.epochs)
-        else:
-            self.plots.clear()
         try:
-            # a run of the app's own continues in its folder; a checkpoint opened from
-            # elsewhere is never written over: its continuation gets a new folder
-            own_run = continuing and runs_home().resolve() in checkpoint.resolve().parents
-            config = replace(config, out_dir=checkpoint.parent if own_run
-                             else new_run_dir(config))  # fmt: skip
-        except OSError as exc:
-            self.show_error("Cannot start training",
-                            f"cannot create a run folder in {runs_home()}: {exc}")
+            planned = self.session.plan(config, mode or TrainMode.FRESH)
+        except CnnvizError as exc:
+            self.show_error("Cannot start training", str(exc))
             return
-        self.run_dir = config.out_dir
-        self.batch_size = config.batch_size
+        if not self.session.begin(planned):
+            return
+        self.plots.clear()
+        if planned.resume is not None and (Path(planned.out_dir) / METRICS).is_file():
+            self.plots.show_records(read_metrics(Path(planned.out_dir) / METRICS))
+        self.batch_size = planned.batch_size
         self.panel.save()
-        self.run = TrainingRun(config)
+        self.run = TrainingRun(planned)
         worker = self.run.worker
         worker.stepped.connect(self._on_steps)
         worker.reported.connect(self._on_event)
         worker.loading.connect(self._on_loading)
         worker.finished.connect(self._on_finished)
         self._update_live_inspection()
-        self._set_state("loading")
         self.panel.progress.setRange(0, 0)
         self.panel.progress.setFormat("loading data...")
-        self.statusBar().showMessage(f"loading {config.dataset}...")
+        self.statusBar().showMessage(f"loading {planned.dataset}...")
         self.run.start()
-
-    def _resumable_checkpoint(self, config: TrainConfig) -> Path | None:
-        """The current checkpoint, if it is of the model and data set now chosen."""
-        if self.current_checkpoint is None or not self.current_checkpoint.is_file():
-            return None
-        try:
-            meta = load_checkpoint(self.current_checkpoint).meta
-        except CnnvizError:
-            return None
-        if meta.model != config.model or meta.dataset != config.dataset:
-            return None
-        return self.current_checkpoint
-
-    def _ask_continue_or_fresh(self, checkpoint: Path) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, "Train",
-                          "Continue training from the current weights, or start fresh?",
-                          parent=self)  # fmt: skip
-        box.setInformativeText(str(checkpoint))
-        cont = box.addButton("Continue", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Start fresh", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setObjectName("continueOrFreshDialog")
-
-        def on_click(button) -> None:
-            role = box.buttonRole(button)
-            if role == QMessageBox.ButtonRole.RejectRole:
-                return
-            self.start_training(resume=button is cont)
-
-        box.buttonClicked.connect(on_click)
-        self._show_dialog(box)
 
     def _update_live_inspection(self) -> None:
         """Weight snapshots flow only while the Inspect tab is on screen."""
@@ -283,21 +255,19 @@ class MainWindow(QMainWindow):
             self.inspect_image(image)
 
     def toggle_pause(self) -> None:
-        if self.run is None or self.state not in ("running", "paused"):
+        if self.run is None:
             return
-        if self.state == "paused":
-            self.run.worker.resume()
-            self._set_state("running")
-        else:
+        if self.session.run.pause():
             self.run.worker.pause()
-            self._set_state("paused")
+            self.statusBar().showMessage("paused")
+        elif self.session.run.resume():
+            self.run.worker.resume()
+            self.statusBar().clearMessage()
 
     def stop_training(self) -> None:
-        if self.run is None or self.state not in ("loading", "running", "paused"):
-            return
-        self.run.worker.request_stop()
-        self._set_state("stopping")
-        self.statusBar().showMessage("stopping at the next batch...")
+        if self.run is not None and self.session.run.request_stop():
+            self.run.worker.request_stop()
+            self.statusBar().showMessage("stopping at the next batch...")
 
     # -- events from the worker -------------------------------------------------------------
     def _on_loading(self, status: tuple[str, float | None]) -> None:
@@ -315,6 +285,8 @@ class MainWindow(QMainWindow):
         last = steps[-1]
         self.last_step = last.step
         self.panel.progress.setValue(last.step)
+        if self.phase is not Phase.TRAINING:
+            return
         self.speed_label.setText(f"{last.images_per_second:,.0f} images/s")
         remaining = max(0, self.total_steps - last.step)
         rate = last.images_per_second / max(1, self.batch_size)
@@ -323,38 +295,35 @@ class MainWindow(QMainWindow):
             self.eta_label.setText(f"ETA {seconds // 60}:{seconds % 60:02d}")
 
     def _on_event(self, event: Any) -> None:
-        if isinstance(event, StartedEvent):
-            self.total_steps = event.total_steps
-            self.plots.set_epoch_span(event.epochs)
-            self.panel.progress.setRange(0, max(1, event.total_steps))
-            self.panel.progress.setValue(event.start_step)
-            self.panel.progress.setFormat("step %v of %m")
-            self.device_label.setText(event.device)
-            self.data_label.setText(f"{event.dataset}: {event.train_size:,} train / "
-                                    f"{event.test_size:,} test")
-            self.statusBar().showMessage(
-                f"training {event.model}, {event.parameters:,} parameters", 5000)
-            if self.state == "loading":
-                self._set_state("running")
-            self.inspect_tab.prepare_live(event.model, event.input_shape, event.mean, event.std,
-                                          event.class_names, event.dataset)
-        elif isinstance(event, EpochEvent):
+        self.session.handle(event)
+        if isinstance(event, EpochEvent):
             self.plots.add_epoch(event)
             self.statusBar().showMessage(
                 f"epoch {event.epoch}: test accuracy {event.test_acc:.2%}", 10000)
-            if event.checkpoint:
-                self._set_current_checkpoint(
-                    Path(event.checkpoint),
-                    f"this run, epoch {event.epoch} ({event.test_acc:.1%})")
         elif isinstance(event, EvaluationEvent):
             self.plots.add_evaluation(event)
         elif isinstance(event, WeightsEvent):
             self.inspect_tab.show_weights(event.state, event.step)
+            if self.run is not None:
+                self.run.worker.snapshot_taken()
+
+    def _on_run_started(self, event: StartedEvent) -> None:
+        self.total_steps = event.total_steps
+        self.plots.set_epoch_span(event.epochs)
+        self.panel.progress.setRange(0, max(1, event.total_steps))
+        self.panel.progress.setValue(event.start_step)
+        self.panel.progress.setFormat("step %v of %m")
+        self.device_label.setText(event.device)
+        self.data_label.setText(f"{event.dataset}: {event.train_size:,} train / "
+                                f"{event.test_size:,} test")
+        self.statusBar().showMessage(
+            f"training {event.model}, {event.parameters:,} parameters", 5000)
+        self.inspect_tab.prepare_live(self.session.live_model(event), event)
 
     def _on_finished(self, event: Any) -> None:
         if self.run is not None:
-            self.run.thread.wait()
-        self._set_state("idle")
+            self.run.thread.wait(2000)  # the worker has emitted its last signal
+        self.session.handle(event)
         self.panel.progress.setRange(0, max(1, self.total_steps))
         if isinstance(event, FinishedEvent):
             self.panel.progress.setValue(self.total_steps)
@@ -362,31 +331,25 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"finished: test accuracy {event.test_acc:.2%} in {event.wall_seconds:.0f} s")
         elif isinstance(event, StoppedEvent):
-            self.panel.progress.setFormat(f"stopped at step {event.step}")
-            self.statusBar().showMessage(f"stopped at step {event.step}")
-            if event.checkpoint:
-                self._set_current_checkpoint(Path(event.checkpoint),
-                                             f"this run, stopped at step {event.step}")
+            text = (f"stopped at step {event.step}" if event.checkpoint
+                    else "cancelled: nothing was trained or saved")  # fmt: skip
+            self.panel.progress.setFormat(text)
+            self.statusBar().showMessage(text)
         elif isinstance(event, FailedEvent):
             self.panel.progress.setFormat("failed")
             self.statusBar().showMessage("training failed")
             self._show_failure(event)
-
-    def _set_current_checkpoint(self, path: Path, label: str | None = None) -> None:
-        self.current_checkpoint = path
-        self.checkpoint_changed.emit((path, label))
+        if self._close_when_stopped:
+            self.close()
 
     # -- dialogs ----------------------------------------------------------------------------
-    def _show_dialog(self, box: QMessageBox) -> None:
+    def _show_dialog(self, dialog: QWidget) -> None:
         """Dialogs open window-modal without blocking, so a worker's signals keep flowing."""
-        self.dialog = box
-        box.open()
+        self.dialog = dialog
+        dialog.open()
 
     def show_error(self, title: str, message: str, details: str = "") -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=self)
-        box.setObjectName("errorDialog")
-        if details:
-            box.setDetailedText(details)
+        box = error_box(self, title, message, details)
         self._show_dialog(box)
         return box
 
@@ -403,6 +366,14 @@ class MainWindow(QMainWindow):
             lambda button: self.choose_data_folder() if button is choose else None)
         self._show_dialog(box)
 
+    def _ask_trust(self, code: ModelCode, what: str, then: Callable[[], Any]) -> None:
+        """Show the code and ask; trusting remembers its hash and carries on with ``then``."""
+        def trusted(code: ModelCode) -> None:
+            self.session.trust_code(code)
+            then()
+
+        self._show_dialog(TrustDialog(self, code, what, trusted))
+
     def choose_data_folder(self, path: Path | None = None) -> None:
         if path is None:
             chosen = QFileDialog.getExistingDirectory(self, "Data folder",
@@ -414,37 +385,39 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"data folder: {path}", 5000)
 
     # -- files ------------------------------------------------------------------------------
-    def open_checkpoint(self, path: Path | None = None) -> Checkpoint | None:
-        path = choose_path(False, self, path, "Open checkpoint", "",
+    def open_checkpoint(self, path: Path | None = None) -> CurrentModel | None:
+        """Make a checkpoint current in every tab. One whose model is a Python file opens
+        only once the user trusts that code (asked once per version of the file)."""
+        path = choose_path(False, self, path, "Open checkpoint", str(self.session.home),
                            "Checkpoints (*.pt *.pth);;All files (*)")
         if path is None:
             return None
         try:
-            checkpoint = load_checkpoint(path)
+            current = self.session.open_checkpoint(path)
+        except UntrustedModelCodeError as exc:
+            self._ask_trust(exc.code, Path(path).name, lambda: self.open_checkpoint(path))
+            return None
         except CnnvizError as exc:
             self.show_error("Cannot open checkpoint", str(exc))
             return None
-        meta = checkpoint.meta
+        meta = current.meta
         self.panel.model_combo.select(meta.model)
-        self.panel.dataset_combo.select(meta.dataset)
-        self._set_current_checkpoint(Path(path))
+        self.panel.dataset_combo.select(meta.config.get("dataset", meta.dataset))
         self.settings.add_recent_checkpoint(Path(path))
         self._refresh_recent()
-        accuracy = meta.metrics.get("test_acc")
-        self.statusBar().showMessage(
-            f"opened {Path(path).name}: {meta.model} on {meta.dataset}, epoch {meta.epoch}"
-            + (f", test accuracy {accuracy:.2%}" if accuracy is not None else ""))
-        return checkpoint
+        self.statusBar().showMessage(f"opened {current.label}")
+        return current
 
     def save_checkpoint_as(self, path: Path | None = None) -> Path | None:
-        if self.current_checkpoint is None:
+        source = self.session.current.path
+        if source is None:
             self.show_error("Nothing to save", "Train a model or open a checkpoint first.")
             return None
         path = choose_path(True, self, path, "Save checkpoint as", "model.pt", "Checkpoints (*.pt)")
         if path is None:
             return None
         try:
-            save_checkpoint(load_checkpoint(self.current_checkpoint), Path(path))
+            save_checkpoint(load_checkpoint(source), Path(path))
         except CnnvizError as exc:
             self.show_error("Cannot save checkpoint", str(exc))
             return None
@@ -482,11 +455,19 @@ class MainWindow(QMainWindow):
             self.resize(1440, 880)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop a run (it saves a checkpoint) and wait for it, but never without bound: if
+        its batch takes longer, the window stays until the worker has ended, then closes.
+        A running QThread is never destroyed."""
         if self.run is not None and self.run.is_running:
+            self.session.run.request_stop()
             self.statusBar().showMessage("stopping training and saving a checkpoint...")
-            self.run.stop_and_wait()
-        self.inspect_tab.wait_for_loading()
-        self.evaluate_tab.wait()
+            if not self.run.stop_and_wait(CLOSE_WAIT_MS):
+                self._close_when_stopped = True
+                self.statusBar().showMessage("the window closes when the current batch ends")
+                event.ignore()
+                return
+        self.inspect_tab.stop_background()
+        self.evaluate_tab.stop_background()
         self.panel.save()
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.sync()

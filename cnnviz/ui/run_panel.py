@@ -28,6 +28,7 @@ from cnnviz.core.models.custom_model import is_custom_model_spec
 from cnnviz.core.models.registry import MODELS
 from cnnviz.core.training.config import OPTIMIZERS, SCHEDULES, TrainConfig
 from cnnviz.core.training.devices import available_devices, describe_device
+from cnnviz.session.run_lifecycle import Phase
 from cnnviz.ui.settings import AppSettings
 
 LOAD_MODEL_ITEM = "Load from file..."
@@ -165,20 +166,19 @@ class RunPanel(QWidget):
         layout.addStretch(1)
         self.model_combo.browse_requested.connect(self.browse_model_file)
         self.dataset_combo.browse_requested.connect(self.browse_image_folder)
-        self.set_state("idle")
+        self.set_state(Phase.IDLE)
 
     # -- state ------------------------------------------------------------------------------
-    def set_state(self, state: str) -> None:
-        """idle, loading, running, paused or stopping: which buttons make sense now."""
-        active = state in ("loading", "running", "paused")
-        self.train_button.setEnabled(state == "idle")
-        self.pause_button.setEnabled(state in ("running", "paused"))
-        self.pause_button.setText("Resume" if state == "paused" else "Pause")
-        self.stop_button.setEnabled(active)
+    def set_state(self, phase: Phase) -> None:
+        """Which buttons make sense in this phase of a run."""
+        self.train_button.setEnabled(phase.at_rest)
+        self.pause_button.setEnabled(phase in (Phase.TRAINING, Phase.PAUSED))
+        self.pause_button.setText("Resume" if phase is Phase.PAUSED else "Pause")
+        self.stop_button.setEnabled(phase in (Phase.LOADING, Phase.TRAINING, Phase.PAUSED))
         # while the data set loads or downloads, stopping cancels it
-        self.stop_button.setText("Cancel" if state == "loading" else "Stop")
+        self.stop_button.setText("Cancel" if phase is Phase.LOADING else "Stop")
         for widget in (self.model_combo, self.dataset_combo, self.device_combo):
-            widget.setEnabled(not active and state != "stopping")
+            widget.setEnabled(phase.at_rest)
 
     # -- config -----------------------------------------------------------------------------
     def config(self) -> TrainConfig:

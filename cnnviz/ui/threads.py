@@ -1,18 +1,21 @@
 """Worker threads: how they start and end, and how torch shares the cores with the GUI.
 
-Every worker (training, evaluation, data loading) is an object moved to its own QThread,
-started by the thread's ``started`` signal and ending the thread through its ``finished``
-signal. Those threads are remembered so that tests can check none is left running.
+The training worker is an object moved to its own QThread, started by the thread's
+``started`` signal and ending the thread through its ``finished`` signal. Background calls run
+in superqt's thread pool. Both are remembered here so that tests (and closing the window)
+can check that nothing is left running.
 """
 
 from __future__ import annotations
 
+import threading
 import weakref
 
 import torch
 from PySide6.QtCore import QObject, Qt, QThread
 
 _live_threads: weakref.WeakSet[QThread] = weakref.WeakSet()
+_pool_calls: list[threading.Event] = []
 _worker_torch_threads: int | None = None
 
 
@@ -35,11 +38,16 @@ def worker_torch_threads() -> int:
     return _worker_torch_threads or torch.get_num_threads()
 
 
-def running_threads() -> list[QThread]:
-    """Worker threads still running; tests assert this is empty after each test."""
-    return [thread for thread in list(_live_threads) if thread.isRunning()]
+def track_worker(ended: threading.Event) -> None:
+    """Remember a background call until ``ended`` is set."""
+    _pool_calls[:] = [event for event in _pool_calls if not event.is_set()]
+    _pool_calls.append(ended)
 
 
+def running_threads() -> list[object]:
+    """Worker threads and background calls still running; tests assert this is empty."""
+    threads: list[object] = [t for t in list(_live_threads) if t.isRunning()]
+    return threads + [event for event in _pool_calls if not event.is_set()]
 
 
 def worker_thread(worker: QObject, name: str) -> QThread:

@@ -18,7 +18,13 @@ import pyqtgraph.exporters
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from cnnviz.core.training.events import EpochEvent, EvaluationEvent, StepEvent
+from cnnviz.core.training.events import (
+    EpochEvent,
+    EvaluationEvent,
+    StartedEvent,
+    StepEvent,
+    event_from_json,
+)
 
 SMOOTHING = 0.95  # weight of the past in the smoothed loss; about a 20-step window
 RAW_PEN = pg.mkPen((90, 140, 220, 70), width=1)
@@ -53,6 +59,24 @@ class GrowableSeries:
     @property
     def y(self) -> np.ndarray:
         return self._y[: self.size]
+
+    def show_records(self, records: list[dict]) -> None:
+        """Draw a run's recorded history (its metrics.jsonl), as if its events came now. A
+        resumed run appears once: steps after a later start are drawn from that start."""
+        events = [event_from_json(record) for record in records]
+        steps: list[StepEvent] = []
+        for event in events:
+            if isinstance(event, StartedEvent):
+                steps = [s for s in steps if s.step <= event.start_step]
+            elif isinstance(event, StepEvent):
+                steps.append(event)
+        self.add_steps(steps)
+        last_step = steps[-1].step if steps else 0
+        for event in events:
+            if isinstance(event, EpochEvent) and event.step <= last_step:
+                self.add_epoch(event)
+            elif isinstance(event, EvaluationEvent) and event.step <= last_step:
+                self.add_evaluation(event)
 
     def clear(self) -> None:
         self.size = 0
@@ -169,6 +193,24 @@ class TrainingPlots(QWidget):
         """A mid-epoch evaluation on a test subset shows as a test point too."""
         self.test_acc.extend(np.array([event.epoch_fraction]), np.array([100 * event.test_acc]))
         self.test_acc_points.setData(self.test_acc.x, self.test_acc.y)
+
+    def show_records(self, records: list[dict]) -> None:
+        """Draw a run's recorded history (its metrics.jsonl), as if its events came now. A
+        resumed run appears once: steps after a later start are drawn from that start."""
+        events = [event_from_json(record) for record in records]
+        steps: list[StepEvent] = []
+        for event in events:
+            if isinstance(event, StartedEvent):
+                steps = [s for s in steps if s.step <= event.start_step]
+            elif isinstance(event, StepEvent):
+                steps.append(event)
+        self.add_steps(steps)
+        last_step = steps[-1].step if steps else 0
+        for event in events:
+            if isinstance(event, EpochEvent) and event.step <= last_step:
+                self.add_epoch(event)
+            elif isinstance(event, EvaluationEvent) and event.step <= last_step:
+                self.add_evaluation(event)
 
     def clear(self) -> None:
         for series in (self.raw_loss, self.smooth_loss, self.train_acc, self.test_loss,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
+import traceback
 from typing import Any
 
 import torch
@@ -18,15 +19,17 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from cnnviz.core.errors import CancelledError
 from cnnviz.core.training.config import TrainConfig
-from cnnviz.core.training.events import TERMINAL_EVENTS, StepEvent
+from cnnviz.core.training.events import TERMINAL_EVENTS, FailedEvent, StepEvent
 from cnnviz.core.training.trainer import Trainer
 from cnnviz.ui.threads import worker_thread, worker_torch_threads
 
 MAX_UPDATES_PER_SECOND = 10
 
+
 class TrainingWorker(QObject):
     """Past-tense signals, each carrying one object: a list of StepEvents, a core event,
-    a (message, fraction) status while data loads, and the terminal event."""
+    a (message, fraction) status while data loads, and the terminal event. ``finished``
+    is always emitted, whatever happens in the run."""
 
     stepped = Signal(object)
     reported = Signal(object)
@@ -44,6 +47,9 @@ class TrainingWorker(QObject):
         #: seconds between weight snapshots for live inspection; None: none wanted
         self.snapshot_interval: float | None = None
         self._last_snapshot = 0.0
+        #: a snapshot is on its way to the GUI and has not been taken yet: no second one
+        #: is copied until it is (copies of a large model must not pile up in the queue)
+        self._snapshot_in_flight = threading.Event()
 
     # -- called from the UI thread --------------------------------------------------------
     def request_stop(self) -> None:
@@ -60,14 +66,28 @@ class TrainingWorker(QObject):
     def paused(self) -> bool:
         return not self._running.is_set()
 
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop.is_set()
+
+    def snapshot_taken(self) -> None:
+        """The GUI has the last weight snapshot; the next one may be copied."""
+        self._snapshot_in_flight.clear()
+
     # -- runs in the worker thread --------------------------------------------------------
     @Slot()
     def run(self) -> None:
-        torch.set_num_threads(worker_torch_threads())
-        final = Trainer(self.config, progress=self._on_loading).run(
-            self._on_event, self._should_stop, self._wants_weights)
-        self._flush()
-        self.finished.emit(final)
+        final: Any = FailedEvent("training ended unexpectedly", "")
+        try:
+            torch.set_num_threads(worker_torch_threads())
+            final = Trainer(self.config, progress=self._on_loading).run(
+                self._on_event, self._should_stop, self._wants_weights)
+            self._flush()
+        except Exception as exc:  # the trainer reports its own failures; this is a bug
+            final = FailedEvent(f"training failed: {type(exc).__name__}: {exc}",
+                                traceback.format_exc())
+        finally:
+            self.finished.emit(final)
 
     def _should_stop(self) -> bool:
         self._running.wait()
@@ -75,9 +95,11 @@ class TrainingWorker(QObject):
 
     def _wants_weights(self) -> bool:
         interval = self.snapshot_interval
-        if interval is None or time.monotonic() - self._last_snapshot < interval:
+        if (interval is None or self._snapshot_in_flight.is_set()
+                or time.monotonic() - self._last_snapshot < interval):  # fmt: skip
             return False
         self._last_snapshot = time.monotonic()
+        self._snapshot_in_flight.set()
         return True
 
     def _on_loading(self, message: str, fraction: float | None) -> None:
@@ -112,10 +134,10 @@ class TrainingRun:
     def start(self) -> None:
         self.thread.start()
 
-    def stop_and_wait(self, timeout_ms: int = 60_000) -> bool:
-        """Ask the worker to stop at its next batch and wait for the thread to end."""
+    def stop_and_wait(self, timeout_ms: int = 10_000) -> bool:
+        """Ask the worker to stop at its next batch and wait for the thread to end, at most
+        ``timeout_ms``; False if it is still running (a batch can take long on a big model)."""
         self.worker.request_stop()
-        self.thread.quit()
         return self.thread.wait(timeout_ms)
 
     @property

@@ -62,15 +62,15 @@ def test_mistakes_come_most_confident_first(qtbot, window):
 def test_cancel_stops_the_evaluation(qtbot, window, monkeypatch):
     import cnnviz.ui.evaluate_tab as evaluate_tab
 
-    def endless(path, data_dir, *, should_stop, on_progress, **kwargs):
+    def endless(model, meta, data, device, *, should_stop, on_progress):
         done = 0.0
         while not should_stop():
             done = min(0.99, done + 0.01)
             on_progress(done)
             time.sleep(0.01)
-        return None, None, None
+        return None
 
-    monkeypatch.setattr(evaluate_tab, "evaluate_checkpoint", endless)
+    monkeypatch.setattr(evaluate_tab, "evaluate_model", endless)
     tab = window.evaluate_tab
     tab.evaluate_button.click()
     assert tab.cancel_button.isEnabled() and not tab.evaluate_button.isEnabled()

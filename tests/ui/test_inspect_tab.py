@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QSpinBox, QTableWidget, QTreeWidget, QWidget
 
 from cnnviz.core.training.checkpoint import load_checkpoint
 from cnnviz.core.training.events import WeightsEvent
+from cnnviz.session.session import TrainMode
 
 
 @pytest.fixture
@@ -115,13 +116,13 @@ def test_exports(inspect, tmp_path):
 def test_live_refresh_follows_a_run_and_changes_nothing(qtbot, window, inspect):
     def train(watching):
         window.tabs.setCurrentWidget(window.inspect_tab if watching else window.plots)
-        window.start_training(resume=False)
+        window.start_training(TrainMode.FRESH)
         snapshots = []
         window.run.worker.reported.connect(
             lambda event: snapshots.append(event) if isinstance(event, WeightsEvent) else None)
-        qtbot.waitUntil(lambda: window.state == "idle", timeout=60_000)
+        qtbot.waitUntil(lambda: window.phase.at_rest, timeout=60_000)
         assert bool(snapshots) == watching
-        return load_checkpoint(window.current_checkpoint).model_state
+        return load_checkpoint(window.session.current.path).model_state
 
     inspect.live_spin.setValue(0.2)
     window.panel.epochs_spin.setValue(2)

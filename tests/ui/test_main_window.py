@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 import pytest
@@ -5,6 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QSpinBox, QWidget
 
 from cnnviz.core.training.checkpoint import load_checkpoint
+from cnnviz.core.training.events import StoppedEvent
+from cnnviz.core.training.run_folder import read_metrics
+from cnnviz.session.run_lifecycle import Phase
+from cnnviz.session.session import TrainMode
 from cnnviz.ui import MainWindow
 from cnnviz.ui.settings import AppSettings
 from cnnviz.ui.threads import running_threads
@@ -15,7 +20,11 @@ OBJECT_NAMES = ["modelCombo", "datasetCombo", "deviceCombo", "epochsSpin", "batc
 
 
 def wait_idle(qtbot, window, timeout=60_000):
-    qtbot.waitUntil(lambda: window.state == "idle" and not running_threads(), timeout=timeout)
+    qtbot.waitUntil(lambda: window.phase.at_rest and not running_threads(), timeout=timeout)
+
+
+def current_path(window):
+    return window.session.current.path
 
 
 def test_every_named_widget_is_there(window):
@@ -26,7 +35,7 @@ def test_every_named_widget_is_there(window):
 def test_a_run_streams_points_into_both_plots(qtbot, window):
     window.panel.epochs_spin.setValue(2)
     qtbot.mouseClick(window.findChild(QPushButton, "trainButton"), Qt.MouseButton.LeftButton)
-    assert window.state == "loading"
+    assert window.phase is Phase.LOADING
     wait_idle(qtbot, window)
     plots = window.plots
     assert plots.raw_loss.size == 30  # 300 images / batch 20, two epochs
@@ -36,37 +45,47 @@ def test_a_run_streams_points_into_both_plots(qtbot, window):
     assert plots.test_acc_points.getData()[1][-1] > 50
     progress = window.findChild(QProgressBar, "trainProgress")
     assert progress.value() == progress.maximum() == 30
-    assert window.current_checkpoint is not None and window.current_checkpoint.is_file()
+    assert window.phase is Phase.FINISHED
+    assert current_path(window).is_file()
+    assert window.session.current.label.startswith("simple-cnn on mnist, this run, epoch 2")
 
 
 def test_pause_resume_and_stop(qtbot, window):
     window.panel.epochs_spin.setValue(200)
     window.start_training()
+    ends = []
+    window.run.worker.finished.connect(ends.append)
     qtbot.waitUntil(lambda: window.last_step >= 3, timeout=60_000)
     window.findChild(QPushButton, "pauseButton").click()
-    assert window.state == "paused" and window.run.worker.paused
+    assert window.phase is Phase.PAUSED and window.run.worker.paused
     assert window.findChild(QPushButton, "pauseButton").text() == "Resume"
+    assert window.speed_label.text() == "" and window.eta_label.text() == ""
     qtbot.wait(300)  # let the step in flight land
     paused_at = window.last_step
     qtbot.wait(500)
     assert window.last_step == paused_at
     window.findChild(QPushButton, "pauseButton").click()
-    assert window.state == "running"
+    assert window.phase is Phase.TRAINING
     qtbot.waitUntil(lambda: window.last_step > paused_at + 2, timeout=60_000)
     window.findChild(QPushButton, "stopButton").click()
     wait_idle(qtbot, window)
-    checkpoint = load_checkpoint(window.current_checkpoint)
-    assert checkpoint.meta.step >= paused_at + 2
+    [stopped] = ends
+    assert isinstance(stopped, StoppedEvent) and stopped.step > paused_at + 2
+    # the current weights are the ones Stop saved, at the very step it stopped
+    assert current_path(window) == Path(stopped.checkpoint)
+    assert load_checkpoint(current_path(window)).meta.step == stopped.step == window.last_step
+    assert window.phase is Phase.STOPPED
     assert window.findChild(QPushButton, "trainButton").isEnabled()
 
 
 def test_stop_while_paused(qtbot, window):
     window.panel.epochs_spin.setValue(200)
     window.start_training()
-    qtbot.waitUntil(lambda: window.state == "running", timeout=60_000)
+    qtbot.waitUntil(lambda: window.phase is Phase.TRAINING, timeout=60_000)
     window.toggle_pause()
     window.stop_training()
     wait_idle(qtbot, window)
+    assert window.phase is Phase.STOPPED
 
 
 def test_close_while_training_stops_the_worker_and_keeps_a_checkpoint(qtbot):
@@ -78,8 +97,9 @@ def test_close_while_training_stops_the_worker_and_keeps_a_checkpoint(qtbot):
     qtbot.waitUntil(lambda: window.plots.test_acc.size >= 1, timeout=60_000)
     window.close()
     assert not running_threads()
-    assert (window.run_dir / "checkpoint.pt").is_file()
-    assert load_checkpoint(window.run_dir / "checkpoint.pt").meta.epoch >= 1
+    run_dir = window.session.run_dir
+    assert (run_dir / "checkpoint.pt").is_file()
+    assert load_checkpoint(run_dir / "checkpoint.pt").meta.epoch >= 1
 
 
 def test_missing_data_set_offers_to_choose_a_folder(qtbot, window, tmp_path, monkeypatch):
@@ -119,23 +139,90 @@ def test_a_worker_error_shows_a_dialog_and_the_app_stays_usable(qtbot, window, t
     assert window.plots.test_acc.size == 1
 
 
+def click_mode(window, text):
+    box = window.findChild(QMessageBox, "continueOrFreshDialog")
+    assert box is not None and box.isVisible()
+    buttons = {b.text(): b for b in box.buttons()}
+    buttons[text].click()
+    return buttons
+
+
 def test_train_again_offers_continue_or_fresh(qtbot, window):
     window.start_training()
     wait_idle(qtbot, window)
-    first = window.current_checkpoint
+    first = current_path(window)
+    window.start_training()
+    offered = click_mode(window, "Continue this run")
+    assert {"Continue this run", "Start from these weights", "Start fresh"} <= set(offered)
+    wait_idle(qtbot, window)
+    assert current_path(window) == first  # the same run folder, continued
+    assert load_checkpoint(first).meta.epoch == 2
+    assert window.plots.test_acc.size == 2  # the run's first epoch is drawn too
+
+    window.start_training(TrainMode.FRESH)
+    wait_idle(qtbot, window)
+    assert current_path(window).parent != first.parent
+    assert window.plots.test_acc.size == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "differs"),
+    [(lambda panel: panel.learning_rate_spin.setValue(0.01), "lr 0.01"),
+     (lambda panel: panel.optimizer_combo.select("sgd"), "optimizer 'sgd'"),
+     (lambda panel: panel.batch_size_spin.setValue(30), "batch_size 30")],
+)
+def test_changed_settings_are_never_ignored(qtbot, window, change, differs):
+    window.start_training()
+    wait_idle(qtbot, window)
+    first = current_path(window)
+    change(window.panel)
     window.start_training()
     box = window.findChild(QMessageBox, "continueOrFreshDialog")
-    assert box is not None and box.isVisible()
-    next(b for b in box.buttons() if b.text() == "Continue").click()
+    assert differs in box.informativeText()
+    offered = click_mode(window, "Start from these weights")
+    assert "Continue this run" not in offered
     wait_idle(qtbot, window)
-    assert window.current_checkpoint == first  # the same run directory, continued
-    assert load_checkpoint(first).meta.epoch == 2
-    assert window.plots.test_acc.size == 2
+    assert window.phase is Phase.FINISHED, window.findChild(QMessageBox, "errorDialog")
+    new = current_path(window)
+    assert new.parent != first.parent
+    config = json.loads((new.parent / "config.json").read_text())
+    assert config["resolved"]["parent_checkpoint"] == str(first)
+    assert load_checkpoint(new).meta.epoch == 1  # a new run, from the first one's weights
 
-    window.start_training(resume=False)
+
+def test_a_finished_onecycle_run_cannot_be_stretched(qtbot, window):
+    window.panel.schedule_combo.select("onecycle")
+    window.start_training()
     wait_idle(qtbot, window)
-    assert window.current_checkpoint != first
-    assert window.plots.test_acc.size == 1
+    window.start_training()
+    box = window.findChild(QMessageBox, "continueOrFreshDialog")
+    assert "cannot be stretched" in box.informativeText()
+    assert "Continue this run" not in {b.text() for b in box.buttons()}
+
+
+def test_the_app_writes_the_same_run_folder_as_the_command_line(qtbot, window):
+    window.panel.epochs_spin.setValue(2)
+    window.start_training()
+    wait_idle(qtbot, window)
+    folder = current_path(window).parent
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "best.pt", "checkpoint.pt", "config.json", "metrics.jsonl"]
+    config = json.loads((folder / "config.json").read_text())
+    assert config["settings"]["epochs"] == 2 and config["settings"]["seed"] == 0
+    assert {"cnnviz", "torch"} <= set(config["versions"])
+    types = [r["type"] for r in read_metrics(folder / "metrics.jsonl")]
+    assert types[0] == "started" and types[-1] == "finished" and types.count("step") == 30
+
+
+def test_cancel_while_loading_leaves_everything_as_it_was(qtbot, window):
+    before = window.session.current
+    window.start_training()
+    assert window.phase is Phase.LOADING and window.panel.stop_button.text() == "Cancel"
+    window.stop_training()
+    wait_idle(qtbot, window)
+    assert window.phase is Phase.IDLE
+    assert window.session.current is before  # the previous weights stay in every tab
+    assert not window.session.home.exists() or not any(window.session.home.iterdir())
 
 
 def test_checkpoint_save_and_open_through_the_window(qtbot, window, tmp_path):
@@ -149,7 +236,7 @@ def test_checkpoint_save_and_open_through_the_window(qtbot, window, tmp_path):
     other.panel.model_combo.select("lenet5")
     assert other.open_checkpoint(saved) is not None
     assert other.panel.model_combo.value() == "simple-cnn"
-    assert other.current_checkpoint == saved
+    assert other.session.current.path == saved
     assert str(saved) in AppSettings().recent_checkpoints()
     other.close()
 
@@ -194,8 +281,8 @@ def test_continuing_an_opened_checkpoint_never_writes_beside_it(qtbot, window, t
     wait_idle(qtbot, window)
     mine = window.save_checkpoint_as(tmp_path / "kept" / "model.pt")
     window.open_checkpoint(mine)
-    window.start_training(resume=True)
+    window.start_training(TrainMode.CONTINUE)
     wait_idle(qtbot, window)
     assert sorted(p.name for p in mine.parent.iterdir()) == ["model.pt"]
-    assert window.current_checkpoint.parent != mine.parent
-    assert load_checkpoint(window.current_checkpoint).meta.epoch == 2
+    assert current_path(window).parent != mine.parent
+    assert load_checkpoint(current_path(window)).meta.epoch == 2

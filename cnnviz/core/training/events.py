@@ -129,3 +129,21 @@ def event_to_json(event: Any) -> dict[str, Any]:
     record = {"type": _TYPE_NAMES[type(event)]}
     record.update({f.name: _plain(getattr(event, f.name)) for f in fields(event)})
     return record
+
+
+_TYPES_BY_NAME = {name: cls for cls, name in _TYPE_NAMES.items()}
+
+
+def event_from_json(record: dict[str, Any]) -> Any | None:
+    """The event a metrics.jsonl line records, or None for a line that is not one (another
+    version's event type, missing fields). Arrays come back as numpy arrays."""
+    cls = _TYPES_BY_NAME.get(record.get("type", ""))
+    if cls is None:
+        return None
+    try:
+        values = {f.name: record[f.name] for f in fields(cls) if f.name in record}
+        if "per_class_acc" in values:
+            values["per_class_acc"] = np.asarray(values["per_class_acc"], dtype=np.float32)
+        return cls(**values)
+    except (TypeError, ValueError):
+        return None

@@ -123,6 +123,21 @@ def _fits_on(device: torch.device, data: LoadedDataset) -> bool:
     return size < 1 << 30
 
 
+def run_model_code(config: TrainConfig, parent: Checkpoint | None) -> ModelCode | None:
+    """The source a run's model is built from, or None for a registry model. A file the user
+    named runs as it is on disk; one that the parent checkpoint (resume, init_from) names
+    runs from the checkpoint's stored source, and only when the config trusts it."""
+    if not is_custom_model_spec(config.model):
+        return None
+    if parent is not None and parent.meta.model == config.model:
+        source = str(config.resume or config.init_from)
+        code = checkpoint_model_code(parent, source)
+        if code is not None and not config.trust_model_code:
+            raise UntrustedModelCodeError(code, source)
+        return code
+    return ModelCode.read(config.model)
+
+
 class Trainer:
     """One training run. Build it with a config; ``run`` does all the work."""
 
@@ -210,21 +225,6 @@ class Trainer:
                 )
         return checkpoint
 
-    def _model_code(self, parent: Checkpoint | None) -> ModelCode | None:
-        """The source a user's model is built from. A file the user named runs as it is on
-        disk; one that a checkpoint names runs from the checkpoint's stored source, and only
-        when the config trusts it."""
-        cfg = self.config
-        if not is_custom_model_spec(cfg.model):
-            return None
-        if parent is not None and parent.meta.model == cfg.model:
-            source = str(cfg.resume or cfg.init_from)
-            code = checkpoint_model_code(parent, source)
-            if code is not None and not cfg.trust_model_code:
-                raise UntrustedModelCodeError(code, source)
-            return code
-        return ModelCode.read(cfg.model)
-
     def _prepare(self) -> tuple[LoadedDataset, InputShape, str, Checkpoint | None]:
         cfg = self.config
         cfg.validate()
@@ -263,7 +263,7 @@ class Trainer:
         data, shape, augment, parent = self._prepare()
         device = self.device
         assert device is not None
-        self._code = self._model_code(parent)
+        self._code = run_model_code(cfg, parent)
         torch.manual_seed(cfg.seed)
         model = build_model(cfg.model, shape, self._code).to(device)
         if cfg.init_from is not None and parent is not None:

@@ -1,0 +1,248 @@
+"""The app's state in one Qt-free object: which model is current and where its weights came
+from, the run that trains (its folder, config and lifecycle), and the user's trusted code.
+
+Widgets never hold this state: they call the session and render what its events say, as
+napari's views render its components. Everything here runs in the GUI thread; the training
+worker's events reach it through ``handle``.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from pathlib import Path, PureWindowsPath
+from typing import Any
+
+from psygnal import Signal
+from torch import nn
+
+from cnnviz.core.analysis.prediction import Predictor, shipped_weights_path
+from cnnviz.core.data.types import is_folder
+from cnnviz.core.errors import CnnvizError
+from cnnviz.core.models.model_code import ModelCode
+from cnnviz.core.models.registry import build_model
+from cnnviz.core.models.shape import InputShape
+from cnnviz.core.paths import runs_home
+from cnnviz.core.training.checkpoint import CheckpointMeta, load_checkpoint
+from cnnviz.core.training.config import TrainConfig, resume_conflicts, same_dataset
+from cnnviz.core.training.events import (
+    TERMINAL_EVENTS,
+    EpochEvent,
+    StartedEvent,
+    StoppedEvent,
+)
+from cnnviz.core.training.run_folder import CHECKPOINT, holds_run
+from cnnviz.core.training.trainer import run_model_code
+from cnnviz.session.run_lifecycle import RunLifecycle
+from cnnviz.session.trust_store import TrustStore
+
+
+class TrainMode(str, Enum):
+    """What Train can do with the current weights."""
+
+    CONTINUE = "continue"  # the same run, exactly where it stopped (resume)
+    FROM_WEIGHTS = "from-weights"  # a new run from these weights, fresh optimiser (init_from)
+    FRESH = "fresh"  # a new run from new random weights
+
+
+@dataclass
+class TrainChoice:
+    """The modes that make sense for the settings now chosen, and why Continue is missing
+    when it is (the settings that differ from the run's)."""
+
+    modes: list[TrainMode]
+    checkpoint: Path | None = None
+    differences: list[str] = field(default_factory=list)
+    #: the total epochs a continued run trains to
+    continue_to_epoch: int = 0
+
+
+@dataclass
+class CurrentModel:
+    """The model every view shows, with where its weights came from."""
+
+    predictor: Predictor
+    path: Path | None  # the checkpoint file
+    label: str  # e.g. "simple-cnn on mnist, this run, epoch 3 (98.1%)"
+
+    @property
+    def meta(self) -> CheckpointMeta:
+        return self.predictor.meta
+
+    @property
+    def is_shipped(self) -> bool:
+        return self.path is not None and self.path == shipped_weights_path()
+
+
+def short_model_name(spec: str) -> str:
+    """``C:\\models\\net.py:Net`` and ``/home/me/net.py:Net`` both read ``net.Net``."""
+    path, sep, name = spec.rpartition(":")
+    if not sep or not path.endswith(".py"):
+        return spec
+    return f"{PureWindowsPath(path).stem}.{name}"
+
+
+def short_dataset_name(name: str) -> str:
+    """``folder:C:\\photos\\cats`` and ``folder:/home/me/cats/`` both read ``folder cats``
+    (PureWindowsPath splits on either slash)."""
+    if is_folder(name):
+        return f"folder {PureWindowsPath(name.partition(':')[2]).name}"
+    return name
+
+
+def describe(meta: CheckpointMeta, source: str) -> str:
+    """A label naming the model, the data, where the weights came from and how good they are."""
+    accuracy = meta.metrics.get("test_acc")
+    score = f" ({accuracy:.1%})" if accuracy is not None else ""
+    return (f"{short_model_name(meta.model)} on {short_dataset_name(meta.dataset)}, "
+            f"{source}{score}")  # fmt: skip
+
+
+def new_run_dir(config: TrainConfig, home: Path) -> Path:
+    """A fresh folder name for a run, by time, model and data set; never an existing one.
+    The trainer makes it when training begins, so a cancelled run leaves nothing."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    model = re.sub(r"[^A-Za-z0-9_.-]+", "_", short_model_name(config.model)) or "model"
+    dataset = "folder" if is_folder(config.dataset) else config.dataset
+    base = home / f"{stamp}-{model}-{dataset}"
+    candidate, n = base, 1
+    while candidate.exists():
+        n += 1
+        candidate = base.with_name(f"{base.name}-{n}")
+    return candidate
+
+
+class Session:
+    """Qt-free application state. Events: ``current_changed(CurrentModel)`` when the model
+    the views show changes, ``run_started(StartedEvent)`` when a run's training begins,
+    ``problem(str)`` for a message the user should see; ``run.changed(Phase)`` for the
+    lifecycle."""
+
+    current_changed = Signal(object)
+    run_started = Signal(object)
+    problem = Signal(str)
+
+    def __init__(self, trust: TrustStore | None = None, home: Path | None = None) -> None:
+        self.trust = trust or TrustStore()
+        self.home = home or runs_home()
+        self.run = RunLifecycle()
+        self.run_config: TrainConfig | None = None
+        self.current: CurrentModel = self._load(shipped_weights_path(), "shipped weights",
+                                                trust=False)  # fmt: skip
+
+    # -- the current model ------------------------------------------------------------------
+    def _load(self, path: Path, source: str, trust: Any) -> CurrentModel:
+        predictor = Predictor.from_checkpoint(path, trust)
+        return CurrentModel(predictor, Path(path), describe(predictor.meta, source))
+
+    def _set_current(self, current: CurrentModel) -> CurrentModel:
+        self.current = current
+        self.current_changed.emit(current)
+        return current
+
+    def use_shipped(self) -> CurrentModel:
+        return self._set_current(self._load(shipped_weights_path(), "shipped weights", False))
+
+    def open_checkpoint(self, path: Path) -> CurrentModel:
+        """Make a checkpoint file current. A model defined in a Python file loads only if
+        the trust store trusts its code; otherwise UntrustedModelCodeError names the code,
+        and the caller may ask the user, ``trust_code`` it and try again."""
+        path = Path(path)
+        return self._set_current(self._load(path, path.name, self.trust))
+
+    def trust_code(self, code: ModelCode) -> None:
+        self.trust.trust(code)
+
+    def _trust_own_run(self, code: ModelCode) -> bool:
+        """The code of a run this session started: the user chose it (or trusted its
+        parent), so its checkpoints load, and are remembered as trusted."""
+        self.trust.trust(code)
+        return True
+
+    # -- planning a run ---------------------------------------------------------------------
+    def train_choice(self, config: TrainConfig) -> TrainChoice:
+        """What Train may do now. Continue is offered only when every setting but the
+        number of epochs is the run's own; the current weights are offered for a new run
+        when they are of this model and data set; a fresh start always."""
+        current = self.current
+        if current.path is None or current.is_shipped or not current.path.is_file():
+            return TrainChoice([TrainMode.FRESH])
+        meta = current.meta
+        recorded = {"model": meta.model, "dataset": meta.dataset, **meta.config}
+        if config.model != meta.model or not same_dataset(config.dataset, recorded["dataset"]):
+            return TrainChoice([TrainMode.FRESH])
+        target = meta.epoch + config.epochs
+        differences = resume_conflicts(recorded, replace(config, epochs=target))
+        modes = [TrainMode.FROM_WEIGHTS, TrainMode.FRESH]
+        if not differences:
+            modes.insert(0, TrainMode.CONTINUE)
+        return TrainChoice(modes, current.path, differences, target)
+
+    def plan(self, config: TrainConfig, mode: TrainMode) -> TrainConfig:
+        """The config a run in ``mode`` trains with: its folder, and what it starts from.
+        A continued run of the app's own writes on in its folder; anything else (a fresh
+        run, a checkpoint opened from elsewhere, a best.pt) gets a new folder."""
+        if mode is TrainMode.FRESH:
+            return replace(config, out_dir=new_run_dir(config, self.home))
+        choice = self.train_choice(config)
+        if mode not in choice.modes or choice.checkpoint is None:
+            raise CnnvizError(f"cannot {mode.value} with these settings: "
+                              f"{'; '.join(choice.differences) or 'no weights to start from'}")
+        path = choice.checkpoint
+        if mode is TrainMode.FROM_WEIGHTS:
+            return replace(config, init_from=path, trust_model_code=True,
+                           out_dir=new_run_dir(config, self.home))  # fmt: skip
+        own_folder = (path.name == CHECKPOINT and holds_run(path.parent)
+                      and self.home.resolve() in path.resolve().parents)  # fmt: skip
+        return replace(config, resume=path, epochs=choice.continue_to_epoch,
+                       trust_model_code=True,
+                       out_dir=path.parent if own_folder else new_run_dir(config, self.home))
+
+    # -- the run ----------------------------------------------------------------------------
+    def begin(self, config: TrainConfig) -> bool:
+        """A planned run is about to start; False when one is already under way."""
+        if not self.run.begin():
+            return False
+        self.run_config = config
+        return True
+
+    @property
+    def run_dir(self) -> Path | None:
+        return None if self.run_config is None else self.run_config.out_dir
+
+    def handle(self, event: Any) -> None:
+        """An event from the training worker (in the GUI thread)."""
+        if isinstance(event, StartedEvent):
+            if self.run.training_started():
+                self.run_started.emit(event)
+        elif isinstance(event, EpochEvent) and event.checkpoint:
+            self._use_run_checkpoint(Path(event.checkpoint),
+                                     f"this run, epoch {event.epoch}")  # fmt: skip
+        elif isinstance(event, TERMINAL_EVENTS):
+            self.run.ended(event)
+            if isinstance(event, StoppedEvent) and event.checkpoint:
+                self._use_run_checkpoint(Path(event.checkpoint),
+                                         f"this run, stopped at step {event.step}")
+
+    def _use_run_checkpoint(self, path: Path, source: str) -> None:
+        try:
+            self._set_current(self._load(path, source, self._trust_own_run))
+        except CnnvizError as exc:
+            self.problem.emit(f"cannot use the run's checkpoint: {exc}")
+
+    def live_model(self, started: StartedEvent) -> nn.Module | None:
+        """A fresh model of the run's architecture, to hold the weight snapshots a running
+        trainer sends; built from the same code the run uses."""
+        config = self.run_config
+        if config is None:
+            return None
+        shape = InputShape(*started.input_shape, len(started.class_names))
+        try:
+            parent_path = config.resume or config.init_from
+            parent = load_checkpoint(parent_path) if parent_path else None
+            return build_model(config.model, shape, run_model_code(config, parent))
+        except CnnvizError as exc:
+            self.problem.emit(f"cannot show the live model: {exc}")
+            return None

@@ -1,0 +1,97 @@
+"""The app's dialogs. Each opens window-modal without blocking (``open``, not ``exec``), so a
+running worker's signals keep flowing, and reports the user's answer through a callback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cnnviz.core.models.model_code import ModelCode
+from cnnviz.session.session import TrainChoice, TrainMode
+
+MODE_BUTTONS = {
+    TrainMode.CONTINUE: "Continue this run",
+    TrainMode.FROM_WEIGHTS: "Start from these weights",
+    TrainMode.FRESH: "Start fresh",
+}
+
+
+def error_box(parent: QWidget, title: str, message: str, details: str = "") -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=parent)
+    box.setObjectName("errorDialog")
+    if details:
+        box.setDetailedText(details)
+    return box
+
+
+def train_mode_box(parent: QWidget, choice: TrainChoice,
+                   on_mode: Callable[[TrainMode], None]) -> QMessageBox:  # fmt: skip
+    """Ask what Train should do with the current weights. Continue is there only when the
+    settings are the run's own; otherwise the box says which settings differ."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Train",
+                      "Train from the current weights, or start fresh?", parent=parent)
+    box.setObjectName("continueOrFreshDialog")
+    text = [str(choice.checkpoint)]
+    if TrainMode.CONTINUE in choice.modes:
+        text.append(f"Continue this run: the same run, on to epoch {choice.continue_to_epoch}.")
+    else:
+        text.append("This run cannot be continued exactly, since these settings differ from "
+                    "its own: " + "; ".join(choice.differences) + ".")
+    text.append("Start from these weights: a new run that begins with them, with a fresh "
+                "optimiser and schedule from the settings now chosen.")
+    box.setInformativeText("\n\n".join(text))
+    buttons = {}
+    for mode in choice.modes:
+        button = box.addButton(MODE_BUTTONS[mode], QMessageBox.ButtonRole.AcceptRole)
+        button.setObjectName(f"mode-{mode.value}")
+        buttons[button] = mode
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.buttonClicked.connect(
+        lambda button: on_mode(buttons[button]) if button in buttons else None)
+    return box
+
+
+class TrustDialog(QDialog):
+    """Names a checkpoint's model file, shows its SHA-256 and its source, and asks whether
+    to run it. Trusting is remembered by hash, so an edited file is asked about again."""
+
+    def __init__(self, parent: QWidget, code: ModelCode, what: str,
+                 on_trust: Callable[[ModelCode], None]) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("trustDialog")
+        self.setWindowTitle("Run this model's code?")
+        self.code = code
+        intro = QLabel(
+            f"<b>{what}</b> needs a model defined in a Python file. Loading it runs that "
+            f"file's code with your permissions. Only continue if you trust where it came "
+            f"from.<br><br>File: {code.path}<br>Model: {code.name}<br>SHA-256: "
+            f"<code>{code.sha256}</code>"
+        )  # fmt: skip
+        intro.setWordWrap(True)
+        intro.setObjectName("trustSummary")
+        self.source_view = QPlainTextEdit(code.source, objectName="trustSource")
+        self.source_view.setReadOnly(True)
+        self.source_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.source_view.setMinimumSize(640, 320)
+        buttons = QDialogButtonBox()
+        self.trust_button = buttons.addButton("Trust and open",
+                                              QDialogButtonBox.ButtonRole.AcceptRole)
+        self.trust_button.setObjectName("trustButton")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.source_view, 1)
+        layout.addWidget(buttons)
+        self.accepted.connect(lambda: on_trust(code))
