@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pyqtgraph as pg
+import pyqtgraph.exporters
 
 
 class ProbabilityChart(pg.PlotWidget):
@@ -53,3 +56,12 @@ def image_view(object_name: str) -> tuple[pg.GraphicsLayoutWidget, pg.ViewBox, p
 def lookup_table(colormap: str) -> np.ndarray:
     """A 256-entry colour table for an ImageItem, from a pyqtgraph colormap name."""
     return pg.colormap.get(colormap).getLookupTable(0.0, 1.0, 256)
+
+
+def export_plot_png(plot: pg.PlotWidget, path: Path, width: int) -> None:
+    """Save a plot as PNG, or raise OSError: pyqtgraph's exporter returns False (and says
+    nothing) when the file cannot be written."""
+    exporter = pyqtgraph.exporters.ImageExporter(plot.getPlotItem())
+    exporter.parameters()["width"] = width
+    if exporter.export(str(path)) is False:
+        raise OSError(f"cannot write {path} (is the folder there, and writable?)")

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-import pyqtgraph.exporters
 import torch
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
@@ -36,6 +35,7 @@ from cnnviz.core.training.evaluation import EvaluationResult, evaluate_model, lo
 from cnnviz.session.generation import Generation
 from cnnviz.session.session import CurrentModel
 from cnnviz.ui.background import BackgroundCall, TaskState
+from cnnviz.ui.charts import export_plot_png
 from cnnviz.ui.file_dialogs import choose_path
 
 MAX_TEXT_CLASSES = 20  # counts are written in the cells up to this many classes
@@ -162,17 +162,18 @@ class EvaluateTab(QWidget):
         self.accuracy_label.setText(f"evaluating {current.label}...")
         self.task = BackgroundCall(work, lambda outcome: self._on_done(token, outcome),
                                    lambda error: self._on_error(token, error),
-                                   self._on_progress)  # fmt: skip
+                                   lambda fraction: self._on_progress(token, fraction))
 
     def cancel(self) -> None:
         if self.task is not None:
             self.task.state.request_interruption()
 
     def model_changed(self) -> None:
-        """The current model changed: an evaluation still running is of the old one, so its
-        result is dropped; the results shown say which model they are for."""
-        if self.task is not None and self.task.is_running:
-            self.generation.next()
+        """The current model changed: an evaluation still running, or whose result is still
+        on its way, is of the old one, so it is dropped; the results shown say which model
+        they are for."""
+        self.generation.next()
+        if self.task is not None and not self.evaluate_button.isEnabled():
             self.task.cancel()
             self._set_running(False)
             self.accuracy_label.setText("Evaluation cancelled: the model changed.")
@@ -187,8 +188,9 @@ class EvaluateTab(QWidget):
         self.cancel_button.setEnabled(running)
         self.progress.setValue(0)
 
-    def _on_progress(self, fraction: float) -> None:
-        self.progress.setValue(int(100 * fraction))
+    def _on_progress(self, token: int, fraction: float) -> None:
+        if self.generation.is_current(token):
+            self.progress.setValue(int(100 * fraction))
 
     def _on_error(self, token: int, error: Exception) -> None:
         if not self.generation.is_current(token):
@@ -331,10 +333,8 @@ class EvaluateTab(QWidget):
                            "PNG (*.png)")
         if path is None:
             return None
-        exporter = pyqtgraph.exporters.ImageExporter(self.confusion_plot.getPlotItem())
-        exporter.parameters()["width"] = 900
         try:
-            exporter.export(str(path))
+            export_plot_png(self.confusion_plot, Path(path), 900)
         except OSError as exc:
             self.accuracy_label.setText(f"Cannot write {path}: {exc}")
             return None

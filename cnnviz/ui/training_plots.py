@@ -14,7 +14,6 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-import pyqtgraph.exporters
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -25,6 +24,7 @@ from cnnviz.core.training.events import (
     StepEvent,
     event_from_json,
 )
+from cnnviz.ui.charts import export_plot_png
 
 SMOOTHING = 0.95  # weight of the past in the smoothed loss; about a 20-step window
 RAW_PEN = pg.mkPen((90, 140, 220, 70), width=1)
@@ -273,7 +273,5 @@ class TrainingPlots(QWidget):
         path = Path(path)
         outputs = [path, path.with_name(f"{path.stem}-accuracy{path.suffix or '.png'}")]
         for plot, out in zip((self.loss_plot, self.accuracy_plot), outputs, strict=True):
-            exporter = pyqtgraph.exporters.ImageExporter(plot.getPlotItem())
-            exporter.parameters()["width"] = max(800, plot.width())
-            exporter.export(str(out))
+            export_plot_png(plot, out, max(800, plot.width()))
         return outputs

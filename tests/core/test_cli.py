@@ -132,3 +132,82 @@ def test_without_a_display_the_app_says_so(monkeypatch, capsys):
     monkeypatch.setattr(sys, "platform", "linux")
     assert main([]) == 1
     assert "no display found" in capsys.readouterr().err
+
+
+def cli_train(capsys, *args):
+    return run_cli(capsys, "train", *args)
+
+
+def test_a_second_run_never_writes_into_the_first_ones_folder(trained, mnist_dir, capsys):
+    run_dir, _ = trained
+    best = (run_dir / "best.pt").read_bytes()
+    lines = (run_dir / "metrics.jsonl").read_text()
+    code, _, err = cli_train(capsys, "--out", run_dir, "--data-dir", mnist_dir, "--offline")
+    assert code == 1 and "already holds a run" in err and "--resume" in err
+    assert (run_dir / "best.pt").read_bytes() == best
+    assert (run_dir / "metrics.jsonl").read_text() == lines
+
+
+def test_resume_takes_the_runs_settings_and_continues_in_its_folder(trained, mnist_dir, capsys):
+    run_dir, _ = trained
+    code, out, err = cli_train(capsys, "--resume", run_dir / "checkpoint.pt", "--epochs", 3,
+                               "--out", run_dir, "--data-dir", mnist_dir, "--offline", "--json")
+    assert code == 0, err
+    assert json.loads(out.strip().splitlines()[-1])["epochs"] == 3
+    records = read_metrics(run_dir / "metrics.jsonl")
+    starts = [r for r in records if r["type"] == "started"]
+    assert [s["start_step"] for s in starts] == [0, 30]
+    assert starts[1]["total_steps"] == 45  # batch size 20 and lr 0.003 came from the run
+    config = json.loads((run_dir / "config.json").read_text())
+    assert config["settings"]["epochs"] == 3 and len(config["resumed"]) == 1
+
+
+@pytest.mark.parametrize(("args", "named"), [
+    (["--lr", "0.01"], "lr 0.01"),
+    (["--optimizer", "sgd"], "optimizer 'sgd'"),
+    (["--batch-size", "25"], "batch_size 25"),
+    (["--model", "lenet5"], "model 'lenet5'"),
+])
+def test_resume_refuses_changed_settings_and_names_them(trained, mnist_dir, capsys, args,
+                                                        named):
+    run_dir, _ = trained
+    code, _, err = cli_train(capsys, "--resume", run_dir / "checkpoint.pt", *args, "--epochs",
+                             3, "--out", run_dir, "--data-dir", mnist_dir, "--offline")
+    assert code == 1 and named in err and "--init-from" in err
+
+
+def test_a_length_shaped_schedule_cannot_be_stretched(mnist_dir, tmp_path, capsys):
+    run_dir = tmp_path / "cycle"
+    assert cli_train(capsys, "--schedule", "onecycle", "--batch-size", 50, "--out", run_dir,
+                     "--data-dir", mnist_dir, "--offline")[0] == 0
+    code, _, err = cli_train(capsys, "--resume", run_dir / "checkpoint.pt", "--epochs", 2,
+                             "--out", run_dir, "--data-dir", mnist_dir, "--offline")
+    assert code == 1 and "cannot be stretched" in err and "--init-from" in err
+
+
+def test_init_from_starts_a_new_run_from_the_weights(trained, mnist_dir, tmp_path, capsys):
+    run_dir, _ = trained
+    new = tmp_path / "tuned"
+    code, out, err = cli_train(capsys, "--init-from", run_dir / "best.pt", "--optimizer", "sgd",
+                               "--lr", "0.01", "--out", new, "--data-dir", mnist_dir,
+                               "--offline", "--json")
+    assert code == 0, err
+    summary = json.loads(out.strip().splitlines()[-1])
+    assert summary["epochs"] == 1 and summary["test_acc"] >= 0.8  # it kept what it knew
+    config = json.loads((new / "config.json").read_text())
+    assert config["resolved"]["parent_checkpoint"] == str(run_dir / "best.pt")
+    assert config["settings"]["optimizer"] == "sgd" and config["settings"]["model"] == "simple-cnn"
+
+
+def test_resume_and_init_from_together_are_a_usage_error(trained, tmp_path, capsys):
+    run_dir, _ = trained
+    with pytest.raises(SystemExit):
+        main(["train", "--resume", str(run_dir / "checkpoint.pt"), "--init-from",
+              str(run_dir / "best.pt"), "--out", str(tmp_path / "x")])
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_a_cancelled_or_failed_start_leaves_no_folder(mnist_dir, tmp_path, capsys):
+    code, _, _ = cli_train(capsys, "--model", "vgg99", "--out", tmp_path / "never",
+                             "--data-dir", mnist_dir, "--offline")
+    assert code == 1 and not (tmp_path / "never").exists()

@@ -69,3 +69,23 @@ def test_each_failure_names_the_file_and_the_problem(tmp_path, attr, text, messa
     with pytest.raises(ModelLoadError, match=message) as info:
         build_model(f"{path}:{attr}", SHAPE)
     assert str(path) in str(info.value)
+
+
+SQUEEZED = """
+import torch.nn as nn
+
+class Squeezed(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(784, 10)
+
+    def forward(self, x):
+        return self.fc(x.flatten(1)).squeeze()
+"""
+
+
+def test_the_squeeze_bug_is_caught_at_load_with_a_hint(tmp_path):
+    path = write(tmp_path, SQUEEZED)
+    with pytest.raises(ModelLoadError, match=r"batch of shape \[1, 1, 28, 28\] is \[10\]") as info:
+        build_model(f"{path}:Squeezed", SHAPE)
+    assert ".squeeze()" in str(info.value)

@@ -197,8 +197,11 @@ def test_a_model_that_returns_nan(tmp_path, mnist):
 
 # -- command-line arguments ---------------------------------------------------------------------
 @pytest.mark.parametrize("args", [
-    ["--epochs", "0"], ["--epochs", "-1"], ["--epochs", "x"], ["--batch-size", "0"],
-    ["--batch-size", "-100"], ["--lr", "0"], ["--lr", "-1e-3"], ["--lr", "nan"], ["--lr", "inf"],
+    ["--epochs", "0"], ["--epochs", "-1"], ["--epochs", "x"], ["--epochs", "nan"],
+    ["--epochs", "inf"], ["--batch-size", "0"], ["--batch-size", "-100"],
+    ["--batch-size", "nan"], ["--batch-size", "inf"], ["--lr", "0"], ["--lr", "-1e-3"],
+    ["--lr", "nan"], ["--lr", "inf"], ["--weight-decay", "-1"], ["--weight-decay", "nan"],
+    ["--image-size", "0"],
 ])  # fmt: skip
 def test_bad_numbers(tmp_path, capsys, args):
     with pytest.raises(SystemExit) as info:

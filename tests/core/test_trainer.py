@@ -7,7 +7,7 @@ import torch
 from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.training.checkpoint import load_checkpoint
-from cnnviz.core.training.config import TrainConfig
+from cnnviz.core.training.config import TrainConfig, resume_conflicts
 from cnnviz.core.training.events import (
     EpochEvent,
     EvaluationEvent,
@@ -178,3 +178,64 @@ def test_weight_snapshots_leave_a_seeded_run_unchanged(mnist):
 def test_both_precisions_learn(mnist, precision):
     _, final = run(TrainConfig(epochs=2, batch_size=20, lr=3e-3, precision=precision), mnist)
     assert isinstance(final, FinishedEvent) and final.test_acc >= 0.9
+
+
+def test_a_cancel_before_the_first_step_writes_nothing(mnist, tmp_path):
+    events = []
+    final = Trainer(TrainConfig(out_dir=tmp_path / "run"), mnist).run(events.append,
+                                                                      lambda: True)
+    assert isinstance(final, StoppedEvent) and final.checkpoint is None and final.step == 0
+    assert not (tmp_path / "run").exists()
+    assert not any(isinstance(e, StartedEvent) for e in events)
+
+
+def test_a_cancel_while_loading_stops_the_load(mnist_dir, tmp_path):
+    from cnnviz.core.errors import CancelledError
+
+    def cancel(message, fraction):
+        raise CancelledError("cancelled")
+
+    config = TrainConfig(data_dir=mnist_dir, download=False, out_dir=tmp_path / "run")
+    final = Trainer(config, progress=cancel).run(lambda e: None)
+    assert isinstance(final, StoppedEvent) and final.checkpoint is None
+    assert not (tmp_path / "run").exists()
+
+
+def test_a_resumed_run_that_is_stopped_at_once_keeps_its_folder(mnist, tmp_path):
+    run(TrainConfig(epochs=1, batch_size=50, out_dir=tmp_path / "a"), mnist)
+    before = sorted(p.name for p in (tmp_path / "a").iterdir())
+    checkpoint = (tmp_path / "a" / "checkpoint.pt").read_bytes()
+    config = TrainConfig(epochs=2, batch_size=50, out_dir=tmp_path / "a",
+                         resume=tmp_path / "a" / "checkpoint.pt")
+    _, final = run(config, mnist, should_stop=lambda: True)
+    assert isinstance(final, StoppedEvent) and final.checkpoint is None
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == before
+    assert (tmp_path / "a" / "checkpoint.pt").read_bytes() == checkpoint
+
+
+def test_config_json_records_every_setting_and_what_auto_became(mnist, tmp_path):
+    import json
+
+    run(TrainConfig(epochs=1, batch_size=50, out_dir=tmp_path / "a", seed=5), mnist)
+    record = json.loads((tmp_path / "a" / "config.json").read_text())
+    assert record["settings"]["seed"] == 5 and record["settings"]["batch_size"] == 50
+    assert record["resolved"]["augment"] == "none"
+    assert record["resolved"]["precision"] in ("bf16", "fp32")
+    assert record["resolved"]["input_shape"] == [1, 28, 28]
+    assert record["versions"]["torch"] == torch.__version__
+
+
+@pytest.mark.parametrize(("recorded", "config", "problem"), [
+    ({"lr": 0.001}, TrainConfig(lr=0.01), "lr 0.01"),
+    ({"optimizer": "adam"}, TrainConfig(optimizer="sgd"), "optimizer 'sgd'"),
+    ({"schedule": "cosine", "epochs": 3}, TrainConfig(schedule="cosine", epochs=5),
+     "cannot be stretched"),
+    ({"dataset": "folder:C:\\data\\cats"}, TrainConfig(dataset="folder:C:/data/cats/"), None),
+    ({"schedule": "step", "epochs": 3}, TrainConfig(schedule="step", epochs=5), None),
+])
+def test_resume_conflicts(recorded, config, problem):
+    problems = resume_conflicts(recorded, config)
+    if problem is None:
+        assert problems == []
+    else:
+        assert any(problem in p for p in problems), problems

@@ -1,0 +1,176 @@
+"""The app's state without a display: the current model, planning a run, trusted code."""
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cnnviz.core.errors import CnnvizError
+from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
+from cnnviz.core.training.config import TrainConfig
+from cnnviz.core.training.events import StartedEvent
+from cnnviz.core.training.trainer import Trainer
+from cnnviz.session.generation import Generation
+from cnnviz.session.run_lifecycle import Phase
+from cnnviz.session.session import (
+    Session,
+    TrainMode,
+    new_run_dir,
+    short_dataset_name,
+    short_model_name,
+)
+from cnnviz.session.trust_store import TrustStore
+
+NET = """
+import pathlib
+import torch.nn as nn
+pathlib.Path({marker!r}).write_text("ran")
+
+class Net(nn.Module):
+    def __init__(self, num_classes=10):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 4, 3, padding=1)
+        self.fc = nn.Linear(4, num_classes)
+
+    def forward(self, x):
+        return self.fc(self.conv(x).mean(dim=(2, 3)))
+"""
+
+
+@pytest.fixture
+def session(tmp_path):
+    return Session(TrustStore(tmp_path / "trust.json"), tmp_path / "runs")
+
+
+def train(config: TrainConfig, mnist_dir: Path) -> Path:
+    final = Trainer(replace(config, data_dir=mnist_dir, download=False)).run(lambda e: None)
+    assert final.checkpoint, final
+    return Path(final.checkpoint)
+
+
+def test_starts_with_the_shipped_weights_and_offers_only_a_fresh_run(session):
+    assert session.current.is_shipped and session.run.phase is Phase.IDLE
+    assert "shipped weights" in session.current.label
+    assert session.train_choice(TrainConfig()).modes == [TrainMode.FRESH]
+    planned = session.plan(TrainConfig(), TrainMode.FRESH)
+    assert planned.out_dir.parent == session.home and not planned.out_dir.exists()
+
+
+def test_continue_only_with_unchanged_settings(session, mnist_dir, tmp_path):
+    path = train(TrainConfig(batch_size=50, out_dir=tmp_path / "runs" / "a"), mnist_dir)
+    session.open_checkpoint(path)
+    same = TrainConfig(batch_size=50)
+    choice = session.train_choice(same)
+    assert choice.modes == [TrainMode.CONTINUE, TrainMode.FROM_WEIGHTS, TrainMode.FRESH]
+    planned = session.plan(same, TrainMode.CONTINUE)
+    assert planned.resume == path and planned.epochs == 2 and planned.out_dir == path.parent
+
+    changed = session.train_choice(TrainConfig(batch_size=50, lr=0.01, optimizer="sgd"))
+    assert TrainMode.CONTINUE not in changed.modes
+    assert any(d.startswith("lr 0.01") for d in changed.differences)
+    assert any(d.startswith("optimizer 'sgd'") for d in changed.differences)
+    with pytest.raises(CnnvizError, match="cannot continue"):
+        session.plan(TrainConfig(batch_size=50, lr=0.01), TrainMode.CONTINUE)
+    planned = session.plan(TrainConfig(batch_size=50, lr=0.01), TrainMode.FROM_WEIGHTS)
+    assert planned.init_from == path and planned.out_dir != path.parent
+
+    other_model = session.train_choice(TrainConfig(model="lenet5", batch_size=50))
+    assert other_model.modes == [TrainMode.FRESH]
+
+
+def test_a_checkpoint_from_elsewhere_continues_in_a_new_folder(session, mnist_dir, tmp_path):
+    path = train(TrainConfig(batch_size=50, out_dir=tmp_path / "elsewhere"), mnist_dir)
+    session.open_checkpoint(path)
+    planned = session.plan(TrainConfig(batch_size=50), TrainMode.CONTINUE)
+    assert planned.resume == path and planned.out_dir.parent == session.home
+
+
+def test_a_run_moves_the_current_model_and_the_phase(session, mnist_dir):
+    planned = replace(session.plan(TrainConfig(batch_size=50), TrainMode.FRESH),
+                      data_dir=mnist_dir, download=False)
+    changes, starts = [], []
+    session.current_changed.connect(changes.append)
+    session.run_started.connect(starts.append)
+    assert session.begin(planned) and not session.begin(planned)
+    final = Trainer(planned).run(session.handle)
+    assert session.run.phase is Phase.FINISHED and len(starts) == 1
+    assert [c.path for c in changes] == [Path(final.checkpoint)]
+    assert session.current.label.startswith("simple-cnn on mnist, this run, epoch 1 (")
+    assert session.live_model(starts[0]) is not None
+
+
+def test_a_model_file_named_by_a_checkpoint_runs_only_when_trusted(session, mnist_dir,
+                                                                    tmp_path):
+    marker = tmp_path / "ran.txt"
+    source = tmp_path / "net.py"
+    source.write_text(NET.format(marker=str(marker)))
+    path = train(TrainConfig(model=f"{source}:Net", batch_size=50, out_dir=tmp_path / "r"),
+                 mnist_dir)
+    marker.unlink()
+    with pytest.raises(UntrustedModelCodeError) as info:
+        session.open_checkpoint(path)
+    assert not marker.exists()  # refused before anything ran
+    code = info.value.code
+    assert code.path == str(source) and code.name == "Net" and "class Net" in code.source
+    session.trust_code(code)
+    assert session.open_checkpoint(path).path == path and marker.exists()
+    # remembered by hash, for the next session too
+    assert Session(TrustStore(session.trust.path), session.home).trust.is_trusted(code)
+    # an edited file is other code
+    edited = ModelCode.from_source(code.path, code.name, code.source + "\n# edited\n")
+    assert not session.trust.is_trusted(edited)
+
+
+def test_a_trusted_checkpoint_rebuilds_where_its_file_is_gone(session, mnist_dir, tmp_path):
+    source = tmp_path / "net.py"
+    source.write_text(NET.format(marker=str(tmp_path / "ran.txt")))
+    path = train(TrainConfig(model=f"{source}:Net", batch_size=50, out_dir=tmp_path / "r"),
+                 mnist_dir)
+    source.unlink()
+    with pytest.raises(UntrustedModelCodeError) as info:
+        session.open_checkpoint(path)
+    session.trust_code(info.value.code)
+    current = session.open_checkpoint(path)
+    blank = np.zeros((1, 28, 28), dtype=np.uint8)
+    assert current.predictor.predict(blank).probabilities.shape == (10,)
+
+
+def test_the_trust_store_survives_a_damaged_file(tmp_path):
+    store = TrustStore(tmp_path / "trust.json")
+    (tmp_path / "trust.json").write_text("{not json")
+    code = ModelCode.from_source("net.py", "Net", "x = 1\n")
+    assert not store.is_trusted(code)
+    store.trust(code)
+    assert store(code) and code.sha256 in json.loads((tmp_path / "trust.json").read_text())
+
+
+def test_generation_tokens_go_stale():
+    generation = Generation()
+    first = generation.next()
+    assert generation.is_current(first)
+    second = generation.next()
+    assert not generation.is_current(first) and generation.is_current(second)
+
+
+@pytest.mark.parametrize(("spec", "short"), [
+    ("C:\\Users\\me\\models\\net.py:Net", "net.Net"),
+    ("/home/me/models/net.py:Net", "net.Net"),
+    ("simple-cnn", "simple-cnn"),
+])
+def test_model_names_from_either_kind_of_path(spec, short, tmp_path):
+    assert short_model_name(spec) == short
+    folder = new_run_dir(TrainConfig(model=spec), tmp_path)
+    assert short in folder.name and "\\" not in folder.name and ":" not in folder.name
+
+
+def test_folder_data_sets_with_either_slash(tmp_path):
+    assert short_dataset_name("folder:C:\\photos\\cats") == "folder cats"
+    assert short_dataset_name("folder:/home/me/cats/") == "folder cats"
+
+
+def test_live_model_for_a_run_not_started_here(session):
+    event = StartedEvent("simple-cnn", "mnist", "cpu", 1, 1, 1, 1, 1, 0, list("0123456789"),
+                         [1, 28, 28], [0.1], [0.3])
+    assert session.live_model(event) is None
