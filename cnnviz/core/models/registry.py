@@ -65,7 +65,14 @@ def build_model(name: str, shape: InputShape, code: ModelCode | None = None) -> 
         raise ModelLoadError(
             f"unknown model {name!r}: choose one of {known}, or give path/to/file.py:ClassName"
         ) from None
-    return spec.build(shape)
+    try:
+        return spec.build(shape)
+    except RuntimeError as exc:  # e.g. a kernel larger than what is left of a small image
+        raise ModelLoadError(
+            f"{name} cannot be built for {shape.height}x{shape.width} images with "
+            f"{shape.channels} channel(s): {str(exc).splitlines()[0]}; choose a larger image "
+            f"size or another model"
+        ) from None
 
 
 def count_parameters(model: nn.Module) -> int:
