@@ -52,11 +52,7 @@ def run(args: argparse.Namespace) -> int:
             "layers": [layer_record(layer) for layer in inspector.layers],
         }))  # fmt: skip
         return 0
-    rows = [list(COLUMNS)]
-    for layer in inspector.layers:
-        cells = table_cells(layer)
-        cells[0] = "  " * layer.name.count(".") + cells[0]
-        rows.append(cells)
+    rows = [list(COLUMNS), *(table_cells(layer, indent=True) for layer in inspector.layers)]
     widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
     print(f"{args.model} for {info.name}: input {shape}, {info.num_classes} classes\n")
     for row in rows:

@@ -45,7 +45,7 @@ def test_simple_cnn_on_mnist_needs_no_data_files(capsys, tmp_path):
     assert layers["fc"]["receptive_field"] == [28, 28] and layers["fc"]["jump"] is None
 
 
-MODEL = '''
+WIDE_MODEL = '''
 import torch
 from torch import nn
 
@@ -64,7 +64,7 @@ class Wide(nn.Module):
 
 def test_a_folder_data_set_and_a_model_file(capsys, tmp_path):
     root = write_image_folder(tmp_path / "bars", classes=2, per_class=3)
-    (tmp_path / "wide.py").write_text(MODEL)
+    (tmp_path / "wide.py").write_text(WIDE_MODEL)
     model = f"{tmp_path / 'wide.py'}:Wide"
     code, out, err = run_cli(capsys, "summary", "--model", model, "--dataset", f"folder:{root}",
                              "--json")

@@ -205,7 +205,7 @@ class _FieldTracker(TorchFunctionMode):
         if not keeps_positions or any(f.jump is None for f in known):
             return Field(self.image_size, None)
         return Field((max(f.size[0] for f in known), max(f.size[1] for f in known)),
-                     (max(f.jump[0] for f in known), max(f.jump[1] for f in known)))  # type: ignore[index]  # fmt: skip
+                     (max(f.jump[0] for f in known), max(f.jump[1] for f in known)))  # fmt: skip
 
 
 def _call_label(calls: dict[str, int], name: str) -> str:

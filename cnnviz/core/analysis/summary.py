@@ -28,11 +28,13 @@ def sides_text(sides: tuple[int, int]) -> str:
     return str(sides[0]) if sides[0] == sides[1] else f"{sides[0]}x{sides[1]}"
 
 
-def table_cells(info: LayerInfo) -> list[str]:
-    """One layer as the architecture table shows it, a cell per entry of COLUMNS."""
+def table_cells(info: LayerInfo, indent: bool = False) -> list[str]:
+    """One layer as the architecture table shows it, a cell per entry of COLUMNS; indent:
+    the name indented by its depth, for a flat table."""
     field = info.field
     return [
-        info.name, info.kind, "x".join(str(s) for s in info.output_shape), f"{info.parameters:,}",
+        ("  " * info.name.count(".") if indent else "") + info.name, info.kind,
+        "x".join(str(s) for s in info.output_shape), f"{info.parameters:,}",
         "" if field is None else ("all" if field.jump is None else sides_text(field.size)),
         "" if field is None or field.jump is None else sides_text(field.jump),
         info.formula,
