@@ -16,8 +16,10 @@ through it; anything that mixes all positions (adaptive pooling, flattening, Lin
 whole input.
 
 The same mode sees convolutions and pools that a forward calls directly (F.conv2d,
-F.max_pool2d, F.avg_pool2d). A conv or pool module is the layer for the call it makes; a call
-made in any other module's forward is a layer of its own, named after that module
+F.max_pool2d, F.avg_pool2d). A conv or pool module is the layer for the call it makes, and its
+output-size formula is that call's (a Conv2d with padding_mode "reflect" pads first and then
+convolves with P = 0, so its formula starts from the padded size); a call made in any other
+module's forward is a layer of its own, named after that module
 (``block.conv2d``, ``block.conv2d#2`` for the second), so a hand-written model shows every
 step. Their order is what ``run`` relies on to name them again, and only a model that has
 them pays for a TorchFunctionMode there.
