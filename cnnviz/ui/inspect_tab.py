@@ -36,6 +36,7 @@ from torch import nn
 
 from cnnviz.core.analysis.inspection import Inspection, ModelInspector
 from cnnviz.core.analysis.mosaic import normalise
+from cnnviz.core.analysis.summary import table_cells
 from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.data.images import read_image, to_array, to_model_input
 from cnnviz.core.data.types import ImageSplit, is_folder
@@ -377,10 +378,7 @@ class InspectTab(QWidget):
         self.layer_tree.clear()
         items: dict[str, QTreeWidgetItem] = {}
         for info in inspector.layers:
-            shape = "x".join(str(s) for s in info.output_shape)
-            field = "" if info.field is None else (
-                "all" if info.field.jump is None else str(info.field.size))  # fmt: skip
-            item = QTreeWidgetItem([info.name, info.kind, shape, f"{info.parameters:,}", field])
+            item = QTreeWidgetItem(table_cells(info)[:5])  # layer, type, output, params, RF
             item.setData(0, Qt.ItemDataRole.UserRole, info.name)
             if info.formula:
                 item.setToolTip(0, f"output size: {info.formula}")
@@ -407,14 +405,7 @@ class InspectTab(QWidget):
         table = self.architecture_table
         table.setRowCount(len(layers))
         for row, info in enumerate(layers):
-            depth = info.name.count(".")
-            field = info.field
-            values = ["  " * depth + info.name, info.kind,
-                      "x".join(str(s) for s in info.output_shape), f"{info.parameters:,}",
-                      "" if field is None else ("all" if field.jump is None else str(field.size)),
-                      "" if field is None or field.jump is None else str(field.jump),
-                      info.formula]  # fmt: skip
-            for column, value in enumerate(values):
+            for column, value in enumerate(table_cells(info, indent=True)):
                 table.setItem(row, column, QTableWidgetItem(value))
         table.resizeColumnsToContents()
 

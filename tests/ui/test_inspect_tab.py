@@ -1,12 +1,16 @@
 import numpy as np
 import pytest
+import torch
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSpinBox, QTableWidget, QTreeWidget, QWidget
 
+from cnnviz.core.models.registry import build_model
+from cnnviz.core.models.shape import InputShape
 from cnnviz.core.training.checkpoint import load_checkpoint
-from cnnviz.core.training.events import WeightsEvent
+from cnnviz.core.training.events import StartedEvent, WeightsEvent
 from cnnviz.session.session import TrainMode
+from tests.core.test_summary import WIDE_MODEL
 
 
 @pytest.fixture
@@ -75,8 +79,24 @@ def test_browsing_the_test_set(window, inspect):
     first = inspect.image.copy()
     inspect.next_button.click()
     assert spin.value() == 6 and not np.array_equal(first, inspect.image)
+
+    test = inspect.test
+    predicted = torch.tensor([int(np.argmax(inspect.inspector.run(image.numpy()).probabilities))
+                              for image in test.images])  # fmt: skip
+    # The shipped weights get the tests' bars wrong. Label 7-19 and 21 on as the model
+    # predicts, so that the search must pass those and stop at 20, and finds none after it.
+    test.labels[7:] = predicted[7:]
+    test.labels[20] = (predicted[20] + 1) % 10
     inspect.show_next_misclassified()
-    assert spin.value() >= 6
+    assert spin.value() == 20 and inspect.true_label == int(test.labels[20])
+    assert np.array_equal(inspect.image, test.images[20].numpy())
+    assert int(np.argmax(inspect.result.probabilities)) != inspect.true_label
+
+    messages = []
+    inspect.status.connect(messages.append)
+    inspect.show_next_misclassified()
+    assert spin.value() == 20
+    assert messages == ["Inspect: no misclassified image after this one"]
 
 
 @pytest.mark.parametrize("mode", ["L", "RGB", "RGBA", "I;16", "P", "CMYK"])
@@ -131,3 +151,27 @@ def test_live_refresh_follows_a_run_and_changes_nothing(qtbot, window, inspect):
     assert unwatched.keys() == watched.keys()
     for key, value in unwatched.items():
         assert np.array_equal(value.numpy(), watched[key].numpy()), key
+
+
+def test_direct_calls_and_a_wide_kernel(window, inspect, tmp_path):
+    (tmp_path / "wide.py").write_text(WIDE_MODEL)
+    model = build_model(f"{tmp_path / 'wide.py'}:Wide", InputShape(1, 28, 28, 10))
+    started = StartedEvent("wide", "mnist", "cpu", 60, 1, 1, 1, 1, 0,
+                           [str(i) for i in range(10)], [1, 28, 28], [0.5], [0.5])
+    inspect.prepare_live(model, started)
+    tree = window.findChild(QTreeWidget, "layerTree")
+    assert [tree.topLevelItem(0).text(c) for c in range(5)] == [
+        "conv2d", "conv2d", "4x28x14", "60", "3x5"]
+    table = window.findChild(QTableWidget, "architectureTable")
+    rows = {table.item(r, 0).text().strip(): r for r in range(table.rowCount())}
+    assert table.item(rows["conv2d"], 5).text() == "1x2"
+    assert table.item(rows["conv2d"], 6).text() == (
+        "H: (28 - 3 + 2*1) / 1 + 1 = 28; W: floor((28 - 5 + 2*2) / 2) + 1 = 14")
+    assert table.item(rows["max_pool2d"], 4).text() == "4x7"
+    assert [table.item(rows["head"], c).text() for c in (4, 5)] == ["all", ""]
+    assert inspect.layer_name == "conv2d" and inspect.maps.map_item.image is not None
+    assert inspect.result.activations["conv2d"].shape == (4, 28, 14)
+    assert inspect.filters.filter_label.text() == "conv2d: 4 filters"
+    assert inspect.filters.filter_item.image is not None
+    inspect.select_layer("max_pool2d")  # a pool shows the filters of the conv before it
+    assert inspect.filters.filter_label.text() == "conv2d: 4 filters"

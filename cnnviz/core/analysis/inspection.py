@@ -7,17 +7,29 @@ Hooks exist only while an input runs through the model and are always removed.
 
 Receptive fields follow the data, not the module order: a TorchFunctionMode sees every tensor
 operation, so a residual block's shortcut and its main path each carry their own receptive
-field, and the sum takes the larger. For a convolution or pooling with kernel F, stride S,
-padding P and dilation D, on an input whose receptive field is r with jump j (the distance in
-input pixels between neighbouring positions), the output has r' = r + (D(F - 1)) j and
-j' = j S. Element-wise operations keep the larger r of their inputs; anything that mixes all
-positions (adaptive pooling, flattening, Linear) sees the whole input.
+field, the sum takes the larger, and a torch.cat of branches the largest. For a convolution or
+pooling with kernel F, stride S and dilation D, on an input whose receptive field is r with
+jump j (the distance in input pixels between neighbouring positions), the output has
+r' = r + D(F - 1) j and j' = j S, worked out for height and width separately, since kernels,
+strides and padding need not be square. Padding (F.pad) moves no position, so r and j carry
+through it; anything that mixes all positions (adaptive pooling, flattening, Linear) sees the
+whole input.
+
+The same mode sees convolutions and pools that a forward calls directly (F.conv2d,
+F.max_pool2d, F.avg_pool2d). A conv or pool module is the layer for the call it makes, and its
+output-size formula is that call's (a Conv2d with padding_mode "reflect" pads first and then
+convolves with P = 0, so its formula starts from the padded size); a call made in any other
+module's forward is a layer of its own, named after that module
+(``block.conv2d``, ``block.conv2d#2`` for the second), so a hand-written model shows every
+step. Their order is what ``run`` relies on to name them again, and only a model that has
+them pays for a TorchFunctionMode there.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,22 +40,26 @@ from torch.overrides import TorchFunctionMode
 
 from cnnviz.core.data.batches import Normalizer
 
-CONV_FUNCTIONS = {"conv1d", "conv2d"}
-POOL_FUNCTIONS = {"max_pool2d", "_max_pool2d", "max_pool2d_with_indices", "avg_pool2d"}
+#: the functions that slide a window over the image, and the name a call of each is shown by
+WINDOW_FUNCTIONS = {"conv1d": "conv1d", "conv2d": "conv2d", "max_pool2d": "max_pool2d",
+                    "max_pool2d_with_indices": "max_pool2d", "avg_pool2d": "avg_pool2d"}
+#: the modules whose forward is one such call: the module is that call's layer
+WINDOW_MODULES = (nn.Conv1d, nn.Conv2d, nn.MaxPool2d, nn.AvgPool2d)
 
 
 @dataclass(frozen=True)
 class Field:
-    """Receptive field size and jump, in input pixels; jump None means the whole input."""
+    """Receptive field size and jump in input pixels, each (height, width). jump None means
+    the layer sees the whole input; size is then the input's (height, width)."""
 
-    size: int
-    jump: int | None
+    size: tuple[int, int]
+    jump: tuple[int, int] | None
 
 
 @dataclass
 class LayerInfo:
     name: str  # module path ("layer1.0.conv1"); "relu#2" for a module's second call
-    kind: str  # the module's class name
+    kind: str  # the module's class name, or the function's for a direct call ("conv2d")
     parent: str  # the enclosing module's name, "" at the top
     is_leaf: bool
     input_shape: tuple[int, ...]  # without the batch dimension
@@ -55,10 +71,12 @@ class LayerInfo:
     children: list[str] = field(default_factory=list)
 
 
-def _pair(value: Any) -> int:
+def _tuple(value: Any, n: int) -> tuple[int, ...]:
+    """An int or a sequence (of one or n) as n ints, as torch reads kernel sizes and strides."""
     if isinstance(value, Sequence) and not isinstance(value, str):
-        return int(value[0]) if len(value) else 1
-    return int(value)
+        values = tuple(int(v) for v in value)
+        return values * n if len(values) == 1 else values
+    return (int(value),) * n
 
 
 def _arg(args: tuple, kwargs: dict, index: int, name: str, default: Any) -> Any:
@@ -67,12 +85,86 @@ def _arg(args: tuple, kwargs: dict, index: int, name: str, default: Any) -> Any:
     return kwargs.get(name, default)
 
 
-class _FieldTracker(TorchFunctionMode):
-    """Follows every tensor operation and records each result's receptive field."""
+def _first(output: Any) -> Any:
+    return output[0] if isinstance(output, tuple) else output
 
-    def __init__(self, image_size: int) -> None:
+
+def _side_formula(size_in: int, kernel: int, stride: int, padding: int, dilation: int,
+                  ceil_mode: bool) -> tuple[str, int]:  # fmt: skip
+    """(W - F + 2P) / S + 1 for one side, as text and as the number it comes to."""
+    span = f"{kernel}" if dilation == 1 else f"({dilation}*({kernel} - 1) + 1)"
+    numerator = size_in - (dilation * (kernel - 1) + 1) + 2 * padding
+    text = f"({size_in} - {span} + 2*{padding}) / {stride}"
+    if numerator % stride:
+        text = f"{'ceil' if ceil_mode else 'floor'}({text})"
+    quotient = -(-numerator // stride) if ceil_mode else numerator // stride
+    return text, quotient + 1
+
+
+@dataclass(frozen=True)
+class _Window:
+    """A convolution's or pooling's kernel, stride, padding (None when given as a word, such
+    as "same") and dilation, one number per spatial dimension."""
+
+    kernel: tuple[int, ...]
+    stride: tuple[int, ...]
+    padding: tuple[int, ...] | None
+    dilation: tuple[int, ...]
+    ceil_mode: bool = False
+
+    @staticmethod
+    def of_call(function: str, args: tuple, kwargs: dict) -> _Window:
+        """The window of a call of one of WINDOW_FUNCTIONS, read as torch reads it."""
+        if function.startswith("conv"):
+            kernel = tuple(int(k) for k in _arg(args, kwargs, 1, "weight", None).shape[2:])
+            n = len(kernel)
+            padding = _arg(args, kwargs, 4, "padding", 0)
+            return _Window(kernel, _tuple(_arg(args, kwargs, 3, "stride", 1), n),
+                           None if isinstance(padding, str) else _tuple(padding, n),
+                           _tuple(_arg(args, kwargs, 5, "dilation", 1), n))  # fmt: skip
+        is_max = function.startswith("max")
+        kernel = _tuple(_arg(args, kwargs, 1, "kernel_size", 1), 2)
+        stride = _arg(args, kwargs, 2, "stride", None)
+        return _Window(
+            kernel, kernel if stride in (None, [], ()) else _tuple(stride, 2),
+            _tuple(_arg(args, kwargs, 3, "padding", 0), 2),
+            _tuple(_arg(args, kwargs, 4, "dilation", 1), 2) if is_max else (1, 1),
+            bool(_arg(args, kwargs, 5 if is_max else 4, "ceil_mode", False)),
+        )  # fmt: skip
+
+    def widen(self, source: Field) -> Field:
+        """The receptive field after this window, per dimension; source.jump must be known."""
+        size = tuple(r + d * (k - 1) * j for r, k, d, j in
+                     zip(source.size, self.kernel, self.dilation, source.jump, strict=True))
+        jump = tuple(j * s for j, s in zip(source.jump, self.stride, strict=True))
+        return Field(size, jump)
+
+    def formula(self, size_in: tuple[int, ...], size_out: tuple[int, ...]) -> str:
+        """(W - F + 2P) / S + 1 with the numbers in: one text when every side gives the same,
+        else "H: ...; W: ...". Empty when the padding is a word, or when the arithmetic
+        does not come to the real size (a ceil_mode edge case), so it is never false."""
+        if self.padding is None:
+            return ""
+        sides = [_side_formula(*numbers, self.ceil_mode) for numbers in
+                 zip(size_in, self.kernel, self.stride, self.padding, self.dilation,
+                     strict=True)]  # fmt: skip
+        if any(value != real for (_, value), real in zip(sides, size_out, strict=True)):
+            return ""
+        texts = [f"{text} + 1 = {real}" for (text, _), real in zip(sides, size_out, strict=True)]
+        if len(set(texts)) == 1:
+            return texts[0]
+        return "; ".join(f"{axis}: {text}" for axis, text in zip("HW", texts, strict=True))
+
+
+class _FieldTracker(TorchFunctionMode):
+    """Follows every tensor operation and records each result's receptive field, and tells
+    ``on_window`` of every convolution and pooling call."""
+
+    def __init__(self, image_size: tuple[int, int],
+                 on_window: Callable[[str, _Window, tuple, dict, Any], None]) -> None:  # fmt: skip
         super().__init__()
         self.image_size = image_size
+        self.on_window = on_window
         self.fields: dict[int, Field] = {}
         self._alive: list[torch.Tensor] = []  # keeps ids unique while the pass runs
 
@@ -86,65 +178,186 @@ class _FieldTracker(TorchFunctionMode):
     def __torch_function__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
         out = func(*args, **kwargs)
-        flat_inputs = [a for a in args if isinstance(a, torch.Tensor)]
-        flat_inputs += [t for a in args if isinstance(a, list | tuple) for t in a
-                        if isinstance(t, torch.Tensor)]  # fmt: skip
-        known = [f for f in (self.field_of(t) for t in flat_inputs) if f is not None]
-        if not known:
-            return out
-        result = self._propagate(getattr(func, "__name__", ""), args, kwargs, known, out)
-        outputs = out if isinstance(out, tuple) else (out,)
-        for tensor in outputs:
-            if isinstance(tensor, torch.Tensor):
-                self.mark(tensor, result)
+        name = getattr(func, "__name__", "")
+        window = _Window.of_call(name, args, kwargs) if name in WINDOW_FUNCTIONS else None
+        inputs = [a for a in args if isinstance(a, torch.Tensor)]
+        inputs += [t for a in args if isinstance(a, list | tuple) for t in a
+                   if isinstance(t, torch.Tensor)]  # fmt: skip
+        known = [f for f in (self.field_of(t) for t in inputs) if f is not None]
+        if known:
+            result = self._propagate(name, window, inputs, known, out)
+            for tensor in out if isinstance(out, tuple) else (out,):
+                if isinstance(tensor, torch.Tensor):
+                    self.mark(tensor, result)
+        if window is not None:
+            self.on_window(WINDOW_FUNCTIONS[name], window, args, kwargs, out)
         return out
 
-    def _propagate(self, name: str, args, kwargs, known: list[Field], out) -> Field:
-        source = self.field_of(args[0]) if args else None
-        if name in CONV_FUNCTIONS and source is not None and source.jump is not None:
-            kernel = int(args[1].shape[2])
-            stride = _pair(_arg(args, kwargs, 3, "stride", 1))
-            dilation = _pair(_arg(args, kwargs, 5, "dilation", 1))
-            return Field(source.size + dilation * (kernel - 1) * source.jump,
-                         source.jump * stride)  # fmt: skip
-        if name in POOL_FUNCTIONS and source is not None and source.jump is not None:
-            kernel = _pair(_arg(args, kwargs, 1, "kernel_size", 1))
-            stride = _arg(args, kwargs, 2, "stride", None)
-            stride = kernel if stride in (None, [], ()) else _pair(stride)
-            dilation = _pair(_arg(args, kwargs, 4, "dilation", 1)) if "max" in name else 1
-            return Field(source.size + dilation * (kernel - 1) * source.jump,
-                         source.jump * stride)  # fmt: skip
-        first = out[0] if isinstance(out, tuple) else out
-        spatial_in = tuple(args[0].shape[-2:]) if args and isinstance(args[0], torch.Tensor) \
-            else None  # fmt: skip
+    def _propagate(self, name: str, window: _Window | None, inputs: list[torch.Tensor],
+                   known: list[Field], out) -> Field:  # fmt: skip
+        source = self.field_of(inputs[0])
+        if window is not None and source is not None and source.jump is not None:
+            return window.widen(source)
+        if name == "pad" and source is not None:
+            return source
+        first = _first(out)
         keeps_positions = (isinstance(first, torch.Tensor) and first.ndim == 4
-                           and spatial_in is not None and tuple(first.shape[-2:]) == spatial_in
+                           and inputs[0].ndim == 4 and first.shape[-2:] == inputs[0].shape[-2:]
                            and "adaptive" not in name)  # fmt: skip
         if not keeps_positions or any(f.jump is None for f in known):
             return Field(self.image_size, None)
-        return Field(max(f.size for f in known), max(f.jump for f in known if f.jump))
+        return Field((max(f.size[0] for f in known), max(f.size[1] for f in known)),
+                     (max(f.jump[0] for f in known), max(f.jump[1] for f in known)))  # fmt: skip
 
 
-def _formula(module: nn.Module, size_in: int, size_out: int) -> str:
-    """(W - F + 2P) / S + 1 with the layer's numbers, for the first spatial dimension."""
-    if isinstance(module, nn.Conv2d | nn.Conv1d):
-        kernel, stride = module.kernel_size[0], module.stride[0]
-        padding, dilation = module.padding, module.dilation[0]
-        if isinstance(padding, str):
-            return ""
-        padding = padding[0]
-    elif isinstance(module, nn.MaxPool2d | nn.AvgPool2d):
-        kernel, stride = _pair(module.kernel_size), _pair(module.stride or module.kernel_size)
-        padding = _pair(module.padding)
-        dilation = _pair(getattr(module, "dilation", 1))
-    else:
-        return ""
-    f = f"{dilation}*({kernel} - 1) + 1" if dilation != 1 else f"{kernel}"
-    numerator = size_in - (dilation * (kernel - 1) + 1) + 2 * padding
-    fraction = f"({size_in} - {f} + 2*{padding}) / {stride}"
-    if numerator % stride:
-        fraction = f"floor({fraction})"
-    return f"{fraction} + 1 = {size_out}"
+def _call_label(calls: dict[str, int], name: str) -> str:
+    """"name" for the first call, "name#2" for the second, and so on."""
+    calls[name] += 1
+    return name if calls[name] == 1 else f"{name}#{calls[name]}"
+
+
+def _keep(activations: dict[str, np.ndarray], label: str, output: Any) -> None:
+    out = _first(output)
+    if isinstance(out, torch.Tensor):
+        # copied now: an in-place ReLU later would change it
+        activations[label] = out[0].detach().float().numpy().copy()
+
+
+def _fc_equivalent(input_shape: tuple[int, ...], output_shape: tuple[int, ...]) -> int:
+    out_size = int(np.prod(output_shape))
+    return int(np.prod(input_shape)) * out_size + out_size
+
+
+@dataclass
+class _Call:
+    """A module call under way while the model is traced."""
+
+    name: str
+    label: str
+    module: nn.Module
+    formula: str = ""  # a conv or pool module's, from the call it makes
+
+
+class _Trace:
+    """One pass of a zero image through the model, with hooks on every module and a
+    _FieldTracker: the layers in the order they start, and which window calls are layers."""
+
+    def __init__(self, model: nn.Module, input_shape: tuple[int, int, int]) -> None:
+        channels, height, width = input_shape
+        self.model = model
+        self.infos: dict[str, LayerInfo] = {}
+        self.started: list[str] = []  # labels in the order layers start: containers first
+        self.calls: dict[str, int] = defaultdict(int)
+        self.stack: list[_Call] = []
+        #: per window call, in order: the base name of its layer, None inside a window module
+        self.window_layers: list[str | None] = []
+        self.weights: dict[str, str] = {}  # 2-D conv layer -> its weight's qualified name
+        self._parameter_names = {id(p): n for n, p in model.named_parameters()}
+        self.tracker = _FieldTracker((height, width), self.on_window)
+        handles = []
+        for name, module in model.named_modules():
+            if name:
+                handles.append(module.register_forward_pre_hook(self._on_start(name)))
+                handles.append(module.register_forward_hook(self._on_end(name)))
+        try:
+            with torch.no_grad(), self.tracker:
+                sample = torch.zeros(1, channels, height, width)
+                self.tracker.mark(sample, Field((1, 1), (1, 1)))
+                model(sample)
+        finally:
+            for handle in handles:
+                handle.remove()
+
+    def layers(self) -> list[LayerInfo]:
+        layers = [self.infos[label] for label in self.started if label in self.infos]
+        by_name = {info.name: info for info in layers}
+        for info in layers:
+            if info.parent in by_name:
+                by_name[info.parent].children.append(info.name)
+        return layers
+
+    def _on_start(self, name: str):
+        def hook(mod, inputs) -> None:
+            label = _call_label(self.calls, name)
+            self.stack.append(_Call(name, label, mod))
+            self.started.append(label)
+
+        return hook
+
+    def _on_end(self, name: str):
+        parent = name.rpartition(".")[0]
+
+        def hook(mod, inputs, output) -> None:
+            call = self.stack.pop()
+            out, inp = _first(output), inputs[0] if inputs else None
+            if not isinstance(out, torch.Tensor):
+                return
+            in_shape = tuple(inp.shape[1:]) if isinstance(inp, torch.Tensor) else ()
+            is_leaf = not any(True for _ in mod.children())
+            params = sum(p.numel() for p in mod.parameters(recurse=not is_leaf)
+                         if p.requires_grad)  # fmt: skip
+            running = [c.label for c in self.stack if c.name == parent]
+            info = LayerInfo(
+                name=call.label, kind=type(mod).__name__,
+                parent=running[-1] if running else parent, is_leaf=is_leaf,
+                input_shape=in_shape, output_shape=tuple(out.shape[1:]), parameters=params,
+                field=self.tracker.field_of(out), formula=call.formula,
+            )  # fmt: skip
+            if isinstance(mod, nn.Conv2d | nn.Conv1d):
+                info.fc_equivalent = _fc_equivalent(in_shape, info.output_shape)
+            if isinstance(mod, nn.Conv2d):
+                self.weights[call.label] = f"{name}.weight"
+            self.infos[call.label] = info
+
+        return hook
+
+    def on_window(self, kind: str, window: _Window, args: tuple, kwargs: dict, out) -> None:
+        inp, first = _arg(args, kwargs, 0, "input", None), _first(out)
+        n = len(window.kernel)
+        formula = window.formula(tuple(inp.shape[-n:]), tuple(first.shape[-n:]))
+        caller = self.stack[-1] if self.stack else None
+        if caller is not None and isinstance(caller.module, WINDOW_MODULES):
+            caller.formula = formula
+            self.window_layers.append(None)
+            return
+        base = f"{caller.name}.{kind}" if caller else kind
+        label = _call_label(self.calls, base)
+        self.window_layers.append(base)
+        self.started.append(label)
+        tensors = [_arg(args, kwargs, 1, "weight", None), _arg(args, kwargs, 2, "bias", None)] \
+            if kind.startswith("conv") else []  # fmt: skip
+        own = [t for t in tensors if id(t) in self._parameter_names and t.requires_grad]
+        info = LayerInfo(
+            name=label, kind=kind, parent=caller.label if caller else "", is_leaf=True,
+            input_shape=tuple(inp.shape[1:]), output_shape=tuple(first.shape[1:]),
+            parameters=sum(t.numel() for t in own), field=self.tracker.field_of(first),
+            formula=formula,
+        )  # fmt: skip
+        if kind.startswith("conv"):
+            info.fc_equivalent = _fc_equivalent(info.input_shape, info.output_shape)
+        if kind == "conv2d" and id(tensors[0]) in self._parameter_names:
+            self.weights[label] = self._parameter_names[id(tensors[0])]
+        self.infos[label] = info
+
+
+class _WindowRecorder(TorchFunctionMode):
+    """Keeps the outputs of the window calls that the trace found to be layers, naming them
+    by their order among the model's window calls, with the module calls' counter."""
+
+    def __init__(self, window_layers: list[str | None], calls: dict[str, int],
+                 activations: dict[str, np.ndarray]) -> None:  # fmt: skip
+        super().__init__()
+        self.window_layers, self.calls, self.activations = window_layers, calls, activations
+        self.count = 0
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        out = func(*args, **(kwargs or {}))
+        if getattr(func, "__name__", "") in WINDOW_FUNCTIONS:
+            index, self.count = self.count, self.count + 1
+            base = self.window_layers[index] if index < len(self.window_layers) else None
+            if base is not None:
+                _keep(self.activations, _call_label(self.calls, base), out)
+        return out
 
 
 @dataclass
@@ -165,73 +378,12 @@ class ModelInspector:
         self.model = model.cpu().eval()
         self.input_shape = input_shape
         self.normalizer = Normalizer(mean, std, torch.device("cpu"))
-        self.layers: list[LayerInfo] = []
-        self._trace()
+        trace = _Trace(self.model, input_shape)
+        self.layers: list[LayerInfo] = trace.layers()
+        self._window_layers = trace.window_layers
+        self._weights = trace.weights
 
     # -- structure --------------------------------------------------------------------------
-    def _trace(self) -> None:
-        channels, height, width = self.input_shape
-        sample = torch.zeros(1, channels, height, width)
-        tracker = _FieldTracker(max(height, width))
-        infos: dict[str, LayerInfo] = {}
-        started: list[str] = []  # labels in the order modules start: containers first
-        calls: dict[str, int] = defaultdict(int)
-        running: dict[str, list[str]] = defaultdict(list)  # module name -> labels under way
-
-        def on_start(name: str):
-            def hook(mod, inputs) -> None:
-                calls[name] += 1
-                label = name if calls[name] == 1 else f"{name}#{calls[name]}"
-                running[name].append(label)
-                started.append(label)
-
-            return hook
-
-        def on_end(name: str, parent: str):
-            def hook(mod, inputs, output) -> None:
-                label = running[name].pop()
-                out = output[0] if isinstance(output, tuple) else output
-                inp = inputs[0] if inputs else None
-                if not isinstance(out, torch.Tensor):
-                    return
-                in_shape = tuple(inp.shape[1:]) if isinstance(inp, torch.Tensor) else ()
-                is_leaf = not any(True for _ in mod.children())
-                params = sum(p.numel() for p in mod.parameters(recurse=not is_leaf)
-                             if p.requires_grad)  # fmt: skip
-                info = LayerInfo(
-                    name=label, kind=type(mod).__name__,
-                    parent=running[parent][-1] if running.get(parent) else parent,
-                    is_leaf=is_leaf, input_shape=in_shape, output_shape=tuple(out.shape[1:]),
-                    parameters=params, field=tracker.field_of(out),
-                )  # fmt: skip
-                if len(in_shape) >= 2 and len(info.output_shape) >= 2:
-                    info.formula = _formula(mod, in_shape[-1], info.output_shape[-1])
-                if isinstance(mod, nn.Conv2d | nn.Conv1d):
-                    out_size = int(np.prod(info.output_shape))
-                    info.fc_equivalent = int(np.prod(in_shape)) * out_size + out_size
-                infos[label] = info
-
-            return hook
-
-        handles = []
-        for name, module in self.model.named_modules():
-            if name:
-                handles.append(module.register_forward_pre_hook(on_start(name)))
-                handles.append(module.register_forward_hook(
-                    on_end(name, name.rpartition(".")[0])))
-        try:
-            with torch.no_grad(), tracker:
-                tracker.mark(sample, Field(1, 1))
-                self.model(sample)
-        finally:
-            for handle in handles:
-                handle.remove()
-        self.layers = [infos[label] for label in started if label in infos]
-        by_name = {info.name: info for info in self.layers}
-        for info in self.layers:
-            if info.parent in by_name:
-                by_name[info.parent].children.append(info.name)
-
     def layer(self, name: str) -> LayerInfo:
         for info in self.layers:
             if info.name == name:
@@ -249,15 +401,21 @@ class ModelInspector:
         return sum(i.parameters for i in convs), sum(i.fc_equivalent or 0 for i in convs)
 
     def conv_weights(self, name: str) -> np.ndarray:
-        """float32 [out, in, kh, kw] of a conv layer."""
-        module = dict(self.model.named_modules())[name.split("#")[0]]
-        weight = getattr(module, "weight", None)
-        if not isinstance(module, nn.Conv2d) or weight is None:
-            raise KeyError(f"{name} is not a 2-D convolution")
+        """float32 [out, in, kh, kw] of a 2-D convolution layer: a Conv2d module's weight, or
+        the model parameter that a direct F.conv2d call used."""
+        if name not in self._weights:
+            raise KeyError(f"{name} is not a 2-D convolution with weights of the model")
+        owner, _, attribute = self._weights[name].rpartition(".")
+        weight = getattr(self.model.get_submodule(owner), attribute)
         return weight.detach().float().cpu().numpy().copy()
 
     def conv_layer_names(self) -> list[str]:
-        return [i.name for i in self.layers if i.kind == "Conv2d" and "#" not in i.name]
+        """The 2-D convolutions that conv_weights can show, the first call of each weight."""
+        first: dict[str, str] = {}
+        for info in self.layers:
+            if info.name in self._weights:
+                first.setdefault(self._weights[info.name], info.name)
+        return list(first.values())
 
     # -- one input --------------------------------------------------------------------------
     def load_weights(self, state: dict[str, np.ndarray | torch.Tensor]) -> None:
@@ -274,20 +432,18 @@ class ModelInspector:
 
         def make_hook(name: str):
             def hook(mod, inputs, output) -> None:
-                calls[name] += 1
-                label = name if calls[name] == 1 else f"{name}#{calls[name]}"
-                out = output[0] if isinstance(output, tuple) else output
-                if isinstance(out, torch.Tensor):
-                    # copied now: an in-place ReLU later would change it
-                    activations[label] = out[0].detach().float().numpy().copy()
+                _keep(activations, _call_label(calls, name), output)
 
             return hook
 
         handles = [module.register_forward_hook(make_hook(name))
                    for name, module in self.model.named_modules() if name]  # fmt: skip
+        recorder = (_WindowRecorder(self._window_layers, calls, activations)
+                    if any(self._window_layers) else nullcontext())  # fmt: skip
+        inputs = self.normalizer.from_numpy(image)
         try:
-            with torch.inference_mode():
-                logits = self.model(self.normalizer.from_numpy(image)).float()
+            with torch.inference_mode(), recorder:
+                logits = self.model(inputs).float()
         finally:
             for handle in handles:
                 handle.remove()

@@ -1,0 +1,79 @@
+"""A model's layers as rows, torchinfo-style: what the Inspect tab's layer tree and
+architecture table show, for the tab and for ``cnnviz summary`` alike.
+
+Receptive field and jump are in input pixels, per (height, width): shown as one number when
+square and as "3x5" (height x width) when not. A layer that sees the whole input (after a
+Linear, a flatten or an adaptive pool) has no jump: its receptive field is the input's
+[height, width] and its jump None (JSON null), shown as "all" with an empty jump.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from cnnviz.core.analysis.inspection import LayerInfo, ModelInspector
+from cnnviz.core.data.datasets import DATASETS, load_dataset
+from cnnviz.core.data.types import DatasetInfo
+from cnnviz.core.errors import CnnvizError
+from cnnviz.core.models.registry import build_model
+from cnnviz.core.models.shape import InputShape
+
+#: the architecture table's columns, in the order of table_cells
+COLUMNS = ("Layer", "Type", "Output", "Params", "RF", "Jump", "Output size")
+
+
+def sides_text(sides: tuple[int, int]) -> str:
+    """"5" for (5, 5), "3x5" for (3, 5)."""
+    return str(sides[0]) if sides[0] == sides[1] else f"{sides[0]}x{sides[1]}"
+
+
+def table_cells(info: LayerInfo, indent: bool = False) -> list[str]:
+    """One layer as the architecture table shows it, a cell per entry of COLUMNS; indent:
+    the name indented by its depth, for a flat table."""
+    field = info.field
+    return [
+        ("  " * info.name.count(".") if indent else "") + info.name, info.kind,
+        "x".join(str(s) for s in info.output_shape), f"{info.parameters:,}",
+        "" if field is None else ("all" if field.jump is None else sides_text(field.size)),
+        "" if field is None or field.jump is None else sides_text(field.jump),
+        info.formula,
+    ]  # fmt: skip
+
+
+def layer_record(info: LayerInfo) -> dict[str, Any]:
+    """One layer for JSON; receptive_field and jump are [height, width] (see the module)."""
+    field = info.field
+    return {
+        "name": info.name,
+        "type": info.kind,
+        "output_shape": list(info.output_shape),
+        "params": info.parameters,
+        "receptive_field": None if field is None else list(field.size),
+        "jump": None if field is None or field.jump is None else list(field.jump),
+        "formula": info.formula,
+    }
+
+
+def dataset_info(dataset: str, data_dir: Path | None = None,
+                 download: bool = True) -> DatasetInfo:  # fmt: skip
+    """What a model is built for. A registry set's own description needs no files; an image
+    folder, and a registry set whose class names come with its files (CIFAR-100), are read:
+    the test split only."""
+    entry = DATASETS.get(dataset)
+    if entry is not None and entry.info.class_names:
+        return entry.info
+    return load_dataset(dataset, data_dir, download=download, splits=("test",)).info
+
+
+def inspect_model(model: str, info: DatasetInfo) -> ModelInspector:
+    """The model (a registry name or ``path/to/file.py:Name``) built for this data set and
+    traced once; a model that cannot take the set's images is a CnnvizError."""
+    shape = (info.channels, info.height, info.width)
+    try:
+        network = build_model(model, InputShape(*shape, info.num_classes))
+        return ModelInspector(network, shape, info.mean, info.std)
+    except RuntimeError as exc:  # a registry model's layers too big for the images
+        detail = " ".join(str(exc).split())
+        raise CnnvizError(f"model {model} cannot take the {'x'.join(map(str, shape))} images "
+                          f"of {info.name}: {detail}") from exc
