@@ -1,12 +1,17 @@
-"""Grad-CAM per image, and the Evaluate tab's pass against the core's plain test pass.
+"""Grad-CAM per image, and the Evaluate tab against the core's evaluation of a checkpoint.
 
     python benchmarks/explain_speed.py [--data-dir D] [--repeats 50]
 
 Grad-CAM: simple-cnn (its last conv) and resnet (its last conv), one image at a time, on this
-CPU with one torch thread, as the app's GUI thread runs it. Evaluation: the shipped weights on
-the real MNIST test set, once as the core's plain pass (evaluate() in the main thread of a
-fresh process) and once as the Evaluate tab runs it (in a background QThread, with progress
-reports and a cancel check at every batch), each after a warm-up pass; the ratio of the two.
+CPU with one torch thread, as the app's GUI thread runs it. Evaluation, the shipped weights on
+the real MNIST test set (10,000 images), the median of 3 runs after a warm-up, each measured
+the same way from the same start:
+- the Evaluate tab: from pressing Evaluate to the confusion matrix, the bars and the gallery
+  drawn (the test split loaded, the pass in a background thread with progress and a cancel
+  check at every batch, the results sent back and drawn), in a window as the app has it;
+- the core: ``evaluate_checkpoint`` (the test split loaded, the model rebuilt, the pass), in
+  the main thread of a fresh process with torch's usual thread count, as ``cnnviz evaluate``
+  runs it.
 """
 
 from __future__ import annotations
@@ -26,14 +31,12 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from cnnviz.core.analysis.explain import explain
-from cnnviz.core.analysis.prediction import Predictor
-from cnnviz.core.data.batches import Normalizer
-from cnnviz.core.data.datasets import load_dataset
-from cnnviz.core.data.types import ImageSplit
+from cnnviz.core.analysis.prediction import Predictor, shipped_weights_path
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
-from cnnviz.core.training.evaluation import evaluate
-from cnnviz.ui.background import BackgroundCall
+from cnnviz.core.training.evaluation import evaluate_checkpoint
+from cnnviz.session.session import CurrentModel
+from cnnviz.ui.evaluate_tab import EvaluateTab
 from cnnviz.ui.threads import keep_gui_thread_single_threaded
 
 
@@ -50,44 +53,35 @@ def gradcam_ms(model_name: str, shape: tuple[int, int, int], repeats: int) -> fl
     return float(np.median(times))
 
 
-def evaluation_seconds(data_dir: Path) -> tuple[float, float]:
-    threads = torch.get_num_threads()
-    keep_gui_thread_single_threaded()  # as in the app: the tab's pass runs first, like there
-    predictor = Predictor.from_checkpoint()
-    test = load_dataset("mnist", data_dir, download=False).test
-    normalizer = Normalizer(predictor.meta.mean, predictor.meta.std, torch.device("cpu"))
-    warm_up = ImageSplit(test.images[:2000], test.labels[:2000])
+def tab_seconds(data_dir: Path, runs: int = 4) -> float:
+    """Evaluate through the Evaluate tab itself; the first run warms up."""
+    keep_gui_thread_single_threaded()
     app = QApplication.instance() or QApplication([])
-    loop = QEventLoop()
-    timing = []
-
-    def work(state):
-        evaluate(predictor.model, warm_up, normalizer, 10)
-        begin = time.perf_counter()
-        evaluate(predictor.model, test, normalizer, 10,
-                 should_stop=state.is_interruption_requested, on_progress=state.set_progress)
-        timing.append(time.perf_counter() - begin)
-
-    call = BackgroundCall(work, lambda _: loop.quit(), lambda exc: loop.quit(),
-                          lambda fraction: None)
-    loop.exec()
-    call.wait()
-    del app
-    # the plain pass in a fresh process: in this one the worker's thread team would skew it
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
-        plain = pool.apply(plain_pass_seconds, (data_dir, threads))
-    return plain, timing[0]
+    path = shipped_weights_path()
+    current = CurrentModel(Predictor.from_checkpoint(path), path, "shipped weights")
+    tab = EvaluateTab(lambda: current, lambda: data_dir)
+    tab.show()
+    times = []
+    for _ in range(runs):
+        tab.result = None
+        start = time.perf_counter()
+        tab.evaluate_button.click()
+        while tab.result is None:
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        app.processEvents()  # the drawing queued behind the result
+        times.append(time.perf_counter() - start)
+        tab.task.wait()
+    return float(np.median(times[1:]))
 
 
-def plain_pass_seconds(data_dir: Path, threads: int) -> float:
+def core_seconds(data_dir: Path, threads: int, runs: int = 4) -> float:
     torch.set_num_threads(threads)
-    predictor = Predictor.from_checkpoint()
-    test = load_dataset("mnist", data_dir, download=False).test
-    normalizer = Normalizer(predictor.meta.mean, predictor.meta.std, torch.device("cpu"))
-    evaluate(predictor.model, ImageSplit(test.images[:2000], test.labels[:2000]), normalizer, 10)
-    start = time.perf_counter()
-    evaluate(predictor.model, test, normalizer, 10)
-    return time.perf_counter() - start
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        evaluate_checkpoint(shipped_weights_path(), data_dir, download=False, device="cpu")
+        times.append(time.perf_counter() - start)
+    return float(np.median(times[1:]))
 
 
 def main() -> None:
@@ -96,9 +90,12 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=50)
     args = parser.parse_args()
     prepare(args.data_dir)
-    plain, tab = evaluation_seconds(args.data_dir)
-    print(f"MNIST test set (10,000): plain pass {plain:.2f} s, Evaluate tab's pass {tab:.2f} s, "
-          f"ratio {tab / plain:.2f}")
+    threads = torch.get_num_threads()
+    with multiprocessing.get_context("spawn").Pool(1) as pool:  # untouched by the GUI setup
+        core = pool.apply(core_seconds, (args.data_dir, threads))
+    tab = tab_seconds(args.data_dir)
+    print(f"MNIST test set (10,000): core evaluate_checkpoint {core:.2f} s, Evaluate tab from "
+          f"button to drawn results {tab:.2f} s, ratio tab / core {tab / core:.2f}")
     torch.set_num_threads(1)  # as the GUI thread runs it
     for name, shape in (("simple-cnn", (1, 28, 28)), ("resnet", (3, 32, 32))):
         print(f"Grad-CAM {name}: median {gradcam_ms(name, shape, args.repeats):.1f} ms per image")

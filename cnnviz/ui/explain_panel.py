@@ -50,7 +50,10 @@ class ExplainPanel(QWidget):
 
     def set_model(self, inspector: ModelInspector, class_names: list[str]) -> None:
         self.inspector = inspector
-        for combo, items in ((self.layer_combo, inspector.conv_layer_names()),
+        # Grad-CAM hooks a module: a convolution called as a function has none to hook
+        modules = dict(inspector.model.named_modules())
+        convs = [name for name in inspector.conv_layer_names() if name in modules]
+        for combo, items in ((self.layer_combo, convs),
                              (self.class_combo, [PREDICTED, *class_names])):  # fmt: skip
             combo.blockSignals(True)
             previous = combo.currentText()

@@ -26,7 +26,13 @@ from cnnviz.core.analysis.prediction import Predictor, shipped_weights_path
 from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.data.images import ImageReadError, read_image
 from cnnviz.core.errors import CheckpointError, CnnvizError, DatasetNotFoundError
-from cnnviz.core.training.checkpoint import load_checkpoint, model_from_checkpoint
+from cnnviz.core.training.checkpoint import (
+    Checkpoint,
+    CheckpointMeta,
+    load_checkpoint,
+    model_from_checkpoint,
+    save_checkpoint,
+)
 from cnnviz.core.training.config import TrainConfig
 from cnnviz.core.training.events import FailedEvent, FinishedEvent
 from cnnviz.core.training.trainer import Trainer
@@ -48,11 +54,29 @@ def test_random_bytes_are_never_a_checkpoint(tmp_path, data):
 
 @FUZZ
 @given(cut=st.integers(min_value=0, max_value=len(SHIPPED) - 1))
-def test_every_truncation_of_a_checkpoint_is_refused(tmp_path, cut):
+def test_truncations_of_the_shipped_checkpoint_are_refused(tmp_path, cut):
     path = tmp_path / "cut.pt"
     path.write_bytes(SHIPPED[:cut])
     with pytest.raises(CheckpointError):
         load_checkpoint(path)
+
+
+def test_every_truncation_length_of_a_small_checkpoint_is_refused(tmp_path):
+    """Every length, not a sample: a checkpoint of the same format with one small tensor."""
+    meta = CheckpointMeta("simple-cnn", "tiny", ["a", "b"], [1, 4, 4], [0.5], [0.5])
+    whole = save_checkpoint(Checkpoint(meta, {"w": torch.arange(4.0)}),
+                            tmp_path / "small.pt").read_bytes()
+    path = tmp_path / "cut.pt"
+    accepted = []
+    for cut in range(len(whole)):
+        path.write_bytes(whole[:cut])
+        try:
+            load_checkpoint(path)
+        except CheckpointError:
+            continue
+        accepted.append(cut)
+    assert accepted == [], f"truncated to {accepted[:5]} bytes and still loaded"
+    assert len(whole) > 1000 and load_checkpoint(tmp_path / "small.pt").meta.model == "simple-cnn"
 
 
 @FUZZ

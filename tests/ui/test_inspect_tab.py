@@ -175,3 +175,15 @@ def test_direct_calls_and_a_wide_kernel(window, inspect, tmp_path):
     assert inspect.filters.filter_item.image is not None
     inspect.select_layer("max_pool2d")  # a pool shows the filters of the conv before it
     assert inspect.filters.filter_label.text() == "conv2d: 4 filters"
+
+
+def test_explain_offers_only_the_convolutions_it_can_hook(window, inspect, tmp_path):
+    (tmp_path / "wide.py").write_text(WIDE_MODEL)
+    model = build_model(f"{tmp_path / 'wide.py'}:Wide", InputShape(1, 28, 28, 10))
+    started = StartedEvent("wide", "mnist", "cpu", 60, 1, 1, 1, 1, 0,
+                           [str(i) for i in range(10)], [1, 28, 28], [0.5], [0.5])
+    inspect.prepare_live(model, started)
+    combo = inspect.explain_panel.layer_combo
+    hookable = {name for name, m in model.named_modules() if isinstance(m, torch.nn.Conv2d)}
+    offered = {combo.itemText(i) for i in range(combo.count())}
+    assert offered == hookable and "conv2d" in inspect.inspector.conv_layer_names()
