@@ -16,6 +16,7 @@ import platform
 import shutil
 import socket
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -25,12 +26,27 @@ import torch
 import cnnviz
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.training.checkpoint import Checkpoint, save_checkpoint
-from cnnviz.core.training.events import StepEvent, WeightsEvent, event_to_json
+from cnnviz.core.training.events import (
+    TERMINAL_EVENTS,
+    EpochEvent,
+    FailedEvent,
+    FinishedEvent,
+    StartedEvent,
+    StepEvent,
+    StoppedEvent,
+    WeightsEvent,
+    event_to_json,
+)
 
 CONFIG = "config.json"
 METRICS = "metrics.jsonl"
 CHECKPOINT = "checkpoint.pt"
 BEST = "best.pt"
+HEARTBEAT = "heartbeat.json"
+#: seconds between two beats of a running run's heartbeat
+BEAT_SECONDS = 2.0
+#: how a run's terminal event names its status
+STATUS_OF = {FinishedEvent: "finished", StoppedEvent: "stopped", FailedEvent: "failed"}
 #: files whose presence means a folder already holds a run
 RUN_MARKERS = (CONFIG, METRICS, CHECKPOINT)
 #: step lines are flushed in groups; every other event is flushed at once
@@ -73,13 +89,58 @@ def write_json_atomically(path: Path, record: dict[str, Any]) -> None:
             os.unlink(tmp)
 
 
-def read_config(path: Path) -> dict[str, Any] | None:
-    """A run folder's config.json, or None when it is missing or unreadable."""
+def read_json(path: Path) -> dict[str, Any] | None:
+    """A small JSON file's object, or None when it is missing, half-written or not one."""
     try:
-        record = json.loads((Path(path) / CONFIG).read_text(encoding="utf-8"))
+        record = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return record if isinstance(record, dict) else None
+
+
+def read_config(path: Path) -> dict[str, Any] | None:
+    """A run folder's config.json, or None when it is missing or unreadable."""
+    return read_json(Path(path) / CONFIG)
+
+
+class Heartbeat:
+    """``heartbeat.json``: which process trains the run (pid, host), when it last beat, and
+    how far it is (epoch, step, accuracy, speed), rewritten every BEAT_SECONDS by a daemon
+    thread. A process that dies stops beating, so a reader can tell a live run from one whose
+    process was killed, also on another machine writing to a shared disk. At the end the
+    file keeps the run's final status."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fields: dict[str, Any] = {"pid": os.getpid(), "host": socket.gethostname(),
+                                       "status": "running"}  # fmt: skip
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._beat, name="cnnviz-heartbeat",
+                                        daemon=True)  # fmt: skip
+
+    def start(self, earlier: dict[str, Any] | None = None) -> None:
+        """Begin beating; a resumed run carries its earlier progress (best accuracy, epochs
+        done) forward."""
+        self.fields = {**(earlier or {}), **self.fields}
+        self.write()
+        self._thread.start()
+
+    def _beat(self) -> None:
+        while not self._stop.wait(BEAT_SECONDS):
+            self.write()
+
+    def write(self) -> None:
+        with contextlib.suppress(OSError):  # a full disk must not stop the training
+            write_json_atomically(self.path, {**self.fields, "beat": time.time()})
+
+    def end(self, status: str) -> None:
+        """Stop beating and record how the run ended; once, and only if it began."""
+        if not self._thread.is_alive():
+            return
+        self._stop.set()
+        self._thread.join()
+        self.fields["status"] = status
+        self.write()
 
 
 class RunFolder:
@@ -92,6 +153,7 @@ class RunFolder:
         self._file: Any = None
         self._unflushed = 0
         self._made_here = False
+        self.heartbeat = Heartbeat(self.path / HEARTBEAT)
 
     def open(self, settings: dict[str, Any], details: dict[str, Any] | None = None,
              resumed_from: str | None = None) -> None:  # fmt: skip
@@ -114,15 +176,37 @@ class RunFolder:
             self._file = (self.path / METRICS).open("a", encoding="utf-8")
         except OSError as exc:
             raise CnnvizError(f"cannot write the run folder {self.path}: {exc}") from exc
+        self.heartbeat.fields["epochs"] = settings.get("epochs")
+        self.heartbeat.start(read_json(self.path / HEARTBEAT) if resumed_from else None)
 
     def log(self, event: Any) -> None:
         if self._file is None or isinstance(event, WeightsEvent):
             return
+        self._note_progress(event)
         self._file.write(json.dumps(event_to_json(event)) + "\n")
         self._unflushed += 1
         if not isinstance(event, StepEvent) or self._unflushed >= FLUSH_EVERY_STEPS:
             self._file.flush()
             self._unflushed = 0
+
+    def _note_progress(self, event: Any) -> None:
+        """What the heartbeat says of the run's progress, and its end."""
+        fields = self.heartbeat.fields
+        if isinstance(event, StepEvent):
+            fields.update(step=event.step, epoch_fraction=event.epoch_fraction,
+                          images_per_second=event.images_per_second)  # fmt: skip
+        elif isinstance(event, StartedEvent):
+            fields.update(started=time.time(), parameters=event.parameters,
+                          total_steps=event.total_steps, step=event.start_step)  # fmt: skip
+        elif isinstance(event, EpochEvent):
+            best = max(fields.get("best_test_acc") or 0.0, event.test_acc)
+            fields.update(epochs_done=event.epoch, test_acc=event.test_acc, best_test_acc=best)
+        elif isinstance(event, FinishedEvent):
+            fields.update(train_seconds=event.train_seconds,
+                          images_per_second=event.images_per_second,
+                          best_test_acc=event.best_test_acc)  # fmt: skip
+        if isinstance(event, TERMINAL_EVENTS):
+            self.heartbeat.end(STATUS_OF[type(event)])
 
     def save(self, checkpoint: Checkpoint, best: bool = False) -> Path:
         path = save_checkpoint(checkpoint, self.path / CHECKPOINT)
@@ -135,6 +219,7 @@ class RunFolder:
             with contextlib.suppress(OSError):
                 self._file.close()
             self._file = None
+        self.heartbeat.end("stopped")  # no-op after the run's own end
 
     def discard(self) -> None:
         """Forget a run that never took a step: remove the folder if this run made it."""

@@ -1,0 +1,72 @@
+"""Following a metrics.jsonl that another process writes, by file size and byte offset.
+
+File-change notifications miss changes on network file systems, so a follower is polled
+(on a timer, in the app). Each poll reads only what was appended since the last one. A line
+still being written is kept and read whole on the next poll; a file that shrank or was
+replaced (another inode) starts over; a folder that disappears is reported, and what was read
+stays with the reader.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cnnviz.core.training.run_folder import METRICS
+
+#: at most this much is read in one poll, so that a huge backlog never blocks the caller long
+MAX_READ_BYTES = 8 << 20
+
+
+@dataclass
+class FollowUpdate:
+    records: list[dict[str, Any]] = field(default_factory=list)
+    #: the file was truncated or replaced: drop what was read before these records
+    restarted: bool = False
+    #: the run folder is gone
+    gone: bool = False
+
+
+class MetricsFollower:
+    def __init__(self, run_dir: Path) -> None:
+        self.run_dir = Path(run_dir)
+        self.path = self.run_dir / METRICS
+        self.offset = 0
+        self._partial = b""
+        self._identity: tuple[int, int] | None = None
+
+    def poll(self) -> FollowUpdate:
+        """The complete lines appended since the last poll."""
+        update = FollowUpdate()
+        try:
+            stat = self.path.stat()
+        except FileNotFoundError:
+            update.gone = not self.run_dir.is_dir()
+            return update
+        except OSError:
+            return update
+        identity = (stat.st_dev, stat.st_ino)
+        if self._identity is not None and (identity != self._identity
+                                           or stat.st_size < self.offset):  # fmt: skip
+            self.offset, self._partial, update.restarted = 0, b"", True
+        self._identity = identity
+        if stat.st_size == self.offset:
+            return update
+        try:
+            with self.path.open("rb") as handle:
+                handle.seek(self.offset)
+                chunk = handle.read(min(stat.st_size - self.offset, MAX_READ_BYTES))
+        except OSError:
+            return update
+        self.offset += len(chunk)
+        *lines, self._partial = (self._partial + chunk).split(b"\n")
+        for line in lines:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict):
+                update.records.append(record)
+        return update
