@@ -60,26 +60,12 @@ class GrowableSeries:
     def y(self) -> np.ndarray:
         return self._y[: self.size]
 
-    def show_records(self, records: list[dict]) -> None:
-        """Draw a run's recorded history (its metrics.jsonl), as if its events came now. A
-        resumed run appears once: steps after a later start are drawn from that start."""
-        events = [event_from_json(record) for record in records]
-        steps: list[StepEvent] = []
-        for event in events:
-            if isinstance(event, StartedEvent):
-                steps = [s for s in steps if s.step <= event.start_step]
-            elif isinstance(event, StepEvent):
-                steps.append(event)
-        self.add_steps(steps)
-        last_step = steps[-1].step if steps else 0
-        for event in events:
-            if isinstance(event, EpochEvent) and event.step <= last_step:
-                self.add_epoch(event)
-            elif isinstance(event, EvaluationEvent) and event.step <= last_step:
-                self.add_evaluation(event)
-
     def clear(self) -> None:
         self.size = 0
+
+    def truncate(self, x_max: float) -> None:
+        """Drop the points after ``x_max`` (a resumed run draws on from where it resumed)."""
+        self.size = int(np.searchsorted(self.x, x_max, side="right"))
 
     def nearest(self, x: float) -> int | None:
         if self.size == 0:
@@ -87,6 +73,59 @@ class GrowableSeries:
         index = int(np.searchsorted(self.x, x))
         candidates = [i for i in (index - 1, index) if 0 <= i < self.size]
         return min(candidates, key=lambda i: abs(self.x[i] - x))
+
+
+def smoothed(losses: np.ndarray, state: tuple[float, int]) -> tuple[np.ndarray, tuple]:
+    """A debiased exponential average of step losses (as in Adam and TensorBoard): no lag
+    behind the first steps, where the loss falls fastest. ``state`` carries it across calls."""
+    out = np.empty_like(losses)
+    value, count = state
+    for i, loss in enumerate(losses):
+        value = SMOOTHING * value + (1 - SMOOTHING) * loss
+        count += 1
+        out[i] = value / (1 - SMOOTHING**count)
+    return out, (value, count)
+
+
+def step_arrays(steps: list[StepEvent]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """x (epochs), loss and running train accuracy (%) of step events, as arrays."""
+    n = len(steps)
+    return (np.fromiter((s.epoch_fraction for s in steps), dtype=np.float64, count=n),
+            np.fromiter((s.loss for s in steps), dtype=np.float64, count=n),
+            np.fromiter((100 * s.train_acc for s in steps), dtype=np.float64, count=n))
+
+
+class CurveSet:
+    """One run's curves, fed by its events, live or read back from its metrics.jsonl. A
+    second start (a resumed run) draws on from where it resumed."""
+
+    def add_steps(self, steps: list[StepEvent]) -> None:
+        raise NotImplementedError
+
+    def add_epoch(self, event: EpochEvent) -> None:
+        raise NotImplementedError
+
+    def add_evaluation(self, event: EvaluationEvent) -> None:
+        raise NotImplementedError
+
+    def restart_at(self, epoch: float) -> None:
+        raise NotImplementedError
+
+    def add_records(self, records: list[dict]) -> None:
+        steps: list[StepEvent] = []
+        for event in (event_from_json(record) for record in records):
+            if isinstance(event, StepEvent):
+                steps.append(event)
+                continue
+            self.add_steps(steps)
+            steps = []
+            if isinstance(event, StartedEvent):
+                self.restart_at(event.start_step * event.epochs / max(1, event.total_steps))
+            elif isinstance(event, EpochEvent):
+                self.add_epoch(event)
+            elif isinstance(event, EvaluationEvent):
+                self.add_evaluation(event)
+        self.add_steps(steps)
 
 
 def _make_plot(object_name: str, title: str, y_label: str) -> pg.PlotWidget:
@@ -101,8 +140,58 @@ def _make_plot(object_name: str, title: str, y_label: str) -> pg.PlotWidget:
     return plot
 
 
-class TrainingPlots(QWidget):
-    """The two live plots and the data behind them."""
+class RunOverlay(CurveSet):
+    """Another run drawn over the current one, in a colour of its own with its name in the
+    legends: its smoothed loss and its test accuracy."""
+
+    def __init__(self, plots: TrainingPlots, name: str, colour: tuple[int, int, int]) -> None:
+        self.plots = plots
+        self.colour = colour
+        self.loss, self.accuracy = GrowableSeries(), GrowableSeries()
+        self._ema = (0.0, 0)
+        self.loss_curve = plots.loss_plot.plot(pen=pg.mkPen(colour, width=2), name=name)
+        self.loss_curve.setDownsampling(auto=True, method="peak")
+        self.loss_curve.setClipToView(True)
+        self.accuracy_curve = plots.accuracy_plot.plot(
+            pen=pg.mkPen(colour, width=1), symbol="o", symbolBrush=pg.mkBrush(*colour),
+            symbolSize=6, name=name)  # fmt: skip
+
+    def add_steps(self, steps: list[StepEvent]) -> None:
+        if steps:
+            xs, losses, _ = step_arrays(steps)
+            values, self._ema = smoothed(losses, self._ema)
+            self.loss.extend(xs, values)
+            self.loss_curve.setData(self.loss.x, self.loss.y)
+
+    def add_epoch(self, event: EpochEvent) -> None:
+        self._add_accuracy(float(event.epoch), event.test_acc)
+
+    def add_evaluation(self, event: EvaluationEvent) -> None:
+        self._add_accuracy(event.epoch_fraction, event.test_acc)
+
+    def _add_accuracy(self, x: float, accuracy: float) -> None:
+        self.accuracy.extend(np.array([x]), np.array([100 * accuracy]))
+        self.accuracy_curve.setData(self.accuracy.x, self.accuracy.y)
+
+    def restart_at(self, epoch: float) -> None:
+        for series in (self.loss, self.accuracy):
+            series.truncate(epoch)
+
+    def remove(self) -> None:
+        for plot, curve in ((self.plots.loss_plot, self.loss_curve),
+                            (self.plots.accuracy_plot, self.accuracy_curve)):  # fmt: skip
+            plot.removeItem(curve)
+            plot.getPlotItem().legend.removeItem(curve)
+
+
+#: overlay colours, distinct from the current run's blue, orange and red
+OVERLAY_COLOURS = [(44, 160, 44), (148, 103, 189), (140, 86, 75), (227, 119, 194),
+                   (127, 127, 127), (188, 189, 34), (23, 190, 207), (31, 119, 180),
+                   (255, 152, 150), (82, 84, 163)]  # fmt: skip
+
+
+class TrainingPlots(QWidget, CurveSet):
+    """The two live plots and the data behind them: the current run, and overlaid runs."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +211,7 @@ class TrainingPlots(QWidget):
         self.test_acc = GrowableSeries()
         self._ema = (0.0, 0)  # running average and step count
         self._epoch_lines: list[tuple[pg.PlotWidget, pg.InfiniteLine]] = []
+        self.overlays: dict[str, RunOverlay] = {}
 
         self.raw_curve = self.loss_plot.plot(pen=RAW_PEN, name="step loss")
         self.smooth_curve = self.loss_plot.plot(pen=SMOOTH_PEN, name="smoothed")
@@ -158,21 +248,10 @@ class TrainingPlots(QWidget):
     def add_steps(self, steps: list[StepEvent]) -> None:
         if not steps:
             return
-        xs = np.fromiter((s.epoch_fraction for s in steps), dtype=np.float64, count=len(steps))
-        losses = np.fromiter((s.loss for s in steps), dtype=np.float64, count=len(steps))
-        accs = np.fromiter((100 * s.train_acc for s in steps), dtype=np.float64,
-                           count=len(steps))  # fmt: skip
-        smoothed = np.empty_like(losses)
-        # a debiased exponential average (as in Adam and TensorBoard): no lag behind the
-        # first steps, where the loss falls fastest
-        value, count = self._ema
-        for i, loss in enumerate(losses):
-            value = SMOOTHING * value + (1 - SMOOTHING) * loss
-            count += 1
-            smoothed[i] = value / (1 - SMOOTHING**count)
-        self._ema = (value, count)
+        xs, losses, accs = step_arrays(steps)
+        values, self._ema = smoothed(losses, self._ema)
         self.raw_loss.extend(xs, losses)
-        self.smooth_loss.extend(xs, smoothed)
+        self.smooth_loss.extend(xs, values)
         self.train_acc.extend(xs, accs)
         self.raw_curve.setData(self.raw_loss.x, self.raw_loss.y)
         self.smooth_curve.setData(self.smooth_loss.x, self.smooth_loss.y)
@@ -194,23 +273,40 @@ class TrainingPlots(QWidget):
         self.test_acc.extend(np.array([event.epoch_fraction]), np.array([100 * event.test_acc]))
         self.test_acc_points.setData(self.test_acc.x, self.test_acc.y)
 
+    def restart_at(self, epoch: float) -> None:
+        for series in (self.raw_loss, self.smooth_loss, self.train_acc, self.test_loss,
+                       self.test_acc):  # fmt: skip
+            series.truncate(epoch)
+
     def show_records(self, records: list[dict]) -> None:
-        """Draw a run's recorded history (its metrics.jsonl), as if its events came now. A
-        resumed run appears once: steps after a later start are drawn from that start."""
-        events = [event_from_json(record) for record in records]
-        steps: list[StepEvent] = []
-        for event in events:
-            if isinstance(event, StartedEvent):
-                steps = [s for s in steps if s.step <= event.start_step]
-            elif isinstance(event, StepEvent):
-                steps.append(event)
-        self.add_steps(steps)
-        last_step = steps[-1].step if steps else 0
-        for event in events:
-            if isinstance(event, EpochEvent) and event.step <= last_step:
-                self.add_epoch(event)
-            elif isinstance(event, EvaluationEvent) and event.step <= last_step:
-                self.add_evaluation(event)
+        """Draw a run's recorded history (its metrics.jsonl) as the current run."""
+        self.clear()
+        self.add_records(records)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        for curve, series in ((self.raw_curve, self.raw_loss), (self.smooth_curve,
+                              self.smooth_loss), (self.train_acc_curve, self.train_acc),
+                              (self.test_loss_points, self.test_loss),
+                              (self.test_acc_points, self.test_acc)):  # fmt: skip
+            curve.setData(series.x, series.y)
+
+    # -- overlays ---------------------------------------------------------------------------
+    def set_overlay(self, key: str, name: str, records: list[dict]) -> RunOverlay:
+        """Draw another run over the current one (replacing an earlier drawing of it)."""
+        self.remove_overlay(key)
+        used = {overlay.colour for overlay in self.overlays.values()}
+        colour = next((c for c in OVERLAY_COLOURS if c not in used),
+                      OVERLAY_COLOURS[len(self.overlays) % len(OVERLAY_COLOURS)])
+        overlay = RunOverlay(self, name, colour)
+        overlay.add_records(records)
+        self.overlays[key] = overlay
+        return overlay
+
+    def remove_overlay(self, key: str) -> None:
+        overlay = self.overlays.pop(key, None)
+        if overlay is not None:
+            overlay.remove()
 
     def clear(self) -> None:
         for series in (self.raw_loss, self.smooth_loss, self.train_acc, self.test_loss,

@@ -9,6 +9,8 @@ heartbeat existed are read from their metrics.jsonl.
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import socket
 import time
@@ -154,3 +156,40 @@ def list_runs(roots: Iterable[Path]) -> list[RunSummary]:
     now = time.time()
     runs = [run for path in run_folders(roots) if (run := read_run(path, now)) is not None]
     return sorted(runs, key=lambda run: run.started or 0.0, reverse=True)
+
+
+#: the rows of a comparison: settings first, then what each run achieved
+COMPARED_SETTINGS = ("model", "dataset", "epochs", "batch_size", "lr", "optimizer", "schedule",
+                     "augment", "weight_decay", "seed", "precision", "image_size", "init_from")
+COMPARED_RESULTS = ("status", "best_test_acc", "test_acc", "train_seconds",
+                    "images_per_second", "parameters")  # fmt: skip
+
+
+@dataclass
+class ComparisonRow:
+    name: str
+    values: list[Any]
+    is_setting: bool
+
+    @property
+    def differs(self) -> bool:
+        return len({json.dumps(v, sort_keys=True, default=str) for v in self.values}) > 1
+
+
+def compare_runs(runs: list[RunSummary]) -> list[ComparisonRow]:
+    """Runs side by side: each setting and each result, one row each, with the runs as
+    columns; a setting whose values differ is what tells the runs apart."""
+    rows = [ComparisonRow(key, [run.settings.get(key) for run in runs], True)
+            for key in COMPARED_SETTINGS]  # fmt: skip
+    rows += [ComparisonRow(key, [getattr(run, key) for run in runs], False)
+             for key in COMPARED_RESULTS]  # fmt: skip
+    return rows
+
+
+def write_comparison_csv(runs: list[RunSummary], path: Path) -> None:
+    """The comparison as CSV: a header of run folders, then one row per setting or result."""
+    with Path(path).open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["", *(str(run.path) for run in runs)])
+        for row in compare_runs(runs):
+            writer.writerow([row.name, *("" if v is None else v for v in row.values)])

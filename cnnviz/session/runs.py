@@ -1,0 +1,99 @@
+"""The runs the app knows, without Qt: the runs home and the folders the user opened (a shared
+disk, a cluster's output), which of them are overlaid on the plots, renaming, and the one run
+the plots show and follow while another process writes it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from psygnal import Signal
+
+from cnnviz.core.errors import CnnvizError
+from cnnviz.core.training.metrics_follower import FollowUpdate, MetricsFollower
+from cnnviz.core.training.run_folder import holds_run
+from cnnviz.core.training.runs import RunSummary, list_runs, read_run
+
+
+class RunsState:
+    """Events: ``listed(list[RunSummary])`` after each refresh, ``overlays_changed(list[Path])``
+    when the overlaid runs change."""
+
+    listed = Signal(object)
+    overlays_changed = Signal(object)
+
+    def __init__(self, home: Path, extra: list[Path] | None = None) -> None:
+        self.home = Path(home)
+        self.extra: list[Path] = [Path(p) for p in extra or []]
+        self.runs: list[RunSummary] = []
+        self.overlaid: list[Path] = []
+        #: followers of overlaid runs, so that a run still being written grows on the plot
+        self.followers: dict[Path, MetricsFollower] = {}
+
+    @property
+    def roots(self) -> list[Path]:
+        return [self.home, *self.extra]
+
+    def refresh(self) -> list[RunSummary]:
+        self.runs = list_runs(self.roots)
+        self.listed.emit(self.runs)
+        return self.runs
+
+    def find(self, path: Path) -> RunSummary | None:
+        path = Path(path)
+        return next((run for run in self.runs if run.path == path), None)
+
+    def add_folder(self, path: Path) -> list[RunSummary]:
+        """Remember a folder from anywhere: one run, or a folder of runs."""
+        path = Path(path)
+        if not path.is_dir():
+            raise CnnvizError(f"{path} is not a folder")
+        if not holds_run(path) and not any(holds_run(p) for p in path.iterdir() if p.is_dir()):
+            raise CnnvizError(f"{path} holds no run (no config.json, metrics.jsonl or "
+                              f"checkpoint.pt, in it or in a folder inside it)")
+        if path not in self.roots:
+            self.extra.append(path)
+        return self.refresh()
+
+    def set_overlaid(self, path: Path, overlaid: bool) -> None:
+        path = Path(path)
+        if overlaid and path not in self.overlaid:
+            self.overlaid.append(path)
+            self.followers[path] = MetricsFollower(path)
+        elif not overlaid and path in self.overlaid:
+            self.overlaid.remove(path)
+            self.followers.pop(path, None)
+        else:
+            return
+        self.overlays_changed.emit(list(self.overlaid))
+
+    def poll_overlays(self) -> dict[Path, FollowUpdate]:
+        """What each overlaid run wrote since the last poll."""
+        return {path: follower.poll() for path, follower in self.followers.items()}
+
+    def rename(self, path: Path, new_name: str) -> Path:
+        """Rename a run's folder; a running run keeps its name (its writer holds the path)."""
+        path = Path(path)
+        run = read_run(path)
+        if run is None:
+            raise CnnvizError(f"{path} holds no run")
+        if run.status == "running":
+            raise CnnvizError(f"{path.name} is still running; rename it once it has ended")
+        if not new_name or Path(new_name).name != new_name or new_name in (".", ".."):
+            raise CnnvizError(f"{new_name!r} is not a folder name")
+        target = path.with_name(new_name)
+        if target.exists():
+            raise CnnvizError(f"{target} already exists")
+        os.rename(path, target)
+        if path in self.overlaid:
+            self.set_overlaid(path, False)
+            self.set_overlaid(target, True)
+        self.extra = [target if p == path else p for p in self.extra]
+        self.refresh()
+        return target
+
+    def forget(self, path: Path) -> None:
+        """A run that is gone (deleted to the trash): no overlay, no entry."""
+        self.set_overlaid(Path(path), False)
+        self.extra = [p for p in self.extra if p != Path(path)]
+        self.refresh()
