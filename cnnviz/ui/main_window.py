@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -39,8 +39,10 @@ from cnnviz.core.training.events import (
     StoppedEvent,
     WeightsEvent,
 )
+from cnnviz.core.training.metrics_follower import MetricsFollower
 from cnnviz.core.training.run_folder import METRICS, read_metrics
 from cnnviz.session.run_lifecycle import Phase
+from cnnviz.session.runs import RunsState
 from cnnviz.session.session import CurrentModel, Session, TrainMode
 from cnnviz.ui.dialogs import TrustDialog, error_box, train_mode_box
 from cnnviz.ui.draw_tab import DrawTab
@@ -48,6 +50,7 @@ from cnnviz.ui.evaluate_tab import EvaluateTab
 from cnnviz.ui.file_dialogs import choose_path
 from cnnviz.ui.inspect_tab import InspectTab
 from cnnviz.ui.run_panel import RunPanel
+from cnnviz.ui.runs_tab import RunsTab
 from cnnviz.ui.settings import AppSettings
 from cnnviz.ui.threads import keep_gui_thread_single_threaded
 from cnnviz.ui.training_plots import TrainingPlots
@@ -56,6 +59,8 @@ from cnnviz.ui.training_worker import TrainingRun
 #: how long closing the window waits for a run to stop before it lets the run finish its
 #: batch in the background and closes when it has
 CLOSE_WAIT_MS = 10_000
+#: how often a run written by another process (shown or overlaid) is read for news
+FOLLOW_MS = 500
 
 
 class MainWindow(QMainWindow):
@@ -75,12 +80,17 @@ class MainWindow(QMainWindow):
         self.batch_size = 100
         self.dialog: QWidget | None = None
         self._close_when_stopped = False
+        #: the run the plots show when it is not this window's own (open_run)
+        self.shown_run: MetricsFollower | None = None
+        self.runs = RunsState(self.session.home, self.settings.extra_run_folders())
 
         self.panel = RunPanel(self.settings)
         self.plots = TrainingPlots()
         self.plots.setObjectName("trainingTab")
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.addTab(self.plots, "&Training")
+        self.runs_tab = RunsTab(self.runs)
+        self.tabs.addTab(self.runs_tab, "R&uns")
         self.inspect_tab = InspectTab(self.settings.data_dir)
         self.tabs.addTab(self.inspect_tab, "&Inspect")
         self.draw_tab = DrawTab()
@@ -128,6 +138,13 @@ class MainWindow(QMainWindow):
         self.panel.train_button.clicked.connect(lambda: self.start_training())
         self.panel.pause_button.clicked.connect(self.toggle_pause)
         self.panel.stop_button.clicked.connect(self.stop_training)
+        self.runs.overlays_changed.connect(self._sync_overlays)
+        self.runs_tab.use_weights_requested.connect(self.open_checkpoint)
+        self.runs_tab.show_requested.connect(self.open_run)
+        self.runs_tab.status.connect(self.show_status)
+        self._follow_timer = QTimer(self, interval=FOLLOW_MS)
+        self._follow_timer.timeout.connect(self._follow)
+        self._follow_timer.start()
 
     # -- menus ------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
@@ -213,6 +230,7 @@ class MainWindow(QMainWindow):
             return
         if not self.session.begin(planned):
             return
+        self.shown_run = None  # the plots are this run's now
         self.plots.clear()
         if planned.resume is not None and (Path(planned.out_dir) / METRICS).is_file():
             self.plots.show_records(read_metrics(Path(planned.out_dir) / METRICS))
@@ -384,6 +402,57 @@ class MainWindow(QMainWindow):
         self.settings.set_data_dir(path)
         self.statusBar().showMessage(f"data folder: {path}", 5000)
 
+    # -- runs -------------------------------------------------------------------------------
+    def open_run(self, path: Path) -> bool:
+        """Show a run folder's curves and follow them while another process writes the run;
+        returns at once. While this window trains, the run is drawn over its own instead."""
+        path = Path(path)
+        try:
+            self.runs.add_folder(path)
+        except (CnnvizError, OSError) as exc:
+            self.show_error("Cannot open run", str(exc))
+            return False
+        self.settings.set_extra_run_folders(self.runs.extra)
+        if self.phase.active:
+            self.runs.set_overlaid(path, True)
+            self.show_status(f"{path.name} is drawn over the run that trains now")
+            return True
+        self.shown_run = MetricsFollower(path)
+        self.plots.clear()
+        self._follow()
+        self.tabs.setCurrentWidget(self.plots)
+        self.show_status(f"showing {path.name}")
+        return True
+
+    def _sync_overlays(self, overlaid: list[Path]) -> None:
+        keys = {str(path) for path in overlaid}
+        for key in [key for key in self.plots.overlays if key not in keys]:
+            self.plots.remove_overlay(key)
+        for path in overlaid:
+            if str(path) not in self.plots.overlays:
+                update = self.runs.followers[path].poll()
+                self.plots.set_overlay(str(path), path.name, update.records)
+
+    def _follow(self) -> None:
+        """Read what runs written elsewhere appended: the shown one and the overlaid ones. A
+        file that was replaced starts over; a folder that is gone keeps what was drawn."""
+        if self.shown_run is not None:
+            update = self.shown_run.poll()
+            if update.gone:
+                self.show_status(f"the run folder {self.shown_run.run_dir} is gone; its curves "
+                                 f"stay on the plots")  # fmt: skip
+                self.shown_run = None
+            elif update.restarted:
+                self.plots.show_records(update.records)
+            elif update.records:
+                self.plots.add_records(update.records)
+        for path, update in self.runs.poll_overlays().items():
+            overlay = self.plots.overlays.get(str(path))
+            if update.restarted:
+                self.plots.set_overlay(str(path), path.name, update.records)
+            elif overlay is not None and update.records:
+                overlay.add_records(update.records)
+
     # -- files ------------------------------------------------------------------------------
     def open_checkpoint(self, path: Path | None = None) -> CurrentModel | None:
         """Make a checkpoint current in every tab. One whose model is a Python file opens
@@ -468,6 +537,7 @@ class MainWindow(QMainWindow):
                 return
         self.inspect_tab.stop_background()
         self.evaluate_tab.stop_background()
+        self._follow_timer.stop()
         self.panel.save()
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.sync()

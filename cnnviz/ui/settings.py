@@ -59,5 +59,14 @@ class AppSettings:
         items = [str(path), *[p for p in self.recent_checkpoints() if p != str(path)]]
         self.set("recent/checkpoints", items[:MAX_RECENT])
 
+    def extra_run_folders(self) -> list[Path]:
+        """Run folders the user opened from outside the runs home, still there."""
+        raw = self.qsettings.value("runs/extra", [])
+        items = [raw] if isinstance(raw, str) else list(raw or [])
+        return [Path(item) for item in items if item and Path(item).is_dir()]
+
+    def set_extra_run_folders(self, folders: list[Path]) -> None:
+        self.set("runs/extra", [str(folder) for folder in folders])
+
     def sync(self) -> None:
         self.qsettings.sync()

@@ -95,6 +95,11 @@ def step_arrays(steps: list[StepEvent]) -> tuple[np.ndarray, np.ndarray, np.ndar
             np.fromiter((100 * s.train_acc for s in steps), dtype=np.float64, count=n))
 
 
+def resumed_at(event: StartedEvent) -> float:
+    """Where, in epochs, a (resumed) run started."""
+    return event.start_step * event.epochs / max(1, event.total_steps)
+
+
 class CurveSet:
     """One run's curves, fed by its events, live or read back from its metrics.jsonl. A
     second start (a resumed run) draws on from where it resumed."""
@@ -108,7 +113,7 @@ class CurveSet:
     def add_evaluation(self, event: EvaluationEvent) -> None:
         raise NotImplementedError
 
-    def restart_at(self, epoch: float) -> None:
+    def started(self, event: StartedEvent) -> None:
         raise NotImplementedError
 
     def add_records(self, records: list[dict]) -> None:
@@ -120,7 +125,7 @@ class CurveSet:
             self.add_steps(steps)
             steps = []
             if isinstance(event, StartedEvent):
-                self.restart_at(event.start_step * event.epochs / max(1, event.total_steps))
+                self.started(event)
             elif isinstance(event, EpochEvent):
                 self.add_epoch(event)
             elif isinstance(event, EvaluationEvent):
@@ -147,6 +152,7 @@ class RunOverlay(CurveSet):
     def __init__(self, plots: TrainingPlots, name: str, colour: tuple[int, int, int]) -> None:
         self.plots = plots
         self.colour = colour
+        self.epochs = 1
         self.loss, self.accuracy = GrowableSeries(), GrowableSeries()
         self._ema = (0.0, 0)
         self.loss_curve = plots.loss_plot.plot(pen=pg.mkPen(colour, width=2), name=name)
@@ -173,9 +179,10 @@ class RunOverlay(CurveSet):
         self.accuracy.extend(np.array([x]), np.array([100 * accuracy]))
         self.accuracy_curve.setData(self.accuracy.x, self.accuracy.y)
 
-    def restart_at(self, epoch: float) -> None:
+    def started(self, event: StartedEvent) -> None:
         for series in (self.loss, self.accuracy):
-            series.truncate(epoch)
+            series.truncate(resumed_at(event))
+        self.epochs = event.epochs
 
     def remove(self) -> None:
         for plot, curve in ((self.plots.loss_plot, self.loss_curve),
@@ -212,6 +219,7 @@ class TrainingPlots(QWidget, CurveSet):
         self._ema = (0.0, 0)  # running average and step count
         self._epoch_lines: list[tuple[pg.PlotWidget, pg.InfiniteLine]] = []
         self.overlays: dict[str, RunOverlay] = {}
+        self._span = 1
 
         self.raw_curve = self.loss_plot.plot(pen=RAW_PEN, name="step loss")
         self.smooth_curve = self.loss_plot.plot(pen=SMOOTH_PEN, name="smoothed")
@@ -240,10 +248,12 @@ class TrainingPlots(QWidget, CurveSet):
 
     # -- data in ----------------------------------------------------------------------------
     def set_epoch_span(self, epochs: int) -> None:
-        """Fix the x axis to the whole run: the axes are then not redrawn as points arrive,
-        which is most of what a plot update costs."""
+        """Fix the x axis to the whole run (and the overlaid ones): the axes are then not
+        redrawn as points arrive, which is most of what a plot update costs."""
+        self._span = max(1, epochs)
+        longest = max([self._span, *(o.epochs for o in self.overlays.values())])
         for plot in (self.loss_plot, self.accuracy_plot):
-            plot.setXRange(0, max(1, epochs), padding=0.02)
+            plot.setXRange(0, longest, padding=0.02)
 
     def add_steps(self, steps: list[StepEvent]) -> None:
         if not steps:
@@ -273,10 +283,14 @@ class TrainingPlots(QWidget, CurveSet):
         self.test_acc.extend(np.array([event.epoch_fraction]), np.array([100 * event.test_acc]))
         self.test_acc_points.setData(self.test_acc.x, self.test_acc.y)
 
-    def restart_at(self, epoch: float) -> None:
+    def started(self, event: StartedEvent) -> None:
+        """A run's start read back: its span, and a resumed run drawn on from where it
+        resumed."""
         for series in (self.raw_loss, self.smooth_loss, self.train_acc, self.test_loss,
                        self.test_acc):  # fmt: skip
-            series.truncate(epoch)
+            series.truncate(resumed_at(event))
+        self._redraw()
+        self.set_epoch_span(event.epochs)
 
     def show_records(self, records: list[dict]) -> None:
         """Draw a run's recorded history (its metrics.jsonl) as the current run."""
@@ -301,6 +315,7 @@ class TrainingPlots(QWidget, CurveSet):
         overlay = RunOverlay(self, name, colour)
         overlay.add_records(records)
         self.overlays[key] = overlay
+        self.set_epoch_span(self._span)
         return overlay
 
     def remove_overlay(self, key: str) -> None:
