@@ -14,6 +14,7 @@ from PIL import Image
 from cnnviz.core.data import decoded_cache, image_decoding, image_folder
 from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.data.image_folder import load_image_folder
+from cnnviz.core.data.leftovers import remove_leftovers
 from cnnviz.core.errors import CancelledError, CnnvizError
 
 
@@ -178,6 +179,34 @@ def test_the_cache_limit_comes_from_the_environment(monkeypatch):
     assert decoded_cache.limit_bytes() == 500_000_000
     monkeypatch.setenv("CNNVIZ_DECODED_CACHE_GB", "lots")
     assert decoded_cache.limit_bytes() == 2_000_000_000
+
+
+def test_old_leftovers_are_removed_and_fresh_ones_kept(tmp_path):
+    files = {name: tmp_path / name for name in (
+        "MNIST/raw/train-images-idx3-ubyte.gz.part", ".ckpt.pt.x1y2.tmp", "fresh.part",
+        "a/b/c/too-deep.tmp", "keep.npz", "MNIST/raw/fresh.tmp")}  # fmt: skip
+    for name, path in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"half")
+        if "fresh" not in name:
+            then = time.time() - 2 * 3600
+            os.utime(path, (then, then))
+    removed = remove_leftovers(tmp_path, tmp_path / "missing")
+    assert sorted(removed) == sorted([files["MNIST/raw/train-images-idx3-ubyte.gz.part"],
+                                      files[".ckpt.pt.x1y2.tmp"]])  # fmt: skip
+    assert all(path.exists() for path in files.values() if path not in removed)
+
+
+def test_loading_a_data_set_removes_old_leftovers_first(tmp_path):
+    root = write_photos(tmp_path / "photos", train=1, test=1)
+    old = [Path(os.environ["CNNVIZ_DATA"]) / "MNIST" / "raw" / "x.gz.part",
+           decoded_cache.folder() / ".abc.tmp"]
+    for path in old:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"half")
+        os.utime(path, (0, 0))
+    load_dataset(f"folder:{root}")
+    assert not any(path.exists() for path in old)
 
 
 def test_progress_comes_at_most_a_few_hundred_images_apart(tmp_path):
