@@ -48,8 +48,9 @@ def test_photos_load_at_the_default_size_with_progress(tmp_path):
     assert data.train.labels.tolist() == [0, 0, 0, 1, 1, 1]
     assert fractions[-1] == 1.0 and fractions == sorted(fractions)
     # the pixels are the photo's, shrunk: compare with Pillow's own resize
-    expected = np.asarray(Image.open(root / "test" / "cats" / "0.jpg").convert("RGB")
-                          .resize((64, 48), Image.Resampling.BILINEAR), dtype=np.int16)
+    with Image.open(root / "test" / "cats" / "0.jpg") as original:
+        expected = np.asarray(original.convert("RGB").resize((64, 48), Image.Resampling.BILINEAR),
+                              dtype=np.int16)  # fmt: skip
     got = data.test.images[0].permute(1, 2, 0).numpy().astype(np.int16)
     assert np.abs(got - expected).mean() < 4
 
