@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from cnnviz.core.data import decoded_cache
 from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.errors import CnnvizError, DatasetNotFoundError
 from cnnviz.core.paths import default_data_dir
@@ -137,12 +138,12 @@ def test_decoded_folders_are_cached_until_a_file_changes(tmp_path, monkeypatch):
 
     root = write_image_folder(tmp_path / "imgs", classes=2, per_class=6)
     first = load_dataset(f"folder:{root}")
-    assert len(list(image_folder.user_cache_dir().rglob("*.npz"))) == 2  # train and test
+    assert len(list(decoded_cache.folder().glob("*.npz"))) == 2  # train and test
 
     def no_decoding(*args, **kwargs):
         raise AssertionError("decoded although nothing changed")
 
-    monkeypatch.setattr(image_folder, "_decode_all", no_decoding)
+    monkeypatch.setattr(image_folder, "decode_files", no_decoding)
     again = load_dataset(f"folder:{root}")
     assert np.array_equal(first.train.images.numpy(), again.train.images.numpy())
     assert again.info.mean == pytest.approx(first.info.mean)
@@ -155,15 +156,13 @@ def test_decoded_folders_are_cached_until_a_file_changes(tmp_path, monkeypatch):
 
 
 def test_a_damaged_or_unwritable_cache_is_only_a_cache(tmp_path, monkeypatch):
-    import cnnviz.core.data.image_folder as image_folder
-
     root = write_image_folder(tmp_path / "imgs", classes=2, per_class=6)
     first = load_dataset(f"folder:{root}")
-    for path in image_folder.user_cache_dir().rglob("*.npz"):
+    for path in decoded_cache.folder().glob("*.npz"):
         path.write_bytes(b"damaged")
     assert np.array_equal(load_dataset(f"folder:{root}").test.images.numpy(),
                           first.test.images.numpy())
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the cache folder should be")
-    monkeypatch.setattr(image_folder, "user_cache_dir", lambda: blocked)
+    monkeypatch.setattr(decoded_cache, "user_cache_dir", lambda: blocked)
     assert len(load_dataset(f"folder:{root}").train) == 12

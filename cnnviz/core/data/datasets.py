@@ -15,8 +15,10 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from cnnviz.core.data import decoded_cache
 from cnnviz.core.data.download import archives_for, fetch_archives
 from cnnviz.core.data.image_folder import load_image_folder
+from cnnviz.core.data.leftovers import remove_leftovers
 from cnnviz.core.data.types import (
     FOLDER_PREFIX,
     DatasetInfo,
@@ -202,6 +204,7 @@ def load_dataset(
     their own small pickled batches). ``image_size`` sets an image folder's input size (see
     ImageSize); a registry set has one size, and asking for another is refused.
     """
+    remove_leftovers((data_dir or default_data_dir()).expanduser(), decoded_cache.folder())
     if name.startswith(FOLDER_PREFIX):
         return load_image_folder(Path(name[len(FOLDER_PREFIX) :]).expanduser(), progress,
                                  splits, image_size)  # fmt: skip
