@@ -19,6 +19,7 @@ from psygnal import Signal
 from torch import nn
 
 from cnnviz.core.analysis.prediction import Predictor, shipped_weights_path
+from cnnviz.core.data.leftovers import remove_leftovers
 from cnnviz.core.data.types import is_folder
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import ModelCode
@@ -127,6 +128,7 @@ class Session:
     def __init__(self, trust: TrustStore | None = None, home: Path | None = None) -> None:
         self.trust = trust or TrustStore()
         self.home = home or runs_home()
+        remove_leftovers(self.home)  # half-written checkpoints of runs that were killed
         self.run = RunLifecycle()
         self.run_config: TrainConfig | None = None
         self.current: CurrentModel = self._load(shipped_weights_path(), "shipped weights",

@@ -159,3 +159,15 @@ def test_a_heartbeat_file_half_written_does_not_break_the_listing(two_runs):
     assert read_run(two_runs / "first").status in ("finished", "stopped")
     write_json_atomically(two_runs / "first" / HEARTBEAT, {"status": "weird"})
     assert read_run(two_runs / "first").status == "stopped"
+
+
+def test_a_killed_save_leaves_a_temp_file_that_the_next_run_removes(mnist_dir, tmp_path):
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    leftover = run_dir / ".checkpoint.pt.abc123.tmp"
+    leftover.write_bytes(b"half a checkpoint")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(leftover, (hours_ago, hours_ago))
+    assert main(["train", "--batch-size", "50", "--out", str(run_dir), "--data-dir",
+                 str(mnist_dir), "--offline"]) == 0
+    assert not leftover.exists() and (run_dir / "checkpoint.pt").is_file()

@@ -24,6 +24,7 @@ from typing import Any
 import torch
 
 import cnnviz
+from cnnviz.core.data.leftovers import remove_leftovers
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.training.checkpoint import Checkpoint, save_checkpoint
 from cnnviz.core.training.events import (
@@ -161,6 +162,7 @@ class RunFolder:
         to, versions, host) and open metrics.jsonl for appending. A resumed run keeps its
         first config and adds where and when it was resumed."""
         self._made_here = not self.path.exists()
+        remove_leftovers(self.path)  # checkpoint temp files of a process that was killed
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             record = read_config(self.path) if resumed_from else None
