@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.data.batches import AUGMENTATIONS
 from cnnviz.core.data.datasets import DATASETS
-from cnnviz.core.data.types import FOLDER_PREFIX
+from cnnviz.core.data.types import FOLDER_PREFIX, is_folder
 from cnnviz.core.models.custom_model import is_custom_model_spec
 from cnnviz.core.models.registry import MODELS
 from cnnviz.core.training.config import OPTIMIZERS, SCHEDULES, TrainConfig
@@ -131,6 +131,12 @@ class RunPanel(QWidget):
         for name, text in AUGMENTATIONS.items():
             self.augment_combo.add_choice(name, name, text)
         self.seed_spin = QSpinBox(objectName="seedSpin", minimum=0, maximum=2**31 - 1, value=0)
+        self.image_size_spin = QSpinBox(objectName="imageSizeSpin", minimum=0, maximum=1024,
+                                        value=0, singleStep=8, suffix=" px")  # fmt: skip
+        self.image_size_spin.setSpecialValueText("auto")
+        self.image_size_spin.setToolTip(
+            "Image folders: the longer side of the input, in pixels. auto: the folder's most "
+            "common size, scaled so that its longer side is at most 64")
 
         form = QFormLayout()
         form.addRow("&Model", self.model_combo)
@@ -143,6 +149,7 @@ class RunPanel(QWidget):
         form.addRow("S&chedule", self.schedule_combo)
         form.addRow("&Augmentation", self.augment_combo)
         form.addRow("See&d", self.seed_spin)
+        form.addRow("&Image size", self.image_size_spin)
         box = QGroupBox("Run")
         box.setLayout(form)
 
@@ -166,6 +173,7 @@ class RunPanel(QWidget):
         layout.addStretch(1)
         self.model_combo.browse_requested.connect(self.browse_model_file)
         self.dataset_combo.browse_requested.connect(self.browse_image_folder)
+        self.dataset_combo.currentIndexChanged.connect(lambda _: self._update_image_size())
         self.set_state(Phase.IDLE)
 
     # -- state ------------------------------------------------------------------------------
@@ -179,16 +187,24 @@ class RunPanel(QWidget):
         self.stop_button.setText("Cancel" if phase is Phase.LOADING else "Stop")
         for widget in (self.model_combo, self.dataset_combo, self.device_combo):
             widget.setEnabled(phase.at_rest)
+        self._update_image_size()
+
+    def _update_image_size(self) -> None:
+        """The image size is a folder's to choose: a registry set has one size."""
+        self.image_size_spin.setEnabled(self.train_button.isEnabled()
+                                        and is_folder(self.dataset_combo.value() or ""))
 
     # -- config -----------------------------------------------------------------------------
     def config(self) -> TrainConfig:
+        dataset = self.dataset_combo.value()
         return TrainConfig(
-            model=self.model_combo.value(), dataset=self.dataset_combo.value(),
+            model=self.model_combo.value(), dataset=dataset,
             data_dir=self.settings.data_dir(), epochs=self.epochs_spin.value(),
             batch_size=self.batch_size_spin.value(), lr=self.learning_rate_spin.value(),
             optimizer=self.optimizer_combo.value(), schedule=self.schedule_combo.value(),
             augment=self.augment_combo.value(), seed=self.seed_spin.value(),
             device=self.device_combo.value(),
+            image_size=(self.image_size_spin.value() or None) if is_folder(dataset) else None,
         )  # fmt: skip
 
     def restore(self) -> None:
@@ -204,13 +220,15 @@ class RunPanel(QWidget):
         self.schedule_combo.select(s.value("run/schedule", "none"))
         self.augment_combo.select(s.value("run/augment", "auto"))
         self.seed_spin.setValue(s.value("run/seed", 0, int))
+        self.image_size_spin.setValue(s.value("run/image_size", 0, int))
 
     def save(self) -> None:
         c = self.config()
         for key, value in (("model", c.model), ("dataset", c.dataset), ("device", c.device),
                            ("epochs", c.epochs), ("batch_size", c.batch_size), ("lr", c.lr),
                            ("optimizer", c.optimizer), ("schedule", c.schedule),
-                           ("augment", c.augment), ("seed", c.seed)):  # fmt: skip
+                           ("augment", c.augment), ("seed", c.seed),
+                           ("image_size", self.image_size_spin.value())):  # fmt: skip
             self.settings.set(f"run/{key}", value)
 
     # -- browsing ---------------------------------------------------------------------------

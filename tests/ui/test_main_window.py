@@ -1,6 +1,7 @@
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QSpinBox, QWidget
@@ -286,3 +287,27 @@ def test_continuing_an_opened_checkpoint_never_writes_beside_it(qtbot, window, t
     assert sorted(p.name for p in mine.parent.iterdir()) == ["model.pt"]
     assert current_path(window).parent != mine.parent
     assert load_checkpoint(current_path(window)).meta.epoch == 2
+
+
+def test_image_folders_train_at_the_chosen_size(qtbot, window, tmp_path):
+    from PIL import Image
+
+    spin = window.findChild(QSpinBox, "imageSizeSpin")
+    assert not spin.isEnabled()  # mnist has one size
+    rng = np.random.default_rng(0)
+    for split, count in (("train", 6), ("test", 2)):
+        for label in ("cats", "dogs"):
+            folder = tmp_path / "photos" / split / label
+            folder.mkdir(parents=True)
+            for i in range(count):
+                pixels = rng.integers(0, 255, (60, 80, 3), dtype=np.uint8)
+                Image.fromarray(pixels).save(folder / f"{i}.jpg")
+    window.panel.dataset_combo.select(f"folder:{tmp_path / 'photos'}")
+    assert spin.isEnabled()
+    spin.setValue(32)
+    window.panel.batch_size_spin.setValue(4)
+    window.start_training()
+    wait_idle(qtbot, window)
+    assert window.phase is Phase.FINISHED
+    assert window.session.current.meta.input_shape == [3, 24, 32]
+    assert window.session.current.meta.config["image_size"] == 32
