@@ -65,6 +65,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     start.add_argument("--init-from", type=Path, default=None, metavar="CHECKPOINT",
                        help="a new run that starts from this checkpoint's weights, with a "
                             "fresh optimiser and schedule from the given settings")
+    train.add_argument("--tensorboard", action="store_true",
+                       help="also write TensorBoard event files into RUN_DIR/tensorboard "
+                            '(needs pip install "cnnviz[tensorboard]")')
     train.add_argument("--json", action="store_true", help="end with one JSON summary line")
     add_data_options(train)
     add_trust_option(train)
@@ -147,6 +150,7 @@ def run(args: argparse.Namespace) -> int:
         **settings_from(args), data_dir=args.data_dir, device=args.device,
         eval_every=args.eval_every, download=not args.offline, out_dir=args.out,
         resume=args.resume, init_from=args.init_from, trust_model_code=args.trust_model_code,
+        tensorboard=args.tensorboard,
     )  # fmt: skip
     progress = TerminalProgress(sys.stderr)
     final = Trainer(config, progress=progress.status).run(progress)

@@ -171,3 +171,25 @@ def test_a_killed_save_leaves_a_temp_file_that_the_next_run_removes(mnist_dir, t
     assert main(["train", "--batch-size", "50", "--out", str(run_dir), "--data-dir",
                  str(mnist_dir), "--offline"]) == 0
     assert not leftover.exists() and (run_dir / "checkpoint.pt").is_file()
+
+
+def test_tensorboard_files_beside_the_run(mnist_dir, tmp_path, capsys):
+    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+
+    run_dir = tmp_path / "tb"
+    assert main(["train", "--batch-size", "50", "--epochs", "2", "--tensorboard", "--out",
+                 str(run_dir), "--data-dir", str(mnist_dir), "--offline"]) == 0
+    events = EventAccumulator(str(run_dir / "tensorboard"))
+    events.Reload()
+    assert {"loss/train", "accuracy/test", "learning_rate"} <= set(events.Tags()["scalars"])
+    assert [e.step for e in events.Scalars("accuracy/test")] == [6, 12]
+    assert len(events.Scalars("loss/train")) == 12
+
+
+def test_without_the_package_tensorboard_says_how_to_install(mnist_dir, tmp_path, capsys,
+                                                             monkeypatch):
+    monkeypatch.setitem(sys.modules, "torch.utils.tensorboard", None)  # import fails
+    code = main(["train", "--tensorboard", "--out", str(tmp_path / "x"), "--data-dir",
+                 str(mnist_dir), "--offline"])
+    assert code == 1 and 'pip install "cnnviz[tensorboard]"' in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()

@@ -66,6 +66,8 @@ class TrainConfig:
     init_from: Path | None = None
     #: a checkpoint (resume, init_from) whose model is defined in a Python file may run it
     trust_model_code: bool = False
+    #: also write the scalars as TensorBoard event files in RUN_DIR/tensorboard
+    tensorboard: bool = False
 
     def validate(self) -> None:
         """Refuse values no run can use, with a message that names the setting."""

@@ -38,6 +38,7 @@ from cnnviz.core.training.events import (
     WeightsEvent,
     event_to_json,
 )
+from cnnviz.core.training.tensorboard_log import TensorBoardLog
 
 CONFIG = "config.json"
 METRICS = "metrics.jsonl"
@@ -149,8 +150,10 @@ class RunFolder:
     event; ``save`` writes a checkpoint atomically; ``close`` flushes. A run that ends before
     its first step calls ``discard``, which removes the folder if this run made it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, tensorboard: bool = False) -> None:
         self.path = Path(path)
+        self.tensorboard = tensorboard
+        self._tensorboard: TensorBoardLog | None = None
         self._file: Any = None
         self._unflushed = 0
         self._made_here = False
@@ -175,6 +178,8 @@ class RunFolder:
                     {"from": resumed_from, "time": time.time(), "epochs": settings.get("epochs")})
                 record["settings"]["epochs"] = settings.get("epochs")
             write_json_atomically(self.path / CONFIG, record)
+            if self.tensorboard:
+                self._tensorboard = TensorBoardLog(self.path)
             self._file = (self.path / METRICS).open("a", encoding="utf-8")
         except OSError as exc:
             raise CnnvizError(f"cannot write the run folder {self.path}: {exc}") from exc
@@ -185,6 +190,8 @@ class RunFolder:
         if self._file is None or isinstance(event, WeightsEvent):
             return
         self._note_progress(event)
+        if self._tensorboard is not None:
+            self._tensorboard(event)
         self._file.write(json.dumps(event_to_json(event)) + "\n")
         self._unflushed += 1
         if not isinstance(event, StepEvent) or self._unflushed >= FLUSH_EVERY_STEPS:
@@ -217,6 +224,9 @@ class RunFolder:
         return path
 
     def close(self) -> None:
+        if self._tensorboard is not None:
+            self._tensorboard.close()
+            self._tensorboard = None
         if self._file is not None:
             with contextlib.suppress(OSError):
                 self._file.close()

@@ -60,6 +60,7 @@ from cnnviz.core.training.events import (
     WeightsEvent,
 )
 from cnnviz.core.training.run_folder import CHECKPOINT, RunFolder
+from cnnviz.core.training.tensorboard_log import summary_writer_class
 
 EventSink = Callable[[Any], None]
 STEP_DECAY_EPOCHS = 20
@@ -229,6 +230,8 @@ class Trainer:
         cfg = self.config
         cfg.validate()
         self.device = resolve_device(cfg.device)
+        if cfg.tensorboard:
+            summary_writer_class()
         parent = self._parent()
         data = self.data or load_dataset(
             cfg.dataset, cfg.data_dir, download=cfg.download, progress=self.progress,
@@ -245,7 +248,7 @@ class Trainer:
         cfg = self.config
         if cfg.out_dir is None:
             return
-        folder = RunFolder(Path(cfg.out_dir))
+        folder = RunFolder(Path(cfg.out_dir), tensorboard=cfg.tensorboard)
         details = {
             "device": str(device), "augment": augment,
             "precision": "bf16" if precision is not None else "fp32",
