@@ -22,6 +22,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from cnnviz.core.analysis.prediction import Predictor, shipped_weights_path
+from cnnviz.session.session import CurrentModel
 from cnnviz.ui.draw_tab import DrawTab
 from cnnviz.ui.threads import keep_gui_thread_single_threaded
 
@@ -40,6 +42,8 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     keep_gui_thread_single_threaded()  # as in the app
     tab = DrawTab()
+    path = shipped_weights_path()
+    tab.show_model(CurrentModel(Predictor.from_checkpoint(path), path, "shipped weights"))
     tab.resize(1000, 700)
     tab.show()
     app.processEvents()

@@ -21,6 +21,9 @@ import numpy as np
 import torch
 from PySide6.QtWidgets import QApplication
 
+from cnnviz.core.models.registry import build_model
+from cnnviz.core.models.shape import InputShape
+from cnnviz.core.training.events import StartedEvent
 from cnnviz.ui.inspect_tab import InspectTab
 from cnnviz.ui.threads import keep_gui_thread_single_threaded
 
@@ -63,9 +66,12 @@ def main() -> None:
     tab.show()
     rng = np.random.default_rng(0)
     for model, shape, layer in CASES:
-        tab.prepare_live(model, shape, [0.5] * shape[0], [0.25] * shape[0],
-                         [str(i) for i in range(10)], f"bench-{model}")
-        tab.wait_for_loading()
+        classes = [str(i) for i in range(10)]
+        started = StartedEvent(model, f"bench-{model}", "cpu", 0, 0, 0, 1, 1, 0, classes, shape,
+                               [0.5] * shape[0], [0.25] * shape[0])  # fmt: skip
+        tab.prepare_live(build_model(model, InputShape(*shape, 10)), started)
+        if tab.loader is not None:  # the test split of a set that is not there: fails fast
+            tab.loader.wait()
         app.processEvents()
         tab.select_layer(layer)
         measure(app, tab, 5, rng)  # warm up

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import QApplication
 from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.training.config import TrainConfig
 from cnnviz.core.training.trainer import Trainer
+from cnnviz.session.run_lifecycle import Phase
+from cnnviz.session.session import TrainMode
 
 TICK_MS = 10
 
@@ -52,7 +54,7 @@ def through_the_window(epochs: int) -> tuple[float, np.ndarray]:
 
     def tick() -> None:
         now = time.perf_counter()
-        if window.state in ("running", "paused"):
+        if window.phase in (Phase.TRAINING, Phase.PAUSED):
             lateness.append(max(0.0, (now - last[0]) * 1000 - TICK_MS))
         last[0] = now
 
@@ -60,7 +62,7 @@ def through_the_window(epochs: int) -> tuple[float, np.ndarray]:
     timer.timeout.connect(tick)
     timer.start()
     loop = QEventLoop()
-    window.start_training(resume=False)
+    window.start_training(TrainMode.FRESH)
     window.run.worker.finished.connect(finals.append)
     window.run.thread.finished.connect(loop.quit)
     loop.exec()  # the event loop as the app runs it, until the training thread ends

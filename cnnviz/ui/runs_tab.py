@@ -158,7 +158,10 @@ class RunsTab(QWidget):
         self.table.setRowCount(len(runs))
         for row, run in enumerate(runs):
             for column, text in enumerate(row_cells(run)):
-                item = self.table.item(row, column) or QTableWidgetItem()
+                item = self.table.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.table.setItem(row, column, item)
                 item.setText(text)
                 item.setData(Qt.ItemDataRole.UserRole, str(run.path))
                 if column == 0:
@@ -170,7 +173,6 @@ class RunsTab(QWidget):
                     item.setToolTip("Draw this run over the current one")
                 elif column == 1:
                     item.setToolTip(str(run.path))
-                self.table.setItem(row, column, item)
             if run.path == selected:
                 self.table.selectRow(row)
         self.table.blockSignals(False)
