@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cnnviz.core.training.distributed import ProcessGroup
 
 from cnnviz.cli.common import (
     add_data_options,
@@ -68,6 +73,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--tensorboard", action="store_true",
                        help="also write TensorBoard event files into RUN_DIR/tensorboard "
                             '(needs pip install "cnnviz[tensorboard]")')
+    train.add_argument("--sync-bn", action="store_true",
+                       help="under torchrun on GPUs (NCCL): BatchNorm statistics over all "
+                            "processes")
     train.add_argument("--json", action="store_true", help="end with one JSON summary line")
     add_data_options(train)
     add_trust_option(train)
@@ -140,25 +148,87 @@ def check_out_folder(args: argparse.Namespace) -> None:
         check_new_run_folder(args.out)
 
 
+class StopOnSignal:
+    """SIGTERM or a first Ctrl+C asks the run to stop at the next step and save a checkpoint
+    (under torchrun every rank gets the signal, and the ranks agree on the step); a second
+    Ctrl+C interrupts at once."""
+
+    def __init__(self) -> None:
+        self.requested = threading.Event()
+
+    def __enter__(self) -> StopOnSignal:
+        self._previous = {sig: signal.signal(sig, self._on_signal)
+                          for sig in (signal.SIGINT, signal.SIGTERM)}  # fmt: skip
+        return self
+
+    def _on_signal(self, signum: int, frame: Any) -> None:
+        if self.requested.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        self.requested.set()
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+
+
+def agreed_start(args: argparse.Namespace, group: ProcessGroup) -> str | None:
+    """Rank 0 checks the run folder (and, after torchrun restarted the job, resumes from its
+    latest checkpoint); every rank learns the verdict, so that all start or none does."""
+    from cnnviz.core.errors import CnnvizError
+    from cnnviz.core.training.distributed import restart_count
+
+    latest = args.out / "checkpoint.pt"
+    if restart_count() > 0 and args.resume is None and args.init_from is None \
+            and latest.is_file():  # fmt: skip
+        args.resume = latest  # an elastic restart picks up where the job was
+    problem = None
+    if group.is_main:
+        try:
+            check_out_folder(args)
+        except CnnvizError as exc:
+            problem = str(exc)
+    return next((p for p in group.gather_objects(problem) if p), None)
+
+
 def run(args: argparse.Namespace) -> int:
+    from cnnviz.core.training.distributed import ProcessGroup, join_torchrun, launched_by_torchrun
+
+    group = join_torchrun(args.device) if launched_by_torchrun() else ProcessGroup()
+    try:
+        return train_in(group, args)
+    finally:
+        group.close()
+
+
+def train_in(group: ProcessGroup, args: argparse.Namespace) -> int:
     from cnnviz.core.training.config import TrainConfig
     from cnnviz.core.training.events import FailedEvent, FinishedEvent, StoppedEvent
     from cnnviz.core.training.trainer import Trainer
 
-    check_out_folder(args)
+    def report(message: str) -> int:
+        return fail(message if group.is_main else f"[rank {group.rank}] {message}")
+
+    problem = agreed_start(args, group)
+    if problem:
+        return report(problem) if group.is_main else 1
     config = TrainConfig(
         **settings_from(args), data_dir=args.data_dir, device=args.device,
         eval_every=args.eval_every, download=not args.offline, out_dir=args.out,
         resume=args.resume, init_from=args.init_from, trust_model_code=args.trust_model_code,
-        tensorboard=args.tensorboard,
+        tensorboard=args.tensorboard, sync_bn=args.sync_bn,
     )  # fmt: skip
-    progress = TerminalProgress(sys.stderr)
-    final = Trainer(config, progress=progress.status).run(progress)
+    progress = TerminalProgress(sys.stderr)  # rank 0 reports; the trainer's events are its
+    with StopOnSignal() as stop:
+        final = Trainer(config, progress=progress.status if group.is_main else None,
+                        group=group).run(progress, should_stop=stop.requested.is_set)
     if isinstance(final, FailedEvent):
-        return fail(final.message)
+        return report(final.message)
     if isinstance(final, StoppedEvent):
-        return fail("training stopped before the end")
+        where = f"; checkpoint: {final.checkpoint}" if final.checkpoint else ""
+        return report(f"stopped at step {final.step} before the end{where}")
     assert isinstance(final, FinishedEvent)
+    if not group.is_main:
+        return 0
     summary = {
         "test_acc": final.test_acc,
         "best_test_acc": final.best_test_acc,
@@ -167,6 +237,7 @@ def run(args: argparse.Namespace) -> int:
         "images_per_second": final.images_per_second,
         "epochs": final.epochs,
         "steps": final.step,
+        "world_size": group.world_size,
         "checkpoint": final.checkpoint,
         "best_checkpoint": str(args.out / "best.pt"),
         "metrics": str(args.out / "metrics.jsonl"),

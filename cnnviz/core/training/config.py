@@ -68,6 +68,8 @@ class TrainConfig:
     trust_model_code: bool = False
     #: also write the scalars as TensorBoard event files in RUN_DIR/tensorboard
     tensorboard: bool = False
+    #: several processes (torchrun): BatchNorm statistics synchronised across them (NCCL)
+    sync_bn: bool = False
 
     def validate(self) -> None:
         """Refuse values no run can use, with a message that names the setting."""

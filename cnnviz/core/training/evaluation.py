@@ -68,22 +68,31 @@ def evaluate(
                     on_progress(min(1.0, (start + batch_size) / len(split)))
     finally:
         model.train(was_training)
-    predicted_all = torch.cat(predictions).cpu()
-    labels_all = split.labels.cpu()
+    empty = torch.zeros(0)
+    predicted_all = torch.cat(predictions).cpu() if predictions else empty.long()
     confusion = torch.bincount(
-        labels_all * num_classes + predicted_all, minlength=num_classes * num_classes
+        split.labels.cpu() * num_classes + predicted_all, minlength=num_classes * num_classes
     ).view(num_classes, num_classes)
-    per_class_total = confusion.sum(dim=1).double()
+    confidence_all = torch.cat(confidences).cpu() if confidences else empty
+    return result_from_counts(confusion.numpy().astype(np.int64), float(total_loss),
+                              predicted_all.numpy().astype(np.int64),
+                              confidence_all.numpy().astype(np.float32))
+
+
+def result_from_counts(confusion: np.ndarray, loss_sum: float, predictions: np.ndarray,
+                       confidences: np.ndarray) -> EvaluationResult:  # fmt: skip
+    """Loss, accuracy and accuracy per class from a confusion matrix and the summed loss: the
+    one place they are computed, for one pass or for the shards of several processes."""
+    n = max(1, int(confusion.sum()))
     with np.errstate(invalid="ignore", divide="ignore"):
-        per_class = (confusion.diag().double() / per_class_total).numpy().astype(np.float32)
-    n = max(1, len(split))
+        per_class = (np.diag(confusion) / confusion.sum(axis=1)).astype(np.float32)
     return EvaluationResult(
-        loss=float(total_loss) / n,
-        accuracy=float(confusion.diag().sum()) / n,
+        loss=loss_sum / n,
+        accuracy=float(np.diag(confusion).sum()) / n,
         per_class_accuracy=per_class,
-        confusion=confusion.numpy().astype(np.int64),
-        predictions=predicted_all.numpy().astype(np.int64),
-        confidences=torch.cat(confidences).cpu().numpy().astype(np.float32),
+        confusion=confusion,
+        predictions=predictions,
+        confidences=confidences,
     )
 
 

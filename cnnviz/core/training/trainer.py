@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import socket
 import time
 import traceback
 from collections.abc import Callable
@@ -48,7 +49,8 @@ from cnnviz.core.training.checkpoint import (
 )
 from cnnviz.core.training.config import TrainConfig, resume_conflicts
 from cnnviz.core.training.devices import resolve_device, resolve_precision
-from cnnviz.core.training.evaluation import evaluate
+from cnnviz.core.training.distributed import ProcessGroup, peer_failed
+from cnnviz.core.training.evaluation import EvaluationResult, evaluate
 from cnnviz.core.training.events import (
     EpochEvent,
     EvaluationEvent,
@@ -67,6 +69,9 @@ STEP_DECAY_EPOCHS = 20
 STEP_DECAY_FACTOR = 1 / 3
 #: steps between host syncs for the metrics on an accelerator; the CPU syncs every step
 ACCELERATOR_SYNC_STEPS = 10
+#: seeds of the augmentation draws of rank r (and, resumed at step s, of that rank again)
+RANK_SEED_STRIDE = 7919
+RESUME_SEED_STRIDE = 104729
 
 
 def _never() -> bool:
@@ -147,10 +152,13 @@ class Trainer:
         config: TrainConfig,
         data: LoadedDataset | None = None,
         progress: ProgressFn | None = None,
+        group: ProcessGroup | None = None,
     ) -> None:
         self.config = config
         self.data = data
         self.progress = progress
+        #: the processes that train together (torchrun); by default this one alone
+        self.group = group or ProcessGroup()
         self.model: nn.Module | None = None
         self.device: torch.device | None = None
         #: the run folder, once training has begun (None for a run kept in memory)
@@ -193,6 +201,9 @@ class Trainer:
         except Exception as exc:  # a bug, or a user's model failing in forward
             final = FailedEvent(f"training failed: {type(exc).__name__}: {exc}",
                                 traceback.format_exc())
+            if self.group.distributed and peer_failed(exc):
+                final.message = ("another process of this distributed job stopped answering "
+                                 "(it died or was killed; torchrun's report names it)")
         if self.folder is not None and self._steps_taken == 0:
             self.folder.discard()  # nothing happened: leave no trace
             self.folder = None
@@ -202,6 +213,9 @@ class Trainer:
         return final
 
     def _emit(self, event: Any) -> None:
+        """Events are rank 0's to report (they are global already)."""
+        if not self.group.is_main:
+            return
         if self.folder is not None:
             self.folder.log(event)
         self._on_event(event)
@@ -229,7 +243,7 @@ class Trainer:
     def _prepare(self) -> tuple[LoadedDataset, InputShape, str, Checkpoint | None]:
         cfg = self.config
         cfg.validate()
-        self.device = resolve_device(cfg.device)
+        self.device = self.group.device(resolve_device(cfg.device))
         if cfg.tensorboard:
             summary_writer_class()
         parent = self._parent()
@@ -246,10 +260,14 @@ class Trainer:
     def _open_folder(self, device: torch.device, augment: str, shape: InputShape,
                      precision: torch.dtype | None) -> None:  # fmt: skip
         cfg = self.config
-        if cfg.out_dir is None:
+        group = self.group
+        hosts = group.gather_objects(socket.gethostname())
+        if cfg.out_dir is None or not group.is_main:
             return
         folder = RunFolder(Path(cfg.out_dir), tensorboard=cfg.tensorboard)
         details = {
+            "world_size": group.world_size, "backend": group.backend or None,
+            "hosts": sorted(set(hosts)),
             "device": str(device), "augment": augment,
             "precision": "bf16" if precision is not None else "fp32",
             "input_shape": [shape.channels, shape.height, shape.width],
@@ -267,7 +285,8 @@ class Trainer:
         device = self.device
         assert device is not None
         self._code = run_model_code(cfg, parent)
-        torch.manual_seed(cfg.seed)
+        group = self.group
+        torch.manual_seed(cfg.seed)  # the same initial weights on every rank
         model = build_model(cfg.model, shape, self._code).to(device)
         if cfg.init_from is not None and parent is not None:
             apply_weights(parent, model, str(cfg.init_from))
@@ -276,6 +295,8 @@ class Trainer:
         channels_last = device.type in ("cpu", "cuda")
         if channels_last:
             model = model.to(memory_format=torch.channels_last)
+        net = group.wrap(model, cfg.sync_bn)  # what trains: DDP around the model, or itself
+        model = getattr(net, "module", net)
         autocast_dtype = resolve_precision(cfg.precision, device)
 
         def mixed_precision() -> contextlib.AbstractContextManager:
@@ -284,14 +305,17 @@ class Trainer:
             return torch.autocast(device.type, dtype=autocast_dtype)
         self.model = model
         n_train = len(data.train)
-        if n_train < 2:
+        if n_train < 2 * group.world_size:
             raise CnnvizError(f"data set {data.info.name} has {n_train} training image(s); "
-                              f"it needs at least 2")
-        steps_per_epoch = max(1, n_train // cfg.batch_size if n_train % cfg.batch_size == 1
-                              else math.ceil(n_train / cfg.batch_size))
-        optimizer = make_optimizer(cfg, model.parameters(), device)
+                              f"it needs at least {2 * group.world_size}")
+        batch_size = group.local_batch(cfg.batch_size)
+        n_slice = n_train // group.world_size
+        steps_per_epoch = max(1, n_slice // batch_size if n_slice % batch_size == 1
+                              else math.ceil(n_slice / batch_size))
+        optimizer = make_optimizer(cfg, net.parameters(), device)
         scheduler = make_schedule(cfg, optimizer, steps_per_epoch)
-        generator = torch.Generator().manual_seed(cfg.seed)
+        # augmentation draws differ per rank; rank 0 (and a single process) uses the seed
+        generator = torch.Generator().manual_seed(cfg.seed + RANK_SEED_STRIDE * group.rank)
         start_epoch, start_batch, step, best_acc = 0, 0, 0, 0.0
         if cfg.resume is not None and parent is not None:
             start_epoch, start_batch, step, best_acc = self._resume(
@@ -307,8 +331,10 @@ class Trainer:
             raise CancelledError("cancelled before the first step")
         self._open_folder(device, augment, shape, autocast_dtype)
         on_event = self._emit
+        where = str(device) + (f" x{group.world_size} processes ({group.backend})"
+                               if group.distributed else "")  # fmt: skip
         on_event(StartedEvent(
-            model=cfg.model, dataset=data.info.name, device=str(device),
+            model=cfg.model, dataset=data.info.name, device=where,
             parameters=count_parameters(model), train_size=n_train, test_size=len(test),
             epochs=cfg.epochs, total_steps=total_steps, start_step=step,
             class_names=list(data.info.class_names),
@@ -321,7 +347,8 @@ class Trainer:
         train_seconds, images_seen = 0.0, 0
         last_test_acc = best_acc
         for epoch in range(start_epoch, cfg.epochs):
-            order = _epoch_permutation(cfg.seed, epoch, n_train).to(data_device)
+            order = group.epoch_slice(_epoch_permutation(cfg.seed, epoch, n_train))
+            order = order.to(data_device)
             first_batch = start_batch if epoch == start_epoch else 0
             epoch_start = time.perf_counter()
             loss_sum = torch.zeros((), device=device)
@@ -330,17 +357,17 @@ class Trainer:
             pending: list[tuple[torch.Tensor, torch.Tensor, int]] = []
             window_start = time.perf_counter()
             for batch in range(first_batch, steps_per_epoch):
-                if should_stop():
+                if group.any(should_stop()):  # every rank stops at the same step
                     return self._stop(epoch, batch, step, model, optimizer, scheduler,
                                       generator, data, best_acc)
-                index = order[batch * cfg.batch_size : (batch + 1) * cfg.batch_size]
+                index = order[batch * batch_size : (batch + 1) * batch_size]
                 images = train.images[index].to(device, non_blocking=True)
                 labels = train.labels[index].to(device, non_blocking=True)
                 inputs = pipeline.train_batch(images)
                 if channels_last:
                     inputs = inputs.contiguous(memory_format=torch.channels_last)
                 with mixed_precision():
-                    logits = model(inputs)
+                    logits = net(inputs)
                     loss = F.cross_entropy(logits, labels)
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
@@ -352,8 +379,7 @@ class Trainer:
                 correct = (logits.detach().argmax(dim=1) == labels).sum()
                 pending.append((loss.detach(), correct, len(labels)))
                 if len(pending) >= sync_every or batch == steps_per_epoch - 1:
-                    losses = torch.stack([p[0] for p in pending]).float().cpu().numpy()
-                    corrects = torch.stack([p[1] for p in pending]).cpu().numpy()
+                    losses, corrects, sizes = self._window_totals(pending)
                     if not np.all(np.isfinite(losses)):
                         raise TrainingDivergedError(
                             f"the loss became {losses[~np.isfinite(losses)][0]} at step {step}: "
@@ -361,17 +387,17 @@ class Trainer:
                         )
                     elapsed = time.perf_counter() - window_start
                     train_seconds += elapsed
-                    window_images = sum(p[2] for p in pending)
+                    window_images = int(sizes.sum())
                     images_seen += window_images
                     rate = window_images / elapsed if elapsed > 0 else 0.0
                     lr = optimizer.param_groups[0]["lr"]
                     first_step = step - len(pending) + 1
                     for k, (batch_loss, batch_correct, size) in enumerate(
-                        zip(losses, corrects, (p[2] for p in pending), strict=True)
+                        zip(losses, corrects, sizes, strict=True)
                     ):
-                        loss_sum += float(batch_loss) * size
+                        loss_sum += float(batch_loss) * int(size)
                         correct_sum += int(batch_correct)
-                        seen_in_epoch += size
+                        seen_in_epoch += int(size)
                         global_step = first_step + k
                         on_event(StepEvent(
                             step=global_step, epoch=epoch + 1,
@@ -388,13 +414,13 @@ class Trainer:
                 if cfg.eval_every and step % cfg.eval_every == 0:
                     subset = ImageSplit(test.images[: cfg.eval_subset],
                                         test.labels[: cfg.eval_subset])
-                    result = evaluate(model, subset, normalizer, shape.num_classes)
+                    result = self._test_pass(model, subset, normalizer, shape.num_classes)
                     assert result is not None
                     on_event(EvaluationEvent(step, step / steps_per_epoch, result.loss,
                                              result.accuracy, len(subset)))
                     window_start = time.perf_counter()
 
-            result = evaluate(model, test, normalizer, shape.num_classes, should_stop=should_stop)
+            result = self._test_pass(model, test, normalizer, shape.num_classes, should_stop)
             if result is None:
                 return self._stop(epoch + 1, 0, step, model, optimizer, scheduler, generator,
                                   data, best_acc)
@@ -421,6 +447,33 @@ class Trainer:
             checkpoint=str(self.folder.path / CHECKPOINT) if self.folder else None,
         )  # fmt: skip
 
+    def _window_totals(self, pending: list[tuple[torch.Tensor, torch.Tensor, int]]
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+        """Each step's loss, correct count and batch size since the last sync, summed over
+        the ranks: one host sync (and one all-reduce) per window."""
+        device = pending[0][0].device
+        sizes = torch.tensor([p[2] for p in pending], dtype=torch.float32, device=device)
+        totals = torch.stack([torch.stack([p[0] for p in pending]).float() * sizes,
+                              torch.stack([p[1] for p in pending]).float(), sizes])
+        totals = self.group.sum(totals).cpu().numpy()
+        return totals[0] / totals[2], totals[1].astype(np.int64), totals[2].astype(np.int64)
+
+    def _test_pass(self, model: nn.Module, split: ImageSplit, normalizer: Normalizer,
+                   classes: int, should_stop: Callable[[], bool] | None = None
+                   ) -> EvaluationResult | None:  # fmt: skip
+        """A test pass over ``split``: each rank evaluates its shard and the counts are
+        summed, so every image counts once. Several ranks never stop mid-pass (they would
+        wait for each other); a stop waits for the next step."""
+        group = self.group
+        if group.distributed:
+            group.share_buffers(model)
+            shard = group.test_shard(len(split))
+            part = ImageSplit(split.images[shard], split.labels[shard])
+            result = evaluate(model, part, normalizer, classes)
+            assert result is not None
+            return group.merge_evaluation(result, normalizer.scale.device)
+        return evaluate(model, split, normalizer, classes, should_stop=should_stop)
+
     # -- checkpoints ------------------------------------------------------------------------
     def _make_checkpoint(self, epoch, batch, step, model, optimizer, scheduler, generator,
                          data, metrics) -> Checkpoint:  # fmt: skip
@@ -442,11 +495,15 @@ class Trainer:
 
     def _save(self, epoch, batch, step, model, optimizer, scheduler, generator, data, metrics,
               best=False) -> str | None:  # fmt: skip
-        if self.folder is None:
-            return None
-        checkpoint = self._make_checkpoint(epoch, batch, step, model, optimizer, scheduler,
-                                           generator, data, metrics)
-        return str(self.folder.save(checkpoint, best=best))
+        """Rank 0 writes the checkpoint (atomically); then every rank passes a barrier, so no
+        rank runs ahead of a checkpoint that is not on disk yet."""
+        saved = None
+        if self.folder is not None:
+            checkpoint = self._make_checkpoint(epoch, batch, step, model, optimizer, scheduler,
+                                               generator, data, metrics)
+            saved = str(self.folder.save(checkpoint, best=best))
+        self.group.barrier()
+        return saved
 
     def _stop(self, epoch, batch, step, model, optimizer, scheduler, generator, data,
               best_acc) -> StoppedEvent:  # fmt: skip
@@ -472,7 +529,10 @@ class Trainer:
                 optimizer.load_state_dict(checkpoint.optimizer_state)
             if scheduler is not None and checkpoint.scheduler_state is not None:
                 scheduler.load_state_dict(checkpoint.scheduler_state)
-            if checkpoint.generator_state is not None:
+            if self.group.distributed:  # the checkpoint holds rank 0's draws only
+                generator.manual_seed(self.config.seed + RANK_SEED_STRIDE * self.group.rank
+                                      + RESUME_SEED_STRIDE * meta.step)  # fmt: skip
+            elif checkpoint.generator_state is not None:
                 generator.set_state(checkpoint.generator_state)
         except (ValueError, KeyError, RuntimeError, TypeError) as exc:
             raise CheckpointError(f"{path}: its optimiser state does not fit: {exc}") from None
