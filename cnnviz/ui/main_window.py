@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -41,6 +42,7 @@ from cnnviz.core.training.events import (
 )
 from cnnviz.core.training.metrics_follower import MetricsFollower
 from cnnviz.core.training.run_folder import METRICS, read_metrics
+from cnnviz.session.job import shell_line, torchrun_command
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.runs import RunsState
 from cnnviz.session.session import CurrentModel, Session, TrainMode
@@ -49,6 +51,7 @@ from cnnviz.ui.draw_tab import DrawTab
 from cnnviz.ui.evaluate_tab import EvaluateTab
 from cnnviz.ui.file_dialogs import choose_path
 from cnnviz.ui.inspect_tab import InspectTab
+from cnnviz.ui.job_run import JobRun
 from cnnviz.ui.run_panel import RunPanel
 from cnnviz.ui.runs_tab import RunsTab
 from cnnviz.ui.settings import AppSettings
@@ -74,7 +77,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("cnnviz")
         self.settings = settings or AppSettings()
         self.session = session or Session()
-        self.run: TrainingRun | None = None
+        self.run: TrainingRun | JobRun | None = None
         self.total_steps = 0
         self.last_step = 0
         self.batch_size = 100
@@ -138,6 +141,7 @@ class MainWindow(QMainWindow):
         self.panel.train_button.clicked.connect(lambda: self.start_training())
         self.panel.pause_button.clicked.connect(self.toggle_pause)
         self.panel.stop_button.clicked.connect(self.stop_training)
+        self.panel.copy_command_button.clicked.connect(self.copy_command)
         self.runs.overlays_changed.connect(self._sync_overlays)
         self.runs_tab.use_weights_requested.connect(self.open_checkpoint)
         self.runs_tab.show_requested.connect(self.open_run)
@@ -199,6 +203,8 @@ class MainWindow(QMainWindow):
 
     def _on_phase(self, phase: Phase) -> None:
         self.panel.set_state(phase)
+        if self.run is not None and not self.run.can_pause and phase.active:
+            self.panel.pause_button.setEnabled(False)  # a torchrun job stops, never pauses
         self.state_label.setText(phase.value)
         if phase is not Phase.TRAINING:  # a paused or ended run has no rate and no ETA
             self.speed_label.setText("")
@@ -236,7 +242,12 @@ class MainWindow(QMainWindow):
             self.plots.show_records(read_metrics(Path(planned.out_dir) / METRICS))
         self.batch_size = planned.batch_size
         self.panel.save()
-        self.run = TrainingRun(planned)
+        processes = self.panel.processes_spin.value()
+        if processes > 1:
+            log = self.session.home / ".logs" / f"{Path(planned.out_dir).name}.log"
+            self.run = JobRun(planned, processes, log)
+        else:
+            self.run = TrainingRun(planned)
         worker = self.run.worker
         worker.stepped.connect(self._on_steps)
         worker.reported.connect(self._on_event)
@@ -272,8 +283,16 @@ class MainWindow(QMainWindow):
         else:
             self.inspect_image(image)
 
+    def copy_command(self) -> str:
+        """The torchrun line for the settings now chosen, on the clipboard."""
+        config = self.session.plan(self.panel.config(), TrainMode.FRESH)
+        line = shell_line(torchrun_command(config, max(2, self.panel.processes_spin.value())))
+        QApplication.clipboard().setText(line)
+        self.show_status("copied the torchrun command for these settings")
+        return line
+
     def toggle_pause(self) -> None:
-        if self.run is None:
+        if self.run is None or not self.run.can_pause:
             return
         if self.session.run.pause():
             self.run.worker.pause()
@@ -336,11 +355,12 @@ class MainWindow(QMainWindow):
                                 f"{event.test_size:,} test")
         self.statusBar().showMessage(
             f"training {event.model}, {event.parameters:,} parameters", 5000)
-        self.inspect_tab.prepare_live(self.session.live_model(event), event)
+        if self.run is not None and self.run.sends_weights:
+            self.inspect_tab.prepare_live(self.session.live_model(event), event)
 
     def _on_finished(self, event: Any) -> None:
         if self.run is not None:
-            self.run.thread.wait(2000)  # the worker has emitted its last signal
+            self.run.wait_ended(2000)  # the worker has emitted its last signal
         self.session.handle(event)
         self.panel.progress.setRange(0, max(1, self.total_steps))
         if isinstance(event, FinishedEvent):
@@ -401,6 +421,28 @@ class MainWindow(QMainWindow):
             path = Path(chosen)
         self.settings.set_data_dir(path)
         self.statusBar().showMessage(f"data folder: {path}", 5000)
+
+    def _ask_about_job(self) -> None:
+        """A torchrun job runs on its own: closing the window may leave it running."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Training job running",
+                          "A training job of several processes is running. Leave it running "
+                          "after the window closes, or stop it (it saves a checkpoint)?",
+                          parent=self)  # fmt: skip
+        box.setObjectName("leaveJobDialog")
+        leave = box.addButton("Leave it running", QMessageBox.ButtonRole.AcceptRole)
+        stop = box.addButton("Stop the job", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(button) -> None:
+            if button is leave:
+                self.run = None  # the job goes on; the runs list finds it again
+                self.close()
+            elif button is stop:
+                self._close_when_stopped = True
+                self.stop_training()
+
+        box.buttonClicked.connect(answered)
+        self._show_dialog(box)
 
     # -- runs -------------------------------------------------------------------------------
     def open_run(self, path: Path) -> bool:
@@ -527,7 +569,11 @@ class MainWindow(QMainWindow):
         """Stop a run (it saves a checkpoint) and wait for it, but never without bound: if
         its batch takes longer, the window stays until the worker has ended, then closes.
         A running QThread is never destroyed."""
-        if self.run is not None and self.run.is_running:
+        if isinstance(self.run, JobRun) and self.run.is_running and not self._close_when_stopped:
+            self._ask_about_job()
+            event.ignore()
+            return
+        if isinstance(self.run, TrainingRun) and self.run.is_running:
             self.session.run.request_stop()
             self.statusBar().showMessage("stopping training and saving a checkpoint...")
             if not self.run.stop_and_wait(CLOSE_WAIT_MS):

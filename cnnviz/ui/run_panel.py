@@ -134,6 +134,13 @@ class RunPanel(QWidget):
         self.image_size_spin = QSpinBox(objectName="imageSizeSpin", minimum=0, maximum=1024,
                                         value=0, singleStep=8, suffix=" px")  # fmt: skip
         self.image_size_spin.setSpecialValueText("auto")
+        self.processes_spin = QSpinBox(objectName="processesSpin", minimum=1, maximum=64, value=1)
+        self.processes_spin.setToolTip(
+            "1: train in this window. More: launch torchrun with that many processes "
+            "(DistributedDataParallel; the batch size stays the global batch) and follow it")
+        self.copy_command_button = QPushButton("Copy command", objectName="copyCommandButton")
+        self.copy_command_button.setToolTip(
+            "Copy the torchrun command for these settings, to run them on other machines")
         self.image_size_spin.setToolTip(
             "Image folders: the longer side of the input, in pixels. auto: the folder's most "
             "common size, scaled so that its longer side is at most 64")
@@ -150,6 +157,8 @@ class RunPanel(QWidget):
         form.addRow("&Augmentation", self.augment_combo)
         form.addRow("See&d", self.seed_spin)
         form.addRow("&Image size", self.image_size_spin)
+        form.addRow("&Processes", self.processes_spin)
+        form.addRow("", self.copy_command_button)
         box = QGroupBox("Run")
         box.setLayout(form)
 
@@ -185,7 +194,8 @@ class RunPanel(QWidget):
         self.stop_button.setEnabled(phase in (Phase.LOADING, Phase.TRAINING, Phase.PAUSED))
         # while the data set loads or downloads, stopping cancels it
         self.stop_button.setText("Cancel" if phase is Phase.LOADING else "Stop")
-        for widget in (self.model_combo, self.dataset_combo, self.device_combo):
+        for widget in (self.model_combo, self.dataset_combo, self.device_combo,
+                       self.processes_spin):  # fmt: skip
             widget.setEnabled(phase.at_rest)
         self._update_image_size()
 
@@ -220,6 +230,7 @@ class RunPanel(QWidget):
         self.schedule_combo.select(s.value("run/schedule", "none"))
         self.augment_combo.select(s.value("run/augment", "auto"))
         self.seed_spin.setValue(s.value("run/seed", 0, int))
+        self.processes_spin.setValue(s.value("run/processes", 1, int))
         self.image_size_spin.setValue(s.value("run/image_size", 0, int))
 
     def save(self) -> None:
@@ -228,7 +239,8 @@ class RunPanel(QWidget):
                            ("epochs", c.epochs), ("batch_size", c.batch_size), ("lr", c.lr),
                            ("optimizer", c.optimizer), ("schedule", c.schedule),
                            ("augment", c.augment), ("seed", c.seed),
-                           ("image_size", self.image_size_spin.value())):  # fmt: skip
+                           ("image_size", self.image_size_spin.value()),
+                           ("processes", self.processes_spin.value())):  # fmt: skip
             self.settings.set(f"run/{key}", value)
 
     # -- browsing ---------------------------------------------------------------------------

@@ -127,6 +127,10 @@ class TrainingWorker(QObject):
 class TrainingRun:
     """A worker and its thread, started together and always stopped and waited for."""
 
+    can_pause = True
+    #: weight snapshots for live inspection (a job's weights stay in its processes)
+    sends_weights = True
+
     def __init__(self, config: TrainConfig) -> None:
         self.worker = TrainingWorker(config)
         self.thread = worker_thread(self.worker, "cnnviz-training")
@@ -138,6 +142,10 @@ class TrainingRun:
         """Ask the worker to stop at its next batch and wait for the thread to end, at most
         ``timeout_ms``; False if it is still running (a batch can take long on a big model)."""
         self.worker.request_stop()
+        return self.thread.wait(timeout_ms)
+
+    def wait_ended(self, timeout_ms: int) -> bool:
+        """Wait (bounded) for the thread, once the worker has sent its last signal."""
         return self.thread.wait(timeout_ms)
 
     @property

@@ -30,11 +30,31 @@ def environment() -> dict[str, str]:
             "PYTHONPATH": os.pathsep.join([root, os.environ.get("PYTHONPATH", "")])}
 
 
+#: jobs a test started; whatever happens in the test, none outlives it
+LAUNCHED: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_job_left_behind():
+    yield
+    for process in LAUNCHED:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    LAUNCHED.clear()
+
+
+def launch(command: list[str]) -> subprocess.Popen:
+    """torchrun in a session of its own, so that it and its workers can be ended together."""
+    process = subprocess.Popen(command, env=environment(), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    LAUNCHED.append(process)
+    return process
+
+
 def train(mnist_dir: Path, out: Path, *extra: str, torchrun: tuple[str, ...] = ()):
-    command = [*TORCHRUN, *torchrun, "-m", "cnnviz", "train", "--batch-size", "20", "--out",
-               str(out), "--data-dir", str(mnist_dir), "--offline", *extra]
-    return subprocess.Popen(command, env=environment(), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return launch([*TORCHRUN, *torchrun, "-m", "cnnviz", "train", "--batch-size", "20",
+                   "--out", str(out), "--data-dir", str(mnist_dir), "--offline", *extra])
 
 
 def wait_for_steps(out: Path, at_least: int, process: subprocess.Popen) -> None:
@@ -51,9 +71,9 @@ def wait_for_steps(out: Path, at_least: int, process: subprocess.Popen) -> None:
 def test_both_ranks_hold_the_same_weights_and_rank_0_alone_writes(mnist_dir, tmp_path):
     out, dumps = tmp_path / "run", tmp_path / "dumps"
     dumps.mkdir()
-    result = subprocess.run([*TORCHRUN, str(WORKER), str(mnist_dir), str(out), str(dumps)],
-                            env=environment(), capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr[-2000:]
+    process = launch([*TORCHRUN, str(WORKER), str(mnist_dir), str(out), str(dumps)])
+    _, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err[-2000:]
     first, second = (torch.load(dumps / f"rank{r}.pt", weights_only=True) for r in (0, 1))
     assert first.keys() == second.keys()
     for key in first:  # weights and BatchNorm buffers alike (DDP broadcasts rank 0's)
