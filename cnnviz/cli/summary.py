@@ -32,13 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cnnviz.core.analysis.summary import (
-        COLUMNS,
-        dataset_info,
-        inspect_model,
-        layer_record,
-        table_cells,
-    )
+    from cnnviz.core.analysis.summary import COLUMNS, inspect_model, layer_record, table_cells
+    from cnnviz.core.data.datasets import dataset_info
 
     info = dataset_info(args.dataset, args.data_dir, download=not args.offline)
     inspector = inspect_model(args.model, info)

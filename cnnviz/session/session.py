@@ -20,7 +20,7 @@ from torch import nn
 
 from cnnviz.core.analysis.prediction import Predictor, shipped_weights_path
 from cnnviz.core.data.leftovers import remove_leftovers
-from cnnviz.core.data.types import is_folder
+from cnnviz.core.data.types import DatasetInfo, is_folder
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import ModelCode
 from cnnviz.core.models.registry import build_model
@@ -38,6 +38,9 @@ from cnnviz.core.training.run_folder import CHECKPOINT, holds_run
 from cnnviz.core.training.trainer import run_model_code
 from cnnviz.session.run_lifecycle import RunLifecycle
 from cnnviz.session.trust_store import TrustStore
+
+#: how an untrained model's weights are named wherever weights are shown
+UNTRAINED = "untrained (random weights)"
 
 
 class TrainMode(str, Enum):
@@ -75,6 +78,10 @@ class CurrentModel:
     @property
     def is_shipped(self) -> bool:
         return self.path is not None and self.path == shipped_weights_path()
+
+    @property
+    def trained(self) -> bool:
+        return self.path is not None
 
 
 def short_model_name(spec: str) -> str:
@@ -146,6 +153,31 @@ class Session:
 
     def use_shipped(self) -> CurrentModel:
         return self._set_current(self._load(shipped_weights_path(), "shipped weights", False))
+
+    def shows(self, model: str, dataset: str) -> bool:
+        """Whether the current model is this model for this data set."""
+        meta = self.current.meta
+        recorded = meta.config.get("dataset", meta.dataset)
+        return meta.model == model and same_dataset(recorded, dataset)
+
+    def select(self, model: str, info: DatasetInfo, dataset: str | None = None
+               ) -> CurrentModel:  # fmt: skip
+        """The model chosen in the run panel, for this data set: when the current model is
+        another, a fresh one of it becomes current, labelled untrained until a run or a
+        checkpoint gives it weights. A model file runs here (the user chose it), and one
+        that cannot take the data set's images says why now, not at Train."""
+        dataset = dataset or info.name
+        if self.shows(model, dataset):
+            return self.current
+        classes = list(info.class_names)
+        shape = InputShape(info.channels, info.height, info.width, len(classes))
+        network = build_model(model, shape)
+        meta = CheckpointMeta(model=model, dataset=info.name, class_names=classes,
+                              input_shape=[info.channels, info.height, info.width],
+                              mean=list(info.mean), std=list(info.std),
+                              config={"model": model, "dataset": dataset})  # fmt: skip
+        return self._set_current(CurrentModel(Predictor(network, meta), None,
+                                              describe(meta, UNTRAINED)))
 
     def open_checkpoint(self, path: Path) -> CurrentModel:
         """Make a checkpoint file current. A model defined in a Python file loads only if

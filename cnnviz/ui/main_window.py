@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cnnviz.core.data.datasets import dataset_info
+from cnnviz.core.data.types import DatasetInfo, is_folder
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
 from cnnviz.core.training.checkpoint import load_checkpoint, save_checkpoint
@@ -42,10 +44,12 @@ from cnnviz.core.training.events import (
 )
 from cnnviz.core.training.metrics_follower import MetricsFollower
 from cnnviz.core.training.run_folder import METRICS, read_metrics
+from cnnviz.session.generation import Generation
 from cnnviz.session.job import shell_line, torchrun_command
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.runs import RunsState
 from cnnviz.session.session import CurrentModel, Session, TrainMode
+from cnnviz.ui.background import BackgroundCall
 from cnnviz.ui.dialogs import TrustDialog, error_box, train_mode_box
 from cnnviz.ui.draw_tab import DrawTab
 from cnnviz.ui.evaluate_tab import EvaluateTab
@@ -86,6 +90,8 @@ class MainWindow(QMainWindow):
         #: the run the plots show when it is not this window's own (open_run)
         self.shown_run: MetricsFollower | None = None
         self.runs = RunsState(self.session.home, self.settings.extra_run_folders())
+        self._selection = Generation()
+        self._selection_call: BackgroundCall | None = None
 
         self.panel = RunPanel(self.settings)
         self.plots = TrainingPlots()
@@ -142,6 +148,10 @@ class MainWindow(QMainWindow):
         self.panel.pause_button.clicked.connect(self.toggle_pause)
         self.panel.stop_button.clicked.connect(self.stop_training)
         self.panel.copy_command_button.clicked.connect(self.copy_command)
+        self._selection_timer = QTimer(self, singleShot=True, interval=0)
+        self._selection_timer.timeout.connect(self.show_selected_model)
+        for combo in (self.panel.model_combo, self.panel.dataset_combo):
+            combo.currentIndexChanged.connect(lambda _: self._selection_timer.start())
         self.runs.overlays_changed.connect(self._sync_overlays)
         self.runs_tab.use_weights_requested.connect(self.open_checkpoint)
         self.runs_tab.show_requested.connect(self.open_run)
@@ -282,6 +292,39 @@ class MainWindow(QMainWindow):
             tab.show_test_image(index)
         else:
             self.inspect_image(image)
+
+    def show_selected_model(self) -> None:
+        """Every view shows the model chosen in the run panel: a fresh one, labelled
+        untrained, when the current weights are of another model or data set. An image
+        folder's shape is read in the background; a model that cannot take the data says so
+        now."""
+        if not self.phase.at_rest:
+            return
+        config = self.panel.config()
+        if self.session.shows(config.model, config.dataset):
+            return
+        token = self._selection.next()
+        if not is_folder(config.dataset):
+            try:
+                info = dataset_info(config.dataset, self.settings.data_dir(), download=False)
+            except CnnvizError:  # CIFAR-100 not here yet: its classes come with its files
+                return
+            self._select(token, config.model, config.dataset, info)
+            return
+        self.show_status(f"reading {config.dataset}...")
+        self._selection_call = BackgroundCall(
+            lambda state: dataset_info(config.dataset, None, False, config.image_size),
+            lambda info: self._select(token, config.model, config.dataset, info),
+            lambda error: self.show_status(f"cannot read {config.dataset}: {error}")
+            if self._selection.is_current(token) else None)  # fmt: skip
+
+    def _select(self, token: int, model: str, dataset: str, info: DatasetInfo) -> None:
+        if not self._selection.is_current(token) or not self.phase.at_rest:
+            return
+        try:
+            self.session.select(model, info, dataset)
+        except CnnvizError as exc:
+            self.show_error("Cannot use this model", str(exc))
 
     def copy_command(self) -> str:
         """The torchrun line for the settings now chosen, on the clipboard."""
@@ -583,6 +626,9 @@ class MainWindow(QMainWindow):
                 return
         self.inspect_tab.stop_background()
         self.evaluate_tab.stop_background()
+        if self._selection_call is not None:
+            self._selection_call.cancel()
+            self._selection_call.wait(5000)
         self._follow_timer.stop()
         self.panel.save()
         self.settings.set("window/geometry", self.saveGeometry())

@@ -9,11 +9,9 @@ Linear, a flatten or an adaptive pool) has no jump: its receptive field is the i
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from cnnviz.core.analysis.inspection import LayerInfo, ModelInspector
-from cnnviz.core.data.datasets import DATASETS, load_dataset
 from cnnviz.core.data.types import DatasetInfo
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.registry import build_model
@@ -53,17 +51,6 @@ def layer_record(info: LayerInfo) -> dict[str, Any]:
         "jump": None if field is None or field.jump is None else list(field.jump),
         "formula": info.formula,
     }
-
-
-def dataset_info(dataset: str, data_dir: Path | None = None,
-                 download: bool = True) -> DatasetInfo:  # fmt: skip
-    """What a model is built for. A registry set's own description needs no files; an image
-    folder, and a registry set whose class names come with its files (CIFAR-100), are read:
-    the test split only."""
-    entry = DATASETS.get(dataset)
-    if entry is not None and entry.info.class_names:
-        return entry.info
-    return load_dataset(dataset, data_dir, download=download, splits=("test",)).info
 
 
 def inspect_model(model: str, info: DatasetInfo) -> ModelInspector:

@@ -223,3 +223,15 @@ def load_dataset(
     if data_dir.exists() and not data_dir.is_dir():
         raise CnnvizError(f"data directory {data_dir} is a file; give a folder instead")
     return _load_registered(entry, data_dir, download, verify_checksums, progress, splits)
+
+
+def dataset_info(dataset: str, data_dir: Path | None = None, download: bool = True,
+                 image_size: ImageSize = None) -> DatasetInfo:  # fmt: skip
+    """What a model is built for. A registry set's own description needs no files; an image
+    folder, and a registry set whose class names come with its files (CIFAR-100), are read:
+    the test split only."""
+    entry = DATASETS.get(dataset)
+    if entry is not None and entry.info.class_names:
+        return entry.info
+    return load_dataset(dataset, data_dir, download=download, splits=("test",),
+                        image_size=image_size).info

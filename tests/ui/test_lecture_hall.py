@@ -1,0 +1,43 @@
+"""What is shown is what is selected (the lecture-hall issue)."""
+
+from PySide6.QtWidgets import QMessageBox, QTreeWidget
+
+from cnnviz.session.run_lifecycle import Phase
+
+
+def choose(window, combo, value):
+    index = combo.findData(value)
+    if index < 0:
+        index = combo.add_choice(value)
+    combo.setCurrentIndex(index)
+
+
+def test_choosing_a_model_shows_its_architecture_untrained_at_once(qtbot, window):
+    choose(window, window.panel.model_combo, "lenet5")
+    tree = window.findChild(QTreeWidget, "layerTree")
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() and tree.topLevelItem(0).text(0) == "features",
+                    timeout=1000)
+    names = {tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())}
+    assert names == {"features", "classifier"}
+    current = window.session.current
+    assert current.meta.model == "lenet5" and not current.trained
+    assert current.label == "lenet5 on mnist, untrained (random weights)"
+    assert window.draw_tab.weights_label.text() == f"Weights: {current.label}"
+    assert window.inspect_tab.source_label.text() == current.label
+    assert window.phase is Phase.IDLE  # nothing trained
+
+
+def test_a_model_file_that_cannot_take_the_data_says_so_when_chosen(qtbot, window, tmp_path):
+    path = tmp_path / "wrong.py"
+    path.write_text("import torch.nn as nn\n"
+                    "class Net(nn.Module):\n"
+                    "    def __init__(self):\n"
+                    "        super().__init__(); self.fc = nn.Linear(100, 10)\n"
+                    "    def forward(self, x):\n"
+                    "        return self.fc(x.flatten(1))\n")
+    choose(window, window.panel.model_combo, f"{path}:Net")
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorDialog") is not None,
+                    timeout=2000)
+    box = window.findChild(QMessageBox, "errorDialog")
+    assert box.windowTitle() == "Cannot use this model" and str(path) in box.text()
+    assert window.session.current.is_shipped  # the views keep what they showed
