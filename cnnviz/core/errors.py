@@ -6,7 +6,20 @@ class CnnvizError(Exception):
 
 
 class DatasetNotFoundError(CnnvizError):
-    """A data set is not on disk and could not be downloaded."""
+    """A data set is not on disk and could not be downloaded. The message says it in plain
+    words; ``details`` keeps what the network said, for those who ask."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.details = details
+
+
+class DownloadError(CnnvizError):
+    """Every mirror of a file failed; ``offline`` when none could even be reached."""
+
+    def __init__(self, message: str, offline: bool) -> None:
+        super().__init__(message)
+        self.offline = offline
 
 
 class ModelLoadError(CnnvizError):

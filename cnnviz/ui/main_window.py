@@ -441,6 +441,8 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Warning, "Data set not found", event.message,
                           parent=self)  # fmt: skip
         box.setObjectName("missingDataDialog")
+        if event.details:
+            box.setDetailedText(event.details)  # what the network said, behind Show details
         choose = box.addButton("Choose data folder...", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.buttonClicked.connect(

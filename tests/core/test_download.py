@@ -113,3 +113,12 @@ def test_the_real_plan_names_torchvisions_mirrors():
     (cifar,) = archives_for(CIFAR10)
     assert cifar.filename == "cifar-10-python.tar.gz" and cifar.folder == ""
     assert np.all([len(a.md5) == 32 for a in [*mnist, cifar]])
+
+
+def test_without_a_network_the_message_says_so_in_plain_words(tmp_path):
+    with pytest.raises(DatasetNotFoundError) as info:
+        datasets.load_dataset("cifar10", tmp_path / "d", download=True)
+    message = str(info.value)
+    assert "no network: cannot download CIFAR-10" in message
+    assert "urlopen" not in message and "Errno" not in message
+    assert "no network in tests" in info.value.details  # what the network said, kept aside

@@ -110,6 +110,8 @@ def test_missing_data_set_offers_to_choose_a_folder(qtbot, window, tmp_path, mon
     box = window.findChild(QMessageBox, "missingDataDialog")
     assert box is not None and box.isVisible()
     assert "data set 'mnist' is not in" in box.text() and "train-images-idx3-ubyte" in box.text()
+    assert "no network: cannot download MNIST" in box.text() and "urlopen" not in box.text()
+    assert "no network in tests" in box.detailedText()  # behind "Show details"
     assert any(b.text() == "Choose data folder..." for b in box.buttons())
     window.choose_data_folder(tmp_path / "chosen")
     monkeypatch.delenv("CNNVIZ_DATA")

@@ -27,7 +27,12 @@ from cnnviz.core.data.types import (
     LoadedDataset,
     ProgressFn,
 )
-from cnnviz.core.errors import CancelledError, CnnvizError, DatasetNotFoundError
+from cnnviz.core.errors import (
+    CancelledError,
+    CnnvizError,
+    DatasetNotFoundError,
+    DownloadError,
+)
 from cnnviz.core.paths import default_data_dir
 
 DIGITS = tuple(str(d) for d in range(10))
@@ -49,6 +54,8 @@ class RegisteredDataset:
     #: where torchvision keeps the files under the data directory, and which files it needs
     folder: str
     files: tuple[str, ...]
+    #: its name in prose
+    title: str
 
 
 _MNIST_FILES = (
@@ -63,29 +70,29 @@ DATASETS: dict[str, RegisteredDataset] = {
         RegisteredDataset(
             DatasetInfo("mnist", "handwritten digits 0-9, 28x28 grey, 60k train / 10k test",
                         DIGITS, 1, 28, 28, (0.1307,), (0.3081,)),
-            "MNIST", "MNIST/raw", _MNIST_FILES,
+            "MNIST", "MNIST/raw", _MNIST_FILES, "MNIST",
         ),
         RegisteredDataset(
             DatasetInfo("fashion-mnist", "clothing in 10 classes, 28x28 grey, 60k / 10k",
                         FASHION, 1, 28, 28, (0.2860,), (0.3530,)),
-            "FashionMNIST", "FashionMNIST/raw", _MNIST_FILES,
+            "FashionMNIST", "FashionMNIST/raw", _MNIST_FILES, "Fashion-MNIST",
         ),
         RegisteredDataset(
             DatasetInfo("kmnist", "cursive Japanese (Kuzushiji) characters, 28x28 grey, 60k / 10k",
                         KMNIST, 1, 28, 28, (0.1918,), (0.3483,)),
-            "KMNIST", "KMNIST/raw", _MNIST_FILES,
+            "KMNIST", "KMNIST/raw", _MNIST_FILES, "Kuzushiji-MNIST",
         ),
         RegisteredDataset(
             DatasetInfo("cifar10", "small colour photos in 10 classes, 32x32 RGB, 50k / 10k",
                         CIFAR10, 3, 32, 32, (0.4914, 0.4822, 0.4465), (0.2470, 0.2435, 0.2616),
                         "crop-flip"),
-            "CIFAR10", "cifar-10-batches-py", _CIFAR10_FILES,
+            "CIFAR10", "cifar-10-batches-py", _CIFAR10_FILES, "CIFAR-10",
         ),
         RegisteredDataset(
             DatasetInfo("cifar100", "small colour photos in 100 classes, 32x32 RGB, 50k / 10k",
                         (), 3, 32, 32, (0.5071, 0.4865, 0.4409), (0.2673, 0.2564, 0.2762),
                         "crop-flip"),
-            "CIFAR100", "cifar-100-python", ("train", "test", "meta"),
+            "CIFAR100", "cifar-100-python", ("train", "test", "meta"), "CIFAR-100",
         ),
     )
 }  # fmt: skip
@@ -120,13 +127,16 @@ def _torchvision_class(entry: RegisteredDataset, verify_checksums: bool) -> type
     return PresenceChecked
 
 
-def _missing_error(entry: RegisteredDataset, data_dir: Path, reason: str) -> DatasetNotFoundError:
+def _missing_error(entry: RegisteredDataset, data_dir: Path, reason: str,
+                   details: str = "") -> DatasetNotFoundError:  # fmt: skip
+    """One message in plain words: what is missing, why it could not be fetched, what to do.
+    What the network said goes into the details."""
     where = data_dir / entry.folder
     return DatasetNotFoundError(
         f"data set {entry.info.name!r} is not in {where} and could not be downloaded ({reason}). "
         f"Expected files there: {', '.join(entry.files)}. Connect to the internet and try again, "
         f"copy the files into {where}, or choose another data directory "
-        f"(--data-dir or CNNVIZ_DATA)"
+        f"(--data-dir or CNNVIZ_DATA)", details,
     )
 
 
@@ -162,9 +172,12 @@ def _load_registered(
             except CancelledError:
                 raise
             except Exception as exc:  # network errors come in many types
-                reason = " ".join(str(exc).split())
-                reason = reason if len(reason) < 300 else reason[:297] + "..."
-                raise _missing_error(entry, data_dir, f"{type(exc).__name__}: {reason}") from exc
+                details = f"{type(exc).__name__}: {' '.join(str(exc).split())}"
+                short = details if len(details) < 300 else details[:297] + "..."
+                reason = (f"no network: cannot download {entry.title}"
+                          if isinstance(exc, DownloadError) and exc.offline
+                          else f"the download of {entry.title} failed: {short}")  # fmt: skip
+                raise _missing_error(entry, data_dir, reason, details) from exc
         except Exception as exc:  # a present but unreadable file
             raise CnnvizError(
                 f"data set {entry.info.name!r} in {data_dir / entry.folder} could not be read "

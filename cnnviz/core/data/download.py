@@ -13,13 +13,14 @@ import hashlib
 import os
 import shutil
 import tempfile
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from torchvision.datasets.utils import extract_archive
 
-from cnnviz.core.errors import CancelledError, CnnvizError
+from cnnviz.core.errors import CancelledError, CnnvizError, DownloadError
 
 CHUNK = 1 << 16
 TIMEOUT_SECONDS = 30
@@ -90,7 +91,7 @@ def fetch_archives(archives: list[Archive], data_dir: Path, progress=None) -> No
                 overall = None if fraction is None else (index + fraction) / len(archives)
                 progress(f"downloading {name}", overall)
 
-        errors = []
+        errors, unreachable = [], 0
         for url in archive.urls:
             try:
                 _fetch(url, target, archive.md5, report)
@@ -99,8 +100,10 @@ def fetch_archives(archives: list[Archive], data_dir: Path, progress=None) -> No
                 raise
             except Exception as exc:  # every mirror may fail its own way
                 errors.append(f"{url}: {exc}")
+                unreachable += isinstance(exc, urllib.error.URLError | OSError) and not \
+                    isinstance(exc, urllib.error.HTTPError)  # fmt: skip
         else:
-            raise CnnvizError("; ".join(errors))
+            raise DownloadError("; ".join(errors), offline=unreachable == len(archive.urls))
         try:
             _extract(target, destination)
         finally:

@@ -188,7 +188,7 @@ class Trainer:
         except TrainingDivergedError as exc:
             final = FailedEvent(str(exc), "", kind="diverged")
         except DatasetNotFoundError as exc:
-            final = FailedEvent(str(exc), "", kind="dataset-missing")
+            final = FailedEvent(str(exc), exc.details, kind="dataset-missing")
         except CnnvizError as exc:
             final = FailedEvent(str(exc), "", kind="invalid")
         except torch.OutOfMemoryError as exc:
