@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Open checkpoint...", self.open_checkpoint,
                      QKeySequence.StandardKey.Open, "openCheckpointAction")
         self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.setObjectName("recentMenu")
         self._action(file_menu, "&Save checkpoint as...", self.save_checkpoint_as,
                      QKeySequence.StandardKey.Save, "saveCheckpointAction")
         file_menu.addSeparator()
@@ -194,11 +195,17 @@ class MainWindow(QMainWindow):
         self._refresh_recent()
 
     def _refresh_recent(self) -> None:
+        """Recent checkpoints and run folders, newest first; each opens the way it came."""
         self.recent_menu.clear()
-        recent = self.settings.recent_checkpoints()
+        recent = [path for path in self.settings.recent_checkpoints() if Path(path).exists()]
         for path in recent:
-            self._action(self.recent_menu, path, lambda p=path: self.open_checkpoint(Path(p)))
+            opener = self.open_run if Path(path).is_dir() else self.open_checkpoint
+            self._action(self.recent_menu, path, lambda p=path, o=opener: o(Path(p)))
         self.recent_menu.setEnabled(bool(recent))
+
+    def _remember(self, path: Path) -> None:
+        self.settings.add_recent_checkpoint(Path(path))
+        self._refresh_recent()
 
     def _about(self) -> None:
         import cnnviz
@@ -224,6 +231,19 @@ class MainWindow(QMainWindow):
         self.draw_tab.show_model(current)
         self.inspect_tab.show_model(current)
         self.evaluate_tab.model_changed()
+        if self.phase.at_rest:  # the plots show the current weights' run, and nothing else
+            self._show_run_of(current)
+
+    def _show_run_of(self, current: CurrentModel) -> None:
+        folder = current.path.parent if current.path is not None else None
+        shown = self.shown_run.run_dir if self.shown_run is not None else None
+        if folder is None or not (folder / METRICS).is_file() or current.is_shipped:
+            self.shown_run = None
+            self.plots.clear()
+        elif folder != shown:
+            self.shown_run = MetricsFollower(folder)
+            self.plots.clear()
+            self._follow()
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -406,6 +426,9 @@ class MainWindow(QMainWindow):
             self.run.wait_ended(2000)  # the worker has emitted its last signal
         self.session.handle(event)
         self.panel.progress.setRange(0, max(1, self.total_steps))
+        if self.session.current.trained and self.session.run_dir is not None \
+                and self.session.current.path.parent == self.session.run_dir:  # fmt: skip
+            self._remember(self.session.current.path)
         if isinstance(event, FinishedEvent):
             self.panel.progress.setValue(self.total_steps)
             self.panel.progress.setFormat("done: test accuracy " + f"{event.test_acc:.2%}")
@@ -500,6 +523,7 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot open run", str(exc))
             return False
         self.settings.set_extra_run_folders(self.runs.extra)
+        self._remember(path)
         if self.phase.active:
             self.runs.set_overlaid(path, True)
             self.show_status(f"{path.name} is drawn over the run that trains now")
@@ -559,8 +583,7 @@ class MainWindow(QMainWindow):
         meta = current.meta
         self.panel.model_combo.select(meta.model)
         self.panel.dataset_combo.select(meta.config.get("dataset", meta.dataset))
-        self.settings.add_recent_checkpoint(Path(path))
-        self._refresh_recent()
+        self._remember(Path(path))
         self.statusBar().showMessage(f"opened {current.label}")
         return current
 
@@ -577,8 +600,7 @@ class MainWindow(QMainWindow):
         except CnnvizError as exc:
             self.show_error("Cannot save checkpoint", str(exc))
             return None
-        self.settings.add_recent_checkpoint(Path(path))
-        self._refresh_recent()
+        self._remember(Path(path))
         self.statusBar().showMessage(f"saved {path}", 5000)
         return Path(path)
 

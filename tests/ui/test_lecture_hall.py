@@ -1,6 +1,8 @@
 """What is shown is what is selected (the lecture-hall issue)."""
 
-from PySide6.QtWidgets import QMessageBox, QTreeWidget
+import os
+
+from PySide6.QtWidgets import QMenu, QMessageBox, QTreeWidget
 
 from cnnviz.session.run_lifecycle import Phase
 
@@ -41,3 +43,29 @@ def test_a_model_file_that_cannot_take_the_data_says_so_when_chosen(qtbot, windo
     box = window.findChild(QMessageBox, "errorDialog")
     assert box.windowTitle() == "Cannot use this model" and str(path) in box.text()
     assert window.session.current.is_shipped  # the views keep what they showed
+
+
+def test_the_plots_show_the_current_weights_run_and_nothing_else(qtbot, window, capsys):
+    from cnnviz.cli import main
+
+    other = window.session.home.parent / "other-run"
+    assert main(["train", "--batch-size", "60", "--epochs", "2", "--out", str(other),
+                 "--data-dir", os.environ["CNNVIZ_DATA"], "--offline"]) == 0
+    window.start_training()  # 15 steps of batch 20
+    qtbot.waitUntil(lambda: window.phase.at_rest, timeout=60_000)
+    assert window.plots.raw_loss.size == 15
+    window.open_checkpoint(other / "checkpoint.pt")
+    qtbot.waitUntil(lambda: window.plots.raw_loss.size == 10, timeout=5_000)  # 2 x 5 steps
+    assert window.plots.test_acc.size == 2
+    choose(window, window.panel.model_combo, "tinyvgg")  # untrained: no run to show
+    qtbot.waitUntil(lambda: window.plots.raw_loss.size == 0, timeout=5_000)
+
+
+def test_open_recent_lists_runs_and_checkpoints(qtbot, window):
+    menu = window.findChild(QMenu, "recentMenu")
+    assert not menu.isEnabled()
+    window.start_training()
+    qtbot.waitUntil(lambda: window.phase.at_rest, timeout=60_000)
+    assert menu.isEnabled()
+    entries = [action.text() for action in menu.actions()]
+    assert entries == [str(window.session.current.path)]
