@@ -56,8 +56,10 @@ class DrawingCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.strokes: list[tuple[float, list[QPointF]]] = []  # (pen width, points)
+        self._cleared: list[list[tuple[float, list[QPointF]]]] = []  # drawings cleared
         self.pen_width = DEFAULT_PEN
-        self.setToolTip("Draw with the mouse, a pen or a finger. Esc clears, Ctrl+Z undoes.")
+        self.setToolTip("Draw with the mouse, a pen or a finger. Esc clears; Ctrl+Z takes back "
+                        "the last stroke, or the clear.")
 
     def sizeHint(self) -> QSize:
         return QSize(REFERENCE * 2, REFERENCE * 2)
@@ -87,16 +89,23 @@ class DrawingCanvas(QWidget):
 
     # -- editing ----------------------------------------------------------------------------
     def clear(self) -> None:
+        """Clear the canvas; undo brings the drawing back."""
         if self.strokes:
-            self.strokes.clear()
+            self._cleared.append(self.strokes)
+            self.strokes = []
             self.update()
             self.changed.emit()
 
     def undo(self) -> None:
+        """Take back the last stroke, or the last clear of the canvas."""
         if self.strokes:
             self.strokes.pop()
-            self.update()
-            self.changed.emit()
+        elif self._cleared:
+            self.strokes = self._cleared.pop()
+        else:
+            return
+        self.update()
+        self.changed.emit()
 
     def set_pen_width(self, width: int) -> None:
         self.pen_width = width
@@ -161,7 +170,7 @@ class DrawTab(QWidget):
 
         self.canvas = DrawingCanvas()
         self.clear_button = QPushButton("Clear", objectName="clearCanvasButton")
-        self.clear_button.setToolTip("Clear the canvas (Esc or Delete)")
+        self.clear_button.setToolTip("Clear the canvas (Esc or Delete); Ctrl+Z brings it back")
         self.undo_button = QPushButton("Undo", objectName="undoStrokeButton")
         self.undo_button.setToolTip("Undo the last stroke (Ctrl+Z)")
         self.pen_slider = QSlider(Qt.Orientation.Horizontal, objectName="penWidthSlider")

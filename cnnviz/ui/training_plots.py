@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from cnnviz.core.training.events import (
     EpochEvent,
@@ -133,13 +133,14 @@ class CurveSet:
         self.add_steps(steps)
 
 
-def _make_plot(object_name: str, title: str, y_label: str) -> pg.PlotWidget:
+def _make_plot(object_name: str, title: str, y_label: str,
+               legend_corner: tuple[int, int]) -> pg.PlotWidget:  # fmt: skip
     plot = pg.PlotWidget(title=title)
     plot.setObjectName(object_name)
     plot.setBackground("w")
     plot.setLabel("bottom", "epoch")
     plot.setLabel("left", y_label)
-    plot.addLegend(offset=(-10, 10))
+    plot.addLegend(offset=legend_corner)
     plot.setDownsampling(auto=True, mode="peak")
     plot.setClipToView(True)
     return plot
@@ -204,13 +205,23 @@ class TrainingPlots(QWidget, CurveSet):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loss_plot = _make_plot("lossPlot", "Loss", "cross-entropy")
-        self.accuracy_plot = _make_plot("accuracyPlot", "Accuracy", "%")
-        self.accuracy_plot.setYRange(0, 100)
+        # legends where curves rarely go: loss falls away from the top right, accuracy rises
+        # away from the bottom right
+        self.loss_plot = _make_plot("lossPlot", "Loss", "cross-entropy", (-10, 10))
+        self.accuracy_plot = _make_plot("accuracyPlot", "Accuracy", "%", (-10, -10))
+        self.full_range_check = QCheckBox("show 0-100%", objectName="accuracyFullRange")
+        self.full_range_check.setToolTip("Accuracy follows the data, so that 98.4% and 98.8% "
+                                         "look different; tick to see the whole 0-100% range")
+        self.full_range_check.toggled.connect(self._set_accuracy_range)
+        self._set_accuracy_range(False)
         self.accuracy_plot.setXLink(self.loss_plot)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.loss_plot, 3)
+        range_row = QHBoxLayout()
+        range_row.addStretch(1)
+        range_row.addWidget(self.full_range_check)
+        layout.addLayout(range_row)
         layout.addWidget(self.accuracy_plot, 2)
 
         self.raw_loss = GrowableSeries()
@@ -249,13 +260,22 @@ class TrainingPlots(QWidget, CurveSet):
             )
 
     # -- data in ----------------------------------------------------------------------------
+    def _set_accuracy_range(self, full: bool) -> None:
+        view = self.accuracy_plot.getPlotItem().getViewBox()
+        if full:
+            self.accuracy_plot.setYRange(0, 100, padding=0.02)
+        else:
+            view.setAutoVisible(y=True)  # the range of what is in view, not of all the data
+            view.enableAutoRange(axis="y")
+
     def set_epoch_span(self, epochs: int) -> None:
         """Fix the x axis to the whole run (and the overlaid ones): the axes are then not
         redrawn as points arrive, which is most of what a plot update costs."""
         self._span = max(1, epochs)
         longest = max([self._span, *(o.epochs for o in self.overlays.values())])
         for plot in (self.loss_plot, self.accuracy_plot):
-            plot.setXRange(0, longest, padding=0.02)
+            # room on the right, so that the last test point is not cut in half
+            plot.setXRange(0, longest, padding=0.04)
 
     def add_steps(self, steps: list[StepEvent]) -> None:
         if not steps:

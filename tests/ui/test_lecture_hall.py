@@ -2,6 +2,7 @@
 
 import os
 
+import numpy as np
 from PySide6.QtWidgets import QMenu, QMessageBox, QTreeWidget
 
 from cnnviz.session.run_lifecycle import Phase
@@ -69,3 +70,31 @@ def test_open_recent_lists_runs_and_checkpoints(qtbot, window):
     assert menu.isEnabled()
     entries = [action.text() for action in menu.actions()]
     assert entries == [str(window.session.current.path)]
+
+
+def test_accuracy_follows_the_data_with_a_full_range_control(qtbot, window):
+    window.panel.epochs_spin.setValue(2)
+    window.start_training()
+    qtbot.waitUntil(lambda: window.phase.at_rest, timeout=60_000)
+    plots = window.plots
+    low, high = plots.accuracy_plot.getPlotItem().getViewBox().viewRange()[1]
+    shown = np.concatenate([plots.train_acc.y, plots.test_acc.y])
+    assert low >= shown.min() - 10 and high <= shown.max() + 10 and high - low < 100
+    plots.full_range_check.setChecked(True)
+    low, high = plots.accuracy_plot.getPlotItem().getViewBox().viewRange()[1]
+    assert low <= 0 and high >= 100
+    _, x_high = plots.accuracy_plot.getPlotItem().getViewBox().viewRange()[0]
+    assert x_high > 2.05  # the last test point, at epoch 2, is drawn whole
+
+
+def test_a_cleared_drawing_comes_back_with_undo(qtbot, window):
+    from PySide6.QtCore import QPointF
+
+    canvas = window.draw_tab.canvas
+    canvas.strokes = [(22.0, [QPointF(50, 50), QPointF(200, 200)])]
+    window.draw_tab.clear_button.click()
+    assert canvas.strokes == []
+    window.draw_tab.undo_button.click()  # Ctrl+Z
+    assert len(canvas.strokes) == 1 and len(canvas.strokes[0][1]) == 2
+    window.draw_tab.undo_button.click()
+    assert canvas.strokes == []
