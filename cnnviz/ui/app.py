@@ -33,4 +33,5 @@ def run_app(argv: list[str] | None = None) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     window = MainWindow()
     window.show()
+    window.show_guide_at_start()
     return app.exec()

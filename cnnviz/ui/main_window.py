@@ -54,6 +54,7 @@ from cnnviz.ui.dialogs import TrustDialog, error_box, train_mode_box
 from cnnviz.ui.draw_tab import DrawTab
 from cnnviz.ui.evaluate_tab import EvaluateTab
 from cnnviz.ui.file_dialogs import choose_path
+from cnnviz.ui.help import GuideDialog, ShortcutsDialog
 from cnnviz.ui.inspect_tab import InspectTab
 from cnnviz.ui.job_run import JobRun
 from cnnviz.ui.run_panel import RunPanel
@@ -68,6 +69,11 @@ from cnnviz.ui.training_worker import TrainingRun
 CLOSE_WAIT_MS = 10_000
 #: how often a run written by another process (shown or overlaid) is read for news
 FOLLOW_MS = 500
+
+
+def _as_bool(value: object) -> bool:
+    """QSettings' .ini files give booleans back as "true" and "false"."""
+    return value if isinstance(value, bool) else str(value).lower() == "true"
 
 
 class MainWindow(QMainWindow):
@@ -191,6 +197,10 @@ class MainWindow(QMainWindow):
         self._action(run_menu, "&Pause / resume", self.toggle_pause, "Ctrl+P")
         self._action(run_menu, "&Stop", self.stop_training, "Ctrl+.")
         help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Guide", self.show_guide, QKeySequence.StandardKey.HelpContents,
+                     "guideAction")
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, None,
+                     "shortcutsAction")
         self._action(help_menu, "&About cnnviz", self._about)
         self._refresh_recent()
 
@@ -206,6 +216,22 @@ class MainWindow(QMainWindow):
     def _remember(self, path: Path) -> None:
         self.settings.add_recent_checkpoint(Path(path))
         self._refresh_recent()
+
+    def show_guide(self) -> GuideDialog:
+        guide = GuideDialog(self, self.settings.value("help/guide_at_start", True, _as_bool))
+        guide.at_start.toggled.connect(lambda on: self.settings.set("help/guide_at_start", on))
+        self._show_dialog(guide)
+        return guide
+
+    def show_guide_at_start(self) -> None:
+        """The guide opens when cnnviz starts, until the user unticks it."""
+        if self.settings.value("help/guide_at_start", True, _as_bool):
+            self.show_guide()
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self, self.findChildren(QAction))
+        self._show_dialog(dialog)
+        return dialog
 
     def _about(self) -> None:
         import cnnviz

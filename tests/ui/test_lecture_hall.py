@@ -3,9 +3,10 @@
 import os
 
 import numpy as np
-from PySide6.QtWidgets import QMenu, QMessageBox, QTreeWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QTableWidget, QTreeWidget
 
 from cnnviz.session.run_lifecycle import Phase
+from cnnviz.ui import MainWindow
 
 
 def choose(window, combo, value):
@@ -98,3 +99,22 @@ def test_a_cleared_drawing_comes_back_with_undo(qtbot, window):
     assert len(canvas.strokes) == 1 and len(canvas.strokes[0][1]) == 2
     window.draw_tab.undo_button.click()
     assert canvas.strokes == []
+
+
+def test_help_has_a_guide_that_can_stay_closed_and_a_shortcuts_page(qtbot, window):
+    window.show_guide_at_start()
+    guide = window.findChild(QDialog, "guideDialog")
+    assert guide is not None and guide.isVisible() and "What to try first" in \
+        guide.findChild(QLabel).text()
+    guide.at_start.setChecked(False)  # dismissed for good
+    guide.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show_guide_at_start()
+    assert again.findChild(QDialog, "guideDialog") is None
+    shortcuts = again.show_shortcuts()
+    table = shortcuts.findChild(QTableWidget, "shortcutsTable")
+    rows = {table.item(r, 1).text(): table.item(r, 0).text() for r in range(table.rowCount())}
+    assert rows["Train"] == "Ctrl+R" and "Draw: clear the canvas" in rows
+    assert "Inspect: the layer before or after" in rows
+    again.close()
