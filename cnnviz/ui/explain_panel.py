@@ -64,7 +64,12 @@ class ExplainPanel(QWidget):
             combo.blockSignals(False)
 
     def set_input(self, image: np.ndarray, recompute: bool) -> None:
-        """A new input; explained at once when the page is on screen, else when it shows."""
+        """A new input; explained at once when the page is on screen, else when it shows.
+        A new input is explained for its own predicted class, not the class chosen before."""
+        if self.image is None or not np.array_equal(self.image, image):
+            self.class_combo.blockSignals(True)
+            self.class_combo.setCurrentIndex(0)
+            self.class_combo.blockSignals(False)
         self.image = image
         if recompute:
             self.recompute()

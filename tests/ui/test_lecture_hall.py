@@ -118,3 +118,19 @@ def test_help_has_a_guide_that_can_stay_closed_and_a_shortcuts_page(qtbot, windo
     assert rows["Train"] == "Ctrl+R" and "Draw: clear the canvas" in rows
     assert "Inspect: the layer before or after" in rows
     again.close()
+
+
+def test_explain_explains_a_new_input_for_its_own_prediction(qtbot, window):
+    inspect = window.inspect_tab
+    qtbot.waitUntil(lambda: inspect.image is not None, timeout=30_000)
+    panel = inspect.explain_panel
+    inspect.pages.setCurrentWidget(panel)
+    panel.class_combo.setCurrentIndex(1 + 3)  # class 3, for this image
+    assert panel.explanation.class_index == 3
+    seven = np.zeros((1, 28, 28), dtype=np.uint8)
+    seven[0, 5:8, 6:22] = 255
+    seven[0, 8:24, 17:20] = 255
+    window.inspect_image(seven)
+    assert panel.class_combo.currentIndex() == 0  # "predicted class"
+    predicted = int(np.argmax(inspect.result.probabilities))
+    assert panel.explanation.class_index == predicted
