@@ -98,9 +98,18 @@ class Step:
     column: int
     top: int  # the window's first row in the padded input
     left: int  # its first column
-    products: np.ndarray  # int64 [D, F, F]: input window times the filter, element-wise
+    window: np.ndarray  # int64 [D, F, F]: the padded input under the filter
+    weights: np.ndarray  # int64 [D, F, F]: the filter
     bias: int
-    result: int
+
+    @property
+    def products(self) -> np.ndarray:
+        """int64 [D, F, F]: the window times the filter, element by element."""
+        return self.window * self.weights
+
+    @property
+    def result(self) -> int:
+        return int(self.products.sum()) + self.bias
 
     @property
     def slice_sums(self) -> list[int]:
@@ -161,6 +170,4 @@ class ConvExample:
         s = self.settings
         top, left = row * s.stride, column * s.stride
         window = self.padded[:, top : top + s.kernel, left : left + s.kernel]
-        products = window * self.weights[k]
-        bias = int(self.bias[k])
-        return Step(k, row, column, top, left, products, bias, int(products.sum()) + bias)
+        return Step(k, row, column, top, left, window, self.weights[k], int(self.bias[k]))
