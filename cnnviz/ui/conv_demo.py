@@ -3,17 +3,18 @@ output volume (green), each depth slice drawn side by side, and one output eleme
 at a time: the window on every input slice, the element-wise products, their sum, the bias
 and the result.
 
-The numbers come from core.analysis.conv_demo; this module only lays them out. The canvas
-paints plain rectangles and numbers with one QPainter pass, a few hundred cells at the
-tutorial's settings, so a frame takes a few milliseconds (see benchmarks/learn_speed.py).
+The numbers come from core.analysis.conv_demo; this module only lays them out. The volumes
+are painted once into a pixmap (again only when the settings, the numbers or the size
+change); a frame draws that pixmap and the few outlines of the current step, so it takes a
+few milliseconds even for thousands of cells (see benchmarks/learn_speed.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen, QPixmap, QStaticText
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,7 @@ INPUT = QColor(198, 219, 255)
 PADDING = QColor(230, 236, 246)
 WEIGHT = QColor(255, 205, 205)
 OUTPUT = QColor(200, 238, 200)
+FADE = QColor(255, 255, 255, 170)  # over the filters not in use
 WINDOW_PEN = QPen(QColor(20, 60, 160), 3)
 FILTER_PEN = QPen(QColor(170, 20, 20), 3)
 RESULT_PEN = QPen(QColor(20, 120, 20), 3)
@@ -73,6 +75,9 @@ class ConvCanvas(QWidget):
         self.step: Step | None = None
         self.on_output_clicked = lambda k, row, column: None
         self._font = QFont()
+        self._volumes: QPixmap | None = None
+        self._volumes_key: tuple = ()
+        self._numbers: dict[tuple[int, int], tuple[QStaticText, float, float]] = {}
 
     def show_example(self, example: ConvExample, step: Step | None) -> None:
         self.example, self.step = example, step
@@ -137,55 +142,87 @@ class ConvCanvas(QWidget):
         if self.example is None:
             return
         layout = self.fitted_layout()
+        key = (id(self.example), layout.cell, self.width(), self.height(),
+               self.devicePixelRatioF())  # fmt: skip
+        if self._volumes is None or key != self._volumes_key:
+            self._volumes, self._volumes_key = self._paint_volumes(layout), key
         painter = QPainter(self)
-        painter.fillRect(self.rect(), Qt.GlobalColor.white)
+        painter.drawPixmap(0, 0, self._volumes)
+        step, kernel = self.step, self.example.settings.kernel
+        if step is not None:
+            for rect in layout.input_slices:
+                self._outline(painter, rect, layout.cell, step.top, step.left, kernel, kernel,
+                              WINDOW_PEN)  # fmt: skip
+            for k, (row, bias) in enumerate(zip(layout.filter_slices, layout.biases,
+                                                strict=True)):  # fmt: skip
+                if k != step.filter:
+                    for rect in (*row, bias):
+                        painter.fillRect(rect.adjusted(-1, -1, 1, 1), FADE)
+            painter.setPen(FILTER_PEN)
+            for rect in layout.filter_slices[step.filter]:
+                painter.drawRect(rect)
+            self._outline(painter, layout.output_slices[step.filter], layout.cell, step.row,
+                          step.column, 1, 1, RESULT_PEN)  # fmt: skip
+        painter.end()
+
+    def _paint_volumes(self, layout: _Layout) -> QPixmap:
+        """Every slice with its numbers, the titles, no highlight: what stays the same from
+        one step to the next."""
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.white)
+        painter = QPainter(pixmap)
         self._font.setPixelSize(max(8, int(layout.cell * 0.5)))
         painter.setFont(self._font)
-        example, s, step = self.example, self.example.settings, self.step
+        example, s = self.example, self.example.settings
         painter.setPen(Qt.GlobalColor.black)
         for point, text in layout.titles:
             painter.drawText(point, text)
         padded = example.padded
         for d, rect in enumerate(layout.input_slices):
             self._grid(painter, rect, layout.cell, padded[d], INPUT, s.padding)
-            if step is not None:
-                self._outline(painter, rect, layout.cell, step.top, step.left, s.kernel,
-                              s.kernel, WINDOW_PEN)  # fmt: skip
         for k, (row, bias) in enumerate(zip(layout.filter_slices, layout.biases, strict=True)):
-            faded = step is not None and step.filter != k
             for d, rect in enumerate(row):
-                self._grid(painter, rect, layout.cell, example.weights[k, d], WEIGHT, 0, faded)
-            self._grid(painter, bias, layout.cell, example.bias[k : k + 1, None], WEIGHT, 0,
-                       faded)  # fmt: skip
-            if not faded and step is not None:
-                painter.setPen(FILTER_PEN)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                for rect in row:
-                    painter.drawRect(rect)
+                self._grid(painter, rect, layout.cell, example.weights[k, d], WEIGHT, 0)
+            self._grid(painter, bias, layout.cell, example.bias[k : k + 1, None], WEIGHT, 0)
         for k, rect in enumerate(layout.output_slices):
             self._grid(painter, rect, layout.cell, example.output[k], OUTPUT, 0)
-            if step is not None and step.filter == k:
-                self._outline(painter, rect, layout.cell, step.row, step.column, 1, 1,
-                              RESULT_PEN)  # fmt: skip
         painter.end()
+        return pixmap
 
-    @staticmethod
-    def _grid(painter: QPainter, rect: QRectF, cell: float, values, colour: QColor,
-              border: int, faded: bool = False) -> None:  # fmt: skip
-        """One slice: a cell per value, ``border`` rings of padding in a paler colour."""
+    def _grid(self, painter: QPainter, rect: QRectF, cell: float, values, colour: QColor,
+              border: int) -> None:  # fmt: skip
+        """One slice: a cell per value, ``border`` rings of padding in a paler colour. Fills
+        and lines go in a few calls per slice and the numbers are cached static texts, so
+        that thousands of cells paint in a few tens of milliseconds."""
         rows, columns = values.shape
+        painter.fillRect(rect, PADDING if border else colour)
+        if border:
+            painter.fillRect(QRectF(rect.x() + border * cell, rect.y() + border * cell,
+                                    (columns - 2 * border) * cell, (rows - 2 * border) * cell),
+                             colour)  # fmt: skip
         painter.setPen(QPen(QColor(150, 150, 150), 1))
-        text_colour = QColor(150, 150, 150) if faded else QColor(20, 20, 20)
-        for r in range(rows):
-            for c in range(columns):
-                pad = r < border or c < border or r >= rows - border or c >= columns - border
-                box = QRectF(rect.x() + c * cell, rect.y() + r * cell, cell, cell)
-                fill = PADDING if pad else colour
-                painter.fillRect(box, fill.lighter(115) if faded else fill)
-                painter.drawRect(box)
-                painter.setPen(text_colour)
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(int(values[r, c])))
-                painter.setPen(QPen(QColor(150, 150, 150), 1))
+        painter.drawLines([QLineF(rect.x(), rect.y() + r * cell, rect.right(), rect.y() + r * cell)
+                           for r in range(rows + 1)]
+                          + [QLineF(rect.x() + c * cell, rect.y(), rect.x() + c * cell,
+                                    rect.bottom()) for c in range(columns + 1)])  # fmt: skip
+        painter.setPen(QColor(20, 20, 20))
+        draw = painter.drawStaticText
+        for r, row in enumerate(values.tolist()):
+            y = rect.y() + (r + 0.5) * cell
+            for c, value in enumerate(row):
+                text, half_width, half_height = self._number(value, painter)
+                draw(QPointF(rect.x() + (c + 0.5) * cell - half_width, y - half_height), text)
+
+    def _number(self, value: int, painter: QPainter) -> tuple[QStaticText, float, float]:
+        """A number as a static text laid out once per font size, with half its size."""
+        key = (value, self._font.pixelSize())
+        if key not in self._numbers:
+            text = QStaticText(str(value))
+            text.prepare(painter.transform(), self._font)
+            self._numbers[key] = (text, text.size().width() / 2, text.size().height() / 2)
+        return self._numbers[key]
 
     @staticmethod
     def _outline(painter: QPainter, rect: QRectF, cell: float, row: int, column: int,

@@ -88,7 +88,7 @@ class PoolDemo(QWidget):
             self.items.append(item)
         self.winners_item = pg.ImageItem(axisOrder="row-major")
         self.views[0].addItem(self.winners_item)
-        self.texts: list[tuple[pg.ViewBox, pg.TextItem]] = []
+        self.texts: list[list[pg.TextItem]] = [[] for _ in self.views]  # numbers, per view
 
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
@@ -162,16 +162,19 @@ class PoolDemo(QWidget):
             f"mean instead: smoother, and every activation counts a little.")
 
     def _write_numbers(self, slice_: np.ndarray, pooled: Pooled) -> None:
-        for view, text in self.texts:
-            view.removeItem(text)
-        self.texts = []
-        if max(slice_.shape) > MAX_NUMBERED:
-            return
-        for view, image in zip(self.views, (slice_, pooled.maximum, pooled.average),
-                               strict=True):  # fmt: skip
-            for (r, c), value in np.ndenumerate(image):
-                text = pg.TextItem(f"{value:.3g}", color="k", anchor=(0.5, 0.5),
-                                   fill=(255, 255, 255, 170))
+        """Each cell's value on maps small enough to read; text items are kept and reused,
+        since making one costs more than a frame's worth of drawing."""
+        numbered = max(slice_.shape) <= MAX_NUMBERED
+        for view, texts, image in zip(self.views, self.texts,
+                                      (slice_, pooled.maximum, pooled.average),
+                                      strict=True):  # fmt: skip
+            count = image.size if numbered else 0
+            while len(texts) < count:
+                texts.append(pg.TextItem(color="k", anchor=(0.5, 0.5), fill=(255, 255, 255, 170)))
+                view.addItem(texts[-1])
+            for text in texts[count:]:
+                view.removeItem(text)
+            del texts[count:]
+            for text, ((r, c), value) in zip(texts, np.ndenumerate(image), strict=False):
+                text.setText(f"{value:.3g}")
                 text.setPos(c + 0.5, r + 0.5)
-                view.addItem(text)
-                self.texts.append((view, text))
