@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.core.analysis.conv_demo import ConvExample, ConvSettings, Step
+from cnnviz.ui.widgets import labelled_spin
 
 INPUT = QColor(198, 219, 255)
 PADDING = QColor(230, 236, 246)
@@ -280,12 +281,7 @@ class ConvDemo(QWidget):
         settings_row = QHBoxLayout()
         defaults = ConvSettings()
         for name, label, tooltip, low, high, key in SPINS:
-            spin = QSpinBox(objectName=name, minimum=low, maximum=high,
-                            value=getattr(defaults, key))  # fmt: skip
-            spin.setToolTip(tooltip)
-            caption = QLabel(label)
-            caption.setToolTip(tooltip)
-            caption.setBuddy(spin)
+            caption, spin = labelled_spin(name, label, tooltip, low, high, getattr(defaults, key))
             settings_row.addWidget(caption)
             settings_row.addWidget(spin)
             self.spins[key] = spin

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -50,6 +49,7 @@ from cnnviz.ui.explain_panel import ExplainPanel
 from cnnviz.ui.feature_maps_panel import FeatureMapsPanel
 from cnnviz.ui.file_dialogs import choose_path
 from cnnviz.ui.filters_panel import FiltersPanel
+from cnnviz.ui.widgets import fill_table
 
 
 class InspectTab(QWidget):
@@ -424,13 +424,8 @@ class InspectTab(QWidget):
             self.layer_tree.setCurrentItem(items[name])
 
     def _fill_architecture(self) -> None:
-        layers = self.inspector.layers
-        table = self.architecture_table
-        table.setRowCount(len(layers))
-        for row, info in enumerate(layers):
-            for column, value in enumerate(table_cells(info, indent=True)):
-                table.setItem(row, column, QTableWidgetItem(value))
-        table.resizeColumnsToContents()
+        fill_table(self.architecture_table,
+                   [table_cells(info, indent=True) for info in self.inspector.layers])
 
     def _on_layer_selected(self, current: QTreeWidgetItem | None, _previous=None) -> None:
         if current is None:

@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +21,7 @@ from cnnviz.core.data.datasets import DATASETS
 from cnnviz.core.errors import ModelLoadError
 from cnnviz.core.models.pattern import LIMITS, POOLS, Pattern, plan
 from cnnviz.core.models.shape import InputShape
+from cnnviz.ui.widgets import fill_table, labelled_spin, text_table
 
 #: the input the layers are shown for while the run panel's data set has no fixed shape
 FALLBACK_INPUT = InputShape(3, 32, 32, 10)
@@ -52,13 +51,8 @@ class PatternBuilder(QWidget):
         self.spins: dict[str, QSpinBox] = {}
         grid = QGridLayout()
         for index, (key, label, tooltip) in enumerate(SPINS):
-            low, high = LIMITS[key]
-            spin = QSpinBox(objectName=f"pattern{key.capitalize()}Spin", minimum=low,
-                            maximum=high, value=getattr(defaults, key))  # fmt: skip
-            spin.setToolTip(tooltip)
-            caption = QLabel(label)
-            caption.setBuddy(spin)
-            caption.setToolTip(tooltip)
+            caption, spin = labelled_spin(f"pattern{key.capitalize()}Spin", label, tooltip,
+                                          *LIMITS[key], getattr(defaults, key))  # fmt: skip
             grid.addWidget(caption, index // 3, 2 * (index % 3))
             grid.addWidget(spin, index // 3, 2 * (index % 3) + 1)
             spin.valueChanged.connect(lambda _: self.update_plan())
@@ -78,11 +72,7 @@ class PatternBuilder(QWidget):
         self.problem_label.setStyleSheet("color: #b00000")
         self.use_button = QPushButton("Use this model", objectName="patternUseButton")
         self.use_button.setToolTip("Select this model in the run panel; Train trains it")
-        self.table = QTableWidget(objectName="patternLayers")
-        self.table.setColumnCount(4)
-        self.table.setHorizontalHeaderLabels(["Layer", "Type", "Output", "Params"])
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = text_table("patternLayers", ["Layer", "Type", "Output", "Params"])
         self.total_label = QLabel(objectName="patternTotal")
         self.total_label.setWordWrap(True)
         pattern = QLabel("INPUT → [[CONV → RELU] × N → POOL?] × M → [FC → RELU] × K → FC")
@@ -132,13 +122,8 @@ class PatternBuilder(QWidget):
         self.problem_label.hide()
         self.use_button.setEnabled(True)
         self.spec_label.setText(f"Model spec: {pattern.spec}")
-        self.table.setRowCount(len(layers))
-        for row, layer in enumerate(layers):
-            cells = [layer.name, layer.kind, "x".join(map(str, layer.output_shape)),
-                     f"{layer.parameters:,}"]  # fmt: skip
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        fill_table(self.table, [[layer.name, layer.kind, "x".join(map(str, layer.output_shape)),
+                                 f"{layer.parameters:,}"] for layer in layers])  # fmt: skip
         total = sum(layer.parameters for layer in layers)
         self.total_label.setText(
             f"{total:,} parameters for {self.dataset} ({shape.channels}x{shape.height}x"

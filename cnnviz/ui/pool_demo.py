@@ -142,16 +142,16 @@ class PoolDemo(QWidget):
         self.pooled = pooled
         low, high = float(slice_.min()), float(slice_.max())
         levels = (low, high if high > low else low + 1)
-        for item, image in zip(self.items, (slice_, pooled.maximum, pooled.average),
-                               strict=True):  # fmt: skip
+        images = (slice_, pooled.maximum, pooled.average)
+        numbered = max(slice_.shape) <= MAX_NUMBERED
+        for view, item, texts, image in zip(self.views, self.items, self.texts, images,
+                                            strict=True):  # fmt: skip
             item.setImage(np.ascontiguousarray(image, dtype=np.float32), autoLevels=False,
                           levels=levels)  # fmt: skip
+            self._write_numbers(view, texts, image if numbered else None)
+            view.setRange(xRange=(0, image.shape[1]), yRange=(0, image.shape[0]), padding=0.02)
         self.winners_item.setImage(winners_image(pooled.winners), autoLevels=False,
                                    levels=(0, 255))  # fmt: skip
-        self._write_numbers(slice_, pooled)
-        for view, image in zip(self.views, (slice_, pooled.maximum, pooled.average),
-                               strict=True):  # fmt: skip
-            view.setRange(xRange=(0, image.shape[1]), yRange=(0, image.shape[0]), padding=0.02)
         h, w = slice_.shape
         oh, ow = pooled.maximum.shape
         self.explanation.setText(
@@ -161,20 +161,19 @@ class PoolDemo(QWidget):
             f"{depth}x{h}x{w} becomes {depth}x{oh}x{ow}. Average pooling keeps each window's "
             f"mean instead: smoother, and every activation counts a little.")
 
-    def _write_numbers(self, slice_: np.ndarray, pooled: Pooled) -> None:
-        """Each cell's value on maps small enough to read; text items are kept and reused,
+    @staticmethod
+    def _write_numbers(view: pg.ViewBox, texts: list[pg.TextItem],
+                       image: np.ndarray | None) -> None:  # fmt: skip
+        """Each cell's value (none when image is None); text items are kept and reused,
         since making one costs more than a frame's worth of drawing."""
-        numbered = max(slice_.shape) <= MAX_NUMBERED
-        for view, texts, image in zip(self.views, self.texts,
-                                      (slice_, pooled.maximum, pooled.average),
-                                      strict=True):  # fmt: skip
-            count = image.size if numbered else 0
-            while len(texts) < count:
-                texts.append(pg.TextItem(color="k", anchor=(0.5, 0.5), fill=(255, 255, 255, 170)))
-                view.addItem(texts[-1])
-            for text in texts[count:]:
-                view.removeItem(text)
-            del texts[count:]
-            for text, ((r, c), value) in zip(texts, np.ndenumerate(image), strict=False):
+        count = 0 if image is None else image.size
+        while len(texts) < count:
+            texts.append(pg.TextItem(color="k", anchor=(0.5, 0.5), fill=(255, 255, 255, 170)))
+            view.addItem(texts[-1])
+        for text in texts[count:]:
+            view.removeItem(text)
+        del texts[count:]
+        if image is not None:
+            for text, ((r, c), value) in zip(texts, np.ndenumerate(image), strict=True):
                 text.setText(f"{value:.3g}")
                 text.setPos(c + 0.5, r + 0.5)

@@ -7,14 +7,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from cnnviz.core.analysis.connectivity import layer_counts, tutorial_counts
 from cnnviz.core.analysis.inspection import LayerInfo
+from cnnviz.ui.widgets import fill_table, text_table
 
 COLUMNS = ("Layer", "Output", "Fully connected", "Locally connected", "Convolutional",
            "Sharing saves")  # fmt: skip
@@ -41,11 +40,7 @@ class SharingPanel(QWidget):
         form.addRow("Each neuron sees", self.field_spin)
         self.model_label = QLabel(objectName="sharingModelLabel")
         self.model_label.setWordWrap(True)
-        self.table = QTableWidget(objectName="sharingTable")
-        self.table.setColumnCount(len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = text_table("sharingTable", COLUMNS)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.tutorial_label)
@@ -76,15 +71,11 @@ class SharingPanel(QWidget):
         self.layers = layers
         rows = [(info, counts) for info in layers
                 if (counts := layer_counts(info)) is not None]  # fmt: skip
-        self.table.setRowCount(len(rows))
-        for row, (info, counts) in enumerate(rows):
-            cells = [info.name, "x".join(map(str, info.output_shape)),
-                     f"{counts.fully_connected:,}", f"{counts.locally_connected:,}",
-                     f"{counts.convolutional:,}",
-                     f"{counts.locally_connected / counts.convolutional:,.0f}x"]  # fmt: skip
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        fill_table(self.table, [
+            [info.name, "x".join(map(str, info.output_shape)), f"{counts.fully_connected:,}",
+             f"{counts.locally_connected:,}", f"{counts.convolutional:,}",
+             f"{counts.locally_connected / counts.convolutional:,.0f}x"]
+            for info, counts in rows])  # fmt: skip
         self.model_label.setText(
             "The current model's convolutions, counted the same three ways (with biases). "
             "Locally connected is the convolution with its own copy of the filters at every "
