@@ -156,12 +156,13 @@ class FeatureMapsPanel(QWidget):
                    model_input: np.ndarray | None = None) -> None:  # fmt: skip
         """Draw a layer's activations; a new layer starts at its first page and channel.
         field: the layer's receptive field; model_input: uint8 [C, H, W], what it sees."""
+        moved = new_layer or model_input is not self.model_input or field != self.field
         self.layer_name, self.activation, self.original = name, activation, original
         self.field, self.model_input = field, model_input
         if new_layer:
             self.channel = 0
             self.page_spin.setValue(1)
-        self._draw_field_input()
+        self._draw_field_input(keep_outline=not moved)
         self._draw_maps()
 
     def step_channel(self, step: int) -> None:
@@ -230,6 +231,7 @@ class FeatureMapsPanel(QWidget):
         self.zoom_view.autoRange(padding=0.01)
         self.hover_label.setText(f"{self.layer_name}, channel {self.channel}: "
                                  f"min {low:.3g}, max {high:.3g}")
+        self._draw_gradient()  # the unit hovered, in this channel or with new weights
 
     def _on_map_clicked(self, event) -> None:
         activation = self._activation()
@@ -273,13 +275,16 @@ class FeatureMapsPanel(QWidget):
         self._hover_text = text
         self.hover_label.setText(text)
 
-    def _draw_field_input(self) -> None:
+    def _draw_field_input(self, keep_outline: bool) -> None:
         """The model's input, for the outline: grey or colour, its own size, a margin round
-        it so that a field reaching into the padding shows."""
-        self.hovered = None
-        for item in (self.field_outline, self.erf_outline):
-            item.hide()
-        self.erf_item.clear()
+        it so that a field reaching into the padding shows. The outline stays for new
+        weights of the same layer and input (a live run); _draw_zoom redraws its effective
+        field."""
+        if not keep_outline:
+            self.hovered = None
+            for item in (self.field_outline, self.erf_outline):
+                item.hide()
+            self.erf_item.clear()
         image = self.model_input
         if image is None:
             self.field_item.clear()

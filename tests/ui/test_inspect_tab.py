@@ -215,6 +215,10 @@ def test_hovering_a_unit_outlines_its_receptive_field(qtbot, window, inspect, la
     expected = inspect.inspector.unit_gradient(inspect.image, layer, (0, row, column))
     assert np.allclose(maps.erf_item.image, expected)
     assert maps.erf_outline.rect() == rect
+    inspect.refresh()  # new weights of a live run: the unit stays outlined
+    assert maps.hovered == (row, column) and maps.field_outline.isVisible()
+    inspect.show_image(np.zeros((1, 28, 28), dtype=np.uint8))  # a new input: hover again
+    assert maps.hovered is None and not maps.field_outline.isVisible()
 
 
 def test_a_new_data_set_never_shows_the_previous_models_maps(qtbot, window, inspect):
