@@ -37,6 +37,22 @@ def test_named_widgets_and_the_first_launch(window):
     assert window.width() <= available.width() and window.height() <= available.height()
 
 
+def test_a_first_launch_without_data_opens_quietly_on_a_tab_that_works(qtbot, monkeypatch,
+                                                                        tmp_path):  # fmt: skip
+    from cnnviz.ui import MainWindow
+
+    monkeypatch.setenv("CNNVIZ_DATA", str(tmp_path / "no-data-yet"))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    inspect = window.inspect_tab
+    qtbot.waitUntil(lambda: "no test set" in inspect.input_label.text(), timeout=30_000)
+    assert window.tabs.currentWidget() is window.learn_tab
+    assert window.statusBar().currentMessage() == ""  # no missing-data complaint on arrival
+    assert "not in" in inspect.input_label.toolTip()  # Inspect itself says what is missing
+    window.close()
+
+
 def test_the_last_tab_is_remembered(qtbot, window):
     from cnnviz.ui import MainWindow
 
