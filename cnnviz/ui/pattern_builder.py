@@ -47,6 +47,7 @@ class PatternBuilder(QWidget):
         self.setObjectName("patternBuilder")
         self.shape = InputShape(1, 28, 28, 10)
         self.dataset = "mnist"
+        self.stand_in = ""  # what of the data set is not known until it is read
         defaults = Pattern(2, 2, 1)
         self.spins: dict[str, QSpinBox] = {}
         grid = QGridLayout()
@@ -96,13 +97,19 @@ class PatternBuilder(QWidget):
         return Pattern(**values, pool=self.pool_combo.currentText())
 
     def set_dataset(self, name: str) -> None:
-        """Show the layers for the run panel's data set; an image folder's shape is only
-        known once it is read, so a 32x32 colour input stands in for it."""
+        """Show the layers for the run panel's data set. What is only known once its files
+        are read (an image folder's shape, CIFAR-100's class count) is stood in for by
+        FALLBACK_INPUT's, and the text says so."""
         entry = DATASETS.get(name)
         info = entry.info if entry is not None else None
-        self.dataset = name if info is not None else "an image folder"
-        self.shape = (InputShape(info.channels, info.height, info.width, info.num_classes)
-                      if info is not None else FALLBACK_INPUT)  # fmt: skip
+        if info is None:
+            self.dataset, self.shape = "an image folder", FALLBACK_INPUT
+            self.stand_in = "size and classes"
+        else:
+            known = info.num_classes > 0
+            self.dataset, self.stand_in = name, "" if known else "classes"
+            self.shape = InputShape(info.channels, info.height, info.width,
+                                    info.num_classes if known else FALLBACK_INPUT.num_classes)
         self.update_plan()
 
     def update_plan(self) -> None:
@@ -127,5 +134,6 @@ class PatternBuilder(QWidget):
         total = sum(layer.parameters for layer in layers)
         self.total_label.setText(
             f"{total:,} parameters for {self.dataset} ({shape.channels}x{shape.height}x"
-            f"{shape.width} inputs, {shape.num_classes} classes). Train it, change N, M or K, "
-            f"train again, and compare the runs.")
+            f"{shape.width} inputs, {shape.num_classes} classes"
+            f"{f'; its {self.stand_in} are read with it, these stand in' if self.stand_in else ''}"
+            f"). Train it, change N, M or K, train again, and compare the runs.")

@@ -209,6 +209,8 @@ def test_the_pattern_builder_lists_layers_and_selects_the_spec(qtbot, window, le
     model = build_model(spec, InputShape(3, 32, 32, 10))
     assert sum(p.numel() for p in model.parameters()) == int(
         builder.total_label.text().split()[0].replace(",", ""))
+    window.panel.dataset_combo.select("cifar100")  # its class count comes with its files
+    assert "its classes are read with it" in builder.total_label.text()
 
 
 @pytest.mark.parametrize("size", [(1280, 720)])
