@@ -258,9 +258,11 @@ def _signed(value: int) -> str:
 def step_text(step: Step) -> str:
     """How one output element comes about, as rich text: a line of products per depth slice,
     then the sum, the bias and the result."""
-    lines = [f"<b>o[{step.row},{step.column},{step.filter}]</b>: filter w{step.filter} on the "
-             f"window at rows {step.top}-{step.top + len(step.window[0]) - 1}, columns "
-             f"{step.left}-{step.left + len(step.window[0][0]) - 1} of the padded input"]
+    f = len(step.window[0])
+    lines = [f"<b>o[{step.row},{step.column},{step.filter}]</b> (row {step.row}, column "
+             f"{step.column} of output slice {step.filter}): filter w{step.filter} on rows "
+             f"{step.top}-{step.top + f - 1}, columns {step.left}-{step.left + f - 1} of the "
+             f"padded input"]
     for d, (window, weights) in enumerate(zip(step.window, step.weights, strict=True)):
         products = " + ".join(f"{int(x)}·{_signed(int(w))}" for x, w in
                               zip(window.flat, weights.flat, strict=True))  # fmt: skip
