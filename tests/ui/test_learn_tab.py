@@ -78,7 +78,7 @@ def test_the_convolution_demo_steps_through_the_tutorials_example(qtbot, learn):
     step = demo.canvas.step
     assert (step.filter, step.row, step.column) == (0, 0, 1) and (step.top, step.left) == (0, 2)
     text = demo.computation_label.text()
-    assert f"= <b>{expected[0, 0, 1]}</b>" in text and text.count("slice ") == 3
+    assert f"= <b>{expected[0, 0, 1]}</b>" in text and text.count("<br>slice ") == 3
     for _ in range(17):  # all 18 elements, and round to the first again
         demo.advance()
     assert (demo.canvas.step.filter, demo.canvas.step.row, demo.canvas.step.column) == (0, 0, 0)
