@@ -60,7 +60,7 @@ def timed(action: Callable[[int], None], repeats: int) -> np.ndarray:
 
 def report(what: str, times: np.ndarray) -> None:
     print(f"{what}: median {np.median(times):.2f} ms, p95 {np.percentile(times, 95):.2f} ms, "
-          f"max {times.max():.2f} ms ({np.mean(times <= 16):.0%} of frames within 16 ms)")
+          f"max {times.max():.2f} ms ({np.mean(times <= 16):.1%} within 16 ms)")
 
 
 def conv_frames(repeats: int) -> None:
