@@ -15,6 +15,9 @@ def run_models(args: argparse.Namespace) -> int:
 
     for spec in MODELS.values():
         print(f"{spec.name:<12} {spec.description}")
+    print(f"{'pattern:...':<12} the tutorial's pattern, INPUT -> [[CONV -> RELU] * N -> POOL?] * M "
+          f"-> [FC -> RELU] * K -> FC: pattern:n=N,m=M,k=K[,width=16][,kernel=3]"
+          f"[,pool=max|avg|none][,fc=128]")
     print(f"{'FILE.py:Name':<12} your own nn.Module class or factory in a Python file")
     return 0
 

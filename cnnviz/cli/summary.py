@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "CIFAR-100, for its class count) are read from disk.",
     )  # fmt: skip
     parser.add_argument("--model", required=True,
-                        help="registry name (see 'cnnviz models') or path/to/file.py:Name")
+                        help="registry name (see 'cnnviz models'), pattern:n=N,m=M,k=K or "
+                             "path/to/file.py:Name")
     parser.add_argument("--dataset", required=True,
                         help="registry name (see 'cnnviz datasets') or folder:PATH")
     parser.add_argument("--json", action="store_true",

@@ -40,8 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "checkpoint.pt, best.pt). Unset options take the defaults shown, or with "
                     "--resume the settings of the run being continued.",
     )  # fmt: skip
-    train.add_argument("--model", help="registry name (see 'cnnviz models') or "
-                       "path/to/file.py:Name (default simple-cnn)")
+    train.add_argument("--model", help="registry name (see 'cnnviz models'), "
+                       "pattern:n=N,m=M,k=K or path/to/file.py:Name (default simple-cnn)")
     train.add_argument("--dataset", help="registry name (see 'cnnviz datasets') or "
                        "folder:PATH (default mnist)")
     train.add_argument("--epochs", type=positive_int, help="epochs in the whole run (default 1)")

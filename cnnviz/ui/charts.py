@@ -7,22 +7,30 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+
+#: a probability chart shows at most this many classes, the likeliest
+MAX_BARS = 10
 
 
 class ProbabilityChart(pg.PlotWidget):
-    """One bar per class; the top guess in a stronger colour."""
+    """Horizontal bars with the class names beside them, the top guess first and in a
+    stronger colour; at most MAX_BARS, the likeliest, so that 100 classes stay readable."""
 
     def __init__(self, object_name: str) -> None:
         super().__init__()
         self.setObjectName(object_name)
         self.setBackground("w")
-        self.setYRange(0, 1)
+        self.setXRange(0, 1)
+        self.getPlotItem().invertY(True)
         self.setMouseEnabled(x=False, y=False)
         self.setMenuEnabled(False)
         self.hideButtons()
-        self.setLabel("left", "probability")
+        self.setLabel("bottom", "probability")
         self.bars: pg.BarGraphItem | None = None
-        self.values = np.zeros(0, dtype=np.float32)
+        self.values = np.zeros(0, dtype=np.float32)  # in class order
+        self.order: list[int] = []  # the classes shown, top guess first
 
     def show_probabilities(self, probabilities: np.ndarray | None, names: list[str]) -> None:
         if self.bars is not None:
@@ -30,16 +38,30 @@ class ProbabilityChart(pg.PlotWidget):
             self.bars = None
         if probabilities is None:
             self.values = np.zeros(0, dtype=np.float32)
+            self.order = []
+            self.getAxis("left").setTicks([[]])
             return
         self.values = probabilities.astype(np.float32)
-        top = int(np.argmax(probabilities))
-        brushes = [pg.mkBrush(40, 90, 200) if i == top else pg.mkBrush(160, 180, 220)
-                   for i in range(len(probabilities))]  # fmt: skip
-        self.bars = pg.BarGraphItem(x=np.arange(len(probabilities)), height=probabilities,
-                                    width=0.7, brushes=brushes)  # fmt: skip
+        self.order = [int(i) for i in np.argsort(-self.values, kind="stable")[:MAX_BARS]]
+        brushes = [pg.mkBrush(40, 90, 200) if rank == 0 else pg.mkBrush(160, 180, 220)
+                   for rank in range(len(self.order))]  # fmt: skip
+        self.bars = pg.BarGraphItem(x0=0, y=np.arange(len(self.order)), height=0.7,
+                                    width=self.values[self.order], brushes=brushes)  # fmt: skip
         self.addItem(self.bars)
-        self.getAxis("bottom").setTicks([list(enumerate(names))])
-        self.setXRange(-0.6, len(probabilities) - 0.4, padding=0)
+        self.getAxis("left").setTicks([[(rank, names[c]) for rank, c in enumerate(self.order)]])
+        self.setYRange(-0.6, len(self.order) - 0.4, padding=0)
+
+
+def fit_tick_names(plot: pg.PlotWidget, names: list[str], offset: float) -> None:
+    """Name the bottom axis's ticks at offset + i, each name shortened ("autom…") to the
+    width one unit has on screen, so that long class names never run into each other; call
+    it again when the plot is resized."""
+    axis = plot.getAxis("bottom")
+    width = 1.0 / max(1e-9, plot.getViewBox().viewPixelSize()[0])
+    metrics = QFontMetrics(axis.style.get("tickFont") or plot.font())
+    axis.setTicks([[(i + offset, metrics.elidedText(name, Qt.TextElideMode.ElideRight,
+                                                    max(8, int(width) - 6)))
+                    for i, name in enumerate(names)]])  # fmt: skip
 
 
 def image_view(object_name: str) -> tuple[pg.GraphicsLayoutWidget, pg.ViewBox, pg.ImageItem]:

@@ -16,7 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 import torch
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QFontMetrics, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -35,7 +35,7 @@ from cnnviz.core.training.evaluation import EvaluationResult, evaluate_model, lo
 from cnnviz.session.generation import Generation
 from cnnviz.session.session import CurrentModel
 from cnnviz.ui.background import BackgroundCall, TaskState
-from cnnviz.ui.charts import export_plot_png
+from cnnviz.ui.charts import export_plot_png, fit_tick_names
 from cnnviz.ui.file_dialogs import choose_path
 
 MAX_TEXT_CLASSES = 20  # counts are written in the cells up to this many classes
@@ -80,14 +80,15 @@ class EvaluateTab(QWidget):
         self.progress = QProgressBar(objectName="evaluateProgress")
         self.accuracy_label = QLabel("Evaluate the current model on its test set.",
                                      objectName="evaluateAccuracy")
+        self.accuracy_label.setMinimumWidth(10)  # a long model name wraps, never widens
+        self.accuracy_label.setWordWrap(True)
         self.normalise_check = QCheckBox("row-normalised %", objectName="confusionNormalise")
         self.export_csv_button = QPushButton("Export CSV...", objectName="exportConfusionCsv")
         self.export_png_button = QPushButton("Export PNG...", objectName="exportConfusionPng")
         bar = QHBoxLayout()
-        for widget in (self.evaluate_button, self.cancel_button, self.progress,
-                       self.accuracy_label):
+        for widget in (self.evaluate_button, self.cancel_button, self.progress):
             bar.addWidget(widget)
-        bar.addStretch(1)
+        bar.addWidget(self.accuracy_label, 1)
         for widget in (self.normalise_check, self.export_csv_button, self.export_png_button):
             bar.addWidget(widget)
 
@@ -112,6 +113,8 @@ class EvaluateTab(QWidget):
         self.gallery.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
         self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.gallery.setUniformItemSizes(True)
+        self.gallery.setWordWrap(True)
+        self.gallery.setTextElideMode(Qt.TextElideMode.ElideNone)
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.confusion_plot)
@@ -136,6 +139,9 @@ class EvaluateTab(QWidget):
         self.export_csv_button.clicked.connect(lambda: self.export_csv())
         self.export_png_button.clicked.connect(lambda: self.export_png())
         self.confusion_plot.scene().sigMouseClicked.connect(self._on_matrix_clicked)
+        for plot in (self.confusion_plot, self.class_bars):
+            plot.getViewBox().sigResized.connect(self._fit_column_labels)
+            plot.getViewBox().sigRangeChanged.connect(self._fit_column_labels)
         self.gallery.itemActivated.connect(self._on_gallery_item)
         self.gallery.itemClicked.connect(self._on_gallery_item)
         self._set_running(False)
@@ -249,19 +255,25 @@ class EvaluateTab(QWidget):
                     self.confusion_plot.addItem(text)
                     self._cell_texts.append(text)
         ticks = [(i + 0.5, name) for i, name in enumerate(self.class_names)]
-        for axis in ("bottom", "left"):
-            self.confusion_plot.getAxis(axis).setTicks([ticks if n <= MAX_TEXT_CLASSES else []])
+        self.confusion_plot.getAxis("left").setTicks([ticks if n <= MAX_TEXT_CLASSES else []])
         self.confusion_plot.setLabel("bottom", "predicted")
         self.confusion_plot.setLabel("left", "true")
         self.confusion_plot.autoRange(padding=0.02)
+        self._fit_column_labels()
+
+    def _fit_column_labels(self, *_) -> None:
+        """The matrix's column names and the accuracy bars' names, each shortened to its
+        column's width on screen."""
+        names = self.class_names if len(self.class_names) <= MAX_TEXT_CLASSES else []
+        fit_tick_names(self.confusion_plot, names, 0.5)
+        fit_tick_names(self.class_bars, names, 0.0)
 
     def _draw_class_bars(self) -> None:
         self.class_bars.clear()
         accuracy = np.nan_to_num(self.result.per_class_accuracy) * 100
         self.class_bars.addItem(pg.BarGraphItem(x=np.arange(len(accuracy)), height=accuracy,
                                                 width=0.7, brush=(90, 140, 220)))  # fmt: skip
-        if len(accuracy) <= MAX_TEXT_CLASSES:
-            self.class_bars.getAxis("bottom").setTicks([list(enumerate(self.class_names))])
+        self._fit_column_labels()
 
     # -- the gallery ------------------------------------------------------------------------
     def _on_matrix_clicked(self, event) -> None:
@@ -290,11 +302,12 @@ class EvaluateTab(QWidget):
         order = np.argsort(-self.result.confidences[indices], kind="stable")
         self.gallery_indices = [int(i) for i in indices[order]]
         self.gallery.clear()
+        self._fit_gallery_grid()
         for index in self.gallery_indices[:GALLERY_LIMIT]:
             truth = self.class_names[labels[index]]
             guess = self.class_names[predictions[index]]
             item = QListWidgetItem(thumbnail(self.test.images[index].numpy()),
-                                   f"{truth}→{guess} {self.result.confidences[index]:.0%}")
+                                   f"{truth}\n→{guess} {self.result.confidences[index]:.0%}")
             item.setData(Qt.ItemDataRole.UserRole, index)
             item.setToolTip(f"test image {index}: true {truth}, predicted {guess}")
             self.gallery.addItem(item)
@@ -302,6 +315,14 @@ class EvaluateTab(QWidget):
         more = f" (first {shown} shown)" if shown < len(self.gallery_indices) else ""
         self.gallery_label.setText(title + more)
         return self.gallery_indices
+
+    def _fit_gallery_grid(self) -> None:
+        """Cells wide enough for the longest class name and two lines of caption (true class,
+        then the guess and its confidence), so no caption is cut."""
+        metrics = QFontMetrics(self.gallery.font())
+        widest = max([metrics.horizontalAdvance(f"→{name} 100%") for name in self.class_names]
+                     + [THUMBNAIL])  # fmt: skip
+        self.gallery.setGridSize(QSize(widest + 12, THUMBNAIL + 2 * metrics.lineSpacing() + 14))
 
     def _on_gallery_item(self, item: QListWidgetItem) -> None:
         index = int(item.data(Qt.ItemDataRole.UserRole))

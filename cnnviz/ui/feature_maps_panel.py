@@ -1,17 +1,28 @@
 """The Inspect tab's feature maps: every channel of a layer as one tiled image, and one
-channel enlarged with a hover readout and an optional overlay on the input."""
+channel enlarged with a hover readout and an optional overlay on the input.
+
+Hovering over a unit of the enlarged map outlines its receptive field on the model's input
+(the per-dimension field and jump of the layer, so the square grows from layer to layer), and
+a toggle draws its effective receptive field beside it: the gradient of that unit with
+respect to the input (Luo et al., 2016), which is much smaller than the outline. The outline
+moves at once; the gradient, a forward and backward pass, follows at most every
+GRADIENT_MS milliseconds, for the unit last hovered.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from PIL import Image
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGraphicsRectItem,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cnnviz.core.analysis.inspection import Field
 from cnnviz.core.analysis.mosaic import cell_at, grid_columns, normalise, tile
 from cnnviz.ui.charts import image_view, lookup_table
 from cnnviz.ui.file_dialogs import choose_path
@@ -28,14 +40,35 @@ from cnnviz.ui.file_dialogs import choose_path
 MAPS_PER_PAGE = 64
 COLORMAPS = ["viridis", "inferno", "magma", "plasma", "CET-L1"]
 DEAD_BRUSH = pg.mkBrush(230, 40, 40)
+GRADIENT_MS = 30
+#: (layer, unit) -> the unit's input gradient [H, W], or None without an input
+GradientFn = Callable[[str, tuple[int, ...]], "np.ndarray | None"]
+
+
+def outline(view: pg.ViewBox) -> QGraphicsRectItem:
+    """A receptive field's outline: a rectangle one screen pixel wide, whatever the zoom."""
+    rect = QGraphicsRectItem()
+    pen = QPen(QColor(255, 40, 40), 2)
+    pen.setCosmetic(True)
+    rect.setPen(pen)
+    rect.setZValue(10)
+    rect.hide()
+    view.addItem(rect)
+    return rect
 
 
 class FeatureMapsPanel(QWidget):
     #: a message for the status bar
     status = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, gradient: GradientFn | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
+        self.gradient = gradient
+        self.field: Field | None = None
+        self.model_input: np.ndarray | None = None  # uint8 [C, H, W], the input at model size
+        self.hovered: tuple[int, int] | None = None  # (row, column) of the unit under the mouse
+        self._hover_text = ""
         self.layer_name = ""
         self.activation: np.ndarray | None = None  # [C, H, W] or [N]
         self.original: np.ndarray | None = None  # uint8 [H, W, C], the input as seen
@@ -70,20 +103,36 @@ class FeatureMapsPanel(QWidget):
         self.overlay_base = pg.ImageItem(axisOrder="row-major")
         self.zoom_view.addItem(self.overlay_base)
         self.overlay_base.setZValue(-1)
+        self.field_widget, self.field_view, self.field_item = image_view("receptiveFieldView")
+        self.field_outline = outline(self.field_view)
+        self.erf_widget, self.erf_view, self.erf_item = image_view("effectiveFieldView")
+        self.erf_item.setLookupTable(lookup_table("inferno"))
+        self.erf_outline = outline(self.erf_view)
+        self.erf_widget.hide()
         self.overlay_check = QCheckBox("overlay on the input", objectName="inspectOverlay")
-        self.hover_label = QLabel("click a map to enlarge it", objectName="inspectHover")
+        self.erf_check = QCheckBox("effective receptive field", objectName="inspectEffectiveField")
+        self.erf_check.setToolTip(
+            "Beside the outline, the gradient of the unit under the mouse with respect to the "
+            "input: the pixels that really move it (Luo et al., 2016). It fills much less than "
+            "the theoretical square.")
+        self.hover_label = QLabel("click a map to enlarge it; hover over it to see a unit's "
+                                  "receptive field", objectName="inspectHover")  # fmt: skip
         self.hover_label.setWordWrap(True)
-        zoom_text = QVBoxLayout()
-        zoom_text.addWidget(self.overlay_check)
-        zoom_text.addWidget(self.hover_label)
-        zoom_text.addStretch(1)
+        zoom_checks = QHBoxLayout()
+        zoom_checks.addWidget(self.overlay_check)
+        zoom_checks.addWidget(self.erf_check)
+        zoom_checks.addStretch(1)
         zoom_row = QHBoxLayout()
-        self.zoom_widget.setFixedSize(220, 220)
-        zoom_row.addWidget(self.zoom_widget)
-        zoom_row.addLayout(zoom_text, 1)
+        for widget in (self.zoom_widget, self.field_widget, self.erf_widget):
+            widget.setMinimumSize(110, 110)
+            widget.setMaximumSize(220, 220)
+            zoom_row.addWidget(widget)
+        zoom_row.addStretch(1)
         maps_row = QVBoxLayout()
         maps_row.addWidget(self.map_widget, 1)
         maps_row.addLayout(zoom_row)
+        maps_row.addLayout(zoom_checks)
+        maps_row.addWidget(self.hover_label)
         layout = QVBoxLayout(self)
         layout.addLayout(map_controls)
         layout.addLayout(maps_row, 1)
@@ -94,18 +143,26 @@ class FeatureMapsPanel(QWidget):
             signal.connect(lambda *_: self._draw_maps())
         self.page_spin.valueChanged.connect(lambda *_: self._draw_maps())
         self.overlay_check.toggled.connect(lambda *_: self._draw_zoom())
+        self.erf_check.toggled.connect(self._on_erf_toggled)
+        self._gradient_timer = QTimer(self, singleShot=True, interval=GRADIENT_MS)
+        self._gradient_timer.timeout.connect(self._draw_gradient)
         self.export_png_button.clicked.connect(lambda: self.export_grid_png())
         self.export_npy_button.clicked.connect(lambda: self.export_activations())
         self.map_widget.scene().sigMouseClicked.connect(self._on_map_clicked)
         self.zoom_widget.scene().sigMouseMoved.connect(self._on_zoom_hover)
 
     def show_layer(self, name: str, activation: np.ndarray | None, original: np.ndarray | None,
-                   new_layer: bool) -> None:  # fmt: skip
-        """Draw a layer's activations; a new layer starts at its first page and channel."""
+                   new_layer: bool, field: Field | None = None,
+                   model_input: np.ndarray | None = None) -> None:  # fmt: skip
+        """Draw a layer's activations; a new layer starts at its first page and channel.
+        field: the layer's receptive field; model_input: uint8 [C, H, W], what it sees."""
+        moved = new_layer or model_input is not self.model_input or field != self.field
         self.layer_name, self.activation, self.original = name, activation, original
+        self.field, self.model_input = field, model_input
         if new_layer:
             self.channel = 0
             self.page_spin.setValue(1)
+        self._draw_field_input(keep_outline=not moved)
         self._draw_maps()
 
     def step_channel(self, step: int) -> None:
@@ -174,6 +231,7 @@ class FeatureMapsPanel(QWidget):
         self.zoom_view.autoRange(padding=0.01)
         self.hover_label.setText(f"{self.layer_name}, channel {self.channel}: "
                                  f"min {low:.3g}, max {high:.3g}")
+        self._draw_gradient()  # the unit hovered, in this channel or with new weights
 
     def _on_map_clicked(self, event) -> None:
         activation = self._activation()
@@ -192,11 +250,71 @@ class FeatureMapsPanel(QWidget):
         if activation is None or activation.ndim != 3:
             return
         point = self.zoom_item.mapFromScene(scene_pos)
-        x, y = int(point.x()), int(point.y())
+        x, y = int(np.floor(point.x())), int(np.floor(point.y()))
         single = activation[self.channel]
         if 0 <= y < single.shape[0] and 0 <= x < single.shape[1]:
-            self.hover_label.setText(f"{self.layer_name}, channel {self.channel}: "
-                                     f"x {x}, y {y}, value {single[y, x]:.4g}")
+            self.hover_unit(y, x)
+
+    def hover_unit(self, row: int, column: int) -> None:
+        """The mouse is over unit (row, column) of the enlarged map: its value, and its
+        receptive field outlined on the input (the effective field follows shortly)."""
+        single = self.activation[self.channel]
+        text = f"{self.layer_name}, channel {self.channel}: x {column}, y {row}, " \
+               f"value {single[row, column]:.4g}"  # fmt: skip
+        self.hovered = (row, column)
+        if self.field is not None and self.model_input is not None:
+            top, left, height, width = self.field.rect(row, column)
+            for item in (self.field_outline, self.erf_outline):
+                item.setRect(QRectF(left, top, width, height))
+                item.show()
+            what = "the whole input" if self.field.jump is None else \
+                f"{int(height)}x{int(width)} pixels from ({int(left)}, {int(top)})"  # fmt: skip
+            text += f"; receptive field: {what}"
+            if self.erf_check.isChecked() and not self._gradient_timer.isActive():
+                self._gradient_timer.start()
+        self._hover_text = text
+        self.hover_label.setText(text)
+
+    def _draw_field_input(self, keep_outline: bool) -> None:
+        """The model's input, for the outline: grey or colour, its own size, a margin round
+        it so that a field reaching into the padding shows. The outline stays for new
+        weights of the same layer and input (a live run); _draw_zoom redraws its effective
+        field."""
+        if not keep_outline:
+            self.hovered = None
+            for item in (self.field_outline, self.erf_outline):
+                item.hide()
+            self.erf_item.clear()
+        image = self.model_input
+        if image is None:
+            self.field_item.clear()
+            return
+        picture = image[0] if image.shape[0] == 1 else image.transpose(1, 2, 0)
+        self.field_item.setImage(np.ascontiguousarray(picture, dtype=np.float32),
+                                 autoLevels=False, levels=(0, 255))  # fmt: skip
+        height, width = image.shape[1:]
+        margin = 0.15 * max(height, width)
+        bounds = QRectF(-margin, -margin, width + 2 * margin, height + 2 * margin)
+        for view in (self.field_view, self.erf_view):
+            view.setRange(bounds, padding=0)
+
+    def _on_erf_toggled(self, shown: bool) -> None:
+        self.erf_widget.setVisible(shown)
+        if shown and self.hovered is not None:
+            self._draw_gradient()
+
+    def _draw_gradient(self) -> None:
+        """The effective receptive field of the unit last hovered, as a heatmap."""
+        if self.hovered is None or self.gradient is None or not self.erf_check.isChecked():
+            return
+        gradient = self.gradient(self.layer_name, (self.channel, *self.hovered))
+        if gradient is None:
+            return
+        high = float(gradient.max())
+        self.erf_item.setImage(gradient, autoLevels=False, levels=(0.0, high if high > 0 else 1.0))
+        if high == 0:
+            self.hover_label.setText(f"{self._hover_text}; effective field: none, the unit is "
+                                     f"off for this input, so no pixel moves it")  # fmt: skip
 
     def export_grid_png(self, path: Path | None = None) -> Path | None:
         if self.map_item.image is None:

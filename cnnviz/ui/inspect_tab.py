@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -50,6 +49,7 @@ from cnnviz.ui.explain_panel import ExplainPanel
 from cnnviz.ui.feature_maps_panel import FeatureMapsPanel
 from cnnviz.ui.file_dialogs import choose_path
 from cnnviz.ui.filters_panel import FiltersPanel
+from cnnviz.ui.widgets import fill_table
 
 
 class InspectTab(QWidget):
@@ -57,6 +57,9 @@ class InspectTab(QWidget):
 
     #: a message for the status bar
     status = Signal(str)
+    #: the model's layers (list[LayerInfo]) and the feature maps of the input shown
+    #: (dict[str, ndarray]), or None while there is no input
+    inspected = Signal(object, object)
 
     def __init__(self, data_dir_provider, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,12 +98,14 @@ class InspectTab(QWidget):
                        self.random_button, self.misclassified_button, self.open_button):
             bar.addWidget(widget)
         bar.addWidget(self.input_label, 1)
-        bar.addWidget(self.source_label)
-        self.input_label.setMinimumWidth(10)
+        bar.addWidget(self.source_label, 1)
+        for label in (self.input_label, self.source_label):  # long names wrap, never widen
+            label.setMinimumWidth(10)
+            label.setWordWrap(True)
 
         self.layer_tree = QTreeWidget(objectName="layerTree")
         self.layer_tree.setHeaderLabels(["Layer", "Type", "Output", "Params", "RF"])
-        self.layer_tree.setMinimumWidth(300)
+        self.layer_tree.setMinimumWidth(160)
         self.totals_label = QLabel(objectName="inspectTotals")
         self.totals_label.setWordWrap(True)
         left = QWidget()
@@ -114,7 +119,7 @@ class InspectTab(QWidget):
         self.architecture_table.setHorizontalHeaderLabels(
             ["Layer", "Type", "Output", "Params", "RF", "Jump", "Output size"])
         self.pages = QTabWidget(objectName="inspectPages")
-        self.maps = FeatureMapsPanel()
+        self.maps = FeatureMapsPanel(self._unit_gradient)
         self.filters = FiltersPanel()
         for panel in (self.maps, self.filters):
             panel.status.connect(self.status)
@@ -210,17 +215,30 @@ class InspectTab(QWidget):
         self.inspector = ModelInspector(model, input_shape, mean, std)
         self.class_names = class_names
         self.explain_panel.set_model(self.inspector, class_names)
+        new_dataset = dataset != self.dataset
+        if new_dataset or (self.image is not None and self.image.shape != tuple(input_shape)):
+            self._clear_input()  # another data set's image, or the previous model's maps
         self._fill_layers()
-        if dataset != self.dataset or self.test is None:
+        if new_dataset or self.test is None:
             self.dataset = dataset
             self.test = None
             self._load_test_set()
-        if self.image is not None and self.image.shape != tuple(input_shape):
-            self.image = self.original = None
         if self.image is None and self.test is not None:
             self.show_test_image(self.index_spin.value())
+        elif self.image is None:
+            self.inspected.emit(self.inspector.layers, None)
         else:
             self.refresh()
+
+    def _clear_input(self) -> None:
+        """Nothing to show until the new test split (or another input) arrives: no maps,
+        prediction or picture of the previous model or data set stay on screen."""
+        self.image = self.original = self.result = None
+        self.true_label = None
+        self.prediction_chart.show_probabilities(None, [])
+        for item in (self.original_item, self.input_item):
+            item.clear()
+        self.explain_panel.set_input(None, False)
 
     # -- the test set -----------------------------------------------------------------------
     def _load_test_set(self) -> None:
@@ -250,10 +268,14 @@ class InspectTab(QWidget):
             self.show_test_image(self.index_spin.value())
 
     def _on_test_failed(self, token: int, error: Exception) -> None:
+        """The tab says so; the status bar only while the tab is on screen, so that a first
+        launch without data opens on a working tab without a complaint about this one."""
         if not self.generation.is_current(token):
             return
         self.input_label.setText("no test set: open an image instead")
-        self.status.emit(f"Inspect: {error}")
+        self.input_label.setToolTip(str(error))
+        if self.isVisible():
+            self.status.emit(f"Inspect: {error}")
 
     def _set_browsing_enabled(self, enabled: bool) -> None:
         for widget in (self.index_spin, self.prev_button, self.next_button, self.random_button,
@@ -353,6 +375,7 @@ class InspectTab(QWidget):
         self._draw_inputs()
         self._draw_layer(new_layer=False)
         self.explain_panel.set_input(self.image, self._explain_shown())
+        self.inspected.emit(self.inspector.layers, self.result.activations)
 
     def _explain_shown(self) -> bool:
         return self.pages.currentWidget() is self.explain_panel
@@ -401,13 +424,8 @@ class InspectTab(QWidget):
             self.layer_tree.setCurrentItem(items[name])
 
     def _fill_architecture(self) -> None:
-        layers = self.inspector.layers
-        table = self.architecture_table
-        table.setRowCount(len(layers))
-        for row, info in enumerate(layers):
-            for column, value in enumerate(table_cells(info, indent=True)):
-                table.setItem(row, column, QTableWidgetItem(value))
-        table.resizeColumnsToContents()
+        fill_table(self.architecture_table,
+                   [table_cells(info, indent=True) for info in self.inspector.layers])
 
     def _on_layer_selected(self, current: QTreeWidgetItem | None, _previous=None) -> None:
         if current is None:
@@ -417,9 +435,18 @@ class InspectTab(QWidget):
 
     def _draw_layer(self, new_layer: bool) -> None:
         activation = None if self.result is None else self.result.activations.get(self.layer_name)
-        self.maps.show_layer(self.layer_name, activation, self.original, new_layer)
+        names = {i.name: i for i in self.inspector.layers} if self.inspector else {}
+        info = names.get(self.layer_name)  # None: a layer of the previous model
+        self.maps.show_layer(self.layer_name, activation, self.original, new_layer,
+                             None if info is None else info.field, self.image)  # fmt: skip
         if self.inspector is not None and self.layer_name:
             self.filters.show_layer(self.inspector, self.layer_name)
+
+    def _unit_gradient(self, layer: str, unit: tuple[int, ...]) -> np.ndarray | None:
+        """The effective receptive field of a unit of a layer, for the input shown."""
+        if self.inspector is None or self.image is None:
+            return None
+        return self.inspector.unit_gradient(self.image, layer, unit)
 
     def select_layer(self, name: str) -> None:
         matches = self.layer_tree.findItems(name, Qt.MatchFlag.MatchExactly

@@ -57,6 +57,7 @@ from cnnviz.ui.file_dialogs import choose_path
 from cnnviz.ui.help import GuideDialog, ShortcutsDialog
 from cnnviz.ui.inspect_tab import InspectTab
 from cnnviz.ui.job_run import JobRun
+from cnnviz.ui.learn_tab import LearnTab
 from cnnviz.ui.run_panel import RunPanel
 from cnnviz.ui.runs_tab import RunsTab
 from cnnviz.ui.settings import AppSettings
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.draw_tab, "Dra&w")
         self.evaluate_tab = EvaluateTab(lambda: self.session.current, self.settings.data_dir)
         self.tabs.addTab(self.evaluate_tab, "&Evaluate")
+        self.learn_tab = LearnTab()
+        self.tabs.addTab(self.learn_tab, "&Learn")
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.panel.restore()
+        self.learn_tab.set_dataset(self.panel.dataset_combo.value())
         self._restore_geometry()
         self._show_current(self.session.current)
         self._on_phase(self.session.run.phase)
@@ -149,6 +153,10 @@ class MainWindow(QMainWindow):
         self.evaluate_tab.inspect_requested.connect(self._inspect_test_image)
         self.draw_tab.inspect_requested.connect(self.inspect_image)
         self.draw_tab.shipped_requested.connect(session.use_shipped)
+        self.inspect_tab.inspected.connect(self.learn_tab.show_inspection)
+        self.learn_tab.model_requested.connect(self._use_model)
+        self.panel.dataset_combo.currentIndexChanged.connect(
+            lambda _: self.learn_tab.set_dataset(self.panel.dataset_combo.value()))
         self.tabs.currentChanged.connect(lambda _: self._update_live_inspection())
         self.panel.train_button.clicked.connect(lambda: self.start_training())
         self.panel.pause_button.clicked.connect(self.toggle_pause)
@@ -270,6 +278,10 @@ class MainWindow(QMainWindow):
             self.shown_run = MetricsFollower(folder)
             self.plots.clear()
             self._follow()
+
+    def _use_model(self, spec: str) -> None:
+        self.panel.model_combo.select(spec)
+        self.statusBar().showMessage(f"{spec} selected: Train trains it", 8000)
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -652,11 +664,18 @@ class MainWindow(QMainWindow):
 
     # -- window -----------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        """The last size and tab; the first time, a size that fits the screen, on a tab that
+        works offline."""
         geometry = self.settings.qsettings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1440, 880)
+            available = self.screen().availableGeometry()
+            self.resize(min(1440, int(available.width() * 0.92)),
+                        min(880, int(available.height() * 0.92)))  # fmt: skip
+        tab = self.findChild(QWidget, self.settings.value("window/tab", "learnTab"))
+        known = tab is not None and self.tabs.indexOf(tab) >= 0
+        self.tabs.setCurrentWidget(tab if known else self.learn_tab)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop a run (it saves a checkpoint) and wait for it, but never without bound: if
@@ -682,5 +701,6 @@ class MainWindow(QMainWindow):
         self._follow_timer.stop()
         self.panel.save()
         self.settings.set("window/geometry", self.saveGeometry())
+        self.settings.set("window/tab", self.tabs.currentWidget().objectName())
         self.settings.sync()
         super().closeEvent(event)

@@ -57,7 +57,7 @@ def test_evaluate_prints_accuracy_and_confusion(trained, mnist_dir, capsys):
 def test_models_and_datasets_list_one_per_line(capsys):
     _, out, _ = run_cli(capsys, "models")
     assert [line.split()[0] for line in out.splitlines()] == [
-        "simple-cnn", "resnet", "lenet5", "tinyvgg", "FILE.py:Name"]
+        "simple-cnn", "resnet", "lenet5", "tinyvgg", "pattern:...", "FILE.py:Name"]
     _, out, _ = run_cli(capsys, "datasets")
     names = [line.split()[0] for line in out.splitlines()]
     assert names == ["mnist", "fashion-mnist", "kmnist", "cifar10", "cifar100", "folder:PATH"]

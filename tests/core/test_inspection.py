@@ -270,3 +270,54 @@ def test_a_function_mode_only_for_models_with_direct_calls(pool):
     result = inspect.run(np.zeros((1, 28, 28), dtype=np.uint8))
     assert bool(probe.modes) == isinstance(pool, DirectPool)
     assert ("1.max_pool2d" in result.activations) == isinstance(pool, DirectPool)
+
+
+@pytest.mark.parametrize(("layer", "side", "first"), [
+    ("layer1.0", 5, -2.0), ("layer1.3", 6, -2.0), ("layer2.0", 14, -6.0), ("layer2.3", 16, -6.0),
+])  # fmt: skip
+def test_simple_cnn_receptive_field_outlines(layer, side, first):
+    """The outline of a unit's field: 5, 6, 14 and 16 pixels, centred where the unit looks;
+    the first unit's reaches into the padding, and each next unit moves one jump on."""
+    field = inspector("simple-cnn").layer(layer).field
+    top, left, height, width = field.rect(0, 0)
+    assert (height, width) == (side, side) and top == left == first
+    jump = field.jump[0]
+    assert field.rect(2, 3) == (first + 2 * jump, first + 3 * jump, side, side)
+    assert inspector("simple-cnn").layer("fc").field.rect(0, 0) == (0, 0, 28, 28)
+
+
+def test_outlines_follow_unpadded_convs_strides_and_pads():
+    tinyvgg = inspector("tinyvgg")
+    assert tinyvgg.layer("block1.0").field.rect(0, 0) == (0, 0, 3, 3)  # no padding: inside
+    assert tinyvgg.layer("block1.4").field.rect(1, 0) == (2, 0, 6, 6)
+    model = nn.Sequential(nn.Conv2d(1, 2, (3, 5), stride=(1, 2), padding=(1, 2)),
+                          nn.ZeroPad2d((3, 0, 1, 0)), nn.Conv2d(2, 2, 3, padding="same"))
+    layers = {i.name: i for i in ModelInspector(model, (1, 9, 9), [0.5], [0.5]).layers}
+    assert layers["0"].field.rect(0, 1) == (-1, 0, 3, 5)
+    # the pad adds a row above and three columns to the left: the first unit moves out
+    assert layers["1"].field.rect(0, 0) == (-2, -8, 3, 5)
+    assert layers["2"].field.rect(1, 3) == (-2, -4, 5, 9)
+
+
+@pytest.mark.parametrize(("name", "shape"), [("simple-cnn", (1, 28, 28)), ("resnet", (3, 32, 32))])
+def test_the_effective_field_is_the_gradient_and_stays_inside_the_outline(name, shape):
+    inspect = inspector(name, shape)
+    image = np.random.default_rng(0).integers(0, 256, shape, dtype=np.uint8)
+    layer = "layer2.0" if name == "simple-cnn" else "layer1.0.conv2"
+    info = inspect.layer(layer)
+    gradient = inspect.unit_gradient(image, layer, (3, 5, 6))
+    assert gradient.shape == shape[1:] and gradient.max() > 0
+    top, left, height, width = info.field.rect(5, 6)
+    rows, columns = np.nonzero(gradient)
+    assert rows.min() >= top and rows.max() < top + height
+    assert columns.min() >= left and columns.max() < left + width
+    # the same number by hand: autograd on the layer's output
+    inputs = inspect.normalizer.from_numpy(image).requires_grad_(True)
+    captured = {}
+    module = inspect.model.get_submodule(layer)
+    handle = module.register_forward_hook(lambda m, i, o: captured.setdefault("out", o))
+    inspect.model(inputs)
+    handle.remove()
+    captured["out"][0, 3, 5, 6].backward()
+    expected = inputs.grad[0].abs().sum(dim=0).numpy()
+    assert np.allclose(gradient, expected, atol=1e-6)

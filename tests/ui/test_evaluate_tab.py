@@ -2,6 +2,7 @@ import csv
 import time
 
 import numpy as np
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QListWidget, QWidget
 
 from cnnviz.core.analysis.prediction import shipped_weights_path
@@ -110,3 +111,32 @@ def test_explain_page_overlays_a_heatmap(qtbot, window):
     panel.class_combo.setCurrentIndex(4)  # class "3"
     assert panel.explanation.class_index == 3
     assert all(p.grad is None for p in tab.inspector.model.parameters())
+
+
+CIFAR_NAMES = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship",
+               "truck"]  # fmt: skip
+
+
+def test_long_class_names_never_run_into_each_other_nor_get_cut(qtbot, window):
+    tab = evaluate(qtbot, window)
+    tab.class_names = CIFAR_NAMES
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    tab._draw_matrix()
+    metrics = QFontMetrics(tab.confusion_plot.font())
+    for plot in (tab.confusion_plot, tab.class_bars):
+        labels = [text for _, text in plot.getAxis("bottom")._tickLevels[0]]
+        column = 1 / plot.getViewBox().viewPixelSize()[0]
+        assert len(labels) == 10 and labels[2] == "bird"
+        assert all(metrics.horizontalAdvance(text) < column for text in labels), labels
+    assert tab.confusion_plot.getAxis("bottom")._tickLevels[0][1][1] != "automobile"
+    tab.show_cell(None, None)
+    gallery = tab.gallery
+    width = gallery.gridSize().width()
+    captions = [gallery.item(i).text() for i in range(gallery.count())]
+    assert captions and all(
+        QFontMetrics(gallery.font()).horizontalAdvance(line) < width
+        for caption in captions for line in caption.split("\n"))  # fmt: skip
+    assert max(QFontMetrics(gallery.font()).horizontalAdvance(f"→{name} 100%")
+               for name in CIFAR_NAMES) < width  # fmt: skip

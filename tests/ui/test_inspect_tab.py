@@ -2,8 +2,9 @@ import numpy as np
 import pytest
 import torch
 from PIL import Image
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSpinBox, QTableWidget, QTreeWidget, QWidget
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QSpinBox, QTableWidget, QTreeWidget, QWidget
 
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
@@ -187,3 +188,61 @@ def test_explain_offers_only_the_convolutions_it_can_hook(window, inspect, tmp_p
     hookable = {name for name, m in model.named_modules() if isinstance(m, torch.nn.Conv2d)}
     offered = {combo.itemText(i) for i in range(combo.count())}
     assert offered == hookable and "conv2d" in inspect.inspector.conv_layer_names()
+
+
+def test_the_prediction_chart_puts_the_top_guess_first(inspect):
+    chart = inspect.prediction_chart
+    probabilities = inspect.result.probabilities
+    assert chart.order == [int(i) for i in np.argsort(-probabilities, kind="stable")]
+    assert list(chart.bars.opts["width"]) == sorted(probabilities, reverse=True)
+    names = [text for _, text in chart.getAxis("left")._tickLevels[0]]
+    assert names == [inspect.class_names[i] for i in chart.order]
+
+
+@pytest.mark.parametrize(("layer", "side"), [
+    ("layer1.0", 5), ("layer1.3", 6), ("layer2.0", 14), ("layer2.3", 16)])  # fmt: skip
+def test_hovering_a_unit_outlines_its_receptive_field(qtbot, window, inspect, layer, side):
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    inspect.select_layer(layer)
+    maps = inspect.maps
+    row, column = 3, 2
+    scene = maps.zoom_view.mapViewToScene(QPointF(column + 0.5, row + 0.5))
+    viewport = maps.zoom_widget.viewport()
+    point = QPointF(maps.zoom_widget.mapFromScene(scene))
+    QApplication.sendEvent(viewport, QMouseEvent(
+        QEvent.Type.MouseMove, point, viewport.mapToGlobal(point), Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))  # fmt: skip
+    qtbot.waitUntil(lambda: maps.hovered == (row, column), timeout=2000)
+    rect = maps.field_outline.rect()
+    field = inspect.inspector.layer(layer).field
+    top, left, _, _ = field.rect(row, column)
+    assert (rect.width(), rect.height()) == (side, side)
+    assert (rect.top(), rect.left()) == (top, left)
+    assert maps.field_outline.isVisible() and f"{side}x{side} pixels" in maps.hover_label.text()
+    # the effective field, beside it on request: the unit's input gradient
+    maps.erf_check.setChecked(True)
+    qtbot.waitUntil(lambda: maps.erf_item.image is not None, timeout=2000)
+    expected = inspect.inspector.unit_gradient(inspect.image, layer, (0, row, column))
+    assert np.allclose(maps.erf_item.image, expected)
+    assert maps.erf_outline.rect() == rect
+    inspect.refresh()  # new weights of a live run: the unit stays outlined
+    assert maps.hovered == (row, column) and maps.field_outline.isVisible()
+    inspect.show_image(np.zeros((1, 28, 28), dtype=np.uint8))  # a new input: hover again
+    assert maps.hovered is None and not maps.field_outline.isVisible()
+
+
+def test_a_new_data_set_never_shows_the_previous_models_maps(qtbot, window, inspect):
+    assert inspect.maps.map_item.image is not None
+    model = build_model("lenet5", InputShape(1, 28, 28, 10))
+    started = StartedEvent("lenet5", "fashion-mnist", "cpu", 1, 1, 1, 1, 1, 0,
+                           [str(i) for i in range(10)], [1, 28, 28], [0.5], [0.5])
+    inspect.prepare_live(model, started)
+    # same input shape, another data set: nothing of the old image or model stays
+    assert inspect.result is None and inspect.image is None
+    assert inspect.maps.map_item.image is None and inspect.prediction_chart.order == []
+    assert inspect.original_item.image is None
+    assert "loading the fashion-mnist test set" in inspect.input_label.text()
+    qtbot.waitUntil(lambda: "no test set" in inspect.input_label.text(), timeout=30_000)
+    assert inspect.layer_tree.topLevelItemCount() == 2  # lenet5: features, classifier

@@ -50,10 +50,26 @@ WINDOW_MODULES = (nn.Conv1d, nn.Conv2d, nn.MaxPool2d, nn.AvgPool2d)
 @dataclass(frozen=True)
 class Field:
     """Receptive field size and jump in input pixels, each (height, width). jump None means
-    the layer sees the whole input; size is then the input's (height, width)."""
+    the layer sees the whole input; size is then the input's (height, width).
+
+    origin is where the field of the layer's first unit (row 0, column 0) is centred, in input
+    pixels (pixel i spans i to i + 1, so its centre is i + 0.5 - 0.5 = i in these units): a
+    conv without padding moves it inwards, padding moves it outwards. Two fields of the same
+    size and jump compare equal whatever their origin."""
 
     size: tuple[int, int]
     jump: tuple[int, int] | None
+    origin: tuple[float, float] | None = field(default=None, compare=False)
+
+    def rect(self, row: int, column: int) -> tuple[float, float, float, float]:
+        """(top, left, height, width) in input pixels of the field of the unit at (row,
+        column): the whole input for a layer that sees all of it. It may reach past the
+        input's edges, into the padding."""
+        if self.jump is None or self.origin is None:
+            return 0.0, 0.0, float(self.size[0]), float(self.size[1])
+        top, left = (o + i * j - (r - 1) / 2 for o, i, j, r in
+                     zip(self.origin, (row, column), self.jump, self.size, strict=True))
+        return top, left, float(self.size[0]), float(self.size[1])
 
 
 @dataclass
@@ -110,6 +126,8 @@ class _Window:
     stride: tuple[int, ...]
     padding: tuple[int, ...] | None
     dilation: tuple[int, ...]
+    #: the padding before the first row and column ("same" pads D(F - 1) // 2 there)
+    pad_before: tuple[int, ...]
     ceil_mode: bool = False
 
     @staticmethod
@@ -119,25 +137,34 @@ class _Window:
             kernel = tuple(int(k) for k in _arg(args, kwargs, 1, "weight", None).shape[2:])
             n = len(kernel)
             padding = _arg(args, kwargs, 4, "padding", 0)
-            return _Window(kernel, _tuple(_arg(args, kwargs, 3, "stride", 1), n),
-                           None if isinstance(padding, str) else _tuple(padding, n),
-                           _tuple(_arg(args, kwargs, 5, "dilation", 1), n))  # fmt: skip
+            dilation = _tuple(_arg(args, kwargs, 5, "dilation", 1), n)
+            numbers = None if isinstance(padding, str) else _tuple(padding, n)
+            before = numbers or tuple(d * (k - 1) // 2 if padding == "same" else 0
+                                      for k, d in zip(kernel, dilation, strict=True))
+            return _Window(kernel, _tuple(_arg(args, kwargs, 3, "stride", 1), n), numbers,
+                           dilation, before)  # fmt: skip
         is_max = function.startswith("max")
         kernel = _tuple(_arg(args, kwargs, 1, "kernel_size", 1), 2)
         stride = _arg(args, kwargs, 2, "stride", None)
+        padding = _tuple(_arg(args, kwargs, 3, "padding", 0), 2)
         return _Window(
-            kernel, kernel if stride in (None, [], ()) else _tuple(stride, 2),
-            _tuple(_arg(args, kwargs, 3, "padding", 0), 2),
-            _tuple(_arg(args, kwargs, 4, "dilation", 1), 2) if is_max else (1, 1),
+            kernel, kernel if stride in (None, [], ()) else _tuple(stride, 2), padding,
+            _tuple(_arg(args, kwargs, 4, "dilation", 1), 2) if is_max else (1, 1), padding,
             bool(_arg(args, kwargs, 5 if is_max else 4, "ceil_mode", False)),
         )  # fmt: skip
 
     def widen(self, source: Field) -> Field:
-        """The receptive field after this window, per dimension; source.jump must be known."""
+        """The receptive field after this window, per dimension; source.jump must be known.
+        The first unit's window starts pad_before positions before the source's first unit
+        and is centred D(F - 1)/2 positions into it."""
         size = tuple(r + d * (k - 1) * j for r, k, d, j in
                      zip(source.size, self.kernel, self.dilation, source.jump, strict=True))
         jump = tuple(j * s for j, s in zip(source.jump, self.stride, strict=True))
-        return Field(size, jump)
+        origin = None if source.origin is None else tuple(
+            o + (d * (k - 1) / 2 - p) * j for o, k, d, p, j in
+            zip(source.origin, self.kernel, self.dilation, self.pad_before, source.jump,
+                strict=True))  # fmt: skip
+        return Field(size, jump, origin)
 
     def formula(self, size_in: tuple[int, ...], size_out: tuple[int, ...]) -> str:
         """(W - F + 2P) / S + 1 with the numbers in: one text when every side gives the same,
@@ -185,7 +212,8 @@ class _FieldTracker(TorchFunctionMode):
                    if isinstance(t, torch.Tensor)]  # fmt: skip
         known = [f for f in (self.field_of(t) for t in inputs) if f is not None]
         if known:
-            result = self._propagate(name, window, inputs, known, out)
+            pad = _arg(args, kwargs, 1, "pad", ()) if name == "pad" else None
+            result = self._propagate(name, window, pad, inputs, known, out)
             for tensor in out if isinstance(out, tuple) else (out,):
                 if isinstance(tensor, torch.Tensor):
                     self.mark(tensor, result)
@@ -193,21 +221,33 @@ class _FieldTracker(TorchFunctionMode):
             self.on_window(WINDOW_FUNCTIONS[name], window, args, kwargs, out)
         return out
 
-    def _propagate(self, name: str, window: _Window | None, inputs: list[torch.Tensor],
-                   known: list[Field], out) -> Field:  # fmt: skip
+    def _propagate(self, name: str, window: _Window | None, pad: Sequence[int] | None,
+                   inputs: list[torch.Tensor], known: list[Field], out) -> Field:  # fmt: skip
         source = self.field_of(inputs[0])
         if window is not None and source is not None and source.jump is not None:
             return window.widen(source)
-        if name == "pad" and source is not None:
-            return source
+        if pad is not None and source is not None:
+            return _padded(source, pad)
         first = _first(out)
         keeps_positions = (isinstance(first, torch.Tensor) and first.ndim == 4
                            and inputs[0].ndim == 4 and first.shape[-2:] == inputs[0].shape[-2:]
                            and "adaptive" not in name)  # fmt: skip
         if not keeps_positions or any(f.jump is None for f in known):
             return Field(self.image_size, None)
+        widest = max(known, key=lambda f: f.size[0] * f.size[1])
         return Field((max(f.size[0] for f in known), max(f.size[1] for f in known)),
-                     (max(f.jump[0] for f in known), max(f.jump[1] for f in known)))  # fmt: skip
+                     (max(f.jump[0] for f in known), max(f.jump[1] for f in known)),
+                     widest.origin)  # fmt: skip
+
+
+def _padded(source: Field, pad: Sequence[int]) -> Field:
+    """F.pad moves no position's field, but adds positions before the first: (left, right,
+    top, bottom) puts the new first unit ``top`` rows and ``left`` columns further out."""
+    if source.origin is None or source.jump is None:
+        return source
+    left, top = (int(pad[0]) if len(pad) > 0 else 0), (int(pad[2]) if len(pad) > 2 else 0)
+    return Field(source.size, source.jump, (source.origin[0] - top * source.jump[0],
+                                            source.origin[1] - left * source.jump[1]))
 
 
 def _call_label(calls: dict[str, int], name: str) -> str:
@@ -262,7 +302,7 @@ class _Trace:
         try:
             with torch.no_grad(), self.tracker:
                 sample = torch.zeros(1, channels, height, width)
-                self.tracker.mark(sample, Field((1, 1), (1, 1)))
+                self.tracker.mark(sample, Field((1, 1), (1, 1), (0.0, 0.0)))
                 model(sample)
         finally:
             for handle in handles:
@@ -340,14 +380,18 @@ class _Trace:
         self.infos[label] = info
 
 
+#: receives every layer's output during a pass: (layer name, output)
+Keep = Callable[[str, Any], None]
+
+
 class _WindowRecorder(TorchFunctionMode):
-    """Keeps the outputs of the window calls that the trace found to be layers, naming them
+    """Hands on the outputs of the window calls that the trace found to be layers, naming them
     by their order among the model's window calls, with the module calls' counter."""
 
     def __init__(self, window_layers: list[str | None], calls: dict[str, int],
-                 activations: dict[str, np.ndarray]) -> None:  # fmt: skip
+                 keep: Keep) -> None:  # fmt: skip
         super().__init__()
-        self.window_layers, self.calls, self.activations = window_layers, calls, activations
+        self.window_layers, self.calls, self.keep = window_layers, calls, keep
         self.count = 0
 
     def __torch_function__(self, func, types, args=(), kwargs=None):
@@ -356,7 +400,7 @@ class _WindowRecorder(TorchFunctionMode):
             index, self.count = self.count, self.count + 1
             base = self.window_layers[index] if index < len(self.window_layers) else None
             if base is not None:
-                _keep(self.activations, _call_label(self.calls, base), out)
+                self.keep(_call_label(self.calls, base), out)
         return out
 
 
@@ -425,30 +469,58 @@ class ModelInspector:
         self.model.load_state_dict(tensors, strict=True)
         self.model.eval()
 
-    def run(self, image: np.ndarray) -> Inspection:
-        """image: uint8 [C, H, W] in the model's input shape."""
-        activations: dict[str, np.ndarray] = {}
+    def _forward(self, inputs: torch.Tensor, keep: Keep) -> torch.Tensor:
+        """Run a batch through the model, handing every layer's output to ``keep`` under the
+        layer's name; the hooks live only for this pass."""
         calls: dict[str, int] = defaultdict(int)
 
         def make_hook(name: str):
             def hook(mod, inputs, output) -> None:
-                _keep(activations, _call_label(calls, name), output)
+                keep(_call_label(calls, name), output)
 
             return hook
 
         handles = [module.register_forward_hook(make_hook(name))
                    for name, module in self.model.named_modules() if name]  # fmt: skip
-        recorder = (_WindowRecorder(self._window_layers, calls, activations)
+        recorder = (_WindowRecorder(self._window_layers, calls, keep)
                     if any(self._window_layers) else nullcontext())  # fmt: skip
-        inputs = self.normalizer.from_numpy(image)
         try:
-            with torch.inference_mode(), recorder:
-                logits = self.model(inputs).float()
+            with recorder:
+                return self.model(inputs)
         finally:
             for handle in handles:
                 handle.remove()
-        probabilities = logits.softmax(dim=1)[0].numpy()
+
+    def run(self, image: np.ndarray) -> Inspection:
+        """image: uint8 [C, H, W] in the model's input shape."""
+        activations: dict[str, np.ndarray] = {}
+        with torch.inference_mode():
+            logits = self._forward(self.normalizer.from_numpy(image),
+                                   lambda label, output: _keep(activations, label, output))
+        probabilities = logits.float().softmax(dim=1)[0].numpy()
         return Inspection(activations, probabilities)
+
+    def unit_gradient(self, image: np.ndarray, layer: str, unit: tuple[int, ...]) -> np.ndarray:
+        """The effective receptive field of one unit (Luo et al., 2016): how much each input
+        pixel moves it, |d unit / d input| summed over the input's channels, float32 [H, W].
+        ``unit`` indexes the layer's output without the batch, e.g. (channel, row, column).
+        All zeros where the unit does not depend on the input."""
+        inputs = self.normalizer.from_numpy(image).requires_grad_(True)
+        outputs: dict[str, torch.Tensor] = {}
+
+        def keep(label: str, output: Any) -> None:
+            if label == layer and isinstance(_first(output), torch.Tensor):
+                outputs[label] = _first(output)
+
+        with torch.enable_grad():
+            self._forward(inputs, keep)
+            value = outputs[layer][(0, *unit)] if layer in outputs else None
+            if value is None or not value.requires_grad:
+                return np.zeros(self.input_shape[1:], dtype=np.float32)
+            (gradient,) = torch.autograd.grad(value, inputs, allow_unused=True)
+        if gradient is None:
+            return np.zeros(self.input_shape[1:], dtype=np.float32)
+        return gradient[0].abs().sum(dim=0).float().numpy()
 
     def model_input(self, image: np.ndarray) -> np.ndarray:
         """What the model actually sees: the normalised float32 [C, H, W] input."""

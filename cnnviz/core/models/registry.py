@@ -14,6 +14,7 @@ from cnnviz.core.errors import ModelLoadError
 from cnnviz.core.models.custom_model import is_custom_model_spec, load_custom_model
 from cnnviz.core.models.model_code import ModelCode
 from cnnviz.core.models.networks import LeNet5, ResidualBlock, ResNet, SimpleCNN, TinyVGG
+from cnnviz.core.models.pattern import build_pattern, is_pattern_spec
 from cnnviz.core.models.shape import InputShape
 
 
@@ -54,16 +55,20 @@ MODELS: dict[str, ModelSpec] = {
 
 
 def build_model(name: str, shape: InputShape, code: ModelCode | None = None) -> nn.Module:
-    """A fresh model by registry name, or from a user's file given as ``path/to/file.py:Name``
-    (``code``: that file's source, when it comes from a checkpoint the user trusts)."""
+    """A fresh model by registry name, from the tutorial's pattern given as ``pattern:...``,
+    or from a user's file given as ``path/to/file.py:Name`` (``code``: that file's source,
+    when it comes from a checkpoint the user trusts)."""
     if is_custom_model_spec(name):
         return load_custom_model(name, shape, code)
+    if is_pattern_spec(name):
+        return build_pattern(name, shape)
     try:
         spec = MODELS[name]
     except KeyError:
         known = ", ".join(MODELS)
         raise ModelLoadError(
-            f"unknown model {name!r}: choose one of {known}, or give path/to/file.py:ClassName"
+            f"unknown model {name!r}: choose one of {known}, give pattern:n=N,m=M,k=K, or "
+            f"give path/to/file.py:ClassName"
         ) from None
     try:
         return spec.build(shape)

@@ -1,0 +1,229 @@
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QPushButton, QSpinBox, QWidget
+
+from cnnviz.core.models.registry import build_model
+from cnnviz.core.models.shape import InputShape
+from cnnviz.ui.conv_demo import INPUT, OUTPUT, WEIGHT
+from cnnviz.ui.pool_demo import TUTORIAL_ITEM, PoolDemo
+
+LEARN_NAMES = ["learnTab", "convDemo", "convStepButton", "convPlayButton", "convWidthSpin",
+               "convDepthSpin", "convFiltersSpin", "convKernelSpin", "convStrideSpin",
+               "convPaddingSpin", "convFormulaLabel", "poolDemo", "patternBuilder"]  # fmt: skip
+
+
+@pytest.fixture
+def learn(qtbot, window):
+    window.tabs.setCurrentWidget(window.learn_tab)
+    window.show()
+    qtbot.waitExposed(window)
+    return window.learn_tab
+
+
+def spin(widget, name) -> QSpinBox:
+    return widget.findChild(QSpinBox, name)
+
+
+def test_named_widgets_and_the_first_launch(window):
+    for name in LEARN_NAMES:
+        assert window.findChild(QWidget, name) is not None, name
+    assert window.tabs.currentWidget() is window.learn_tab  # works offline, unlike Training
+    assert window.statusBar().currentMessage() == ""
+    available = window.screen().availableGeometry()
+    assert window.width() <= available.width() and window.height() <= available.height()
+
+
+def test_a_first_launch_without_data_opens_quietly_on_a_tab_that_works(qtbot, monkeypatch,
+                                                                        tmp_path):  # fmt: skip
+    from cnnviz.ui import MainWindow
+
+    monkeypatch.setenv("CNNVIZ_DATA", str(tmp_path / "no-data-yet"))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    inspect = window.inspect_tab
+    qtbot.waitUntil(lambda: "no test set" in inspect.input_label.text(), timeout=30_000)
+    assert window.tabs.currentWidget() is window.learn_tab
+    assert window.statusBar().currentMessage() == ""  # no missing-data complaint on arrival
+    assert "not in" in inspect.input_label.toolTip()  # Inspect itself says what is missing
+    window.close()
+
+
+def test_the_last_tab_is_remembered(qtbot, window):
+    from cnnviz.ui import MainWindow
+
+    window.tabs.setCurrentWidget(window.draw_tab)
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.tabs.currentWidget() is again.draw_tab
+    again.close()
+
+
+def test_the_convolution_demo_steps_through_the_tutorials_example(qtbot, learn):
+    demo = learn.conv_demo
+    formula = demo.findChild(QWidget, "convFormulaLabel").text()
+    assert "(5 - 3 + 2*1) / 2 + 1 = 3" in formula and "3x3x2" in formula
+    assert "2·(3·3·3 + 1) = 56" in formula
+    example = demo.example
+    expected = F.conv2d(torch.from_numpy(example.input)[None], torch.from_numpy(example.weights),
+                        torch.from_numpy(example.bias), stride=2, padding=1)[0].numpy()
+    assert np.array_equal(example.output, expected)
+    assert (demo.canvas.step.filter, demo.canvas.step.row, demo.canvas.step.column) == (0, 0, 0)
+    qtbot.mouseClick(demo.findChild(QPushButton, "convStepButton"), Qt.MouseButton.LeftButton)
+    step = demo.canvas.step
+    assert (step.filter, step.row, step.column) == (0, 0, 1) and (step.top, step.left) == (0, 2)
+    text = demo.computation_label.text()
+    assert f"= <b>{expected[0, 0, 1]}</b>" in text and text.count("<br>slice ") == 3
+    for _ in range(17):  # all 18 elements, and round to the first again
+        demo.advance()
+    assert (demo.canvas.step.filter, demo.canvas.step.row, demo.canvas.step.column) == (0, 0, 0)
+
+
+def test_clicking_an_output_cell_jumps_to_it(qtbot, learn):
+    demo = learn.conv_demo
+    demo.resize(900, 700)
+    demo.show()
+    qtbot.waitExposed(demo)
+    layout = demo.canvas.fitted_layout()
+    cell = layout.output_slices[1]  # the second filter's output, row 2, column 1
+    point = QPoint(int(cell.x() + 1.5 * layout.cell), int(cell.y() + 2.5 * layout.cell))
+    qtbot.mouseClick(demo.canvas, Qt.MouseButton.LeftButton, pos=point)
+    step = demo.canvas.step
+    assert (step.filter, step.row, step.column) == (1, 2, 1)
+    assert step.result == demo.example.output[1, 2, 1]
+
+
+def test_the_canvas_draws_the_volumes_in_their_colours(qtbot, learn):
+    demo = learn.conv_demo
+    demo.resize(900, 700)
+    demo.show()
+    qtbot.waitExposed(demo)
+    image = demo.canvas.grab().toImage()
+    layout = demo.canvas.fitted_layout()
+
+    def colour_at(rect: QRectF, row: int, column: int) -> QColor:
+        # a corner of the cell, away from its number
+        x = rect.x() + column * layout.cell + 3
+        y = rect.y() + row * layout.cell + 3
+        return image.pixelColor(int(x), int(y))
+
+    assert colour_at(layout.input_slices[2], 3, 3) == INPUT  # inside the padding ring
+    assert colour_at(layout.filter_slices[0][1], 1, 1) == WEIGHT
+    assert colour_at(layout.output_slices[1], 2, 2) == OUTPUT
+    assert colour_at(layout.input_slices[0], 0, 0) not in (INPUT, WEIGHT, OUTPUT)  # padding
+
+
+def test_every_setting_updates_the_formula_and_impossible_ones_are_flagged(qtbot, learn):
+    demo = learn.conv_demo
+    spin(demo, "convWidthSpin").setValue(6)
+    spin(demo, "convHeightSpin").setValue(6)
+    spin(demo, "convPaddingSpin").setValue(0)
+    formula = demo.formula_label.text()
+    assert "(6 - 3 + 2*0) / 2 + 1 = 2.5" in formula and "Impossible" in formula
+    assert not demo.findChild(QPushButton, "convStepButton").isEnabled()
+    assert not demo.findChild(QPushButton, "convPlayButton").isEnabled()
+    assert demo.canvas.step is None and "impossible" in demo.computation_label.text()
+    spin(demo, "convStrideSpin").setValue(1)
+    spin(demo, "convDepthSpin").setValue(2)
+    spin(demo, "convFiltersSpin").setValue(3)
+    spin(demo, "convKernelSpin").setValue(5)
+    formula = demo.formula_label.text()
+    assert "(6 - 5 + 2*0) / 1 + 1 = 2" in formula and "2x2x3" in formula
+    assert "3·(5·5·2 + 1) = 153" in formula
+    assert demo.example.output.shape == (3, 2, 2)
+    assert demo.findChild(QPushButton, "convStepButton").isEnabled()
+
+
+def test_play_and_pause(qtbot, learn):
+    demo = learn.conv_demo
+    demo.speed_slider.setValue(10)
+    play = demo.findChild(QPushButton, "convPlayButton")
+    qtbot.mouseClick(play, Qt.MouseButton.LeftButton)
+    assert play.text() == "Pause" and demo.timer.isActive()
+    qtbot.waitUntil(lambda: demo.index >= 2, timeout=5000)
+    qtbot.mouseClick(play, Qt.MouseButton.LeftButton)
+    assert play.text() == "Play" and not demo.timer.isActive()
+
+
+def test_pooling_the_tutorials_example_until_there_is_real_data(qtbot):
+    pool = PoolDemo()
+    qtbot.addWidget(pool)
+    assert pool.layer_combo.currentText() == TUTORIAL_ITEM
+    assert pool.pooled.maximum.tolist() == [[6, 8], [3, 4]]
+    assert [len(texts) for texts in pool.texts] == [16, 4, 4]  # small maps show numbers
+    assert "4x4 becomes 2x2, so 75% of the activations are dropped" in pool.explanation.text()
+
+
+def test_pooling_a_real_feature_map(qtbot, window, learn):
+    pool = learn.pool_demo
+    inspect = window.inspect_tab
+    qtbot.waitUntil(lambda: pool.layer_combo.count() > 1, timeout=30_000)
+    # the map the model's own first pool takes: layer1.2, the ReLU before layer1.3
+    assert pool.layer_combo.currentText() == "layer1.2"
+    pool.channel_spin.setValue(5)
+    maps = inspect.result.activations["layer1.2"]
+    assert np.array_equal(pool.items[0].image, maps[5])
+    expected = F.max_pool2d(torch.from_numpy(maps[5])[None, None], 2)[0, 0].numpy()
+    assert np.array_equal(pool.pooled.maximum, expected)
+    assert pool.winners_item.image.shape == (28, 28, 4)
+    assert pool.texts == [[], [], []]  # no numbers on a 28x28 map
+    text = pool.explanation.text()
+    assert "75% of the activations are dropped" in text and "16x28x28 becomes 16x14x14" in text
+
+
+def test_weight_sharing_in_numbers(learn):
+    panel = learn.sharing_panel
+    assert "1,000,000,000,000 weights" in panel.tutorial_label.text()
+    assert "100,000,000" in panel.tutorial_label.text()
+    panel.field_spin.setValue(5)
+    assert "25,000,000" in panel.tutorial_label.text()
+    table = panel.table
+    assert table.rowCount() == 2  # simple-cnn's two convolutions
+    assert [table.item(0, c).text() for c in range(5)] == [
+        "layer1.0", "16x28x28", f"{784 * 12544 + 12544:,}", f"{784 * 416:,}", "416"]
+
+
+def test_the_pattern_builder_lists_layers_and_selects_the_spec(qtbot, window, learn):
+    builder = learn.pattern_builder
+    assert builder.spec_label.text() == "Model spec: pattern:n=2,m=2,k=1"
+    assert builder.table.rowCount() == 14  # 4 convs + 4 ReLUs + 2 pools, flatten, 3 FC parts
+    assert builder.table.item(4, 2).text() == "16x14x14"
+    spin(builder, "patternMSpin").setValue(5)  # 28 -> 14 -> 7 -> 3 -> 1 -> 0
+    assert builder.problem_label.isVisibleTo(builder)
+    assert "block 5's pool would leave 0x0" in builder.problem_label.text()
+    assert not builder.use_button.isEnabled() and builder.table.rowCount() == 0
+    builder.pool_combo.setCurrentText("none")  # stride-2 convs never go below one pixel
+    assert builder.use_button.isEnabled()
+    spin(builder, "patternKSpin").setValue(0)
+    qtbot.mouseClick(builder.use_button, Qt.MouseButton.LeftButton)
+    spec = "pattern:n=2,m=5,k=0,pool=none"
+    assert window.panel.model_combo.value() == spec
+    assert window.panel.config().model == spec
+    window.panel.dataset_combo.select("cifar10")
+    assert builder.table.item(0, 2).text() == "16x32x32" and "cifar10" in builder.total_label.text()
+    model = build_model(spec, InputShape(3, 32, 32, 10))
+    assert sum(p.numel() for p in model.parameters()) == int(
+        builder.total_label.text().split()[0].replace(",", ""))
+    window.panel.dataset_combo.select("cifar100")  # its class count comes with its files
+    assert "its classes are read with it" in builder.total_label.text()
+
+
+@pytest.mark.parametrize("size", [(1280, 720)])
+def test_every_tab_fits_a_laptop_window(qtbot, window, size):
+    window.inspect_tab.source_label.setText("a_rather_long_model_file.Network on cifar100, "
+                                            "checkpoint.pt (12.3%)")  # fmt: skip
+    window.evaluate_tab.accuracy_label.setText("a_rather_long_model_file.Network on cifar100: "
+                                               "test accuracy 12.30% (10,000 images)")
+    window.show()
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        window.resize(*size)
+        qtbot.wait(20)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= size[0] and hint.height() <= size[1], window.tabs.tabText(index)
+        assert (window.width(), window.height()) == size, window.tabs.tabText(index)
