@@ -12,6 +12,7 @@ from PySide6.QtGui import QFontMetrics
 
 #: a probability chart shows at most this many classes, the likeliest
 MAX_BARS = 10
+TRUE_PEN = pg.mkPen((20, 150, 60), width=3)
 
 
 class ProbabilityChart(pg.PlotWidget):
@@ -32,7 +33,10 @@ class ProbabilityChart(pg.PlotWidget):
         self.values = np.zeros(0, dtype=np.float32)  # in class order
         self.order: list[int] = []  # the classes shown, top guess first
 
-    def show_probabilities(self, probabilities: np.ndarray | None, names: list[str]) -> None:
+    def show_probabilities(self, probabilities: np.ndarray | None, names: list[str],
+                           true_label: int | None = None) -> None:  # fmt: skip
+        """The likeliest classes; the true one, when the input has one, is outlined in green
+        and named so ("7 (true)"), and shown even when it is not among the likeliest."""
         if self.bars is not None:
             self.removeItem(self.bars)
             self.bars = None
@@ -43,12 +47,18 @@ class ProbabilityChart(pg.PlotWidget):
             return
         self.values = probabilities.astype(np.float32)
         self.order = [int(i) for i in np.argsort(-self.values, kind="stable")[:MAX_BARS]]
+        if true_label is not None and true_label not in self.order:
+            self.order[-1] = true_label
         brushes = [pg.mkBrush(40, 90, 200) if rank == 0 else pg.mkBrush(160, 180, 220)
                    for rank in range(len(self.order))]  # fmt: skip
+        pens = [TRUE_PEN if c == true_label else pg.mkPen(None) for c in self.order]
         self.bars = pg.BarGraphItem(x0=0, y=np.arange(len(self.order)), height=0.7,
-                                    width=self.values[self.order], brushes=brushes)  # fmt: skip
+                                    width=self.values[self.order], brushes=brushes,
+                                    pens=pens)  # fmt: skip
         self.addItem(self.bars)
-        self.getAxis("left").setTicks([[(rank, names[c]) for rank, c in enumerate(self.order)]])
+        self.getAxis("left").setTicks([[
+            (rank, f"{names[c]} (true)" if c == true_label else names[c])
+            for rank, c in enumerate(self.order)]])  # fmt: skip
         self.setYRange(-0.6, len(self.order) - 0.4, padding=0)
 
 

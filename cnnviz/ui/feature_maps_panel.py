@@ -36,6 +36,7 @@ from cnnviz.core.analysis.inspection import Field
 from cnnviz.core.analysis.mosaic import cell_at, grid_columns, normalise, tile
 from cnnviz.ui.charts import image_view, lookup_table
 from cnnviz.ui.file_dialogs import choose_path
+from cnnviz.ui.grid_marks import GridMarks, colour_bar, set_scale
 
 MAPS_PER_PAGE = 64
 COLORMAPS = ["viridis", "inferno", "magma", "plasma", "CET-L1"]
@@ -70,6 +71,7 @@ class FeatureMapsPanel(QWidget):
         self.hovered: tuple[int, int] | None = None  # (row, column) of the unit under the mouse
         self._hover_text = ""
         self.layer_name = ""
+        self.output_names: list[str] | None = None
         self.activation: np.ndarray | None = None  # [C, H, W] or [N]
         self.original: np.ndarray | None = None  # uint8 [H, W, C], the input as seen
         self.channel = 0
@@ -96,10 +98,16 @@ class FeatureMapsPanel(QWidget):
         exports.addWidget(self.export_npy_button)
         map_controls.addLayout(exports, 1, 2)
         self.map_widget, self.map_view, self.map_item = image_view("featureMapView")
+        self.map_marks = GridMarks(self.map_widget, self.map_view)
+        self.bars = pg.PlotWidget(objectName="layerOutputBars")
+        self.bars.setBackground("w")
+        self.bars.setMenuEnabled(False)
+        self.bars.hide()
         self.dead_marks = pg.ScatterPlotItem(symbol="x", size=10, brush=DEAD_BRUSH,
                                              pen=pg.mkPen(230, 40, 40, width=2))
         self.map_view.addItem(self.dead_marks)
         self.zoom_widget, self.zoom_view, self.zoom_item = image_view("enlargedMapView")
+        self.zoom_bar = colour_bar(self.zoom_widget)
         self.overlay_base = pg.ImageItem(axisOrder="row-major")
         self.zoom_view.addItem(self.overlay_base)
         self.overlay_base.setZValue(-1)
@@ -122,15 +130,18 @@ class FeatureMapsPanel(QWidget):
         zoom_checks.addWidget(self.overlay_check)
         zoom_checks.addWidget(self.erf_check)
         zoom_checks.addStretch(1)
-        zoom_row = QHBoxLayout()
-        for widget in (self.zoom_widget, self.field_widget, self.erf_widget):
-            widget.setMinimumSize(110, 110)
-            widget.setMaximumSize(220, 220)
-            zoom_row.addWidget(widget)
-        zoom_row.addStretch(1)
+        # the enlarged map takes the room there is; the input beside it a bit less
+        self.zoom_row = QWidget()
+        zoom_row = QHBoxLayout(self.zoom_row)
+        zoom_row.setContentsMargins(0, 0, 0, 0)
+        for widget, stretch in ((self.zoom_widget, 3), (self.field_widget, 2),
+                                (self.erf_widget, 2)):  # fmt: skip
+            widget.setMinimumSize(140, 140)
+            zoom_row.addWidget(widget, stretch)
         maps_row = QVBoxLayout()
-        maps_row.addWidget(self.map_widget, 1)
-        maps_row.addLayout(zoom_row)
+        maps_row.addWidget(self.map_widget, 3)
+        maps_row.addWidget(self.bars, 3)
+        maps_row.addWidget(self.zoom_row, 2)
         maps_row.addLayout(zoom_checks)
         maps_row.addWidget(self.hover_label)
         layout = QVBoxLayout(self)
@@ -153,10 +164,14 @@ class FeatureMapsPanel(QWidget):
 
     def show_layer(self, name: str, activation: np.ndarray | None, original: np.ndarray | None,
                    new_layer: bool, field: Field | None = None,
-                   model_input: np.ndarray | None = None) -> None:  # fmt: skip
+                   model_input: np.ndarray | None = None,
+                   output_names: list[str] | None = None) -> None:  # fmt: skip
         """Draw a layer's activations; a new layer starts at its first page and channel.
-        field: the layer's receptive field; model_input: uint8 [C, H, W], what it sees."""
+        field: the layer's receptive field; model_input: uint8 [C, H, W], what it sees;
+        output_names: what a fully connected layer's outputs mean (the class names of the
+        last one), else they are numbered."""
         moved = new_layer or model_input is not self.model_input or field != self.field
+        self.output_names = output_names
         self.layer_name, self.activation, self.original = name, activation, original
         self.field, self.model_input = field, model_input
         if new_layer:
@@ -176,10 +191,20 @@ class FeatureMapsPanel(QWidget):
 
     def _draw_maps(self) -> None:
         activation = self._activation()
+        flat = activation is not None and activation.ndim != 3
+        for widget in (self.map_widget, self.zoom_row):
+            widget.setVisible(not flat)
+        self.bars.setVisible(flat)
         if activation is None:
             self.map_item.clear()
+            self.map_marks.clear()
+            self.hover_label.setText(f"{self.layer_name}: no output for this input"
+                                     if self.layer_name else "")  # fmt: skip
             return
-        maps = activation if activation.ndim == 3 else activation.reshape(1, 1, -1)
+        if flat:
+            self._draw_bars(activation.reshape(-1))
+            return
+        maps = activation
         order = np.arange(len(maps))
         if self.sort_check.isChecked():
             order = np.argsort(-maps.reshape(len(maps), -1).mean(axis=1), kind="stable")
@@ -193,9 +218,14 @@ class FeatureMapsPanel(QWidget):
         columns = grid_columns(len(shown), aspect=1.5)
         self._columns = columns
         mosaic = tile(scaled, columns, fill=np.nan)  # NaN shows as transparent
-        self.map_item.setLookupTable(lookup_table(self.colormap_combo.currentText()))
+        colormap = self.colormap_combo.currentText()
+        self.map_item.setLookupTable(lookup_table(colormap))
         self.map_item.setImage(mosaic, autoLevels=False, levels=(0.0, 1.0))
         self.map_view.autoRange(padding=0.01)
+        self.map_marks.number(self.shown_channels, maps.shape[1:], columns)
+        # each map scaled alone: the bar reads from its lowest (0) to its highest (1)
+        self.map_marks.scale(colormap, *((0.0, 1.0) if per_map
+                                         else (float(maps.min()), float(maps.max()))))
         dead = [i for i, c in enumerate(shown) if not np.any(maps[c])]
         h, w = maps.shape[1:]
         self.dead_marks.setData(
@@ -207,6 +237,26 @@ class FeatureMapsPanel(QWidget):
                                                     else ""))  # fmt: skip
         self._draw_zoom()
 
+    def _draw_bars(self, values: np.ndarray) -> None:
+        """A fully connected layer: one labelled bar per output (the class names for the
+        last layer), the highest in a stronger colour."""
+        names = self.output_names
+        labels = names if names is not None and len(names) == len(values) else \
+            [str(i) for i in range(len(values))]  # fmt: skip
+        top = int(np.argmax(values))
+        brushes = [pg.mkBrush(40, 90, 200) if i == top else pg.mkBrush(160, 180, 220)
+                   for i in range(len(values))]  # fmt: skip
+        self.bars.clear()
+        self.bars.addItem(pg.BarGraphItem(x=np.arange(len(values)), height=values, width=0.7,
+                                          brushes=brushes))  # fmt: skip
+        step = max(1, len(values) // 20)  # at most about 20 names on the axis
+        self.bars.getAxis("bottom").setTicks([[(i, labels[i])
+                                               for i in range(0, len(values), step)]])
+        what = "class scores (logits)" if labels is names else "outputs"
+        self.hover_label.setText(f"{self.layer_name}: {len(values)} {what}; highest: "
+                                 f"{labels[top]} ({values[top]:.3g})")
+        self.shown_label.setText(f"{len(values)} outputs")
+
     def _draw_zoom(self) -> None:
         activation = self._activation()
         if activation is None or activation.ndim != 3:
@@ -216,6 +266,10 @@ class FeatureMapsPanel(QWidget):
         self.channel = min(self.channel, len(activation) - 1)
         single = activation[self.channel]
         low, high = float(single.min()), float(single.max())
+        chosen = (self.shown_channels.index(self.channel)
+                  if self.channel in self.shown_channels else None)  # fmt: skip
+        self.map_marks.select(chosen, single.shape, self._columns)
+        set_scale(self.zoom_bar, self.colormap_combo.currentText(), low, high)
         self.zoom_item.setLookupTable(lookup_table(self.colormap_combo.currentText()))
         self.zoom_item.setImage(single, autoLevels=False, levels=(low, high if high > low
                                                                    else low + 1))  # fmt: skip

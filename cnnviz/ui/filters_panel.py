@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from cnnviz.core.analysis.inspection import ModelInspector
 from cnnviz.core.analysis.mosaic import cell_at, grid_columns, normalise, tile
 from cnnviz.ui.charts import image_view, lookup_table
+from cnnviz.ui.grid_marks import GridMarks
 
 KERNEL_ROWS_PER_PAGE = 16
 KERNEL_COLUMNS_MAX = 32
@@ -47,6 +48,7 @@ class FiltersPanel(QWidget):
         filter_controls.addWidget(self.filter_page_spin)
         filter_controls.addWidget(self.filter_label, 1)
         self.filter_widget, self.filter_view, self.filter_item = image_view("filterView")
+        self.marks = GridMarks(self.filter_widget, self.filter_view)
         self.kernel_table = QTableWidget(objectName="kernelTable")
         self.kernel_table.setMinimumWidth(220)
         self.histogram = pg.PlotWidget(title="weights")
@@ -71,7 +73,12 @@ class FiltersPanel(QWidget):
         self.filter_widget.scene().sigMouseClicked.connect(self._on_filter_clicked)
 
     def show_layer(self, inspector: ModelInspector, name: str) -> None:
-        """The filters of this layer, or of the conv layer before it (a BN or ReLU)."""
+        """The filters of this layer, or of the conv layer before it (a BN or ReLU). A kernel
+        shown from another layer or model is cleared: the table shows this grid's or none."""
+        if inspector is not self.inspector or name != self.layer_name:
+            self.kernel_table.setRowCount(0)
+            self.kernel_table.setColumnCount(0)
+            self.marks.select(None, (1, 1), 1)
         self.inspector, self.layer_name = inspector, name
         self._draw_filters()
 
@@ -137,6 +144,14 @@ class FiltersPanel(QWidget):
                 f"{page * KERNEL_ROWS_PER_PAGE + len(rows) - 1} of {out_ch} (rows) x "
                 f"{columns} of {in_ch} inputs (columns)")
         self.filter_view.autoRange(padding=0.01)
+        kind, columns, count = self._filter_grid[:3]
+        if kind == "grid":  # a number per row: the output filter its kernels belong to
+            row = (kh, kw * columns + columns - 1)
+            self.marks.number([self._filter_grid[3] + r for r in range(count // columns)], row, 1)
+        else:
+            self.marks.number(list(range(count)), (kh, kw), columns)
+        scale = float(np.abs(weights).max())
+        self.marks.scale(None if kind == "rgb" else WEIGHT_COLORMAP, -scale, scale)
         counts, edges = np.histogram(weights, bins=40)
         self.histogram_curve.setData(edges, counts)
         self.histogram.setTitle(f"weights of {name}")
@@ -151,6 +166,7 @@ class FiltersPanel(QWidget):
         index = cell_at(point.x(), point.y(), (kh, kw), columns, count)
         if index is None:
             return
+        self.marks.select(index, (kh, kw), columns)
         if kind == "grid":
             out_index = self._filter_grid[3] + index // columns
             kernel = weights[out_index, index % columns]

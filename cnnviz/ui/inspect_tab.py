@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 from torch import nn
 
-from cnnviz.core.analysis.inspection import Inspection, ModelInspector
+from cnnviz.core.analysis.inspection import Inspection, LayerInfo, ModelInspector
 from cnnviz.core.analysis.mosaic import normalise
 from cnnviz.core.analysis.summary import table_cells
 from cnnviz.core.data.datasets import load_dataset
@@ -82,8 +82,9 @@ class InspectTab(QWidget):
     # -- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
         self.source_label = QLabel(objectName="inspectSource")
-        self.index_spin = QSpinBox(objectName="inspectIndexSpin", minimum=0, maximum=0)
-        self.index_spin.setToolTip("Index in the test set")
+        self.index_spin = QSpinBox(objectName="inspectIndexSpin", minimum=-1, maximum=0)
+        self.index_spin.setSpecialValueText("\u2014")  # an input that is no test image
+        self.index_spin.setToolTip("Index in the test set (\u2014: the input shown is not one)")
         self.prev_button = QPushButton("◀", objectName="inspectPrev")
         self.next_button = QPushButton("▶", objectName="inspectNext")
         self.random_button = QPushButton("Random", objectName="inspectRandom")
@@ -351,6 +352,9 @@ class InspectTab(QWidget):
             self.input_label.setText(str(exc))
             return False
         self.true_label = None
+        self.index_spin.blockSignals(True)  # the index no longer applies
+        self.index_spin.setValue(-1)
+        self.index_spin.blockSignals(False)
         self._set_input(model_input, original)
         return True
 
@@ -366,7 +370,8 @@ class InspectTab(QWidget):
             return
         self.result = self.inspector.run(self.image)
         probabilities = self.result.probabilities
-        self.prediction_chart.show_probabilities(probabilities, self.class_names)
+        self.prediction_chart.show_probabilities(probabilities, self.class_names,
+                                                 self.true_label)
         top = int(np.argmax(probabilities))
         truth = (f"label {self.class_names[self.true_label]}, "
                  if self.true_label is not None else "")  # fmt: skip
@@ -438,9 +443,19 @@ class InspectTab(QWidget):
         names = {i.name: i for i in self.inspector.layers} if self.inspector else {}
         info = names.get(self.layer_name)  # None: a layer of the previous model
         self.maps.show_layer(self.layer_name, activation, self.original, new_layer,
-                             None if info is None else info.field, self.image)  # fmt: skip
+                             None if info is None else info.field, self.image,
+                             self.class_names if self._gives_class_scores(info) else None)
         if self.inspector is not None and self.layer_name:
             self.filters.show_layer(self.inspector, self.layer_name)
+
+    def _gives_class_scores(self, info: LayerInfo | None) -> bool:
+        """Whether a layer's outputs are the class scores: the model's last layer (or a
+        block that ends with it) with one output per class."""
+        if info is None or self.inspector is None or not self.inspector.layers:
+            return False
+        last = self.inspector.layers[-1].name
+        ends_the_model = info.name == last or last.startswith(info.name + ".")
+        return ends_the_model and info.output_shape == (len(self.class_names),)
 
     def _unit_gradient(self, layer: str, unit: tuple[int, ...]) -> np.ndarray | None:
         """The effective receptive field of a unit of a layer, for the input shown."""

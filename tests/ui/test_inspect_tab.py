@@ -195,7 +195,7 @@ def test_the_prediction_chart_puts_the_top_guess_first(inspect):
     probabilities = inspect.result.probabilities
     assert chart.order == [int(i) for i in np.argsort(-probabilities, kind="stable")]
     assert list(chart.bars.opts["width"]) == sorted(probabilities, reverse=True)
-    names = [text for _, text in chart.getAxis("left")._tickLevels[0]]
+    names = [text.removesuffix(" (true)") for _, text in chart.getAxis("left")._tickLevels[0]]
     assert names == [inspect.class_names[i] for i in chart.order]
 
 

@@ -19,8 +19,8 @@ def choose(window, combo, value):
 def test_choosing_a_model_shows_its_architecture_untrained_at_once(qtbot, window):
     choose(window, window.panel.model_combo, "lenet5")
     tree = window.findChild(QTreeWidget, "layerTree")
-    qtbot.waitUntil(lambda: tree.topLevelItemCount() and tree.topLevelItem(0).text(0) == "features",
-                    timeout=1000)
+    qtbot.waitUntil(lambda: tree.topLevelItemCount()
+                    and tree.topLevelItem(0).text(0) == "features", timeout=1000)
     names = {tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())}
     assert names == {"features", "classifier"}
     current = window.session.current
@@ -134,3 +134,67 @@ def test_explain_explains_a_new_input_for_its_own_prediction(qtbot, window):
     assert panel.class_combo.currentIndex() == 0  # "predicted class"
     predicted = int(np.argmax(inspect.result.probabilities))
     assert panel.explanation.class_index == predicted
+
+
+def test_the_probability_chart_marks_the_true_label(qtbot, window):
+    inspect = window.inspect_tab
+    qtbot.waitUntil(lambda: inspect.image is not None, timeout=30_000)
+    truth = inspect.true_label
+    ticks = dict(inspect.prediction_chart.getAxis("left")._tickLevels[0])
+    assert truth in inspect.prediction_chart.order
+    assert ticks[inspect.prediction_chart.order.index(truth)] == f"{truth} (true)"
+    window.inspect_image(np.zeros((1, 28, 28), dtype=np.uint8))  # a picture has no label
+    ticks = dict(inspect.prediction_chart.getAxis("left")._tickLevels[0])
+    assert not any(name.endswith("(true)") for name in ticks.values())
+
+
+def test_a_fully_connected_layer_shows_labelled_bars_and_no_stale_caption(qtbot, window):
+    inspect = window.inspect_tab
+    qtbot.waitUntil(lambda: inspect.image is not None, timeout=30_000)
+    inspect.select_layer("layer1.0")
+    maps = inspect.maps
+    assert maps.map_widget.isVisibleTo(inspect) and not maps.bars.isVisibleTo(inspect)
+    assert len(maps.map_marks.labels) == 16  # every channel numbered
+    inspect.select_layer("fc")
+    assert maps.bars.isVisibleTo(inspect) and not maps.map_widget.isVisibleTo(inspect)
+    ticks = [name for _, name in maps.bars.getAxis("bottom")._tickLevels[0]]
+    assert ticks == [str(d) for d in range(10)]  # MNIST's class names
+    assert maps.hover_label.text().startswith("fc: 10 class scores (logits); highest:")
+    assert "channel" not in maps.hover_label.text()
+
+
+def test_the_clicked_map_is_framed(qtbot, window):
+    inspect = window.inspect_tab
+    qtbot.waitUntil(lambda: inspect.image is not None, timeout=30_000)
+    inspect.select_layer("layer2.0")
+    maps = inspect.maps
+    maps.step_channel(5)
+    frame = maps.map_marks.frame.rect()
+    x, y = (5 % maps._columns) * 15, (5 // maps._columns) * 15  # cells of 14x14 and a gap
+    assert maps.map_marks.frame.isVisible()
+    assert (round(frame.x() + 0.5), round(frame.y() + 0.5)) == (x, y)
+
+
+def test_a_kernel_shown_never_outlives_its_layer(qtbot, window):
+    inspect = window.inspect_tab
+    qtbot.waitUntil(lambda: inspect.image is not None, timeout=30_000)
+    inspect.select_layer("layer1.0")
+    filters = inspect.filters
+    filters.show_kernel(inspect.inspector.conv_weights("layer1.0")[3, 0], "filter 3")
+    assert filters.kernel_table.rowCount() == 5
+    assert len(filters.marks.labels) == 16  # every filter numbered
+    inspect.select_layer("layer2.0")
+    assert filters.kernel_table.rowCount() == 0  # not layer1's 5x5 kernel under layer2
+    choose(window, window.panel.model_combo, "resnet")
+    qtbot.waitUntil(lambda: window.session.current.meta.model == "resnet", timeout=5_000)
+    assert filters.kernel_table.rowCount() == 0
+
+
+def test_the_test_image_box_follows_the_input(qtbot, window):
+    inspect = window.inspect_tab
+    qtbot.waitUntil(lambda: inspect.image is not None, timeout=30_000)
+    inspect.index_spin.setValue(7)
+    window.inspect_image(np.zeros((1, 28, 28), dtype=np.uint8))  # a drawing, not image 7
+    assert inspect.index_spin.text() == "\u2014" and inspect.true_label is None
+    inspect.next_button.click()
+    assert inspect.index_spin.value() == 0 and inspect.true_label is not None

@@ -42,6 +42,14 @@ def tile(cells: np.ndarray, columns: int, pad: int = 1, fill: float = 0.0) -> np
     return out
 
 
+def cell_origin(index: int, cell: tuple[int, int], columns: int,
+                pad: int = 1) -> tuple[float, float]:  # fmt: skip
+    """Where cell ``index`` of a tiled image starts: (x, y) in image pixels."""
+    h, w = cell
+    row, column = divmod(index, columns)
+    return column * (w + pad), row * (h + pad)
+
+
 def cell_at(x: float, y: float, cell: tuple[int, int], columns: int, count: int,
             pad: int = 1) -> int | None:  # fmt: skip
     """Which cell of a tiled image a point (in image pixels) falls in, or None."""

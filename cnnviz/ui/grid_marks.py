@@ -1,0 +1,80 @@
+"""Marks on a tiled image of maps or kernels: each cell's number, a frame round the chosen
+cell, and a colour bar that says what the colours mean. Text items are only rebuilt when the
+grid's layout changes, so a live refresh with new weights costs nothing here."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtWidgets import QGraphicsRectItem
+
+from cnnviz.core.analysis.mosaic import cell_origin
+
+FRAME_COLOUR = QColor(255, 140, 0)
+
+
+def colour_bar(widget: pg.GraphicsLayoutWidget) -> pg.ColorBarItem:
+    """A colour bar to the right of a widget's image view."""
+    bar = pg.ColorBarItem(values=(0, 1), interactive=False, width=12)
+    widget.addItem(bar, 0, 1)
+    return bar
+
+
+def set_scale(bar: pg.ColorBarItem, colormap: str | None, low: float, high: float) -> None:
+    """The colour bar for levels (low, high); None: the image's own colours (RGB)."""
+    bar.setVisible(colormap is not None)
+    if colormap is not None:
+        bar.setColorMap(pg.colormap.get(colormap))
+        bar.setLevels((low, high if high > low else low + 1e-6))
+
+
+class GridMarks:
+    def __init__(self, widget: pg.GraphicsLayoutWidget, view: pg.ViewBox) -> None:
+        self.view = view
+        self.labels: list[pg.TextItem] = []
+        self._layout: tuple | None = None
+        self.frame = QGraphicsRectItem()
+        pen = QPen(FRAME_COLOUR, 3)
+        pen.setCosmetic(True)  # three screen pixels at any zoom
+        self.frame.setPen(pen)
+        self.frame.setZValue(20)
+        self.frame.hide()
+        view.addItem(self.frame)
+        self.colour_bar = colour_bar(widget)
+
+    def number(self, numbers: list[int], cell: tuple[int, int], columns: int) -> None:
+        """Write each cell's number (a channel, a filter) in its top left corner."""
+        layout = (tuple(numbers), cell, columns)
+        if layout == self._layout:
+            return
+        self._layout = layout
+        for label in self.labels:
+            self.view.removeItem(label)
+        font = QFont()
+        font.setPixelSize(10)
+        self.labels = []
+        for index, number in enumerate(numbers):
+            label = pg.TextItem(str(number), color=(255, 255, 255), anchor=(0, 0),
+                                fill=pg.mkBrush(0, 0, 0, 120))  # fmt: skip
+            label.setFont(font)
+            label.setPos(*cell_origin(index, cell, columns))
+            label.setZValue(15)
+            self.view.addItem(label)
+            self.labels.append(label)
+
+    def select(self, index: int | None, cell: tuple[int, int], columns: int) -> None:
+        """Frame the chosen cell (None: no frame)."""
+        if index is None:
+            self.frame.hide()
+            return
+        x, y = cell_origin(index, cell, columns)
+        self.frame.setRect(QRectF(x - 0.5, y - 0.5, cell[1] + 1, cell[0] + 1))
+        self.frame.show()
+
+    def scale(self, colormap: str | None, low: float, high: float) -> None:
+        set_scale(self.colour_bar, colormap, low, high)
+
+    def clear(self) -> None:
+        self.number([], (1, 1), 1)
+        self.frame.hide()
