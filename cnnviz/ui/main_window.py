@@ -58,6 +58,7 @@ from cnnviz.ui.help import GuideDialog, ShortcutsDialog
 from cnnviz.ui.inspect_tab import InspectTab
 from cnnviz.ui.job_run import JobRun
 from cnnviz.ui.learn_tab import LearnTab
+from cnnviz.ui.presentation import Presentation
 from cnnviz.ui.run_panel import RunPanel
 from cnnviz.ui.runs_tab import RunsTab
 from cnnviz.ui.settings import AppSettings
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         scroll.setMinimumWidth(290)
         splitter = QSplitter()
         splitter.addWidget(scroll)
+        self.presentation = Presentation(self, scroll)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
@@ -200,6 +202,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Choose &data folder...", self.choose_data_folder)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        view_menu = self.menuBar().addMenu("&View")
+        self.present_action = self._action(view_menu, "&Present", self.toggle_presentation,
+                                           "F11", "presentAction")
+        self.present_action.setCheckable(True)
+        self.present_action.setToolTip("Large text, plots and maps, full screen: for a "
+                                       "projector (F11 again to leave)")
         run_menu = self.menuBar().addMenu("&Run")
         self._action(run_menu, "&Train", self.start_training, "Ctrl+R")
         self._action(run_menu, "&Pause / resume", self.toggle_pause, "Ctrl+P")
@@ -224,6 +232,11 @@ class MainWindow(QMainWindow):
     def _remember(self, path: Path) -> None:
         self.settings.add_recent_checkpoint(Path(path))
         self._refresh_recent()
+
+    def toggle_presentation(self) -> bool:
+        active = self.presentation.toggle()
+        self.present_action.setChecked(active)
+        return active
 
     def show_guide(self) -> GuideDialog:
         guide = GuideDialog(self, self.settings.value("help/guide_at_start", True, _as_bool))

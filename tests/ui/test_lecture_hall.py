@@ -3,6 +3,7 @@
 import os
 
 import numpy as np
+import pytest
 from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QTableWidget, QTreeWidget
 
 from cnnviz.session.run_lifecycle import Phase
@@ -198,3 +199,22 @@ def test_the_test_image_box_follows_the_input(qtbot, window):
     assert inspect.index_spin.text() == "\u2014" and inspect.true_label is None
     inspect.next_button.click()
     assert inspect.index_spin.value() == 0 and inspect.true_label is not None
+
+
+def test_presentation_mode_enlarges_and_restores(qtbot, window):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    action = window.findChild(QAction, "presentAction")
+    assert action.shortcut().toString() == "F11"
+    before = QApplication.font().pointSizeF()
+    action.trigger()
+    assert window.presentation.active and action.isChecked()
+    assert QApplication.font().pointSizeF() == pytest.approx(1.5 * before)
+    axis = window.plots.loss_plot.getAxis("bottom")
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(1.5 * before)
+    assert not window.presentation.side_panel.isVisibleTo(window)
+    action.trigger()
+    assert not window.presentation.active
+    assert QApplication.font().pointSizeF() == pytest.approx(before)
+    assert window.presentation.side_panel.isVisibleTo(window)

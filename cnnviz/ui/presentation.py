@@ -1,0 +1,56 @@
+"""Presentation mode (View > Present, F11): for a projector at 1280x720, seen from the back of
+a lecture hall. The window goes full screen, text grows half again (Qt's widgets through the
+application font, pyqtgraph's axes and titles through their own fonts), and the run panel
+steps aside so that plots and maps get its room. Leaving restores all of it."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+SCALE = 1.5
+
+
+def _axes(window: QWidget) -> list[pg.AxisItem]:
+    return [item for view in window.findChildren(pg.GraphicsView)
+            for item in view.scene().items() if isinstance(item, pg.AxisItem)]  # fmt: skip
+
+
+class Presentation:
+    def __init__(self, window: QMainWindow, side_panel: QWidget) -> None:
+        self.window = window
+        self.side_panel = side_panel
+        self.active = False
+        self._font: QFont | None = None
+        self._was_maximized = False
+
+    def toggle(self) -> bool:
+        (self.leave if self.active else self.enter)()
+        return self.active
+
+    def enter(self) -> None:
+        app = QApplication.instance()
+        self._font = QFont(app.font())
+        self._was_maximized = self.window.isMaximized()
+        big = QFont(self._font)
+        big.setPointSizeF(self._font.pointSizeF() * SCALE)
+        app.setFont(big)
+        self._style_axes(big)
+        self.side_panel.hide()
+        self.window.showFullScreen()
+        self.active = True
+
+    def leave(self) -> None:
+        app = QApplication.instance()
+        if self._font is not None:
+            app.setFont(self._font)
+        self._style_axes(None)
+        self.side_panel.show()
+        (self.window.showMaximized if self._was_maximized else self.window.showNormal)()
+        self.active = False
+
+    def _style_axes(self, font: QFont | None) -> None:
+        for axis in _axes(self.window):
+            axis.setStyle(tickFont=font)
+            axis.label.setFont(font or QFont())
