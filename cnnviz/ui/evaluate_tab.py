@@ -56,6 +56,13 @@ def thumbnail(image: np.ndarray) -> QIcon:
     return QIcon(pixmap)
 
 
+def accuracy_floor(weakest: float) -> float:
+    """The bottom of the per-class accuracy axis: a round number a fifth of the distance to
+    100% below the weakest class, and never below 0."""
+    margin = max(2.0, (100.0 - weakest) * 0.2)
+    return max(0.0, 5.0 * np.floor((weakest - margin) / 5.0))
+
+
 class EvaluateTab(QWidget):
     #: a test image to open in Inspect: (index in the test set, uint8 [C, H, W])
     inspect_requested = Signal(object)
@@ -106,7 +113,6 @@ class EvaluateTab(QWidget):
         self.class_bars = pg.PlotWidget(title="Accuracy per class (%)")
         self.class_bars.setObjectName("classAccuracyView")
         self.class_bars.setBackground("w")
-        self.class_bars.setYRange(0, 100)
         self.gallery_label = QLabel("Click a cell to see its images", objectName="galleryLabel")
         self.gallery = QListWidget(objectName="mistakesView")
         self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
@@ -269,10 +275,15 @@ class EvaluateTab(QWidget):
         fit_tick_names(self.class_bars, names, 0.0)
 
     def _draw_class_bars(self) -> None:
+        """Accuracy per class on a range that shows their differences: from a little below
+        the weakest class to 100%, so that 97% and 99% do not look alike."""
         self.class_bars.clear()
         accuracy = np.nan_to_num(self.result.per_class_accuracy) * 100
-        self.class_bars.addItem(pg.BarGraphItem(x=np.arange(len(accuracy)), height=accuracy,
-                                                width=0.7, brush=(90, 140, 220)))  # fmt: skip
+        low = accuracy_floor(float(accuracy.min()) if len(accuracy) else 0.0)
+        self.class_bars.addItem(pg.BarGraphItem(
+            x=np.arange(len(accuracy)), y0=low, height=accuracy - low, width=0.7,
+            brush=(90, 140, 220)))  # fmt: skip
+        self.class_bars.setYRange(low, 100, padding=0.02)
         self._fit_column_labels()
 
     # -- the gallery ------------------------------------------------------------------------
