@@ -42,6 +42,7 @@ class JobWorker(QObject):
     reported = Signal(object)
     loading = Signal(object)
     finished = Signal(object)
+    held = Signal()  # never: a job does not pause
 
     can_pause = False
     #: weight snapshots for live inspection (a job's weights stay in its processes)

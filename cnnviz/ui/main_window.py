@@ -42,7 +42,6 @@ from cnnviz.core.training.events import (
     StoppedEvent,
     WeightsEvent,
 )
-from cnnviz.core.training.metrics_follower import MetricsFollower
 from cnnviz.core.training.run_folder import METRICS, read_metrics
 from cnnviz.session.generation import Generation
 from cnnviz.session.job import shell_line, torchrun_command
@@ -59,6 +58,7 @@ from cnnviz.ui.inspect_tab import InspectTab
 from cnnviz.ui.job_run import JobRun
 from cnnviz.ui.learn_tab import LearnTab
 from cnnviz.ui.presentation import Presentation
+from cnnviz.ui.run_following import RunFollowing
 from cnnviz.ui.run_panel import RunPanel
 from cnnviz.ui.runs_tab import RunsTab
 from cnnviz.ui.settings import AppSettings
@@ -69,8 +69,6 @@ from cnnviz.ui.training_worker import TrainingRun
 #: how long closing the window waits for a run to stop before it lets the run finish its
 #: batch in the background and closes when it has
 CLOSE_WAIT_MS = 10_000
-#: how often a run written by another process (shown or overlaid) is read for news
-FOLLOW_MS = 500
 
 
 def _as_bool(value: object) -> bool:
@@ -95,8 +93,6 @@ class MainWindow(QMainWindow):
         self.batch_size = 100
         self.dialog: QWidget | None = None
         self._close_when_stopped = False
-        #: the run the plots show when it is not this window's own (open_run)
-        self.shown_run: MetricsFollower | None = None
         self.runs = RunsState(self.session.home, self.settings.extra_run_folders())
         self._selection = Generation()
         self._selection_call: BackgroundCall | None = None
@@ -104,6 +100,7 @@ class MainWindow(QMainWindow):
         self.panel = RunPanel(self.settings)
         self.plots = TrainingPlots()
         self.plots.setObjectName("trainingTab")
+        self.following = RunFollowing(self.plots, self.runs)
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.addTab(self.plots, "&Training")
         self.runs_tab = RunsTab(self.runs)
@@ -168,13 +165,10 @@ class MainWindow(QMainWindow):
         self._selection_timer.timeout.connect(self.show_selected_model)
         for combo in (self.panel.model_combo, self.panel.dataset_combo):
             combo.currentIndexChanged.connect(lambda _: self._selection_timer.start())
-        self.runs.overlays_changed.connect(self._sync_overlays)
         self.runs_tab.use_weights_requested.connect(self.open_checkpoint)
         self.runs_tab.show_requested.connect(self.open_run)
         self.runs_tab.status.connect(self.show_status)
-        self._follow_timer = QTimer(self, interval=FOLLOW_MS)
-        self._follow_timer.timeout.connect(self._follow)
-        self._follow_timer.start()
+        self.following.status.connect(self.show_status)
 
     # -- menus ------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
@@ -279,18 +273,8 @@ class MainWindow(QMainWindow):
         self.inspect_tab.show_model(current)
         self.evaluate_tab.model_changed()
         if self.phase.at_rest:  # the plots show the current weights' run, and nothing else
-            self._show_run_of(current)
-
-    def _show_run_of(self, current: CurrentModel) -> None:
-        folder = current.path.parent if current.path is not None else None
-        shown = self.shown_run.run_dir if self.shown_run is not None else None
-        if folder is None or not (folder / METRICS).is_file() or current.is_shipped:
-            self.shown_run = None
-            self.plots.clear()
-        elif folder != shown:
-            self.shown_run = MetricsFollower(folder)
-            self.plots.clear()
-            self._follow()
+            trained = current.path is not None and not current.is_shipped
+            self.following.show(current.path.parent if trained else None)
 
     def _use_model(self, spec: str) -> None:
         self.panel.model_combo.select(spec)
@@ -317,7 +301,7 @@ class MainWindow(QMainWindow):
             return
         if not self.session.begin(planned):
             return
-        self.shown_run = None  # the plots are this run's now
+        self.following.release()  # the plots are this run's now
         self.plots.clear()
         if planned.resume is not None and (Path(planned.out_dir) / METRICS).is_file():
             self.plots.show_records(read_metrics(Path(planned.out_dir) / METRICS))
@@ -334,6 +318,7 @@ class MainWindow(QMainWindow):
         worker.reported.connect(self._on_event)
         worker.loading.connect(self._on_loading)
         worker.finished.connect(self._on_finished)
+        worker.held.connect(self._on_held)  # a method: a lambda would run in the worker
         self._update_live_inspection()
         self.panel.progress.setRange(0, 0)
         self.panel.progress.setFormat("loading data...")
@@ -410,7 +395,7 @@ class MainWindow(QMainWindow):
             return
         if self.session.run.pause():
             self.run.worker.pause()
-            self.statusBar().showMessage("paused")
+            self.statusBar().showMessage("pausing after the step in flight...")
         elif self.session.run.resume():
             self.run.worker.resume()
             self.statusBar().clearMessage()
@@ -421,6 +406,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("stopping at the next batch...")
 
     # -- events from the worker -------------------------------------------------------------
+    def _on_held(self) -> None:
+        self.statusBar().showMessage(f"paused after step {self.last_step}")
+
     def _on_loading(self, status: tuple[str, float | None]) -> None:
         message, fraction = status
         self.statusBar().showMessage(message)
@@ -579,41 +567,10 @@ class MainWindow(QMainWindow):
             self.runs.set_overlaid(path, True)
             self.show_status(f"{path.name} is drawn over the run that trains now")
             return True
-        self.shown_run = MetricsFollower(path)
-        self.plots.clear()
-        self._follow()
+        self.following.show(path)
         self.tabs.setCurrentWidget(self.plots)
         self.show_status(f"showing {path.name}")
         return True
-
-    def _sync_overlays(self, overlaid: list[Path]) -> None:
-        keys = {str(path) for path in overlaid}
-        for key in [key for key in self.plots.overlays if key not in keys]:
-            self.plots.remove_overlay(key)
-        for path in overlaid:
-            if str(path) not in self.plots.overlays:
-                update = self.runs.followers[path].poll()
-                self.plots.set_overlay(str(path), path.name, update.records)
-
-    def _follow(self) -> None:
-        """Read what runs written elsewhere appended: the shown one and the overlaid ones. A
-        file that was replaced starts over; a folder that is gone keeps what was drawn."""
-        if self.shown_run is not None:
-            update = self.shown_run.poll()
-            if update.gone:
-                self.show_status(f"the run folder {self.shown_run.run_dir} is gone; its curves "
-                                 f"stay on the plots")  # fmt: skip
-                self.shown_run = None
-            elif update.restarted:
-                self.plots.show_records(update.records)
-            elif update.records:
-                self.plots.add_records(update.records)
-        for path, update in self.runs.poll_overlays().items():
-            overlay = self.plots.overlays.get(str(path))
-            if update.restarted:
-                self.plots.set_overlay(str(path), path.name, update.records)
-            elif overlay is not None and update.records:
-                overlay.add_records(update.records)
 
     # -- files ------------------------------------------------------------------------------
     def open_checkpoint(self, path: Path | None = None) -> CurrentModel | None:
@@ -711,7 +668,7 @@ class MainWindow(QMainWindow):
         if self._selection_call is not None:
             self._selection_call.cancel()
             self._selection_call.wait(5000)
-        self._follow_timer.stop()
+        self.following.stop()
         self.panel.save()
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.set("window/tab", self.tabs.currentWidget().objectName())

@@ -35,6 +35,8 @@ class TrainingWorker(QObject):
     reported = Signal(object)
     loading = Signal(object)
     finished = Signal(object)
+    #: a pause took effect: the step in flight is done and reported, and none follows
+    held = Signal()
 
     def __init__(self, config: TrainConfig) -> None:
         super().__init__()
@@ -90,7 +92,10 @@ class TrainingWorker(QObject):
             self.finished.emit(final)
 
     def _should_stop(self) -> bool:
-        self._running.wait()
+        if not self._running.is_set():
+            self._flush()
+            self.held.emit()
+            self._running.wait()
         return self._stop.is_set()
 
     def _wants_weights(self) -> bool:

@@ -61,8 +61,10 @@ def test_pause_resume_and_stop(qtbot, window):
     assert window.phase is Phase.PAUSED and window.run.worker.paused
     assert window.findChild(QPushButton, "pauseButton").text() == "Resume"
     assert window.speed_label.text() == "" and window.eta_label.text() == ""
-    qtbot.wait(300)  # let the step in flight land
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("paused after"),
+                    timeout=60_000)  # the step in flight has landed
     paused_at = window.last_step
+    assert window.statusBar().currentMessage() == f"paused after step {paused_at}"
     qtbot.wait(500)
     assert window.last_step == paused_at
     window.findChild(QPushButton, "pauseButton").click()
