@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QTableWidget,
+    QTreeWidget,
+    QWidget,
+)
 
 SCALE = 1.5
 
@@ -37,6 +43,7 @@ class Presentation:
         big.setPointSizeF(self._font.pointSizeF() * SCALE)
         app.setFont(big)
         self._style_axes(big)
+        self._fit_columns()
         self.side_panel.hide()
         self.window.showFullScreen()
         self.active = True
@@ -46,9 +53,17 @@ class Presentation:
         if self._font is not None:
             app.setFont(self._font)
         self._style_axes(None)
+        self._fit_columns()
         self.side_panel.show()
         (self.window.showMaximized if self._was_maximized else self.window.showNormal)()
         self.active = False
+
+    def _fit_columns(self) -> None:
+        """Tables and trees sized their columns for the old font; size them again."""
+        for view in self.window.findChildren(QTreeWidget) + self.window.findChildren(
+                QTableWidget):  # fmt: skip
+            for column in range(view.columnCount()):
+                view.resizeColumnToContents(column)
 
     def _style_axes(self, font: QFont | None) -> None:
         for axis in _axes(self.window):

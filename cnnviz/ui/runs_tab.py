@@ -142,7 +142,7 @@ class RunsTab(QWidget):
         self.table.itemDoubleClicked.connect(
             lambda item: self._with_selected(self.show_requested.emit))
         runs.listed.connect(self._fill)
-        runs.overlays_changed.connect(lambda _: self._fill_comparison())
+        runs.overlays_changed.connect(lambda _: self._sync_checks())
         self._timer = QTimer(self, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
@@ -178,6 +178,16 @@ class RunsTab(QWidget):
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
         self._update_buttons()
+        self._fill_comparison()
+
+    def _sync_checks(self) -> None:
+        """Ticks follow the overlays, whoever changed them (this table, Show, open_run)."""
+        self.table.blockSignals(True)
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            on = Path(item.data(Qt.ItemDataRole.UserRole)) in self.runs.overlaid
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.table.blockSignals(False)
         self._fill_comparison()
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:

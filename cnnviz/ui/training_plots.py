@@ -213,7 +213,7 @@ class TrainingPlots(QWidget, CurveSet):
         self.full_range_check.setToolTip("Accuracy follows the data, so that 98.4% and 98.8% "
                                          "look different; tick to see the whole 0-100% range")
         self.full_range_check.toggled.connect(self._set_accuracy_range)
-        self._set_accuracy_range(False)
+        self._accuracy_range: tuple[float, float] | None = None
         self.accuracy_plot.setXLink(self.loss_plot)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -261,12 +261,32 @@ class TrainingPlots(QWidget, CurveSet):
 
     # -- data in ----------------------------------------------------------------------------
     def _set_accuracy_range(self, full: bool) -> None:
-        view = self.accuracy_plot.getPlotItem().getViewBox()
+        self._accuracy_range = None
         if full:
             self.accuracy_plot.setYRange(0, 100, padding=0.02)
         else:
-            view.setAutoVisible(y=True)  # the range of what is in view, not of all the data
-            view.enableAutoRange(axis="y")
+            self._fit_accuracy()
+
+    def _fit_accuracy(self) -> None:
+        """The accuracy axis over what tells runs apart: the test points and the training
+        curve past its first tenth (where it climbs from chance), overlays included, so that
+        98.4% and 98.8% look different. Set only when it moves by half a point: a new range
+        redraws the axis."""
+        if self.full_range_check.isChecked():
+            return
+        x = self.train_acc.x
+        parts = [self.test_acc.y, self.train_acc.y[x >= 0.1 * x[-1]] if len(x) else x,
+                 *(overlay.accuracy.y for overlay in self.overlays.values())]
+        values = np.concatenate(parts)
+        if not len(values):
+            return
+        low, high = float(values.min()), float(values.max())
+        margin = max(0.5, 0.1 * (high - low))
+        wanted = (max(0.0, np.floor(2 * (low - margin)) / 2),
+                  min(100.0, np.ceil(2 * (high + margin)) / 2))
+        if wanted != self._accuracy_range:
+            self._accuracy_range = wanted
+            self.accuracy_plot.setYRange(*wanted, padding=0)
 
     def set_epoch_span(self, epochs: int) -> None:
         """Fix the x axis to the whole run (and the overlaid ones): the axes are then not
@@ -288,6 +308,7 @@ class TrainingPlots(QWidget, CurveSet):
         self.raw_curve.setData(self.raw_loss.x, self.raw_loss.y)
         self.smooth_curve.setData(self.smooth_loss.x, self.smooth_loss.y)
         self.train_acc_curve.setData(self.train_acc.x, self.train_acc.y)
+        self._fit_accuracy()
 
     def add_epoch(self, event: EpochEvent) -> None:
         x = float(event.epoch)
@@ -295,6 +316,7 @@ class TrainingPlots(QWidget, CurveSet):
         self.test_acc.extend(np.array([x]), np.array([100 * event.test_acc]))
         self.test_loss_points.setData(self.test_loss.x, self.test_loss.y)
         self.test_acc_points.setData(self.test_acc.x, self.test_acc.y)
+        self._fit_accuracy()
         for plot in (self.loss_plot, self.accuracy_plot):
             line = pg.InfiniteLine(pos=x, angle=90, pen=EPOCH_PEN)
             plot.addItem(line, ignoreBounds=True)
@@ -304,6 +326,7 @@ class TrainingPlots(QWidget, CurveSet):
         """A mid-epoch evaluation on a test subset shows as a test point too."""
         self.test_acc.extend(np.array([event.epoch_fraction]), np.array([100 * event.test_acc]))
         self.test_acc_points.setData(self.test_acc.x, self.test_acc.y)
+        self._fit_accuracy()
 
     def started(self, event: StartedEvent) -> None:
         """A run's start read back: its span, and a resumed run drawn on from where it
@@ -326,6 +349,7 @@ class TrainingPlots(QWidget, CurveSet):
                               (self.test_loss_points, self.test_loss),
                               (self.test_acc_points, self.test_acc)):  # fmt: skip
             curve.setData(series.x, series.y)
+        self._fit_accuracy()
 
     # -- overlays ---------------------------------------------------------------------------
     def set_overlay(self, key: str, name: str, records: list[dict]) -> RunOverlay:
@@ -338,6 +362,7 @@ class TrainingPlots(QWidget, CurveSet):
         overlay.add_records(records)
         self.overlays[key] = overlay
         self.set_epoch_span(self._span)
+        self._fit_accuracy()
         return overlay
 
     def remove_overlay(self, key: str) -> None:

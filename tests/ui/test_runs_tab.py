@@ -143,3 +143,11 @@ def test_overlays_follow_a_run_that_is_still_written(qtbot, window, runs_home):
     with (run_dir / "metrics.jsonl").open("a") as handle:
         handle.write("\n".join(records) + "\n")
     qtbot.waitUntil(lambda: overlay.loss.size == before + 3, timeout=5_000)
+
+
+def test_ticks_follow_overlays_made_elsewhere(window, runs_home):
+    window.runs.set_overlaid(runs_home / "adam-1e-3", True)  # e.g. open_run while training
+    table = window.findChild(QTableWidget, "runsTable")
+    ticked = [table.item(r, 1).text() for r in range(table.rowCount())
+              if table.item(r, 0).checkState() == Qt.CheckState.Checked]
+    assert ticked == ["adam-1e-3"]
