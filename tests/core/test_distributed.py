@@ -147,12 +147,24 @@ def worker_pids(torchrun_pid: int) -> list[int]:
     the rank; they are started in rank order)."""
     deadline = time.time() + 30
     while time.time() < deadline:
-        children = subprocess.run(["pgrep", "-P", str(torchrun_pid)], capture_output=True,
-                                  text=True).stdout.split()
+        children = sorted(pid for pid in all_pids() if parent_of(pid) == torchrun_pid)
         if len(children) == 2:
-            return sorted(int(pid) for pid in children)
+            return children
         time.sleep(0.1)
     raise AssertionError("torchrun's workers were not found")
+
+
+def all_pids() -> list[int]:
+    return [int(entry.name) for entry in Path("/proc").iterdir() if entry.name.isdigit()]
+
+
+def parent_of(pid: int) -> int | None:
+    """A process's parent, from /proc (no procps needed on a bare machine)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat.rpartition(")")[2].split()[1])
 
 
 def test_sync_bn_needs_nccl_and_says_so():
