@@ -97,6 +97,33 @@ def write_image_folder(root: Path, classes: int = 3, per_class: int = 10, rgb: b
     return root
 
 
+MODEL_FILE = """
+import pathlib, time
+import torch.nn as nn
+pathlib.Path(__file__).with_name("ran.txt").write_text("the model file ran")
+
+class Net(nn.Module):
+    def __init__(self, num_classes=10):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 4, 3, padding=1)
+        self.fc = nn.Linear(4, num_classes)
+
+    def forward(self, x):
+        if self.training:
+            time.sleep(SECONDS_A_STEP)
+        return self.fc(self.conv(x).mean(dim=(2, 3)))
+"""
+
+
+def write_model_file(folder: Path, seconds_a_step: float = 0.0) -> Path:
+    """A user's model file, FOLDER/net.py with a class Net, that writes ran.txt beside itself
+    whenever it runs: a test can tell whether the code ran."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "net.py"
+    path.write_text(MODEL_FILE.replace("SECONDS_A_STEP", repr(seconds_a_step)))
+    return path
+
+
 @pytest.fixture
 def mnist_dir(tmp_path: Path) -> Path:
     return write_mnist_family(tmp_path / "data")

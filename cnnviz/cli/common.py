@@ -63,6 +63,14 @@ def add_data_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_checkpoint_options(parser: argparse.ArgumentParser, json_help: str) -> None:
+    """The options of the commands that use a trained model: which one, and JSON output."""
+    parser.add_argument("--checkpoint", type=Path, default=None,
+                        help="default: the shipped MNIST weights")
+    parser.add_argument("--json", action="store_true", help=json_help)
+    add_trust_option(parser)
+
+
 def add_trust_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--trust-model-code", action="store_true",

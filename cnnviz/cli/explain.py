@@ -6,22 +6,18 @@ import argparse
 import json
 from pathlib import Path
 
-from cnnviz.cli.common import add_trust_option, fail
+from cnnviz.cli.common import add_checkpoint_options, fail
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("explain", help="where the network looked: Grad-CAM or saliency")
     parser.add_argument("image", type=Path, metavar="IMAGE")
-    parser.add_argument("--checkpoint", type=Path, default=None,
-                        help="default: the shipped MNIST weights")
     parser.add_argument("--layer", default=None, help="conv layer for Grad-CAM (default: last)")
     parser.add_argument("--class", dest="class_index", type=int, default=None,
                         help="class to explain (default: the predicted one)")
     parser.add_argument("--method", choices=["gradcam", "saliency"], default="gradcam")
     parser.add_argument("--out", type=Path, required=True, help="the overlay, as PNG")
-    parser.add_argument("--json", action="store_true",
-                        help="print the class, its probability and the heatmap rows")
-    add_trust_option(parser)
+    add_checkpoint_options(parser, "print the class, its probability and the heatmap rows")
     parser.set_defaults(handler=run)
 
 

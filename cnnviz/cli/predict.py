@@ -7,20 +7,17 @@ import json
 import sys
 from pathlib import Path
 
-from cnnviz.cli.common import EXIT_FAILURE, add_trust_option, fail
+from cnnviz.cli.common import EXIT_FAILURE, add_checkpoint_options, fail
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("predict", help="classify image files")
     parser.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
-    parser.add_argument("--checkpoint", type=Path, default=None,
-                        help="default: the shipped MNIST weights")
     parser.add_argument("--drawn", action="store_true",
                         help="a drawn digit on a plain background: crop, scale and centre it "
                              "as MNIST's digits were")
-    parser.add_argument("--json", action="store_true",
-                        help="one JSON object per image: file, predicted class, probabilities")
-    add_trust_option(parser)
+    add_checkpoint_options(parser,
+                           "one JSON object per image: file, predicted class, probabilities")
     parser.set_defaults(handler=run)
 
 

@@ -10,30 +10,13 @@ from PIL import Image
 from cnnviz.cli import main
 from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
 from cnnviz.core.training.checkpoint import load_checkpoint, model_from_checkpoint
-from tests.conftest import pattern_images
-
-NET = """
-import pathlib
-import torch.nn as nn
-pathlib.Path(__file__).with_name("ran.txt").write_text("the model file ran")
-
-class Net(nn.Module):
-    def __init__(self, num_classes=10):
-        super().__init__()
-        self.conv = nn.Conv2d(1, 4, 3, padding=1)
-        self.fc = nn.Linear(4, num_classes)
-
-    def forward(self, x):
-        return self.fc(self.conv(x).mean(dim=(2, 3)))
-"""
+from tests.conftest import pattern_images, write_model_file
 
 
 @pytest.fixture
 def custom_run(mnist_dir, tmp_path, capsys):
     """A run of a model from a user's file; its side effect (ran.txt) shows when it runs."""
-    source = tmp_path / "models" / "net.py"
-    source.parent.mkdir()
-    source.write_text(NET)
+    source = write_model_file(tmp_path / "models")
     run_dir = tmp_path / "run"
     code = main(["train", "--model", f"{source}:Net", "--batch-size", "50", "--out",
                  str(run_dir), "--data-dir", str(mnist_dir), "--offline"])
@@ -46,7 +29,7 @@ def custom_run(mnist_dir, tmp_path, capsys):
 def test_the_checkpoint_carries_the_code_and_its_hash(custom_run):
     source, checkpoint = custom_run
     stored = load_checkpoint(checkpoint).meta.model_code
-    assert stored["source"] == NET and stored["path"] == str(source)
+    assert stored["source"] == source.read_text() and stored["path"] == str(source)
     assert stored["sha256"] == ModelCode.read(f"{source}:Net").sha256
 
 

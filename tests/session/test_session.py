@@ -22,21 +22,7 @@ from cnnviz.session.session import (
     short_model_name,
 )
 from cnnviz.session.trust_store import TrustStore
-
-NET = """
-import pathlib
-import torch.nn as nn
-pathlib.Path({marker!r}).write_text("ran")
-
-class Net(nn.Module):
-    def __init__(self, num_classes=10):
-        super().__init__()
-        self.conv = nn.Conv2d(1, 4, 3, padding=1)
-        self.fc = nn.Linear(4, num_classes)
-
-    def forward(self, x):
-        return self.fc(self.conv(x).mean(dim=(2, 3)))
-"""
+from tests.conftest import write_model_file
 
 
 @pytest.fixture
@@ -103,9 +89,8 @@ def test_a_run_moves_the_current_model_and_the_phase(session, mnist_dir):
 
 def test_a_model_file_named_by_a_checkpoint_runs_only_when_trusted(session, mnist_dir,
                                                                     tmp_path):
-    marker = tmp_path / "ran.txt"
-    source = tmp_path / "net.py"
-    source.write_text(NET.format(marker=str(marker)))
+    source = write_model_file(tmp_path)
+    marker = source.with_name("ran.txt")
     path = train(TrainConfig(model=f"{source}:Net", batch_size=50, out_dir=tmp_path / "r"),
                  mnist_dir)
     marker.unlink()
@@ -124,8 +109,7 @@ def test_a_model_file_named_by_a_checkpoint_runs_only_when_trusted(session, mnis
 
 
 def test_a_trusted_checkpoint_rebuilds_where_its_file_is_gone(session, mnist_dir, tmp_path):
-    source = tmp_path / "net.py"
-    source.write_text(NET.format(marker=str(tmp_path / "ran.txt")))
+    source = write_model_file(tmp_path)
     path = train(TrainConfig(model=f"{source}:Net", batch_size=50, out_dir=tmp_path / "r"),
                  mnist_dir)
     source.unlink()

@@ -154,12 +154,19 @@ def test_live_refresh_follows_a_run_and_changes_nothing(qtbot, window, inspect):
         assert np.array_equal(value.numpy(), watched[key].numpy()), key
 
 
-def test_direct_calls_and_a_wide_kernel(window, inspect, tmp_path):
+def show_wide_model(inspect, tmp_path):
+    """Inspect a model file whose convolution and pooling are function calls, its kernel
+    3x5 with stride (1, 2)."""
     (tmp_path / "wide.py").write_text(WIDE_MODEL)
     model = build_model(f"{tmp_path / 'wide.py'}:Wide", InputShape(1, 28, 28, 10))
     started = StartedEvent("wide", "mnist", "cpu", 60, 1, 1, 1, 1, 0,
                            [str(i) for i in range(10)], [1, 28, 28], [0.5], [0.5])
     inspect.prepare_live(model, started)
+    return model
+
+
+def test_direct_calls_and_a_wide_kernel(window, inspect, tmp_path):
+    show_wide_model(inspect, tmp_path)
     tree = window.findChild(QTreeWidget, "layerTree")
     assert [tree.topLevelItem(0).text(c) for c in range(5)] == [
         "conv2d", "conv2d", "4x28x14", "60", "3x5"]
@@ -179,11 +186,7 @@ def test_direct_calls_and_a_wide_kernel(window, inspect, tmp_path):
 
 
 def test_explain_offers_only_the_convolutions_it_can_hook(window, inspect, tmp_path):
-    (tmp_path / "wide.py").write_text(WIDE_MODEL)
-    model = build_model(f"{tmp_path / 'wide.py'}:Wide", InputShape(1, 28, 28, 10))
-    started = StartedEvent("wide", "mnist", "cpu", 60, 1, 1, 1, 1, 0,
-                           [str(i) for i in range(10)], [1, 28, 28], [0.5], [0.5])
-    inspect.prepare_live(model, started)
+    model = show_wide_model(inspect, tmp_path)
     combo = inspect.explain_panel.layer_combo
     hookable = {name for name, m in model.named_modules() if isinstance(m, torch.nn.Conv2d)}
     offered = {combo.itemText(i) for i in range(combo.count())}

@@ -16,39 +16,15 @@ from cnnviz.ui import MainWindow
 from cnnviz.ui.dialogs import TrustDialog
 from cnnviz.ui.threads import running_threads
 from cnnviz.ui.training_worker import TrainingWorker
-
-NET = """
-import pathlib, time
-import torch.nn as nn
-pathlib.Path(__file__).with_name("ran.txt").write_text("ran")
-
-class Net(nn.Module):
-    def __init__(self, num_classes=10):
-        super().__init__()
-        self.conv = nn.Conv2d(1, 4, 3, padding=1)
-        self.fc = nn.Linear(4, num_classes)
-
-    def forward(self, x):
-        if self.training:
-            time.sleep({sleep})
-        return self.fc(self.conv(x).mean(dim=(2, 3)))
-"""
+from tests.conftest import write_model_file
 
 
 def wait_idle(qtbot, window, timeout=60_000):
     qtbot.waitUntil(lambda: window.phase.at_rest and not running_threads(), timeout=timeout)
 
 
-def model_file(tmp_path: Path, sleep: float = 0.0) -> Path:
-    folder = tmp_path / "models"
-    folder.mkdir(exist_ok=True)
-    path = folder / "net.py"
-    path.write_text(NET.format(sleep=sleep))
-    return path
-
-
 def custom_checkpoint(tmp_path: Path) -> tuple[Path, Path]:
-    source = model_file(tmp_path)
+    source = write_model_file(tmp_path / "models")
     data = Path(os.environ["CNNVIZ_DATA"])
     final = Trainer(TrainConfig(model=f"{source}:Net", batch_size=100, data_dir=data,
                                 download=False, out_dir=tmp_path / "run")).run(lambda e: None)
@@ -91,7 +67,8 @@ def test_closing_never_waits_without_bound(qtbot, tmp_path, monkeypatch):
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    window.panel.model_combo.select(f"{model_file(tmp_path, sleep=1.5)}:Net")
+    slow = write_model_file(tmp_path / "models", seconds_a_step=1.5)
+    window.panel.model_combo.select(f"{slow}:Net")
     window.panel.batch_size_spin.setValue(100)
     window.start_training()
     qtbot.waitUntil(lambda: window.phase is Phase.TRAINING, timeout=30_000)
