@@ -12,10 +12,19 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from cnnviz.cli import evaluate, explain, listing, predict, runs, summary, train
+from cnnviz.cli import (
+    evaluate,
+    explain,
+    listing,
+    predict,
+    runs,
+    summary,
+    train,
+    units,
+)
 from cnnviz.cli.common import EXIT_USAGE, fail
 
-COMMAND_MODULES = (train, runs, evaluate, predict, explain, summary, listing)
+COMMAND_MODULES = (train, runs, evaluate, predict, explain, units, summary, listing)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -55,6 +55,11 @@ def add_data_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_checkpoint_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--checkpoint", type=Path, default=None,
+                        help="default: the shipped MNIST weights")
+
+
 def add_trust_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--trust-model-code", action="store_true",
