@@ -21,10 +21,11 @@ from cnnviz.cli import (
     summary,
     train,
     units,
+    visualize,
 )
 from cnnviz.cli.common import EXIT_USAGE, fail
 
-COMMAND_MODULES = (train, runs, evaluate, predict, explain, units, summary, listing)
+COMMAND_MODULES = (train, runs, evaluate, predict, explain, units, visualize, summary, listing)
 
 
 def build_parser() -> argparse.ArgumentParser:
