@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from cnnviz.cli import (
+    embed,
     evaluate,
     explain,
     listing,
@@ -25,7 +26,8 @@ from cnnviz.cli import (
 )
 from cnnviz.cli.common import EXIT_USAGE, fail
 
-COMMAND_MODULES = (train, runs, evaluate, predict, explain, units, visualize, summary, listing)
+COMMAND_MODULES = (train, runs, evaluate, predict, explain, units, visualize, embed, summary,
+                   listing)
 
 
 def build_parser() -> argparse.ArgumentParser:
