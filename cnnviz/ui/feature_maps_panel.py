@@ -33,6 +33,8 @@ DEAD_BRUSH = pg.mkBrush(230, 40, 40)
 class FeatureMapsPanel(QWidget):
     #: a message for the status bar
     status = Signal(str)
+    #: the channel shown enlarged (a click, the arrow keys, a new layer)
+    channel_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +159,7 @@ class FeatureMapsPanel(QWidget):
             self.overlay_base.clear()
             return
         self.channel = min(self.channel, len(activation) - 1)
+        self.channel_changed.emit(self.channel)
         single = activation[self.channel]
         low, high = float(single.min()), float(single.max())
         self.zoom_item.setLookupTable(lookup_table(self.colormap_combo.currentText()))

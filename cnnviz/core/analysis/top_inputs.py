@@ -23,7 +23,7 @@ from torch import nn
 
 from cnnviz.core.analysis.inspection import Field, ModelInspector
 from cnnviz.core.analysis.layer_capture import as_maps, forward_to
-from cnnviz.core.analysis.mosaic import grid_columns, tile
+from cnnviz.core.analysis.mosaic import cell_at, grid_columns, tile
 from cnnviz.core.data.batches import Normalizer
 from cnnviz.core.errors import CnnvizError
 
@@ -170,4 +170,15 @@ def crops_grid(crops: np.ndarray, scale: int = 1) -> np.ndarray:
     [H, W, 3] for colour, each pixel ``scale`` times as wide, with white lines between."""
     cells = crops.repeat(scale, axis=2).repeat(scale, axis=3).transpose(0, 2, 3, 1)
     cells = cells[..., 0] if cells.shape[-1] == 1 else cells
-    return tile(cells, grid_columns(len(cells)), pad=max(1, scale // 2), fill=255).astype(np.uint8)
+    return tile(cells, grid_columns(len(cells)), pad=_grid_pad(scale), fill=255).astype(np.uint8)
+
+
+def crop_at(x: float, y: float, count: int, crop_size: tuple[int, int],
+            scale: int = 1) -> int | None:  # fmt: skip
+    """Which of ``count`` crops of ``crop_size`` a point of their crops_grid falls on."""
+    cell = (crop_size[0] * scale, crop_size[1] * scale)
+    return cell_at(x, y, cell, grid_columns(count), count, _grid_pad(scale))
+
+
+def _grid_pad(scale: int) -> int:
+    return max(1, scale // 2)
