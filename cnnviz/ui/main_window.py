@@ -48,7 +48,9 @@ from cnnviz.ui.dialogs import TrustDialog, error_box, train_mode_box
 from cnnviz.ui.draw_tab import DrawTab
 from cnnviz.ui.evaluate_tab import EvaluateTab
 from cnnviz.ui.file_dialogs import choose_path
+from cnnviz.ui.histograms_tab import HistogramsTab
 from cnnviz.ui.inspect_tab import InspectTab
+from cnnviz.ui.projector_tab import ProjectorTab
 from cnnviz.ui.run_panel import RunPanel
 from cnnviz.ui.runs_tab import RunsTab
 from cnnviz.ui.settings import AppSettings
@@ -97,6 +99,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.draw_tab, "Dra&w")
         self.evaluate_tab = EvaluateTab(lambda: self.session.current, self.settings.data_dir)
         self.tabs.addTab(self.evaluate_tab, "&Evaluate")
+        self.histograms_tab = HistogramsTab()
+        self.tabs.addTab(self.histograms_tab, "&Histograms")
+        self.projector_tab = ProjectorTab(lambda: self.session.current, self.settings.data_dir)
+        self.tabs.addTab(self.projector_tab, "&Projector")
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
@@ -132,6 +138,8 @@ class MainWindow(QMainWindow):
         session.problem.connect(self.show_status)
         self.inspect_tab.status.connect(self.show_status)
         self.evaluate_tab.inspect_requested.connect(self._inspect_test_image)
+        self.projector_tab.inspect_requested.connect(
+            lambda request: self._inspect_test_image(request, self.projector_tab.dataset))
         self.draw_tab.inspect_requested.connect(self.inspect_image)
         self.draw_tab.shipped_requested.connect(session.use_shipped)
         self.tabs.currentChanged.connect(lambda _: self._update_live_inspection())
@@ -208,6 +216,7 @@ class MainWindow(QMainWindow):
         self.draw_tab.show_model(current)
         self.inspect_tab.show_model(current)
         self.evaluate_tab.model_changed()
+        self.projector_tab.model_changed()
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -237,6 +246,7 @@ class MainWindow(QMainWindow):
         self.batch_size = planned.batch_size
         self.panel.save()
         self.run = TrainingRun(planned)
+        self.histograms_tab.follow(Path(planned.out_dir))
         worker = self.run.worker
         worker.stepped.connect(self._on_steps)
         worker.reported.connect(self._on_event)
@@ -260,12 +270,14 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.inspect_tab)
         return self.inspect_tab.show_image(image)
 
-    def _inspect_test_image(self, request: tuple[int, np.ndarray]) -> None:
-        """A test image from the Evaluate gallery: by index when Inspect browses the same
-        test set, so that its true label shows too."""
+    def _inspect_test_image(self, request: tuple[int, np.ndarray],
+                            dataset: str | None = None) -> None:  # fmt: skip
+        """A test image from the Evaluate gallery (or of ``dataset``, from the projector): by
+        index when Inspect browses the same test set, so that its true label shows too."""
         index, image = request
         tab = self.inspect_tab
-        if tab.test is not None and tab.dataset == self.evaluate_tab.dataset:
+        dataset = self.evaluate_tab.dataset if dataset is None else dataset
+        if tab.test is not None and tab.dataset == dataset:
             self.tabs.setCurrentWidget(tab)
             tab.index_spin.setValue(index)
             tab.show_test_image(index)
@@ -418,6 +430,7 @@ class MainWindow(QMainWindow):
             self.show_status(f"{path.name} is drawn over the run that trains now")
             return True
         self.shown_run = MetricsFollower(path)
+        self.histograms_tab.follow(path)
         self.plots.clear()
         self._follow()
         self.tabs.setCurrentWidget(self.plots)
@@ -537,6 +550,7 @@ class MainWindow(QMainWindow):
                 return
         self.inspect_tab.stop_background()
         self.evaluate_tab.stop_background()
+        self.projector_tab.stop_background()
         self._follow_timer.stop()
         self.panel.save()
         self.settings.set("window/geometry", self.saveGeometry())
