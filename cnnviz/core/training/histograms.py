@@ -115,7 +115,8 @@ def _histogram(values: np.ndarray, bins: int) -> np.ndarray:
     if not np.isfinite(values).all():
         values = np.nan_to_num(values, nan=0.0, posinf=0.0, neginf=0.0)
     low, high = float(values.min()), float(values.max())
-    high = high if high > low else low + 1.0
+    if high - low <= abs(low) * 1e-4:  # one value, or too close for 64 float32 bins
+        high = low + max(abs(low) * 1e-4, 1.0)
     counts = np.histogram(values, bins=bins, range=(low, high))[0]
     return np.concatenate([[low, high], counts]).astype(np.float64)
 
