@@ -125,10 +125,12 @@ class CropGeometry:
         if field is None or field.jump is None or map_size == (1, 1):
             return cls(image_size, (0, 0), ((image_size[0] - 1) / 2, (image_size[1] - 1) / 2),
                        image_size)  # fmt: skip
-        size = tuple(min(s, n) for s, n in zip(field.size, image_size, strict=True))
-        centre = tuple((n - 1 - (m - 1) * j) / 2 for n, m, j in
-                       zip(image_size, map_size, field.jump, strict=True))  # fmt: skip
-        return cls(size, field.jump, centre, image_size)  # type: ignore[arg-type]
+        (height, width), (map_height, map_width), (jump_y, jump_x) = (
+            image_size, map_size, field.jump)  # fmt: skip
+        size = (min(field.size[0], height), min(field.size[1], width))
+        centre = ((height - 1 - (map_height - 1) * jump_y) / 2,
+                  (width - 1 - (map_width - 1) * jump_x) / 2)  # fmt: skip
+        return cls(size, field.jump, centre, image_size)
 
     def box(self, position: tuple[int, int]) -> tuple[int, int, int, int]:
         """(top, left, height, width) of the unit at (row, column), inside the image."""
