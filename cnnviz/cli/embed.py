@@ -7,7 +7,13 @@ import csv
 import json
 from pathlib import Path
 
-from cnnviz.cli.common import add_checkpoint_option, add_data_options, add_trust_option, fail
+from cnnviz.cli.common import (
+    add_checkpoint_option,
+    add_data_options,
+    add_trust_option,
+    fail,
+    model_and_test_split,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,11 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from cnnviz.core.analysis.embedding import knn_accuracy, penultimate_features, project
-    from cnnviz.core.analysis.prediction import Predictor
-    from cnnviz.core.training.evaluation import load_test_split
 
-    predictor = Predictor.from_checkpoint(args.checkpoint, trust=args.trust_model_code)
-    data = load_test_split(predictor.meta, args.data_dir, download=not args.offline)
+    predictor, data = model_and_test_split(args)
     features = penultimate_features(predictor.model, data.test.images, predictor.normalizer)
     assert features is not None
     points = project(features.values, args.method, args.seed)

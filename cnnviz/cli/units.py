@@ -13,6 +13,7 @@ from cnnviz.cli.common import (
     add_data_options,
     add_trust_option,
     fail,
+    model_and_test_split,
     positive_int,
 )
 
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from PIL import Image
 
     from cnnviz.core.analysis.layer_capture import layer_module
-    from cnnviz.core.analysis.prediction import Predictor, shipped_weights_path
+    from cnnviz.core.analysis.prediction import shipped_weights_path
     from cnnviz.core.analysis.top_inputs import (
         channel_crops,
         crops_grid,
@@ -53,11 +54,9 @@ def run(args: argparse.Namespace) -> int:
         layer_geometry,
     )
     from cnnviz.core.analysis.unit_cache import load_top_inputs, save_top_inputs
-    from cnnviz.core.training.evaluation import load_test_split
 
-    predictor = Predictor.from_checkpoint(args.checkpoint, trust=args.trust_model_code)
-    layer_module(predictor.model, args.layer)  # a wrong name fails before the data loads
-    data = load_test_split(predictor.meta, args.data_dir, download=not args.offline)
+    predictor, data = model_and_test_split(
+        args, lambda predictor: layer_module(predictor.model, args.layer))
     images, name = data.test.images, data.info.name
     checkpoint = args.checkpoint or shipped_weights_path()
     top = load_top_inputs(checkpoint, args.layer, args.top, name, len(images))

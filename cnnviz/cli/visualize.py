@@ -12,6 +12,7 @@ from cnnviz.cli.common import (
     add_data_options,
     add_trust_option,
     fail,
+    model_and_test_split,
     positive_int,
 )
 
@@ -46,8 +47,6 @@ def run(args: argparse.Namespace) -> int:
     from PIL import Image
 
     from cnnviz.core.analysis.feature_vis import Objective, best_in_split, visualize
-    from cnnviz.core.analysis.prediction import Predictor
-    from cnnviz.core.training.evaluation import load_test_split
 
     if args.class_index is None and (args.layer is None or args.channel is None):
         return fail("give --layer and --channel, or --class")
@@ -55,11 +54,10 @@ def run(args: argparse.Namespace) -> int:
         objective = Objective("", args.class_index, "class")
     else:
         objective = Objective(args.layer, args.channel, "unit" if args.unit else "channel")
-    predictor = Predictor.from_checkpoint(args.checkpoint, trust=args.trust_model_code)
+    predictor, data = model_and_test_split(args)
     result = visualize(predictor.model, objective, predictor.input_shape, predictor.normalizer,
                        steps=args.steps, seed=args.seed)  # fmt: skip
     assert result is not None
-    data = load_test_split(predictor.meta, args.data_dir, download=not args.offline)
     best = best_in_split(predictor.model, objective, data.test, predictor.normalizer)
     assert best is not None
     picture = result.image[0] if result.image.shape[0] == 1 else result.image.transpose(1, 2, 0)
