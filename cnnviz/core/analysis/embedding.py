@@ -33,6 +33,9 @@ TSNE_DIMENSIONS = 50
 TSNE_PERPLEXITY = 30.0
 #: Barnes-Hut up to this many points, the FFT method above
 BARNES_HUT_LIMIT = 10_000
+#: up to this many points, t-SNE runs on one thread: openTSNE's threads cost more than they
+#: save there (60 points: 3.9 s with 2 threads, 0.16 s with one, on the shared test machine)
+ONE_THREAD_POINTS = 2_000
 NEIGHBOURS = 5
 FEATURE_BATCH = 1000
 
@@ -129,8 +132,9 @@ def tsne(values: np.ndarray, seed: int = 0, should_stop: Callable[[], bool] | No
     reduced = principal_components(values, TSNE_DIMENSIONS, seed).astype(np.float64)
     if on_progress is not None:
         on_progress(0.0)
-    tsne_ = TSNE(n_components=2, perplexity=min(TSNE_PERPLEXITY, (n - 1) / 3),
-                 n_jobs=max(1, torch.get_num_threads()), random_state=seed,
+    jobs = 1 if n <= ONE_THREAD_POINTS else max(1, torch.get_num_threads())
+    tsne_ = TSNE(n_components=2, perplexity=min(TSNE_PERPLEXITY, (n - 1) / 3), n_jobs=jobs,
+                 random_state=seed,
                  negative_gradient_method="bh" if n <= BARNES_HUT_LIMIT else "fft")  # fmt: skip
     total = tsne_.early_exaggeration_iter + tsne_.n_iter
     done, stopped = [0], [False]
