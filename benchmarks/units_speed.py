@@ -88,8 +88,11 @@ def feature_visualisation(predictor: Predictor, test) -> None:
 def projections(predictor: Predictor, test) -> None:
     features = penultimate_features(predictor.model, test.images, predictor.normalizer)
     seconds = median_seconds(lambda: principal_components(features.values, 2), runs=5)
+    with one_thread():
+        alone = median_seconds(lambda: principal_components(features.values, 2), runs=5)
     print(f"PCA of {len(features.values):,} points x {features.values.shape[1]} features: "
-          f"{seconds:.2f} s (target 1 s)")
+          f"{seconds:.2f} s with {torch.get_num_threads()} threads, {alone:.2f} s with one "
+          f"(target 1 s)")
     usual = torch.get_num_threads()
     for threads in sorted({usual, 1}, reverse=True):
         torch.set_num_threads(threads)  # openTSNE takes torch's thread count
