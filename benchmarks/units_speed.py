@@ -14,11 +14,10 @@ with a 10 ms timer at most 50 ms late at p99; histograms cost under 3% of traini
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -28,8 +27,6 @@ import torch
 import torch.nn.functional as F
 from bench_data import add_data_dir_argument, prepare
 
-from cnnviz.core import threads as core_threads
-from cnnviz.core.analysis import embedding
 from cnnviz.core.analysis.embedding import penultimate_features, principal_components, tsne
 from cnnviz.core.analysis.explain import CAPTUM_METHODS, explain
 from cnnviz.core.analysis.feature_vis import Objective, visualize
@@ -56,30 +53,19 @@ def median_seconds(work: Callable[[], object], runs: int, warm_up: int = 1) -> f
     return statistics.median(times)
 
 
-@contextlib.contextmanager
-def team_always() -> Iterator[None]:
-    """The passes over data with torch's usual thread count even on a busy machine."""
-    saved = (core_threads.machine_busy, embedding.machine_busy)
-    core_threads.machine_busy = embedding.machine_busy = lambda: False
-    try:
-        yield
-    finally:
-        core_threads.machine_busy, embedding.machine_busy = saved
-
-
 def top_inputs(predictor: Predictor, test) -> None:
-    """As cnnviz runs it (one thread while the machine is busy), and with torch's usual
-    thread count whatever the load, for comparison."""
+    """With torch's usual thread count, and with one thread (which, on a machine that others
+    keep busy, can be the faster)."""
+    usual = torch.get_num_threads()
     for layer in ("layer1.0", "layer2.0"):
         def scan(layer: str = layer) -> None:
             find_top_inputs(predictor.model, test.images, predictor.normalizer, layer, 9)
 
         seconds = median_seconds(scan, runs=3)
-        with team_always():
-            team = median_seconds(scan, runs=3)
-        print(f"top-9 of {layer} over {len(test):,} test images: {seconds:.2f} s as run, "
-              f"{team:.2f} s with {torch.get_num_threads()} threads whatever the load "
-              f"(target 3 s)")
+        with one_thread():
+            alone = median_seconds(scan, runs=3)
+        print(f"top-9 of {layer} over {len(test):,} test images: {seconds:.2f} s with {usual} "
+              f"threads, {alone:.2f} s with one (target 3 s)")
 
 
 def feature_visualisation(predictor: Predictor, test) -> None:
@@ -102,19 +88,19 @@ def feature_visualisation(predictor: Predictor, test) -> None:
 def projections(predictor: Predictor, test) -> None:
     features = penultimate_features(predictor.model, test.images, predictor.normalizer)
     seconds = median_seconds(lambda: principal_components(features.values, 2), runs=5)
-    with team_always():
-        team = median_seconds(lambda: principal_components(features.values, 2), runs=5)
+    with one_thread():
+        alone = median_seconds(lambda: principal_components(features.values, 2), runs=5)
     print(f"PCA of {len(features.values):,} points x {features.values.shape[1]} features: "
-          f"{seconds:.2f} s as run, {team:.2f} s with {torch.get_num_threads()} threads "
-          f"whatever the load (target 1 s)")
-    for label, context in (("as run", contextlib.nullcontext),
-                           (f"{torch.get_num_threads()} threads whatever the load",
-                            team_always)):  # fmt: skip
-        with context():
-            start = time.perf_counter()
-            tsne(features.values)
-        print(f"t-SNE of {len(features.values):,} points (openTSNE), {label}: "
+          f"{seconds:.2f} s with {torch.get_num_threads()} threads, {alone:.2f} s with one "
+          f"(target 1 s)")
+    usual = torch.get_num_threads()
+    for threads in sorted({usual, 1}, reverse=True):
+        torch.set_num_threads(threads)  # openTSNE takes torch's thread count
+        start = time.perf_counter()
+        tsne(features.values)
+        print(f"t-SNE of {len(features.values):,} points (openTSNE, {threads} thread(s)): "
               f"{time.perf_counter() - start:.1f} s (target 60 s)")
+    torch.set_num_threads(usual)
 
 
 def projector_smoothness(predictor: Predictor, test, data_dir: Path) -> None:
@@ -260,8 +246,7 @@ def main() -> None:
     predictor = Predictor.from_checkpoint(None)
     test = load_dataset("mnist", args.data_dir, download=False, splits=("test",)).test
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; load average "
-          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (busy: "
-          f"{core_threads.machine_busy()}; the machine is shared)")
+          f"{os.getloadavg()[0]:.1f} (the machine is shared: other processes' load)")
     for section in args.only:
         if section == "top":
             top_inputs(predictor, test)

@@ -8,8 +8,7 @@ that a projection comes out the same every time. t-SNE is openTSNE's, on the fir
 principal components as is usual; it reports progress and can stop between iterations (its
 callbacks), which scikit-learn's cannot, and it was the faster of the two on 10,000 MNIST
 points (52 s against 60 s on 2 busy cores). Barnes-Hut is used up to 10,000 points (40 s
-there against 52 s for the FFT method), the FFT method above. Passes over the data run on one
-thread while the machine is busy (cnnviz.core.threads).
+there against 52 s for the FFT method), the FFT method above.
 
 How well the plane keeps the classes apart is one number: the accuracy of a 5-nearest-
 neighbour vote of the other points' true labels in the plane (each point left out of its
@@ -27,7 +26,6 @@ from torch import nn
 
 from cnnviz.core.data.batches import Normalizer
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.threads import machine_busy, threads_for_the_load
 
 METHODS = ("pca", "tsne")
 #: t-SNE runs on this many principal components of the features
@@ -89,7 +87,7 @@ def penultimate_features(
         lambda mod, args: captured.append(args[0].flatten(1).float()))
     batches, predictions = [], []
     try:
-        with torch.inference_mode(), threads_for_the_load():
+        with torch.inference_mode():
             for start in range(0, len(images), batch_size):
                 if should_stop is not None and should_stop():
                     return None
@@ -114,10 +112,10 @@ def principal_components(values: np.ndarray, dimensions: int, seed: int = 0) -> 
     # directions than kept and 2 power iterations gave a second axis only 0.83 correlated;
     # 8 more and 2 iterations 0.9999 in 1.0 s; 14 more and 1 iteration 0.9999 in 0.25 s
     q = min(dimensions + 14, points.shape[1], points.shape[0])
-    with torch.random.fork_rng(devices=[]), threads_for_the_load():
+    with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         _, _, axes = torch.pca_lowrank(points, q=q, center=True, niter=1)
-        projected = (points - points.mean(dim=0)) @ axes[:, :dimensions]
+    projected = (points - points.mean(dim=0)) @ axes[:, :dimensions]
     if projected.shape[1] < dimensions:  # fewer dimensions than asked: pad with zeros
         projected = torch.nn.functional.pad(projected, (0, dimensions - projected.shape[1]))
     return projected.numpy().astype(np.float32)
@@ -134,7 +132,7 @@ def tsne(values: np.ndarray, seed: int = 0, should_stop: Callable[[], bool] | No
     reduced = principal_components(values, TSNE_DIMENSIONS, seed).astype(np.float64)
     if on_progress is not None:
         on_progress(0.0)
-    jobs = 1 if n <= ONE_THREAD_POINTS or machine_busy() else torch.get_num_threads()
+    jobs = 1 if n <= ONE_THREAD_POINTS else max(1, torch.get_num_threads())
     tsne_ = TSNE(n_components=2, perplexity=min(TSNE_PERPLEXITY, (n - 1) / 3), n_jobs=jobs,
                  random_state=seed,
                  negative_gradient_method="bh" if n <= BARNES_HUT_LIMIT else "fft")  # fmt: skip

@@ -26,7 +26,6 @@ from cnnviz.core.analysis.layer_capture import as_maps, forward_to
 from cnnviz.core.analysis.mosaic import cell_at, grid_columns, tile
 from cnnviz.core.data.batches import Normalizer
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.threads import threads_for_the_load
 
 DEFAULT_TOP = 9
 SCAN_BATCH = 500
@@ -82,7 +81,7 @@ def find_top_inputs(
     model.eval()
     values = indices = positions = None
     map_size = (1, 1)
-    with torch.inference_mode(), threads_for_the_load():
+    with torch.inference_mode():
         for start in range(0, total, batch_size):
             if should_stop is not None and should_stop():
                 return None
