@@ -12,10 +12,23 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from cnnviz.cli import conv, evaluate, explain, listing, predict, runs, summary, train
+from cnnviz.cli import (
+    conv,
+    embed,
+    evaluate,
+    explain,
+    listing,
+    predict,
+    runs,
+    summary,
+    train,
+    units,
+    visualize,
+)
 from cnnviz.cli.common import EXIT_USAGE, fail
 
-COMMAND_MODULES = (train, runs, evaluate, predict, explain, summary, conv, listing)
+COMMAND_MODULES = (train, runs, evaluate, predict, explain, units, visualize, embed, summary,
+                   conv, listing)
 
 
 def build_parser() -> argparse.ArgumentParser:

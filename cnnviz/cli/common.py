@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -69,6 +71,20 @@ def add_checkpoint_options(parser: argparse.ArgumentParser, json_help: str) -> N
                         help="default: the shipped MNIST weights")
     parser.add_argument("--json", action="store_true", help=json_help)
     add_trust_option(parser)
+
+
+def model_and_test_split(args: argparse.Namespace,
+                         check: Callable[[Any], None] | None = None) -> tuple[Any, Any]:
+    """(Predictor, LoadedDataset): the checkpoint's model (the shipped weights by default) and
+    the test split of its data set, from the data options; ``check(predictor)`` runs before
+    the data loads, so that a wrong argument fails before a download."""
+    from cnnviz.core.analysis.prediction import Predictor
+    from cnnviz.core.training.evaluation import load_test_split
+
+    predictor = Predictor.from_checkpoint(args.checkpoint, trust=args.trust_model_code)
+    if check is not None:
+        check(predictor)
+    return predictor, load_test_split(predictor.meta, args.data_dir, download=not args.offline)
 
 
 def add_trust_option(parser: argparse.ArgumentParser) -> None:

@@ -8,14 +8,22 @@ from pathlib import Path
 
 from cnnviz.cli.common import add_checkpoint_options, fail
 
+#: cnnviz.core.analysis.explain.METHODS, named here so that --help needs no torch
+METHODS = ["gradcam", "saliency", "integrated-gradients", "occlusion", "guided-gradcam",
+           "smoothgrad"]  # fmt: skip
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("explain", help="where the network looked: Grad-CAM or saliency")
+    parser = sub.add_parser("explain", help="where the network looked: Grad-CAM, saliency "
+                                            "and Captum's attributions")
     parser.add_argument("image", type=Path, metavar="IMAGE")
-    parser.add_argument("--layer", default=None, help="conv layer for Grad-CAM (default: last)")
+    parser.add_argument("--layer", default=None,
+                        help="conv layer for Grad-CAM and guided Grad-CAM (default: the last)")
     parser.add_argument("--class", dest="class_index", type=int, default=None,
                         help="class to explain (default: the predicted one)")
-    parser.add_argument("--method", choices=["gradcam", "saliency"], default="gradcam")
+    parser.add_argument("--method", choices=METHODS, default="gradcam",
+                        help="Grad-CAM and saliency are cnnviz's own; integrated gradients, "
+                             "occlusion, guided Grad-CAM and SmoothGrad are Captum's")
     parser.add_argument("--out", type=Path, required=True, help="the overlay, as PNG")
     add_checkpoint_options(parser, "print the class, its probability and the heatmap rows")
     parser.set_defaults(handler=run)

@@ -7,10 +7,18 @@ progress with ``set_progress`` (sent only when the whole percent changes) and ch
 back to the GUI thread; a cancelled call's result never does (superqt drops it). Each call
 carries a token from its owner's Generation, so a result that arrives after the user moved on
 is dropped by the owner.
+
+Python's cyclic garbage collector runs in whichever thread happens to allocate when it is due,
+and what it frees there includes Qt objects of the GUI thread (a closed window's widgets, a
+finished call's worker), whose destructors may then wait on the GUI thread while holding the
+GIL that the GUI thread waits for: the app hangs. So while any call runs, the collector is
+off, and it is switched back on in the GUI thread when the last one ends; and a call keeps no
+reference cycle of its own, so that a finished one is freed at once, where it is dropped.
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -61,23 +69,25 @@ class BackgroundCall:
         on_error: Callable[[Exception], None],
         on_progress: Callable[[float], None] | None = None,
     ) -> None:
-        self.state = TaskState()
-        self._ended = threading.Event()
+        self.state = state = TaskState()
+        self._ended = ended = threading.Event()
 
         def work() -> Any:
             torch.set_num_threads(worker_torch_threads())
             try:
-                return function(self.state)
+                return function(state)
             finally:
-                self._ended.set()
+                ended.set()
 
         self.worker = FunctionWorker(work)
         self.worker.returned.connect(on_done)
         self.worker.errored.connect(
-            lambda error: None if self.state.is_interruption_requested() else on_error(error))
+            lambda error: None if state.is_interruption_requested() else on_error(error))
+        self.worker.finished.connect(_call_ended)
         if on_progress is not None:
-            self.state.bridge.progressed.connect(on_progress)
-        track_worker(self._ended)
+            state.bridge.progressed.connect(on_progress)
+        track_worker(ended)
+        _call_started()
         self.worker.start()
 
     def cancel(self) -> None:
@@ -91,3 +101,22 @@ class BackgroundCall:
     @property
     def is_running(self) -> bool:
         return not self._ended.is_set()
+
+
+_running_calls = 0
+
+
+def _call_started() -> None:
+    """In the GUI thread: the collector stays off while a call runs (see the docstring)."""
+    global _running_calls
+    if _running_calls == 0:
+        gc.disable()
+    _running_calls += 1
+
+
+def _call_ended() -> None:
+    """In the GUI thread, when a call's worker has finished."""
+    global _running_calls
+    _running_calls -= 1
+    if _running_calls == 0:
+        gc.enable()

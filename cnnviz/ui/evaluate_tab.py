@@ -43,15 +43,15 @@ GALLERY_LIMIT = 300
 THUMBNAIL = 64
 
 
-def thumbnail(image: np.ndarray) -> QIcon:
-    """A uint8 [C, H, W] image as an icon, scaled up without smoothing."""
+def thumbnail(image: np.ndarray, size: int = THUMBNAIL) -> QIcon:
+    """A uint8 [C, H, W] image as an icon ``size`` pixels wide, scaled without smoothing."""
     pixels = np.ascontiguousarray(image.transpose(1, 2, 0))
     height, width, channels = pixels.shape
     if channels == 1:
         qimage = QImage(pixels.data, width, height, width, QImage.Format.Format_Grayscale8)
     else:
         qimage = QImage(pixels.data, width, height, 3 * width, QImage.Format.Format_RGB888)
-    pixmap = QPixmap.fromImage(qimage.copy()).scaled(THUMBNAIL, THUMBNAIL,
+    pixmap = QPixmap.fromImage(qimage.copy()).scaled(size, size,
                                                      Qt.AspectRatioMode.KeepAspectRatio)
     return QIcon(pixmap)
 

@@ -1,14 +1,33 @@
-"""The Inspect tab's Explain page: Grad-CAM or saliency over the current input."""
+"""The Inspect tab's Explain page: an attribution map over the current input, by cnnviz's
+Grad-CAM and saliency or Captum's integrated gradients, occlusion, guided Grad-CAM and
+SmoothGrad.
+
+Some methods take a tenth of a second or more on a larger model (occlusion runs the model
+once per patch), so every map is made in the background on a copy of the model: a live
+weight snapshot never changes the model under it, and the hooks Captum sets never touch the
+model the other views run. A request made while one runs waits for it and then runs with
+the latest input and settings; a result that a newer request made stale is dropped.
+"""
 
 from __future__ import annotations
+
+import copy
 
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSlider, QWidget
 
-from cnnviz.core.analysis.explain import Explanation, explain, overlay
+from cnnviz.core.analysis.explain import (
+    LAYER_METHODS,
+    METHOD_NAMES,
+    METHODS,
+    Explanation,
+    explain,
+    overlay,
+)
 from cnnviz.core.analysis.inspection import ModelInspector
-from cnnviz.core.errors import CnnvizError
+from cnnviz.session.generation import Generation
+from cnnviz.ui.background import BackgroundCall
 from cnnviz.ui.charts import image_view
 
 PREDICTED = "predicted class"
@@ -21,9 +40,12 @@ class ExplainPanel(QWidget):
         self.inspector: ModelInspector | None = None
         self.image: np.ndarray | None = None
         self.explanation: Explanation | None = None
+        self.generation = Generation()
+        self.task: BackgroundCall | None = None
+        self._again = False  # a request came while a map was being made
         self.method_combo = QComboBox(objectName="explainMethod")
-        self.method_combo.addItem("Grad-CAM", "gradcam")
-        self.method_combo.addItem("gradient saliency", "saliency")
+        for method in METHODS:
+            self.method_combo.addItem(METHOD_NAMES[method], method)
         self.layer_combo = QComboBox(objectName="explainLayer")
         self.class_combo = QComboBox(objectName="explainClass")
         self.opacity_slider = QSlider(Qt.Orientation.Horizontal, objectName="explainOpacity")
@@ -50,6 +72,7 @@ class ExplainPanel(QWidget):
 
     def set_model(self, inspector: ModelInspector, class_names: list[str]) -> None:
         self.inspector = inspector
+        self.generation.next()  # a map of the model before is not this model's
         # Grad-CAM hooks a module: a convolution called as a function has none to hook
         modules = dict(inspector.model.named_modules())
         convs = [name for name in inspector.conv_layer_names() if name in modules]
@@ -78,22 +101,46 @@ class ExplainPanel(QWidget):
         """Explain the current input with the chosen method, layer and class, and draw it."""
         if self.inspector is None or self.image is None:
             return
+        token = self.generation.next()
+        if self.task is not None and self.task.is_running:
+            self._again = True
+            return
         method = self.method_combo.currentData()
+        self.layer_combo.setEnabled(method in LAYER_METHODS)
         class_index = self.class_combo.currentIndex() - 1
+        model = copy.deepcopy(self.inspector.model)
         inputs = self.inspector.normalizer.from_numpy(self.image)
-        try:
-            self.explanation = explain(self.inspector.model, inputs, method,
-                                       self.layer_combo.currentText() or None,
-                                       None if class_index < 0 else class_index)
-        except (CnnvizError, RuntimeError) as exc:
-            self.summary.setText(f"Cannot explain this input: {exc}")
+        layer = self.layer_combo.currentText() or None
+        self.task = BackgroundCall(
+            lambda state: explain(model, inputs, method, layer,
+                                  None if class_index < 0 else class_index),
+            lambda result: self._finish(token, result),
+            lambda error: self._finish(token, error),
+        )  # fmt: skip
+
+    def stop_background(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.task.wait(5000)
+
+    def _finish(self, token: int, outcome: Explanation | Exception) -> None:
+        if self._again:  # newer settings or input: make their map now
+            self._again = False
+            self.recompute()
+            return
+        if not self.generation.is_current(token):
+            return
+        if isinstance(outcome, Exception):
+            self.summary.setText(f"Cannot explain this input: {outcome}")
             self.explanation = None
             self.overlay_item.clear()
             return
+        self.explanation = outcome
         names = [self.class_combo.itemText(i) for i in range(1, self.class_combo.count())]
-        what = "Grad-CAM of " + self.explanation.layer if method == "gradcam" else "Saliency"
-        self.summary.setText(f"{what} for class {names[self.explanation.class_index]} "
-                             f"(probability {self.explanation.probability:.1%}).")
+        what = METHOD_NAMES[outcome.method]
+        what = f"{what} of {outcome.layer}" if outcome.layer else what[0].upper() + what[1:]
+        self.summary.setText(f"{what} for class {names[outcome.class_index]} "
+                             f"(probability {outcome.probability:.1%}).")
         self._draw()
 
     def _draw(self) -> None:

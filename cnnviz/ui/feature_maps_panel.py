@@ -61,6 +61,8 @@ def outline(view: pg.ViewBox) -> QGraphicsRectItem:
 class FeatureMapsPanel(QWidget):
     #: a message for the status bar
     status = Signal(str)
+    #: the channel shown enlarged (a click, the arrow keys, a new layer)
+    channel_changed = Signal(int)
 
     def __init__(self, gradient: GradientFn | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
@@ -264,6 +266,7 @@ class FeatureMapsPanel(QWidget):
             self.overlay_base.clear()
             return
         self.channel = min(self.channel, len(activation) - 1)
+        self.channel_changed.emit(self.channel)
         single = activation[self.channel]
         low, high = float(single.min()), float(single.max())
         chosen = (self.shown_channels.index(self.channel)

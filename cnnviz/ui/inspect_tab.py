@@ -9,6 +9,7 @@ colour lookup table and fixed levels), which keeps a redraw to a few millisecond
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import numpy as np
@@ -18,10 +19,12 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -47,8 +50,11 @@ from cnnviz.ui.background import BackgroundCall
 from cnnviz.ui.charts import ProbabilityChart, image_view
 from cnnviz.ui.explain_panel import ExplainPanel
 from cnnviz.ui.feature_maps_panel import FeatureMapsPanel
+from cnnviz.ui.feature_vis_panel import FeatureVisPanel
 from cnnviz.ui.file_dialogs import choose_path
 from cnnviz.ui.filters_panel import FiltersPanel
+from cnnviz.ui.top_inputs_panel import TopInputsPanel
+from cnnviz.ui.unit_view import UnitSource
 from cnnviz.ui.widgets import fill_table
 
 
@@ -77,6 +83,10 @@ class InspectTab(QWidget):
         self.layer_name = ""
         self._pending_weights: dict[str, np.ndarray] | None = None
         self.generation = Generation()
+        #: the weights' file and label, for the unit views (None: a run's live weights)
+        self.checkpoint: Path | None = None
+        self.weights_label = ""
+        self.unit_source: UnitSource | None = None
         self._build()
 
     # -- layout -----------------------------------------------------------------------------
@@ -124,7 +134,26 @@ class InspectTab(QWidget):
         self.filters = FiltersPanel()
         for panel in (self.maps, self.filters):
             panel.status.connect(self.status)
-        self.pages.addTab(self.maps, "Feature maps")
+        # beside the maps: what excites the enlarged channel, and its top test images
+        self.feature_vis = FeatureVisPanel()
+        self.top_inputs = TopInputsPanel()
+        self.unit_views = (self.feature_vis, self.top_inputs)
+        units = QSplitter(Qt.Orientation.Vertical)
+        for view in self.unit_views:
+            units.addWidget(view)
+        # in a scroll area, so that the column narrows (and scrolls) in a laptop's window
+        # instead of widening the window past the screen
+        units_area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        units_area.setWidget(units)
+        units_area.setMinimumWidth(1)  # its scroll bars' width would count otherwise
+        maps_page = QSplitter()
+        maps_page.addWidget(self.maps)
+        maps_page.addWidget(units_area)
+        maps_page.setStretchFactor(0, 1)
+        maps_page.setSizes([520, 280])
+        self.maps.channel_changed.connect(self._show_unit)
+        self.top_inputs.image_requested.connect(self.index_spin.setValue)
+        self.pages.addTab(maps_page, "Feature maps")
         self.pages.addTab(self.filters, "Filters")
         self.pages.addTab(self.architecture_table, "Architecture")
         self.explain_panel = ExplainPanel()
@@ -178,6 +207,7 @@ class InspectTab(QWidget):
         """Inspect a copy of the current model (a copy, so that live weights never touch the
         model the other tabs use)."""
         meta = current.meta
+        self.checkpoint, self.weights_label = current.path, current.label
         self._set_model(current.predictor.copy().model, tuple(meta.input_shape), meta.mean,
                         meta.std, list(meta.class_names), meta.dataset)  # fmt: skip
         self.source_label.setText(current.label)
@@ -186,6 +216,7 @@ class InspectTab(QWidget):
         """A run started: inspect a model of its architecture, filled by weight snapshots."""
         if model is None:
             return
+        self.checkpoint, self.weights_label = None, "this run (live)"
         self._set_model(model, tuple(event.input_shape), event.mean, event.std,
                         list(event.class_names), event.dataset)  # fmt: skip
         self.source_label.setText("this run (live)")
@@ -194,6 +225,8 @@ class InspectTab(QWidget):
         """A snapshot from the trainer; applied at once, or after the refresh interval."""
         self._pending_weights = state
         self.source_label.setText(f"this run, step {step} (live)")
+        if self.unit_source is not None and self.checkpoint is None:
+            self.unit_source.weights_label = f"this run, step {step}"
         if not self._live_timer.isActive():
             self._apply_pending_weights()
             self._live_timer.start(int(1000 * self.live_spin.value()))
@@ -215,6 +248,13 @@ class InspectTab(QWidget):
     def _set_model(self, model, input_shape, mean, std, class_names, dataset) -> None:
         self.inspector = ModelInspector(model, input_shape, mean, std)
         self.class_names = class_names
+        inspector = self.inspector
+        self.unit_source = UnitSource(lambda: copy.deepcopy(inspector.model), input_shape,
+                                      inspector.normalizer, self.checkpoint, dataset,
+                                      self.weights_label,
+                                      self.test if dataset == self.dataset else None)
+        for view in self.unit_views:
+            view.set_source(self.unit_source)
         self.explain_panel.set_model(self.inspector, class_names)
         new_dataset = dataset != self.dataset
         if new_dataset or (self.image is not None and self.image.shape != tuple(input_shape)):
@@ -263,6 +303,10 @@ class InspectTab(QWidget):
         if not self.generation.is_current(token):
             return
         self.test = split
+        if self.unit_source is not None:
+            self.unit_source.test = split
+            for view in self.unit_views:
+                view.redraw()
         self.index_spin.setMaximum(len(split) - 1)
         self._set_browsing_enabled(True)
         if self.image is None:
@@ -284,10 +328,12 @@ class InspectTab(QWidget):
             widget.setEnabled(enabled)
 
     def stop_background(self) -> None:
-        """Cancel a test split still loading and wait for it, briefly."""
+        """Cancel a test split still loading, and the unit views' work, and wait, briefly."""
         if self.loader is not None:
             self.loader.cancel()
             self.loader.wait(5000)
+        for view in (*self.unit_views, self.explain_panel):
+            view.stop_background()
 
     # -- inputs -----------------------------------------------------------------------------
     def show_test_image(self, index: int) -> None:
@@ -445,6 +491,7 @@ class InspectTab(QWidget):
         self.maps.show_layer(self.layer_name, activation, self.original, new_layer,
                              None if info is None else info.field, self.image,
                              self.class_names if self._gives_class_scores(info) else None)
+        self._show_unit(self.maps.channel)
         if self.inspector is not None and self.layer_name:
             self.filters.show_layer(self.inspector, self.layer_name)
 
@@ -462,6 +509,10 @@ class InspectTab(QWidget):
         if self.inspector is None or self.image is None:
             return None
         return self.inspector.unit_gradient(self.image, layer, unit)
+
+    def _show_unit(self, channel: int) -> None:
+        for view in self.unit_views:
+            view.show_unit(self.layer_name, channel)
 
     def select_layer(self, name: str) -> None:
         matches = self.layer_tree.findItems(name, Qt.MatchFlag.MatchExactly

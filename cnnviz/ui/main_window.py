@@ -54,10 +54,12 @@ from cnnviz.ui.draw_tab import DrawTab
 from cnnviz.ui.evaluate_tab import EvaluateTab
 from cnnviz.ui.file_dialogs import choose_path
 from cnnviz.ui.help import GuideDialog, ShortcutsDialog
+from cnnviz.ui.histograms_tab import HistogramsTab
 from cnnviz.ui.inspect_tab import InspectTab
 from cnnviz.ui.job_run import JobRun
 from cnnviz.ui.learn_tab import LearnTab
 from cnnviz.ui.presentation import Presentation
+from cnnviz.ui.projector_tab import ProjectorTab
 from cnnviz.ui.run_following import RunFollowing
 from cnnviz.ui.run_panel import RunPanel
 from cnnviz.ui.runs_tab import RunsTab
@@ -111,6 +113,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.draw_tab, "Dra&w")
         self.evaluate_tab = EvaluateTab(lambda: self.session.current, self.settings.data_dir)
         self.tabs.addTab(self.evaluate_tab, "&Evaluate")
+        self.histograms_tab = HistogramsTab()
+        self.tabs.addTab(self.histograms_tab, "&Histograms")
+        self.projector_tab = ProjectorTab(lambda: self.session.current, self.settings.data_dir)
+        self.tabs.addTab(self.projector_tab, "&Projector")
         self.learn_tab = LearnTab()
         self.tabs.addTab(self.learn_tab, "&Learn")
         scroll = QScrollArea()
@@ -150,6 +156,8 @@ class MainWindow(QMainWindow):
         session.problem.connect(self.show_status)
         self.inspect_tab.status.connect(self.show_status)
         self.evaluate_tab.inspect_requested.connect(self._inspect_test_image)
+        self.projector_tab.inspect_requested.connect(
+            lambda request: self._inspect_test_image(request, self.projector_tab.dataset))
         self.draw_tab.inspect_requested.connect(self.inspect_image)
         self.draw_tab.shipped_requested.connect(session.use_shipped)
         self.inspect_tab.inspected.connect(self.learn_tab.show_inspection)
@@ -272,9 +280,12 @@ class MainWindow(QMainWindow):
         self.draw_tab.show_model(current)
         self.inspect_tab.show_model(current)
         self.evaluate_tab.model_changed()
+        self.projector_tab.model_changed()
         if self.phase.at_rest:  # the plots show the current weights' run, and nothing else
             trained = current.path is not None and not current.is_shipped
             self.following.show(current.path.parent if trained else None)
+            if trained:
+                self.histograms_tab.follow(current.path.parent)
 
     def _use_model(self, spec: str) -> None:
         self.panel.model_combo.select(spec)
@@ -313,6 +324,7 @@ class MainWindow(QMainWindow):
             self.run = JobRun(planned, processes, log)
         else:
             self.run = TrainingRun(planned)
+        self.histograms_tab.follow(Path(planned.out_dir))
         worker = self.run.worker
         worker.stepped.connect(self._on_steps)
         worker.reported.connect(self._on_event)
@@ -337,12 +349,14 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.inspect_tab)
         return self.inspect_tab.show_image(image)
 
-    def _inspect_test_image(self, request: tuple[int, np.ndarray]) -> None:
-        """A test image from the Evaluate gallery: by index when Inspect browses the same
-        test set, so that its true label shows too."""
+    def _inspect_test_image(self, request: tuple[int, np.ndarray],
+                            dataset: str | None = None) -> None:  # fmt: skip
+        """A test image from the Evaluate gallery (or of ``dataset``, from the projector): by
+        index when Inspect browses the same test set, so that its true label shows too."""
         index, image = request
         tab = self.inspect_tab
-        if tab.test is not None and tab.dataset == self.evaluate_tab.dataset:
+        dataset = self.evaluate_tab.dataset if dataset is None else dataset
+        if tab.test is not None and tab.dataset == dataset:
             self.tabs.setCurrentWidget(tab)
             tab.index_spin.setValue(index)
             tab.show_test_image(index)
@@ -568,6 +582,7 @@ class MainWindow(QMainWindow):
             self.show_status(f"{path.name} is drawn over the run that trains now")
             return True
         self.following.show(path)
+        self.histograms_tab.follow(path)
         self.tabs.setCurrentWidget(self.plots)
         self.show_status(f"showing {path.name}")
         return True
@@ -669,6 +684,7 @@ class MainWindow(QMainWindow):
             self._selection_call.cancel()
             self._selection_call.wait(5000)
         self.following.stop()
+        self.projector_tab.stop_background()
         self.panel.save()
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.set("window/tab", self.tabs.currentWidget().objectName())

@@ -3,6 +3,7 @@ check after every test that no worker thread was left running."""
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -27,6 +28,9 @@ def _tiny_mnist_and_thread_check(_isolated_environment):
         else:
             worker.wait(10)
     assert not left, f"a test left {len(left)} worker thread(s) running"
+    # the test's windows are garbage now: free them here, in the GUI thread, not in whatever
+    # worker thread of the next test the collector would otherwise run in (see background.py)
+    gc.collect()
 
 
 @pytest.fixture

@@ -103,13 +103,14 @@ def test_explain_page_overlays_a_heatmap(qtbot, window):
     window.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.image is not None, timeout=30_000)
     tab.pages.setCurrentWidget(tab.explain_panel)
-    panel = tab.explain_panel
-    assert panel.explanation is not None and panel.explanation.layer == "layer2.0"
+    panel = tab.explain_panel  # maps are made in the background
+    qtbot.waitUntil(lambda: panel.explanation is not None, timeout=10_000)
+    assert panel.explanation.layer == "layer2.0"
     assert panel.overlay_item.image.shape == (28, 28, 3)
     panel.method_combo.setCurrentIndex(1)
-    assert panel.explanation.method == "saliency"
+    qtbot.waitUntil(lambda: panel.explanation.method == "saliency", timeout=10_000)
     panel.class_combo.setCurrentIndex(4)  # class "3"
-    assert panel.explanation.class_index == 3
+    qtbot.waitUntil(lambda: panel.explanation.class_index == 3, timeout=10_000)
     assert all(p.grad is None for p in tab.inspector.model.parameters())
 
 

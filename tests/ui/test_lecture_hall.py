@@ -128,14 +128,16 @@ def test_explain_explains_a_new_input_for_its_own_prediction(qtbot, window):
     panel = inspect.explain_panel
     inspect.pages.setCurrentWidget(panel)
     panel.class_combo.setCurrentIndex(1 + 3)  # class 3, for this image
-    assert panel.explanation.class_index == 3
+    qtbot.waitUntil(lambda: panel.explanation is not None
+                    and panel.explanation.class_index == 3, timeout=10_000)
     seven = np.zeros((1, 28, 28), dtype=np.uint8)
     seven[0, 5:8, 6:22] = 255
     seven[0, 8:24, 17:20] = 255
     window.inspect_image(seven)
     assert panel.class_combo.currentIndex() == 0  # "predicted class"
     predicted = int(np.argmax(inspect.result.probabilities))
-    assert panel.explanation.class_index == predicted
+    assert predicted != 3  # else the wait below could not tell the new map from the old
+    qtbot.waitUntil(lambda: panel.explanation.class_index == predicted, timeout=10_000)
 
 
 def test_the_probability_chart_marks_the_true_label(qtbot, window):

@@ -62,6 +62,22 @@ class WeightsEvent:
 
 
 @dataclass
+class HistogramEvent:
+    """Each layer's weights and gradients at one step, as histograms (about 100 of these a
+    run; see histograms.py). A layer is a weight of two or more dimensions (a convolution's
+    kernels, a Linear layer's matrix), named by its module; one without a gradient at this
+    step has zero counts and norm."""
+
+    step: int
+    layers: list[str]
+    weight_ranges: np.ndarray  # float32 [L, 2]: each histogram's (low, high)
+    weight_counts: np.ndarray  # int64 [L, bins]
+    grad_ranges: np.ndarray  # float32 [L, 2]
+    grad_counts: np.ndarray  # int64 [L, bins]
+    grad_norms: np.ndarray  # float32 [L]: the L2 norm of each layer's gradient
+
+
+@dataclass
 class EpochEvent:
     epoch: int
     step: int
@@ -109,6 +125,7 @@ _TYPE_NAMES = {
     StepEvent: "step",
     EvaluationEvent: "evaluation",
     WeightsEvent: "weights",
+    HistogramEvent: "histograms",
     EpochEvent: "epoch",
     FinishedEvent: "finished",
     StoppedEvent: "stopped",
@@ -132,6 +149,13 @@ def event_to_json(event: Any) -> dict[str, Any]:
 
 
 _TYPES_BY_NAME = {name: cls for cls, name in _TYPE_NAMES.items()}
+#: the fields that come back from JSON as numpy arrays, with their types
+_ARRAY_FIELDS: dict[type, dict[str, Any]] = {
+    EpochEvent: {"per_class_acc": np.float32},
+    HistogramEvent: {"weight_ranges": np.float32, "weight_counts": np.int64,
+                     "grad_ranges": np.float32, "grad_counts": np.int64,
+                     "grad_norms": np.float32},
+}  # fmt: skip
 
 
 def event_from_json(record: dict[str, Any]) -> Any | None:
@@ -142,8 +166,9 @@ def event_from_json(record: dict[str, Any]) -> Any | None:
         return None
     try:
         values = {f.name: record[f.name] for f in fields(cls) if f.name in record}
-        if "per_class_acc" in values:
-            values["per_class_acc"] = np.asarray(values["per_class_acc"], dtype=np.float32)
+        for name, dtype in _ARRAY_FIELDS.get(cls, {}).items():
+            if name in values:
+                values[name] = np.asarray(values[name], dtype=dtype)
         return cls(**values)
     except (TypeError, ValueError):
         return None

@@ -30,9 +30,12 @@ class FollowUpdate:
 
 
 class MetricsFollower:
-    def __init__(self, run_dir: Path) -> None:
+    """Follows a run folder's metrics.jsonl, or another of its JSON-lines files
+    (``filename``, e.g. histograms.jsonl)."""
+
+    def __init__(self, run_dir: Path, filename: str = METRICS) -> None:
         self.run_dir = Path(run_dir)
-        self.path = self.run_dir / METRICS
+        self.path = self.run_dir / filename
         self.offset = 0
         self._partial = b""
         self._identity: tuple[int, int] | None = None

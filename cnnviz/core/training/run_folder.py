@@ -1,4 +1,5 @@
-"""A run is a folder: ``config.json``, ``metrics.jsonl``, ``checkpoint.pt`` and ``best.pt``.
+"""A run is a folder: ``config.json``, ``metrics.jsonl``, ``checkpoint.pt`` and ``best.pt``,
+and ``histograms.jsonl`` (the weights and gradients over training, one snapshot a line).
 
 The command line, the app and a distributed job write the same folder, through this class,
 with one writer per folder. ``metrics.jsonl`` holds one JSON object per event, flushed as it
@@ -32,6 +33,7 @@ from cnnviz.core.training.events import (
     EpochEvent,
     FailedEvent,
     FinishedEvent,
+    HistogramEvent,
     StartedEvent,
     StepEvent,
     StoppedEvent,
@@ -45,6 +47,7 @@ METRICS = "metrics.jsonl"
 CHECKPOINT = "checkpoint.pt"
 BEST = "best.pt"
 HEARTBEAT = "heartbeat.json"
+HISTOGRAMS = "histograms.jsonl"
 #: seconds between two beats of a running run's heartbeat
 BEAT_SECONDS = 2.0
 #: how a run's terminal event names its status
@@ -155,6 +158,7 @@ class RunFolder:
         self.tensorboard = tensorboard
         self._tensorboard: TensorBoardLog | None = None
         self._file: Any = None
+        self._histograms: Any = None
         self._unflushed = 0
         self._made_here = False
         self.heartbeat = Heartbeat(self.path / HEARTBEAT)
@@ -189,6 +193,9 @@ class RunFolder:
     def log(self, event: Any) -> None:
         if self._file is None or isinstance(event, WeightsEvent):
             return
+        if isinstance(event, HistogramEvent):
+            self._log_histograms(event)
+            return
         self._note_progress(event)
         if self._tensorboard is not None:
             self._tensorboard(event)
@@ -197,6 +204,15 @@ class RunFolder:
         if not isinstance(event, StepEvent) or self._unflushed >= FLUSH_EVERY_STEPS:
             self._file.flush()
             self._unflushed = 0
+
+    def _log_histograms(self, event: HistogramEvent) -> None:
+        """One line of histograms.jsonl, flushed; a write that fails loses the snapshot,
+        never the run."""
+        with contextlib.suppress(OSError):
+            if self._histograms is None:
+                self._histograms = (self.path / HISTOGRAMS).open("a", encoding="utf-8")
+            self._histograms.write(json.dumps(event_to_json(event)) + "\n")
+            self._histograms.flush()
 
     def _note_progress(self, event: Any) -> None:
         """What the heartbeat says of the run's progress, and its end."""
@@ -227,10 +243,11 @@ class RunFolder:
         if self._tensorboard is not None:
             self._tensorboard.close()
             self._tensorboard = None
-        if self._file is not None:
-            with contextlib.suppress(OSError):
-                self._file.close()
-            self._file = None
+        for handle in (self._file, self._histograms):
+            if handle is not None:
+                with contextlib.suppress(OSError):
+                    handle.close()
+        self._file = self._histograms = None
         self.heartbeat.end("stopped")  # no-op after the run's own end
 
     def discard(self) -> None:

@@ -61,6 +61,7 @@ from cnnviz.core.training.events import (
     StoppedEvent,
     WeightsEvent,
 )
+from cnnviz.core.training.histograms import HistogramRecorder
 from cnnviz.core.training.run_folder import CHECKPOINT, RunFolder
 from cnnviz.core.training.tensorboard_log import summary_writer_class
 
@@ -343,6 +344,7 @@ class Trainer:
         ))  # fmt: skip
 
         sync_every = 1 if device.type == "cpu" else ACCELERATOR_SYNC_STEPS
+        histograms = HistogramRecorder(model, total_steps, start_step=step)
         run_start = time.perf_counter()
         train_seconds, images_seen = 0.0, 0
         last_test_acc = best_acc
@@ -371,6 +373,8 @@ class Trainer:
                     loss = F.cross_entropy(logits, labels)
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
+                if histograms.due(step + 1):  # the gradients of this step, before the update
+                    on_event(histograms.snapshot(step + 1))
                 optimizer.step()
                 if scheduler is not None:
                     scheduler.step()

@@ -1,0 +1,87 @@
+"""Top inputs kept next to the weights they were found with, so a second look is instant.
+
+A checkpoint in a run folder keeps its scans in the folder's ``units/`` (they go where the run
+goes: renamed, moved or deleted with it); any other checkpoint (the shipped weights, a file
+from elsewhere) keeps them in the user's cache. A scan is used again only while the
+checkpoint file is the same one (size and modification time), for the same data set and number
+of test images, and for at least as many images per channel; a checkpoint that a running
+trainer rewrites makes its scans stale. Files are written atomically, and a folder that cannot
+be written only means no cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from cnnviz.core.analysis.top_inputs import TopInputs
+from cnnviz.core.paths import user_cache_dir
+from cnnviz.core.training.run_folder import holds_run
+
+#: the folder inside a run folder (or in the cache) that holds the scans
+UNITS_FOLDER = "units"
+
+
+def cache_file(checkpoint: Path, layer: str) -> Path:
+    """Where a checkpoint's scan of ``layer`` is kept."""
+    checkpoint = Path(checkpoint)
+    if holds_run(checkpoint.parent):
+        folder = checkpoint.parent / UNITS_FOLDER
+    else:
+        digest = hashlib.sha1(str(checkpoint.resolve()).encode()).hexdigest()[:16]
+        folder = user_cache_dir() / UNITS_FOLDER / digest
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", layer)
+    return folder / f"{checkpoint.stem}-{safe}.npz"
+
+
+def _key(checkpoint: Path, layer: str, dataset: str, test_size: int) -> dict[str, object]:
+    stat = Path(checkpoint).stat()
+    return {"checkpoint_size": stat.st_size, "checkpoint_mtime_ns": stat.st_mtime_ns,
+            "layer": layer, "dataset": dataset, "test_size": test_size}  # fmt: skip
+
+
+def load_top_inputs(checkpoint: Path, layer: str, k: int, dataset: str,
+                    test_size: int) -> TopInputs | None:  # fmt: skip
+    """The cached scan for these weights and test images, cut to k; None when there is none,
+    it is stale, or it holds fewer than k images per channel."""
+    path = cache_file(checkpoint, layer)
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            if json.loads(str(stored["key"])) != _key(checkpoint, layer, dataset, test_size):
+                return None
+            top = TopInputs(layer, stored["indices"], stored["activations"],
+                            stored["positions"], tuple(int(n) for n in stored["map_size"]))
+    except (OSError, KeyError, ValueError):
+        return None
+    return top.first(k) if top.k >= k else None
+
+
+def save_top_inputs(checkpoint: Path, top: TopInputs, dataset: str,
+                    test_size: int) -> Path | None:  # fmt: skip
+    """Keep a scan; the file written, or None when it could not be."""
+    path = cache_file(checkpoint, top.layer)
+    try:
+        key = json.dumps(_key(checkpoint, top.layer, dataset, test_size))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            np.savez(handle, key=np.array(key), indices=top.indices,
+                     activations=top.activations, positions=top.positions,
+                     map_size=np.array(top.map_size))  # fmt: skip
+        os.replace(tmp, path)
+    except OSError:
+        return None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return path

@@ -1,0 +1,101 @@
+"""What the views of one unit share: the model and test images they work on, and a frame of
+a title, a task bar, one image and a caption.
+
+Inspect's "What excites this channel" and "Top test images" both show the channel chosen in
+the feature maps. Their work (seconds) runs on a copy of the inspected model taken when it
+starts, in the background; a new model (another checkpoint, a new run) drops what they found,
+while the weight snapshots of a run in progress do not (a scan would never finish otherwise):
+a result says which weights it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from torch import nn
+
+from cnnviz.core.data.batches import Normalizer
+from cnnviz.core.data.types import ImageSplit
+from cnnviz.ui.charts import image_view
+from cnnviz.ui.task_bar import TaskBar
+
+
+@dataclass
+class UnitSource:
+    """The inspected model, and the test images of its data set once they are loaded."""
+
+    copy_model: Callable[[], nn.Module]  # an independent copy of the model as it is now
+    input_shape: tuple[int, int, int]
+    normalizer: Normalizer
+    checkpoint: Path | None  # the weights' file; None for a run's live weights
+    dataset: str
+    weights_label: str  # which weights: "simple-cnn on mnist, shipped weights", ...
+    test: ImageSplit | None = None
+
+
+class UnitView(QWidget):
+    """A title, a task bar that starts the view's work, its picture and a caption."""
+
+    def __init__(self, title: str, start_text: str, name: str, view_name: str,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName(f"{name}Panel")
+        self.source: UnitSource | None = None
+        self.layer = ""
+        self.channel = 0
+        heading = QLabel(title)
+        font = QFont(heading.font())
+        font.setBold(True)
+        heading.setFont(font)
+        self.task_bar = TaskBar(start_text, name)
+        self.view, self.view_box, self.image_item = image_view(view_name)
+        self.view.setMinimumSize(160, 160)
+        self.caption = QLabel(objectName=f"{name}Caption")
+        self.caption.setWordWrap(True)
+        self.controls = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addLayout(self.controls)
+        layout.addWidget(self.task_bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.caption)
+        self.task_bar.start_button.clicked.connect(self.start)
+
+    def set_source(self, source: UnitSource) -> None:
+        """A new model: what was found for the old one goes."""
+        self.source = source
+        self.task_bar.drop()
+        self.forget()
+        self.redraw()
+
+    def show_unit(self, layer: str, channel: int) -> None:
+        if (layer, channel) != (self.layer, self.channel):
+            self.layer, self.channel = layer, channel
+            self.redraw()
+
+    def draw_picture(self, picture: np.ndarray) -> None:
+        """uint8 [H, W] or [H, W, 3]."""
+        self.image_item.setImage(picture.astype(np.float32), autoLevels=False, levels=(0, 255))
+        self.view_box.autoRange(padding=0.02)
+
+    def stop_background(self) -> None:
+        self.task_bar.stop_background()
+
+    # -- for the views ------------------------------------------------------------------------
+    def forget(self) -> None:
+        """Drop every result (the model changed)."""
+        raise NotImplementedError
+
+    def redraw(self) -> None:
+        """Show the result for the current layer and channel, or say how to get one."""
+        raise NotImplementedError
+
+    def start(self) -> None:
+        """Start the view's work for the current layer and channel."""
+        raise NotImplementedError
