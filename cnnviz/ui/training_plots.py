@@ -87,6 +87,16 @@ def smoothed(losses: np.ndarray, state: tuple[float, int]) -> tuple[np.ndarray, 
     return out, (value, count)
 
 
+def round_up(value: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten that is at
+    least ``value`` (1 for nothing above 0)."""
+    if value <= 0:
+        return 1.0
+    power = 10.0 ** np.floor(np.log10(value))
+    return next(float(m * power) for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
+                if m * power >= value * (1 - 1e-12))
+
+
 def step_arrays(steps: list[StepEvent]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """x (epochs), loss and running train accuracy (%) of step events, as arrays."""
     n = len(steps)
@@ -171,6 +181,7 @@ class RunOverlay(CurveSet):
             values, self._ema = smoothed(losses, self._ema)
             self.loss.extend(xs, values)
             self.loss_curve.setData(self.loss.x, self.loss.y)
+            self.plots.fit_axes()
 
     def add_epoch(self, event: EpochEvent) -> None:
         self._add_accuracy(float(event.epoch), event.test_acc)
@@ -214,6 +225,7 @@ class TrainingPlots(QWidget, CurveSet):
                                          "look different; tick to see the whole 0-100% range")
         self.full_range_check.toggled.connect(self._set_accuracy_range)
         self._accuracy_range: tuple[float, float] | None = None
+        self._loss_top: float | None = None
         self.accuracy_plot.setXLink(self.loss_plot)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -267,6 +279,26 @@ class TrainingPlots(QWidget, CurveSet):
         else:
             self._fit_accuracy()
 
+    def fit_axes(self) -> None:
+        """Set the y axes from the data, changing them only when they must: a new range
+        regenerates an axis, which cost about 40% of a live update when pyqtgraph's auto
+        range moved the loss axis at every update (benchmarks/ui_latency.py)."""
+        self._fit_loss()
+        self._fit_accuracy()
+
+    def _fit_loss(self) -> None:
+        """The loss axis from 0 to a round number above the highest loss drawn: the first
+        steps' loss, so it stays put for the rest of the run."""
+        values = np.concatenate([self.raw_loss.y, self.test_loss.y,
+                                 *(overlay.loss.y for overlay in self.overlays.values())])
+        values = values[np.isfinite(values)]
+        if not len(values):
+            return
+        top = round_up(float(values.max()))
+        if top != self._loss_top:
+            self._loss_top = top
+            self.loss_plot.setYRange(0, top, padding=0.02)
+
     def _fit_accuracy(self) -> None:
         """The accuracy axis over what tells runs apart: the test points and the training
         curve past its first tenth (where it climbs from chance), overlays included, so that
@@ -308,7 +340,7 @@ class TrainingPlots(QWidget, CurveSet):
         self.raw_curve.setData(self.raw_loss.x, self.raw_loss.y)
         self.smooth_curve.setData(self.smooth_loss.x, self.smooth_loss.y)
         self.train_acc_curve.setData(self.train_acc.x, self.train_acc.y)
-        self._fit_accuracy()
+        self.fit_axes()
 
     def add_epoch(self, event: EpochEvent) -> None:
         x = float(event.epoch)
@@ -316,7 +348,7 @@ class TrainingPlots(QWidget, CurveSet):
         self.test_acc.extend(np.array([x]), np.array([100 * event.test_acc]))
         self.test_loss_points.setData(self.test_loss.x, self.test_loss.y)
         self.test_acc_points.setData(self.test_acc.x, self.test_acc.y)
-        self._fit_accuracy()
+        self.fit_axes()
         for plot in (self.loss_plot, self.accuracy_plot):
             line = pg.InfiniteLine(pos=x, angle=90, pen=EPOCH_PEN)
             plot.addItem(line, ignoreBounds=True)
@@ -326,7 +358,7 @@ class TrainingPlots(QWidget, CurveSet):
         """A mid-epoch evaluation on a test subset shows as a test point too."""
         self.test_acc.extend(np.array([event.epoch_fraction]), np.array([100 * event.test_acc]))
         self.test_acc_points.setData(self.test_acc.x, self.test_acc.y)
-        self._fit_accuracy()
+        self.fit_axes()
 
     def started(self, event: StartedEvent) -> None:
         """A run's start read back: its span, and a resumed run drawn on from where it
@@ -349,7 +381,7 @@ class TrainingPlots(QWidget, CurveSet):
                               (self.test_loss_points, self.test_loss),
                               (self.test_acc_points, self.test_acc)):  # fmt: skip
             curve.setData(series.x, series.y)
-        self._fit_accuracy()
+        self.fit_axes()
 
     # -- overlays ---------------------------------------------------------------------------
     def set_overlay(self, key: str, name: str, records: list[dict]) -> RunOverlay:
@@ -362,7 +394,7 @@ class TrainingPlots(QWidget, CurveSet):
         overlay.add_records(records)
         self.overlays[key] = overlay
         self.set_epoch_span(self._span)
-        self._fit_accuracy()
+        self.fit_axes()
         return overlay
 
     def remove_overlay(self, key: str) -> None:
@@ -371,6 +403,7 @@ class TrainingPlots(QWidget, CurveSet):
             overlay.remove()
 
     def clear(self) -> None:
+        self._loss_top = None
         for series in (self.raw_loss, self.smooth_loss, self.train_acc, self.test_loss,
                        self.test_acc):  # fmt: skip
             series.clear()

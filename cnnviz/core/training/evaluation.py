@@ -36,6 +36,22 @@ class EvaluationResult:
     confidences: np.ndarray  # float32 [N], probability of the predicted class
 
 
+def folded_for_inference(model: nn.Module) -> nn.Module:
+    """A copy of an eval-mode model with each BatchNorm folded into the convolution before it
+    (torch.fx's fuse), or the model itself when it cannot be traced (a custom model with
+    data-dependent control flow). The folded copy computes the same function with one layer
+    less per pair: resnet's pass over CIFAR-10's test set took 5.6 s instead of 7.1 s on
+    2 cores (benchmarks/test_pass_speed.py)."""
+    from torch.fx.experimental.optimization import fuse
+
+    if not any(isinstance(m, nn.modules.batchnorm._BatchNorm) for m in model.modules()):
+        return model
+    try:
+        return fuse(model)
+    except Exception:  # anything fx cannot trace runs unfolded
+        return model
+
+
 def evaluate(
     model: nn.Module,
     split: ImageSplit,
@@ -52,13 +68,14 @@ def evaluate(
     total_loss = torch.zeros((), device=device)
     predictions, confidences = [], []
     try:
+        runner = folded_for_inference(model)
         with torch.inference_mode():
             for start in range(0, len(split), batch_size):
                 if should_stop is not None and should_stop():
                     return None
                 images = split.images[start : start + batch_size].to(device, non_blocking=True)
                 labels = split.labels[start : start + batch_size].to(device, non_blocking=True)
-                logits = model(normalizer(images)).float()
+                logits = runner(normalizer(images)).float()
                 total_loss += F.cross_entropy(logits, labels, reduction="sum")
                 probs = logits.softmax(dim=1)
                 confidence, predicted = probs.max(dim=1)
