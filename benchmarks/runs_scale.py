@@ -28,7 +28,8 @@ import numpy as np
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-TICK_MS = 10
+from lateness import LatenessProbe
+
 STEPS_PER_EPOCH = 600
 
 WRITER = """
@@ -120,26 +121,15 @@ def main() -> None:
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(live / "metrics.jsonl"),
                                "101", str(int(200 * args.seconds))])
     window.open_run(live)
-    lateness: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        lateness.append(max(0.0, (now - last[0]) * 1000 - TICK_MS))
-        last[0] = now
-
-    timer = QTimer(interval=TICK_MS)
-    timer.timeout.connect(tick)
-    timer.start()
+    probe = LatenessProbe()
+    probe.start()
     loop = QEventLoop()
     QTimer.singleShot(int(1000 * args.seconds), loop.quit)
     loop.exec()
-    timer.stop()
+    probe.stop()
     writer.wait()
-    late = np.array(lateness[1:])
     print(f"followed live to {window.plots.raw_loss.size:,} steps; 10 ms timer lateness "
-          f"({len(late)} ticks): p50 {np.percentile(late, 50):.1f} ms, "
-          f"p99 {np.percentile(late, 99):.1f} ms (target < 50 ms)")
+          f"({probe.summary(skip=1)}) (target < 50 ms)")
     window.close()
 
 

@@ -24,10 +24,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import numpy as np
 import torch
 from bench_data import add_data_dir_argument, prepare
-from PySide6.QtCore import QEventLoop, QTimer
+from lateness import LatenessProbe
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from cnnviz.core.data.datasets import load_dataset
@@ -35,8 +35,6 @@ from cnnviz.core.training.config import TrainConfig
 from cnnviz.core.training.trainer import Trainer
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.session import TrainMode
-
-TICK_MS = 10
 
 
 def headless(data_dir: Path, epochs: int, threads: int) -> float:
@@ -54,7 +52,7 @@ def headless(data_dir: Path, epochs: int, threads: int) -> float:
     return finals[0].images_per_second
 
 
-def through_the_window(epochs: int) -> tuple[float, np.ndarray, float]:
+def through_the_window(epochs: int) -> tuple[float, LatenessProbe, float]:
     from cnnviz.ui import MainWindow
 
     _app = QApplication.instance() or QApplication([])  # kept alive for the window
@@ -64,18 +62,8 @@ def through_the_window(epochs: int) -> tuple[float, np.ndarray, float]:
     window.panel.batch_size_spin.setValue(100)
     window.tabs.setCurrentWidget(window.plots)
     finals = []
-    lateness: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        if window.phase in (Phase.TRAINING, Phase.PAUSED):
-            lateness.append(max(0.0, (now - last[0]) * 1000 - TICK_MS))
-        last[0] = now
-
-    timer = QTimer(interval=TICK_MS)
-    timer.timeout.connect(tick)
-    timer.start()
+    probe = LatenessProbe(lambda: window.phase in (Phase.TRAINING, Phase.PAUSED))
+    probe.start()
     loop = QEventLoop()
     window.start_training(TrainMode.FRESH)
     window.run.worker.finished.connect(finals.append)
@@ -83,9 +71,9 @@ def through_the_window(epochs: int) -> tuple[float, np.ndarray, float]:
     cpu, wall = time.thread_time(), time.perf_counter()
     loop.exec()  # the event loop as the app runs it, until the training thread ends
     gui_share = (time.thread_time() - cpu) / (time.perf_counter() - wall)
-    timer.stop()
+    probe.stop()
     window.close()
-    return finals[0].images_per_second, np.array(lateness), gui_share
+    return finals[0].images_per_second, probe, gui_share
 
 
 def main() -> None:
@@ -100,13 +88,12 @@ def main() -> None:
     os.environ["XDG_DATA_HOME"] = str(scratch)
     threads = torch.get_num_threads()
     # the window first: as in the app, its GUI thread has never run a torch thread team
-    gui, late, gui_share = through_the_window(args.epochs)
+    gui, probe, gui_share = through_the_window(args.epochs)
     base = headless(args.data_dir, args.epochs, threads)
     print(f"headless: {base:,.0f} images/s   window: {gui:,.0f} images/s   "
           f"ratio {gui / base:.2f}   (load average {os.getloadavg()[0]:.1f})")
     print(f"GUI thread CPU while the window trained: {1000 * gui_share:.0f} ms per second")
-    print(f"10 ms timer lateness while training ({len(late)} ticks): "
-          f"p50 {np.percentile(late, 50):.1f} ms, p99 {np.percentile(late, 99):.1f} ms")
+    print(f"10 ms timer lateness while training ({probe.summary()})")
 
 
 if __name__ == "__main__":

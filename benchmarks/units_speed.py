@@ -22,10 +22,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import numpy as np
 import torch
 import torch.nn.functional as F
 from bench_data import add_data_dir_argument, prepare
+from lateness import LatenessProbe
 
 from cnnviz.core.analysis.embedding import penultimate_features, principal_components, tsne
 from cnnviz.core.analysis.explain import CAPTUM_METHODS, explain
@@ -38,8 +38,6 @@ from cnnviz.core.models.shape import InputShape
 from cnnviz.core.threads import one_thread
 from cnnviz.core.training import histograms, trainer
 from cnnviz.core.training.config import TrainConfig
-
-TICK_MS = 10
 
 
 def median_seconds(work: Callable[[], object], runs: int, warm_up: int = 1) -> float:
@@ -123,12 +121,7 @@ def projector_smoothness(predictor: Predictor, test, data_dir: Path) -> None:
                                    test, points, labels, features.predictions,
                                    knn_accuracy(points, labels)))  # fmt: skip
     view = tab.plot.getPlotItem().getViewBox()
-    lateness, last, moves = [], [time.perf_counter()], [0]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        lateness.append(max(0.0, (now - last[0]) * 1000 - TICK_MS))
-        last[0] = now
+    probe, moves = LatenessProbe(), [0]
 
     def move() -> None:
         moves[0] += 1
@@ -138,20 +131,17 @@ def projector_smoothness(predictor: Predictor, test, data_dir: Path) -> None:
         else:
             view.scaleBy(s=(0.97, 0.97) if phase < 90 else (1 / 0.97, 1 / 0.97))
 
-    timer, driver = QTimer(interval=TICK_MS), QTimer(interval=16)
-    timer.timeout.connect(tick)
+    driver = QTimer(interval=16)
     driver.timeout.connect(move)
     loop = QEventLoop()
-    timer.start()
+    probe.start()
     driver.start()
     QTimer.singleShot(5000, loop.quit)
     loop.exec()
-    timer.stop()
+    probe.stop()
     driver.stop()
-    late = np.array(lateness[5:])
     print(f"projector, {len(points):,} points, {moves[0]} pan/zoom steps in 5 s: 10 ms timer "
-          f"late p50 {np.percentile(late, 50):.1f} ms, p99 {np.percentile(late, 99):.1f} ms "
-          f"(target p99 50 ms)")
+          f"lateness ({probe.summary(skip=5)}) (target p99 50 ms)")
     tab.close()
     app.processEvents()
 

@@ -134,26 +134,28 @@ class InspectTab(QWidget):
         self.filters = FiltersPanel()
         for panel in (self.maps, self.filters):
             panel.status.connect(self.status)
-        # beside the maps: what excites the enlarged channel, and its top test images
+        # beside the maps, under the layer tree where the column has room: what excites the
+        # enlarged channel, and its top test images
         self.feature_vis = FeatureVisPanel()
         self.top_inputs = TopInputsPanel()
         self.unit_views = (self.feature_vis, self.top_inputs)
-        units = QSplitter(Qt.Orientation.Vertical)
+        units = QWidget()
+        units_layout = QVBoxLayout(units)
+        units_layout.setContentsMargins(0, 0, 0, 0)
         for view in self.unit_views:
-            units.addWidget(view)
-        # in a scroll area, so that the column narrows (and scrolls) in a laptop's window
-        # instead of widening the window past the screen
+            units_layout.addWidget(view, 1)
+        # in a scroll area, so that a laptop's window scrolls the views instead of growing
         units_area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         units_area.setWidget(units)
-        units_area.setMinimumWidth(1)  # its scroll bars' width would count otherwise
-        maps_page = QSplitter()
-        maps_page.addWidget(self.maps)
-        maps_page.addWidget(units_area)
-        maps_page.setStretchFactor(0, 1)
-        maps_page.setSizes([520, 280])
+        units_area.setMinimumSize(1, 1)  # its scroll bars' size would count otherwise
+        left_column = QSplitter(Qt.Orientation.Vertical)
+        left_column.addWidget(left)
+        left_column.addWidget(units_area)
+        left_column.setStretchFactor(1, 1)
+        left_column.setSizes([260, 560])
         self.maps.channel_changed.connect(self._show_unit)
         self.top_inputs.image_requested.connect(self.index_spin.setValue)
-        self.pages.addTab(maps_page, "Feature maps")
+        self.pages.addTab(self.maps, "Feature maps")
         self.pages.addTab(self.filters, "Filters")
         self.pages.addTab(self.architecture_table, "Architecture")
         self.explain_panel = ExplainPanel()
@@ -182,7 +184,7 @@ class InspectTab(QWidget):
         right_widget.setMaximumWidth(280)
 
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(left_column)
         splitter.addWidget(self.pages)
         splitter.addWidget(right_widget)
         splitter.setStretchFactor(1, 1)

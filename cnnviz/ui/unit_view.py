@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from torch import nn
 
 from cnnviz.core.data.batches import Normalizer
@@ -54,7 +54,10 @@ class UnitView(QWidget):
         heading.setFont(font)
         self.task_bar = TaskBar(start_text, name)
         self.view, self.view_box, self.image_item = image_view(view_name)
-        self.view.setMinimumSize(160, 160)
+        self.view.setMinimumSize(100, 100)
+        # the space left over, not the graphics view's large size hint, so that both views
+        # fit the column together instead of one of them filling it
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.caption = QLabel(objectName=f"{name}Caption")
         self.caption.setWordWrap(True)
         self.controls = QVBoxLayout()

@@ -3,7 +3,8 @@
     ../shared/tools/shoot.sh /tmp/desktop.png 240 python resources/screenshots/take.py
 
 shoot.sh gives it a real X screen (Xvfb); the script drives one window through the first
-minutes of a user (train, inspect, draw, evaluate, a second model, runs, the Learn tab,
+minutes of a user (train, histograms, inspect with a channel's top images and its
+visualisation, the projector, draw, evaluate, a second model, runs, the Learn tab,
 presentation mode) and saves each tab with QWidget.grab into this folder. Settings, runs and
 caches go to a scratch folder, never the user's.
 """
@@ -69,12 +70,27 @@ def main() -> None:
     save(app, window, "training")
     wait(app, lambda: window.phase.at_rest)
 
-    window.tabs.setCurrentWidget(window.inspect_tab)
-    wait(app, lambda: window.inspect_tab.test is not None)
-    window.inspect_tab.index_spin.setValue(0)
-    window.inspect_tab.select_layer("layer1.0")
-    window.inspect_tab.maps.step_channel(3)
+    window.tabs.setCurrentWidget(window.histograms_tab)
+    save(app, window, "histograms")
+
+    inspect = window.inspect_tab
+    window.tabs.setCurrentWidget(inspect)
+    wait(app, lambda: inspect.test is not None)
+    inspect.index_spin.setValue(0)
+    inspect.select_layer("layer2.0")
+    inspect.maps.step_channel(3)
+    inspect.top_inputs.task_bar.start_button.click()
+    wait(app, lambda: "layer2.0" in inspect.top_inputs.results)
+    inspect.feature_vis.task_bar.start_button.click()
+    wait(app, lambda: bool(inspect.feature_vis.results))
     save(app, window, "inspect")
+
+    projector = window.projector_tab
+    window.tabs.setCurrentWidget(projector)
+    projector.method_combo.setCurrentIndex(projector.method_combo.findData("tsne"))
+    projector.task_bar.start_button.click()
+    wait(app, lambda: projector.projection is not None)
+    save(app, window, "projector")
 
     window.tabs.setCurrentWidget(window.draw_tab)
     window.draw_tab.canvas.strokes = [(22.0, [QPointF(x, y) for x, y in SEVEN])]
