@@ -25,10 +25,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
+from lateness import LatenessProbe
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
-
-from lateness import LatenessProbe
 
 STEPS_PER_EPOCH = 600
 

@@ -1,6 +1,6 @@
 """Does the window stay responsive while it trains, and does it slow training down?
 
-    python benchmarks/ui_latency.py [--data-dir D] [--steps 600]
+    python benchmarks/ui_latency.py [--data-dir D] [--epochs 1] [--tab trainingTab]
 
 Trains simple-cnn on the real MNIST (../shared/data) for the same number of steps twice in
 one process: through the main window offscreen, with its Plots tab on screen as a user
@@ -52,7 +52,7 @@ def headless(data_dir: Path, epochs: int, threads: int) -> float:
     return finals[0].images_per_second
 
 
-def through_the_window(epochs: int) -> tuple[float, LatenessProbe, float]:
+def through_the_window(epochs: int, tab: str = "trainingTab") -> tuple[float, LatenessProbe, float]:
     from cnnviz.ui import MainWindow
 
     _app = QApplication.instance() or QApplication([])  # kept alive for the window
@@ -60,7 +60,11 @@ def through_the_window(epochs: int) -> tuple[float, LatenessProbe, float]:
     window.show()
     window.panel.epochs_spin.setValue(epochs)
     window.panel.batch_size_spin.setValue(100)
-    window.tabs.setCurrentWidget(window.plots)
+    front = [window.tabs.widget(i) for i in range(window.tabs.count())
+             if window.tabs.widget(i).objectName() == tab]
+    if not front:
+        raise SystemExit(f"no tab named {tab!r}")
+    window.tabs.setCurrentWidget(front[0])
     finals = []
     probe = LatenessProbe(lambda: window.phase in (Phase.TRAINING, Phase.PAUSED))
     probe.start()
@@ -80,6 +84,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_data_dir_argument(parser)
     parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--tab", default="trainingTab",
+                        help="objectName of the tab in front while the window trains "
+                             "(learnTab: no plot painted)")
     args = parser.parse_args()
     prepare(args.data_dir)
     os.environ["CNNVIZ_DATA"] = str(args.data_dir)
@@ -88,7 +95,7 @@ def main() -> None:
     os.environ["XDG_DATA_HOME"] = str(scratch)
     threads = torch.get_num_threads()
     # the window first: as in the app, its GUI thread has never run a torch thread team
-    gui, probe, gui_share = through_the_window(args.epochs)
+    gui, probe, gui_share = through_the_window(args.epochs, args.tab)
     base = headless(args.data_dir, args.epochs, threads)
     print(f"headless: {base:,.0f} images/s   window: {gui:,.0f} images/s   "
           f"ratio {gui / base:.2f}   (load average {os.getloadavg()[0]:.1f})")

@@ -46,6 +46,7 @@ class HistogramsTab(QWidget):
         self.follower: MetricsFollower | None = None
         self.events: list[HistogramEvent] = []
         self.series: HistogramSeries | None = None
+        self._stale = False  # events not drawn yet
         self.run_label = QLabel("No run yet: train one, or show one from the Runs tab.",
                                 objectName="histogramRun")  # fmt: skip
         self.layer_combo = QComboBox(objectName="histogramLayer")
@@ -98,9 +99,17 @@ class HistogramsTab(QWidget):
         events = [e for e in map(event_from_json, update.records) if isinstance(e, HistogramEvent)]
         if events or update.restarted:
             self.events += events
+            self._stale = True
+            if self.isVisible():  # a hidden tab draws when it is shown: during a run the
+                self._redraw()    # window's time is the trainer's (benchmarks/ui_latency.py)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
             self._redraw()
 
     def _redraw(self) -> None:
+        self._stale = False
         self.series = HistogramSeries.of(self.events)
         if self.series is None:
             return

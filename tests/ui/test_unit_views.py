@@ -74,9 +74,11 @@ def test_what_excites_the_channel(qtbot, inspect):
 
 def test_histograms_follow_the_run_live_and_reopen_with_it(qtbot, window, monkeypatch):
     monkeypatch.setattr(histograms, "COST_SHARE", 1.0)  # every scheduled snapshot
+    tab = window.histograms_tab
+    window.show()
+    window.tabs.setCurrentWidget(tab)
     window.start_training(TrainMode.FRESH)
     wait_idle(qtbot, window)
-    tab = window.histograms_tab
     qtbot.waitUntil(lambda: tab.series is not None and len(tab.series.steps) == 15,
                     timeout=10_000)  # fmt: skip
     run = window.session.run_dir
@@ -89,6 +91,7 @@ def test_histograms_follow_the_run_live_and_reopen_with_it(qtbot, window, monkey
     tab.follow(run.parent)  # another folder (no histograms) empties the view...
     assert tab.series is None
     window.open_run(run)  # ...and the run comes back whole when it is opened again
+    window.tabs.setCurrentWidget(tab)
     assert window.histograms_tab is tab and len(tab.series.steps) == 15
 
 
@@ -99,8 +102,11 @@ def test_histograms_of_a_run_written_elsewhere_grow_as_it_writes(qtbot, window, 
     model = torch.nn.Linear(3, 2)
     recorder = HistogramRecorder(model, 10, clock=lambda: 0.0)
     folder.log(recorder.snapshot(1))
+    window.show()
     window.open_run(run)
     tab = window.histograms_tab
+    assert tab.series is None  # hidden behind the Training tab: read, not drawn yet
+    window.tabs.setCurrentWidget(tab)
     assert len(tab.series.steps) == 1
     model.weight.grad = torch.full_like(model.weight, 1e6)  # exploding: a bright band
     folder.log(recorder.snapshot(2))
