@@ -3,8 +3,8 @@
     python benchmarks/ui_latency.py [--data-dir D] [--epochs 1] [--tab trainingTab]
 
 Trains simple-cnn on the real MNIST (../shared/data) for the same number of steps twice in
-one process: through the main window offscreen, with its Plots tab on screen as a user
-watching the curves has it, then headless with the core trainer. Both train in a thread of
+one process: through the main window offscreen, with its Training tab (or --tab) in front as
+a user watching the curves has it, then headless with the core trainer. Both train in a thread of
 their own: libgomp spins at its barriers in one thread and not in another depending on how
 many OpenMP threads the process holds, which on a busy machine changes a step's time several
 times over, so the main thread is not a fair baseline for a QThread. Prints the GUI run's

@@ -84,6 +84,9 @@ class HistogramsTab(QWidget):
         self.follower = MetricsFollower(Path(run_dir), HISTOGRAMS)
         self.events = []
         self.series = None
+        self._stale = False
+        for item in (self.histogram_item, self.norm_item):  # not the previous run's pictures
+            item.clear()
         self.run_label.setText(f"{Path(run_dir).name}: no snapshot yet")
         self.poll()
         self.timer.start()

@@ -40,8 +40,8 @@ def folded_for_inference(model: nn.Module) -> nn.Module:
     """A copy of an eval-mode model with each BatchNorm folded into the convolution before it
     (torch.fx's fuse), or the model itself when it cannot be traced (a custom model with
     data-dependent control flow). The folded copy computes the same function with one layer
-    less per pair: resnet's pass over CIFAR-10's test set took 5.6 s instead of 7.1 s on
-    2 cores (benchmarks/test_pass_speed.py)."""
+    less per pair: resnet's pass over CIFAR-10's test set took 5.34 s instead of 6.88 s
+    on 2 cores (benchmarks/test_pass_speed.py)."""
     from torch.fx.experimental.optimization import fuse
 
     if not any(isinstance(m, nn.modules.batchnorm._BatchNorm) for m in model.modules()):
