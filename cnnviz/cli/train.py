@@ -176,8 +176,9 @@ def agreed_start(args: argparse.Namespace, group: ProcessGroup) -> str | None:
     latest checkpoint); every rank learns the verdict, so that all start or none does."""
     from cnnviz.core.errors import CnnvizError
     from cnnviz.core.training.distributed import restart_count
+    from cnnviz.core.training.run_folder import CHECKPOINT
 
-    latest = args.out / "checkpoint.pt"
+    latest = args.out / CHECKPOINT
     if restart_count() > 0 and args.resume is None and args.init_from is None \
             and latest.is_file():  # fmt: skip
         args.resume = latest  # an elastic restart picks up where the job was

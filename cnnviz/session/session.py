@@ -169,13 +169,11 @@ class Session:
         dataset = dataset or info.name
         if self.shows(model, dataset):
             return self.current
-        classes = list(info.class_names)
-        shape = InputShape(info.channels, info.height, info.width, len(classes))
-        network = build_model(model, shape)
-        meta = CheckpointMeta(model=model, dataset=info.name, class_names=classes,
+        meta = CheckpointMeta(model=model, dataset=info.name, class_names=list(info.class_names),
                               input_shape=[info.channels, info.height, info.width],
                               mean=list(info.mean), std=list(info.std),
                               config={"model": model, "dataset": dataset})  # fmt: skip
+        network = build_model(model, meta.shape)
         return self._set_current(CurrentModel(Predictor(network, meta), None,
                                               describe(meta, UNTRAINED)))
 
@@ -203,10 +201,10 @@ class Session:
         current = self.current
         if current.path is None or current.is_shipped or not current.path.is_file():
             return TrainChoice([TrainMode.FRESH])
+        if not self.shows(config.model, config.dataset):
+            return TrainChoice([TrainMode.FRESH])
         meta = current.meta
         recorded = {"model": meta.model, "dataset": meta.dataset, **meta.config}
-        if config.model != meta.model or not same_dataset(config.dataset, recorded["dataset"]):
-            return TrainChoice([TrainMode.FRESH])
         target = meta.epoch + config.epochs
         differences = resume_conflicts(recorded, replace(config, epochs=target))
         modes = [TrainMode.FROM_WEIGHTS, TrainMode.FRESH]

@@ -103,6 +103,14 @@ class BackgroundCall:
         return not self._ended.is_set()
 
 
+def stop_call(call: BackgroundCall | None, timeout_ms: int = 5000) -> None:
+    """Cancel a call, if there is one, and wait for it, briefly: what a view does when the
+    window closes, so that no worker outlives the widgets it reports to."""
+    if call is not None:
+        call.cancel()
+        call.wait(timeout_ms)
+
+
 _running_calls = 0
 
 

@@ -34,7 +34,7 @@ from cnnviz.core.data.types import ImageSplit
 from cnnviz.core.training.evaluation import EvaluationResult, evaluate_model, load_test_split
 from cnnviz.session.generation import Generation
 from cnnviz.session.session import CurrentModel
-from cnnviz.ui.background import BackgroundCall, TaskState
+from cnnviz.ui.background import BackgroundCall, TaskState, stop_call
 from cnnviz.ui.charts import export_plot_png, fit_tick_names
 from cnnviz.ui.file_dialogs import choose_path
 
@@ -191,9 +191,7 @@ class EvaluateTab(QWidget):
             self.accuracy_label.setText("Evaluation cancelled: the model changed.")
 
     def stop_background(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.task.wait(5000)
+        stop_call(self.task)
 
     def _set_running(self, running: bool) -> None:
         self.evaluate_button.setEnabled(not running)

@@ -27,7 +27,7 @@ from cnnviz.core.analysis.explain import (
 )
 from cnnviz.core.analysis.inspection import ModelInspector
 from cnnviz.session.generation import Generation
-from cnnviz.ui.background import BackgroundCall
+from cnnviz.ui.background import BackgroundCall, stop_call
 from cnnviz.ui.charts import image_view
 
 PREDICTED = "predicted class"
@@ -119,9 +119,7 @@ class ExplainPanel(QWidget):
         )  # fmt: skip
 
     def stop_background(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.task.wait(5000)
+        stop_call(self.task)
 
     def _finish(self, token: int, outcome: Explanation | Exception) -> None:
         if self._again:  # newer settings or input: make their map now

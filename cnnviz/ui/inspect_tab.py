@@ -46,7 +46,7 @@ from cnnviz.core.errors import CnnvizError
 from cnnviz.core.training.events import StartedEvent
 from cnnviz.session.generation import Generation
 from cnnviz.session.session import CurrentModel
-from cnnviz.ui.background import BackgroundCall
+from cnnviz.ui.background import BackgroundCall, stop_call
 from cnnviz.ui.charts import ProbabilityChart, image_view
 from cnnviz.ui.explain_panel import ExplainPanel
 from cnnviz.ui.feature_maps_panel import FeatureMapsPanel
@@ -331,9 +331,7 @@ class InspectTab(QWidget):
 
     def stop_background(self) -> None:
         """Cancel a test split still loading, and the unit views' work, and wait, briefly."""
-        if self.loader is not None:
-            self.loader.cancel()
-            self.loader.wait(5000)
+        stop_call(self.loader)
         for view in (*self.unit_views, self.explain_panel):
             view.stop_background()
 

@@ -48,7 +48,7 @@ from cnnviz.session.job import shell_line, torchrun_command
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.runs import RunsState
 from cnnviz.session.session import CurrentModel, Session, TrainMode
-from cnnviz.ui.background import BackgroundCall
+from cnnviz.ui.background import BackgroundCall, stop_call
 from cnnviz.ui.dialogs import TrustDialog, error_box, train_mode_box
 from cnnviz.ui.draw_tab import DrawTab
 from cnnviz.ui.evaluate_tab import EvaluateTab
@@ -680,9 +680,7 @@ class MainWindow(QMainWindow):
                 return
         self.inspect_tab.stop_background()
         self.evaluate_tab.stop_background()
-        if self._selection_call is not None:
-            self._selection_call.cancel()
-            self._selection_call.wait(5000)
+        stop_call(self._selection_call)
         self.following.stop()
         self.projector_tab.stop_background()
         self.panel.save()

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from cnnviz.session.generation import Generation
-from cnnviz.ui.background import BackgroundCall, TaskState
+from cnnviz.ui.background import BackgroundCall, TaskState, stop_call
 
 
 class TaskBar(QWidget):
@@ -72,9 +72,7 @@ class TaskBar(QWidget):
 
     def stop_background(self) -> None:
         """Cancel the work under way and wait for it, briefly (the window is closing)."""
-        if self.task is not None:
-            self.task.cancel()
-            self.task.wait(5000)
+        stop_call(self.task)
 
     def _finish(self, token: int, handler: Callable[[Any], None], outcome: Any,
                 done: bool) -> None:  # fmt: skip

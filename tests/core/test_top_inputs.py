@@ -173,3 +173,23 @@ def test_the_units_command_names_the_layers_there_are(mnist_dir, tmp_path, capsy
     code = main(["units", "--layer", "nope", "--out", str(tmp_path / "u"),
                  "--data-dir", str(mnist_dir), "--offline"])
     assert code == 1 and "choose one of" in capsys.readouterr().err
+
+
+def test_a_module_called_twice_gives_the_call_inspect_names():
+    """Inspect names a module's second call "name#2" (a residual block's ReLU after the
+    sum): the scans take that call's output, not the first one's."""
+
+    class Twice(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.conv = torch.nn.Conv2d(1, 2, 3, padding=1)
+            self.relu = torch.nn.ReLU()
+
+        def forward(self, x):
+            return self.relu(self.conv(self.relu(x)))
+
+    model = Twice()
+    x = torch.randn(2, 1, 5, 5)
+    with torch.no_grad():
+        assert torch.equal(forward_to(model, x, "relu"), torch.relu(x))
+        assert torch.equal(forward_to(model, x, "relu#2"), model(x))

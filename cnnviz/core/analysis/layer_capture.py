@@ -17,9 +17,17 @@ class _Reached(Exception):
     """Raised by the hook to skip the rest of the forward pass."""
 
 
+def _call_of(layer: str) -> tuple[str, int]:
+    """("layer1.0.relu", 2) for Inspect's "layer1.0.relu#2", a module's second call."""
+    name, _, call = layer.partition("#")
+    return name, int(call) if call.isdigit() and int(call) > 0 else 1
+
+
 def layer_module(model: nn.Module, layer: str) -> nn.Module:
-    """The module named ``layer``, or a CnnvizError that lists the layers there are."""
+    """The module named ``layer`` (or, for "name#k", the module called there), or a
+    CnnvizError that lists the layers there are."""
     modules = dict(model.named_modules())
+    layer = _call_of(layer)[0]
     if layer not in modules or not layer:
         shown = [name for name, module in modules.items()
                  if name and not any(True for _ in module.children())]  # fmt: skip
@@ -28,13 +36,17 @@ def layer_module(model: nn.Module, layer: str) -> nn.Module:
 
 
 def forward_to(model: nn.Module, inputs: torch.Tensor, layer: str) -> torch.Tensor:
-    """The output of ``layer`` (its first call) for a normalised batch; the model's later
-    layers do not run. Gradients flow when the caller has them enabled."""
+    """The output of ``layer`` for a normalised batch: its first call, or its k-th for
+    Inspect's "name#k" (a module called twice, as a residual block's ReLU is); the model's
+    later layers do not run. Gradients flow when the caller has them enabled."""
     captured: list[torch.Tensor] = []
+    wanted, calls = _call_of(layer)[1], [0]
 
     def hook(module: nn.Module, args: tuple, output: object) -> None:
-        captured.append(output[0] if isinstance(output, tuple) else output)
-        raise _Reached
+        calls[0] += 1
+        if calls[0] == wanted:
+            captured.append(output[0] if isinstance(output, tuple) else output)
+            raise _Reached
 
     handle = layer_module(model, layer).register_forward_hook(hook)
     try:

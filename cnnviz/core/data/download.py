@@ -100,7 +100,7 @@ def fetch_archives(archives: list[Archive], data_dir: Path, progress=None) -> No
                 raise
             except Exception as exc:  # every mirror may fail its own way
                 errors.append(f"{url}: {exc}")
-                unreachable += isinstance(exc, urllib.error.URLError | OSError) and not \
+                unreachable += isinstance(exc, OSError) and not \
                     isinstance(exc, urllib.error.HTTPError)  # fmt: skip
         else:
             raise DownloadError("; ".join(errors), offline=unreachable == len(archive.urls))

@@ -373,7 +373,8 @@ class Trainer:
                     loss = F.cross_entropy(logits, labels)
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
-                if histograms.due(step + 1):  # the gradients of this step, before the update
+                # the gradients of this step, before the update; rank 0's alone are reported
+                if group.is_main and histograms.due(step + 1):
                     on_event(histograms.snapshot(step + 1))
                 optimizer.step()
                 if scheduler is not None:
