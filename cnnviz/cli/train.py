@@ -204,6 +204,7 @@ def run(args: argparse.Namespace) -> int:
 def train_in(group: ProcessGroup, args: argparse.Namespace) -> int:
     from cnnviz.core.training.config import TrainConfig
     from cnnviz.core.training.events import FailedEvent, FinishedEvent, StoppedEvent
+    from cnnviz.core.training.run_folder import BEST, METRICS
     from cnnviz.core.training.trainer import Trainer
 
     def report(message: str) -> int:
@@ -240,8 +241,8 @@ def train_in(group: ProcessGroup, args: argparse.Namespace) -> int:
         "steps": final.step,
         "world_size": group.world_size,
         "checkpoint": final.checkpoint,
-        "best_checkpoint": str(args.out / "best.pt"),
-        "metrics": str(args.out / "metrics.jsonl"),
+        "best_checkpoint": str(args.out / BEST),
+        "metrics": str(args.out / METRICS),
     }
     if args.json:
         print(json.dumps(summary))

@@ -80,7 +80,11 @@ class HistogramsTab(QWidget):
         self.timer.timeout.connect(self.poll)
 
     def follow(self, run_dir: Path) -> None:
-        """Show a run folder's histograms and follow them while they are written."""
+        """Show a run folder's histograms and follow them while they are written; the run
+        already followed goes on from where it was read (a run that ends becomes current)."""
+        if self.follower is not None and self.follower.run_dir == Path(run_dir) \
+                and self.timer.isActive():  # fmt: skip
+            return
         self.follower = MetricsFollower(Path(run_dir), HISTOGRAMS)
         self.events = []
         self.series = None

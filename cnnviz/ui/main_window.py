@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
             return
         if not self.session.begin(planned):
             return
-        self.following.release()  # the plots are this run's now
+        self.following.release(Path(planned.out_dir))  # the plots are this run's now
         self.plots.clear()
         if planned.resume is not None and (Path(planned.out_dir) / METRICS).is_file():
             self.plots.show_records(read_metrics(Path(planned.out_dir) / METRICS))

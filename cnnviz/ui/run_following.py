@@ -31,6 +31,8 @@ class RunFollowing(QObject):
         self.runs = runs
         #: the run the plots show when it is not the window's own training run
         self.shown: MetricsFollower | None = None
+        #: the folder of the window's own run, drawn live: showing it reads nothing again
+        self._own: Path | None = None
         runs.overlays_changed.connect(self._sync_overlays)
         self._timer = QTimer(self, interval=FOLLOW_MS)
         self._timer.timeout.connect(self.poll)
@@ -38,7 +40,11 @@ class RunFollowing(QObject):
 
     def show(self, folder: Path | None) -> None:
         """Show this run folder's curves and follow it (None: show nothing). Asking for the
-        run already shown keeps what is drawn."""
+        run already shown, or for the window's own run that the plots drew live, keeps what
+        is drawn."""
+        if folder is not None and Path(folder) == self._own:
+            return
+        self._own = None
         if folder is None or not (Path(folder) / METRICS).is_file():
             self.shown = None
             self.plots.clear()
@@ -47,9 +53,10 @@ class RunFollowing(QObject):
             self.plots.clear()
             self.poll()
 
-    def release(self) -> None:
-        """The plots belong to a run of this window's own from now on."""
+    def release(self, folder: Path) -> None:
+        """The plots belong to a run of this window's own from now on, written to ``folder``."""
         self.shown = None
+        self._own = Path(folder)
 
     def _sync_overlays(self, overlaid: list[Path]) -> None:
         keys = {str(path) for path in overlaid}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,10 @@ class EvaluationResult:
     confidences: np.ndarray  # float32 [N], probability of the predicted class
 
 
+#: models torch.fx could not trace, so that a test pass every few steps does not retry
+_UNTRACEABLE: weakref.WeakSet[nn.Module] = weakref.WeakSet()
+
+
 def folded_for_inference(model: nn.Module) -> nn.Module:
     """A copy of an eval-mode model with each BatchNorm folded into the convolution before it
     (torch.fx's fuse), or the model itself when it cannot be traced (a custom model with
@@ -44,11 +49,13 @@ def folded_for_inference(model: nn.Module) -> nn.Module:
     on 2 cores (benchmarks/test_pass_speed.py)."""
     from torch.fx.experimental.optimization import fuse
 
-    if not any(isinstance(m, nn.modules.batchnorm._BatchNorm) for m in model.modules()):
+    if model in _UNTRACEABLE or not any(
+            isinstance(m, nn.modules.batchnorm._BatchNorm) for m in model.modules()):
         return model
     try:
         return fuse(model)
-    except Exception:  # anything fx cannot trace runs unfolded
+    except Exception:  # anything fx cannot trace runs unfolded, and is not traced again
+        _UNTRACEABLE.add(model)
         return model
 
 

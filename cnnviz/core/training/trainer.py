@@ -454,14 +454,16 @@ class Trainer:
 
     def _window_totals(self, pending: list[tuple[torch.Tensor, torch.Tensor, int]]
                        ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
-        """Each step's loss, correct count and batch size since the last sync, summed over
-        the ranks: one host sync (and one all-reduce) per window."""
-        device = pending[0][0].device
-        sizes = torch.tensor([p[2] for p in pending], dtype=torch.float32, device=device)
-        totals = torch.stack([torch.stack([p[0] for p in pending]).float() * sizes,
-                              torch.stack([p[1] for p in pending]).float(), sizes])
+        """Each step's mean loss, correct count and batch size since the last sync, over all
+        the ranks: one host sync (and one all-reduce) per window. Every rank's batch of a
+        step has the same size (equal slices, a fixed local batch), so the global mean loss
+        is the mean of the ranks' and the sizes need no all-reduce."""
+        world = self.group.world_size
+        totals = torch.stack([torch.stack([p[0] for p in pending]).float(),
+                              torch.stack([p[1] for p in pending]).float()])
         totals = self.group.sum(totals).cpu().numpy()
-        return totals[0] / totals[2], totals[1].astype(np.int64), totals[2].astype(np.int64)
+        sizes = np.array([p[2] for p in pending], dtype=np.int64) * world
+        return totals[0] / world, totals[1].astype(np.int64), sizes
 
     def _test_pass(self, model: nn.Module, split: ImageSplit, normalizer: Normalizer,
                    classes: int, should_stop: Callable[[], bool] | None = None
