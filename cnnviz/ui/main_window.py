@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.data.datasets import dataset_info
+from cnnviz.core.data.datasets import DATASETS, dataset_info
 from cnnviz.core.data.types import DatasetInfo, is_folder
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
@@ -374,19 +374,25 @@ class MainWindow(QMainWindow):
         if self.session.shows(config.model, config.dataset):
             return
         token = self._selection.next()
-        if not is_folder(config.dataset):
-            try:
-                info = dataset_info(config.dataset, self.settings.data_dir(), download=False)
-            except CnnvizError:  # CIFAR-100 not here yet: its classes come with its files
-                return
-            self._select(token, config.model, config.dataset, info)
+        entry = DATASETS.get(config.dataset)
+        if entry is not None and entry.info.class_names:  # described without its files
+            self._select(token, config.model, config.dataset, entry.info)
             return
         self.show_status(f"reading {config.dataset}...")
+        folder = is_folder(config.dataset)
+
+        def failed(error: Exception) -> None:
+            if not self._selection.is_current(token):
+                return
+            if folder:
+                self.show_status(f"cannot read {config.dataset}: {error}")
+            else:  # CIFAR-100 not here yet: its classes come with its files; Train says so
+                self.statusBar().clearMessage()
+
+        data_dir = None if folder else self.settings.data_dir()
         self._selection_call = BackgroundCall(
-            lambda state: dataset_info(config.dataset, None, False, config.image_size),
-            lambda info: self._select(token, config.model, config.dataset, info),
-            lambda error: self.show_status(f"cannot read {config.dataset}: {error}")
-            if self._selection.is_current(token) else None)  # fmt: skip
+            lambda state: dataset_info(config.dataset, data_dir, False, config.image_size),
+            lambda info: self._select(token, config.model, config.dataset, info), failed)
 
     def _select(self, token: int, model: str, dataset: str, info: DatasetInfo) -> None:
         if not self._selection.is_current(token) or not self.phase.at_rest:
