@@ -49,18 +49,23 @@ def run(args: argparse.Namespace) -> int:
         find_top_inputs,
         layer_geometry,
     )
-    from cnnviz.core.analysis.unit_cache import load_top_inputs, save_top_inputs
+    from cnnviz.core.analysis.unit_cache import load_top_inputs, save_top_inputs, weights_stamp
 
-    predictor, data = model_and_test_split(
-        args, lambda predictor: layer_module(predictor.model, args.layer))
-    images, name = data.test.images, data.info.name
-    checkpoint = args.checkpoint or shipped_weights_path()
-    top = load_top_inputs(checkpoint, args.layer, args.top, name, len(images))
+    stamps = []
+
+    def check(predictor) -> None:
+        layer_module(predictor.model, args.layer)
+        stamps.append(weights_stamp(args.checkpoint or shipped_weights_path()))  # as just read
+
+    predictor, data = model_and_test_split(args, check)
+    images, name, weights = data.test.images, data.info.name, stamps[0]
+    top = load_top_inputs(weights, args.layer, args.top, name, len(images)) if weights else None
     if top is None:
         top = find_top_inputs(predictor.model, images, predictor.normalizer, args.layer,
                               args.top)  # fmt: skip
         assert top is not None
-        save_top_inputs(checkpoint, top, name, len(images))
+        if weights is not None:
+            save_top_inputs(weights, top, name, len(images))
     geometry = layer_geometry(predictor.model, predictor.input_shape, args.layer, top.map_size)
     scale = max(1, math.ceil(CROP_PIXELS / max(geometry.size)))
     try:

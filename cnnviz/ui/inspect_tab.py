@@ -39,6 +39,7 @@ from torch import nn
 from cnnviz.core.analysis.inspection import Inspection, LayerInfo, ModelInspector
 from cnnviz.core.analysis.mosaic import normalise
 from cnnviz.core.analysis.summary import table_cells
+from cnnviz.core.analysis.unit_cache import weights_stamp
 from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.data.images import read_image, to_array, to_model_input
 from cnnviz.core.data.types import ImageSplit, is_folder
@@ -252,7 +253,8 @@ class InspectTab(QWidget):
         self.class_names = class_names
         inspector = self.inspector
         self.unit_source = UnitSource(lambda: copy.deepcopy(inspector.model), input_shape,
-                                      inspector.normalizer, self.checkpoint, dataset,
+                                      inspector.normalizer,
+                                      self.checkpoint and weights_stamp(self.checkpoint), dataset,
                                       self.weights_label,
                                       self.test if dataset == self.dataset else None)
         for view in self.unit_views:

@@ -49,16 +49,16 @@ class TopInputsPanel(UnitView):
         model, test, label = source.copy_model(), source.test, source.weights_label
 
         def work(state: TaskState) -> tuple[TopInputs, CropGeometry, str] | None:
-            top = (load_top_inputs(source.checkpoint, layer, DEFAULT_TOP, source.dataset,
-                                   len(test)) if source.checkpoint else None)  # fmt: skip
+            top = (load_top_inputs(source.weights, layer, DEFAULT_TOP, source.dataset,
+                                   len(test)) if source.weights else None)  # fmt: skip
             if top is None:
                 top = find_top_inputs(model, test.images, source.normalizer, layer, DEFAULT_TOP,
                                       should_stop=state.is_interruption_requested,
                                       on_progress=state.set_progress)  # fmt: skip
                 if top is None:
                     return None
-                if source.checkpoint is not None:
-                    save_top_inputs(source.checkpoint, top, source.dataset, len(test))
+                if source.weights is not None:
+                    save_top_inputs(source.weights, top, source.dataset, len(test))
             return top, layer_geometry(model, source.input_shape, layer, top.map_size), label
 
         self.caption.setText(f"Scanning {len(test):,} test images for {layer}...")

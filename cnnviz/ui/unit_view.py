@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from torch import nn
 
+from cnnviz.core.analysis.unit_cache import WeightsStamp
 from cnnviz.core.data.batches import Normalizer
 from cnnviz.core.data.types import ImageSplit
 from cnnviz.ui.charts import image_view
@@ -32,7 +32,7 @@ class UnitSource:
     copy_model: Callable[[], nn.Module]  # an independent copy of the model as it is now
     input_shape: tuple[int, int, int]
     normalizer: Normalizer
-    checkpoint: Path | None  # the weights' file; None for a run's live weights
+    weights: WeightsStamp | None  # the weights' file as read; None for a run's live weights
     dataset: str
     weights_label: str  # which weights: "simple-cnn on mnist, shipped weights", ...
     test: ImageSplit | None = None

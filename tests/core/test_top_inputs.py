@@ -18,7 +18,12 @@ from cnnviz.core.analysis.top_inputs import (
     crops_grid,
     find_top_inputs,
 )
-from cnnviz.core.analysis.unit_cache import cache_file, load_top_inputs, save_top_inputs
+from cnnviz.core.analysis.unit_cache import (
+    cache_file,
+    load_top_inputs,
+    save_top_inputs,
+    weights_stamp,
+)
 from cnnviz.core.data.batches import Normalizer
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.registry import build_model
@@ -132,15 +137,20 @@ def test_scans_are_cached_next_to_their_weights(tmp_path):
     checkpoint.write_bytes(b"weights")
     top = TopInputs("layer2.0", np.arange(8).reshape(2, 4), np.ones((2, 4), np.float32),
                     np.zeros((2, 4, 2), np.int64), (14, 14))
-    path = save_top_inputs(checkpoint, top, "mnist", 80)
+    weights = weights_stamp(checkpoint)
+    path = save_top_inputs(weights, top, "mnist", 80)
     assert path == cache_file(checkpoint, "layer2.0") and path.parent == run / "units"
-    again = load_top_inputs(checkpoint, "layer2.0", 3, "mnist", 80)
+    again = load_top_inputs(weights, "layer2.0", 3, "mnist", 80)
     assert again.indices.tolist() == [[0, 1, 2], [4, 5, 6]] and again.map_size == (14, 14)
-    assert load_top_inputs(checkpoint, "layer2.0", 5, "mnist", 80) is None  # needs more
-    assert load_top_inputs(checkpoint, "layer2.0", 3, "fashion-mnist", 80) is None
-    assert load_top_inputs(checkpoint, "layer2.0", 3, "mnist", 10_000) is None
+    assert load_top_inputs(weights, "layer2.0", 5, "mnist", 80) is None  # needs more
+    assert load_top_inputs(weights, "layer2.0", 3, "fashion-mnist", 80) is None
+    assert load_top_inputs(weights, "layer2.0", 3, "mnist", 10_000) is None
     checkpoint.write_bytes(b"new weights")  # a trainer saved again: stale
-    assert load_top_inputs(checkpoint, "layer2.0", 3, "mnist", 80) is None
+    assert load_top_inputs(weights_stamp(checkpoint), "layer2.0", 3, "mnist", 80) is None
+    # a scan of the old weights, finished after the file changed, is not the new weights'
+    save_top_inputs(weights, top, "mnist", 80)
+    assert load_top_inputs(weights_stamp(checkpoint), "layer2.0", 3, "mnist", 80) is None
+    assert weights_stamp(tmp_path / "missing.pt") is None
     elsewhere = tmp_path / "model.pt"
     elsewhere.write_bytes(b"w")
     assert user_cache_dir() in cache_file(elsewhere, "fc").parents

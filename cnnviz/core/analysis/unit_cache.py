@@ -17,6 +17,7 @@ import json
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -41,20 +42,39 @@ def cache_file(checkpoint: Path, layer: str) -> Path:
     return folder / f"{checkpoint.stem}-{safe}.npz"
 
 
-def _key(checkpoint: Path, layer: str, dataset: str, test_size: int) -> dict[str, object]:
-    stat = Path(checkpoint).stat()
-    return {"checkpoint_size": stat.st_size, "checkpoint_mtime_ns": stat.st_mtime_ns,
+@dataclass(frozen=True)
+class WeightsStamp:
+    """A weights file as it was when its model was read: a scan of that model is kept under
+    this stamp, so a file that a trainer rewrites during the scan does not claim it."""
+
+    checkpoint: Path
+    size: int
+    mtime_ns: int
+
+
+def weights_stamp(checkpoint: Path) -> WeightsStamp | None:
+    """Take it when the model is read from ``checkpoint``; None when the file cannot be
+    read (then nothing is cached)."""
+    try:
+        stat = Path(checkpoint).stat()
+    except OSError:
+        return None
+    return WeightsStamp(Path(checkpoint), stat.st_size, stat.st_mtime_ns)
+
+
+def _key(weights: WeightsStamp, layer: str, dataset: str, test_size: int) -> dict[str, object]:
+    return {"checkpoint_size": weights.size, "checkpoint_mtime_ns": weights.mtime_ns,
             "layer": layer, "dataset": dataset, "test_size": test_size}  # fmt: skip
 
 
-def load_top_inputs(checkpoint: Path, layer: str, k: int, dataset: str,
+def load_top_inputs(weights: WeightsStamp, layer: str, k: int, dataset: str,
                     test_size: int) -> TopInputs | None:  # fmt: skip
     """The cached scan for these weights and test images, cut to k; None when there is none,
     it is stale, or it holds fewer than k images per channel."""
-    path = cache_file(checkpoint, layer)
+    path = cache_file(weights.checkpoint, layer)
     try:
         with np.load(path, allow_pickle=False) as stored:
-            if json.loads(str(stored["key"])) != _key(checkpoint, layer, dataset, test_size):
+            if json.loads(str(stored["key"])) != _key(weights, layer, dataset, test_size):
                 return None
             top = TopInputs(layer, stored["indices"], stored["activations"],
                             stored["positions"], tuple(int(n) for n in stored["map_size"]))
@@ -63,12 +83,13 @@ def load_top_inputs(checkpoint: Path, layer: str, k: int, dataset: str,
     return top.first(k) if top.k >= k else None
 
 
-def save_top_inputs(checkpoint: Path, top: TopInputs, dataset: str,
+def save_top_inputs(weights: WeightsStamp, top: TopInputs, dataset: str,
                     test_size: int) -> Path | None:  # fmt: skip
-    """Keep a scan; the file written, or None when it could not be."""
-    path = cache_file(checkpoint, top.layer)
+    """Keep a scan of the model read under ``weights``; the file written, or None when it
+    could not be."""
+    path = cache_file(weights.checkpoint, top.layer)
     try:
-        key = json.dumps(_key(checkpoint, top.layer, dataset, test_size))
+        key = json.dumps(_key(weights, top.layer, dataset, test_size))
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     except OSError:
