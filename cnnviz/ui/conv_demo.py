@@ -379,10 +379,6 @@ class ConvDemo(QWidget):
         self.computation_label.setText(step_text(step) if step is not None else
                                        "Nothing to compute: these settings are impossible.")
 
-    @property
-    def current(self) -> Step | None:
-        return self.canvas.step
-
 
 def formula_text(settings: ConvSettings) -> str:
     """The output size formula, the output volume or why there is none, and the parameter

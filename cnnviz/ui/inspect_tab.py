@@ -9,6 +9,7 @@ colour lookup table and fixed levels), which keeps a redraw to a few millisecond
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from pathlib import Path
 
@@ -488,8 +489,10 @@ class InspectTab(QWidget):
 
     def _draw_layer(self, new_layer: bool) -> None:
         activation = None if self.result is None else self.result.activations.get(self.layer_name)
-        names = {i.name: i for i in self.inspector.layers} if self.inspector else {}
-        info = names.get(self.layer_name)  # None: a layer of the previous model
+        info = None  # stays None for a layer of the previous model
+        if self.inspector is not None:
+            with contextlib.suppress(KeyError):
+                info = self.inspector.layer(self.layer_name)
         self.maps.show_layer(self.layer_name, activation, self.original, new_layer,
                              None if info is None else info.field, self.image,
                              self.class_names if self._gives_class_scores(info) else None)

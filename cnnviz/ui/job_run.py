@@ -44,10 +44,6 @@ class JobWorker(QObject):
     finished = Signal(object)
     held = Signal()  # never: a job does not pause
 
-    can_pause = False
-    #: weight snapshots for live inspection (a job's weights stay in its processes)
-    sends_weights = False
-
     def __init__(self, config: TrainConfig, processes: int, log_path: Path) -> None:
         super().__init__()
         assert config.out_dir is not None
@@ -143,6 +139,7 @@ class JobRun:
     """The job and its follower, with the window-facing side of TrainingRun."""
 
     can_pause = False
+    #: weight snapshots for live inspection (a job's weights stay in its processes)
     sends_weights = False
 
     def __init__(self, config: TrainConfig, processes: int, log_path: Path) -> None:

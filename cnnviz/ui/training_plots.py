@@ -9,7 +9,9 @@ numpy arrays, pyqtgraph downsamples by peak and only draws what is in view.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -226,6 +228,7 @@ class TrainingPlots(QWidget, CurveSet):
         self.full_range_check.toggled.connect(self._set_accuracy_range)
         self._accuracy_range: tuple[float, float] | None = None
         self._loss_top: float | None = None
+        self._fit_held = False
         self.accuracy_plot.setXLink(self.loss_plot)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -283,8 +286,24 @@ class TrainingPlots(QWidget, CurveSet):
         """Set the y axes from the data, changing them only when they must: a new range
         regenerates an axis, which cost about 40% of a live update when pyqtgraph's auto
         range moved the loss axis at every update (benchmarks/ui_latency.py)."""
+        if self._fit_held:
+            return
         self._fit_loss()
         self._fit_accuracy()
+
+    def add_records(self, records: list[dict]) -> None:
+        with self.fit_held():
+            super().add_records(records)
+
+    @contextlib.contextmanager
+    def fit_held(self) -> Iterator[None]:
+        """Fit the axes once, after a run's history is read, not after each chunk of it."""
+        self._fit_held = True
+        try:
+            yield
+        finally:
+            self._fit_held = False
+        self.fit_axes()
 
     def _fit_loss(self) -> None:
         """The loss axis from 0 to a round number above the highest loss drawn: the first
@@ -391,10 +410,10 @@ class TrainingPlots(QWidget, CurveSet):
         colour = next((c for c in OVERLAY_COLOURS if c not in used),
                       OVERLAY_COLOURS[len(self.overlays) % len(OVERLAY_COLOURS)])
         overlay = RunOverlay(self, name, colour)
-        overlay.add_records(records)
-        self.overlays[key] = overlay
+        with self.fit_held():
+            overlay.add_records(records)
+            self.overlays[key] = overlay
         self.set_epoch_span(self._span)
-        self.fit_axes()
         return overlay
 
     def remove_overlay(self, key: str) -> None:
