@@ -16,6 +16,7 @@ Found = tuple[Visualisation, tuple[float, int] | None, str]
 
 
 class FeatureVisPanel(UnitView):
+    verb = "visualise"
     def __init__(self) -> None:
         super().__init__("What excites this channel", "Visualise", "featureVis",
                          "featureVisView")  # fmt: skip
@@ -28,9 +29,6 @@ class FeatureVisPanel(UnitView):
 
     def objective(self) -> Objective:
         return Objective(self.layer, self.channel, self.objective_combo.currentData())
-
-    def forget(self) -> None:
-        self.results.clear()
 
     def start(self) -> None:
         source = self.source
@@ -45,30 +43,20 @@ class FeatureVisPanel(UnitView):
                                on_progress=state.set_progress)  # fmt: skip
             if result is None:
                 return None
-            best = None if test is None else best_in_split(model, objective, test,
-                                                           source.normalizer)  # fmt: skip
-            return result, best, label
+            if test is None:
+                return result, None, label
+            best = best_in_split(model, objective, test, source.normalizer,
+                                 should_stop=state.is_interruption_requested)  # fmt: skip
+            return None if best is None else (result, best, label)
 
         self.caption.setText(f"Optimising an input for {self.layer}, channel {self.channel}...")
         self.task_bar.run(work, lambda found: self._on_done(objective, found), self._on_error)
 
-    def _on_done(self, objective: Objective, found: Found | None) -> None:
-        if found is None:
-            self.caption.setText("Cancelled.")
-            return
-        self.results[objective] = found
-        self.redraw()
-
-    def _on_error(self, error: Exception) -> None:
-        self.caption.setText(f"Cannot visualise {self.layer}: {error}")
-
     def redraw(self) -> None:
         found = self.results.get(self.objective()) if self.layer else None
         if found is None:
-            self.image_item.clear()
-            if not self.task_bar.running:
-                self.caption.setText(f"Optimise an input to excite {self.layer or 'a layer'}, "
-                                     f"channel {self.channel}: what it responds to.")
+            self._show_hint(f"Optimise an input to excite {self.layer or 'a layer'}, "
+                            f"channel {self.channel}: what it responds to.")
             return
         result, best, label = found
         image = result.image

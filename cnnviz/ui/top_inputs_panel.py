@@ -30,6 +30,8 @@ CROP_SCALE = 4
 
 
 class TopInputsPanel(UnitView):
+    verb = "scan"
+    cancelled_text = "Scan cancelled."
     #: the index of a test image whose crop was clicked
     image_requested = Signal(int)
 
@@ -37,9 +39,6 @@ class TopInputsPanel(UnitView):
         super().__init__("Top test images", "Find top images", "units", "unitsView")
         self.results: dict[str, tuple[TopInputs, CropGeometry, str]] = {}
         self.view.scene().sigMouseClicked.connect(self._on_clicked)
-
-    def forget(self) -> None:
-        self.results.clear()
 
     def start(self) -> None:
         source, layer = self.source, self.layer
@@ -64,23 +63,11 @@ class TopInputsPanel(UnitView):
         self.caption.setText(f"Scanning {len(test):,} test images for {layer}...")
         self.task_bar.run(work, lambda result: self._on_done(layer, result), self._on_error)
 
-    def _on_done(self, layer: str, result) -> None:
-        if result is None:
-            self.caption.setText("Scan cancelled.")
-            return
-        self.results[layer] = result
-        self.redraw()
-
-    def _on_error(self, error: Exception) -> None:
-        self.caption.setText(f"Cannot scan {self.layer}: {error}")
-
     def redraw(self) -> None:
         found = self.results.get(self.layer)
         if found is None or self.source is None or self.source.test is None:
-            self.image_item.clear()
-            if not self.task_bar.running:
-                self.caption.setText(f"Find the test images that excite each channel of "
-                                     f"{self.layer or 'a layer'} most.")
+            self._show_hint(f"Find the test images that excite each channel of "
+                            f"{self.layer or 'a layer'} most.")
             return
         top, geometry, label = found
         channel = min(self.channel, top.channels - 1)

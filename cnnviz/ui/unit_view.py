@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from PySide6.QtGui import QFont
@@ -39,13 +40,20 @@ class UnitSource:
 
 
 class UnitView(QWidget):
-    """A title, a task bar that starts the view's work, its picture and a caption."""
+    """A title, a task bar that starts the view's work, its picture and a caption; what the
+    work found, kept per key (a layer, an objective) until the model changes."""
+
+    #: what the work is called in an error message ("Cannot scan layer2.0: ...")
+    verb = ""
+    #: the caption when the work is cancelled
+    cancelled_text = "Cancelled."
 
     def __init__(self, title: str, start_text: str, name: str, view_name: str,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName(f"{name}Panel")
         self.source: UnitSource | None = None
+        self.results: dict[Any, Any] = {}
         self.layer = ""
         self.channel = 0
         heading = QLabel(title)
@@ -90,10 +98,28 @@ class UnitView(QWidget):
     def stop_background(self) -> None:
         self.task_bar.stop_background()
 
-    # -- for the views ------------------------------------------------------------------------
     def forget(self) -> None:
         """Drop every result (the model changed)."""
-        raise NotImplementedError
+        self.results.clear()
+
+    def _on_done(self, key: Any, found: Any) -> None:
+        """The work's result for ``key`` (None: it was cancelled)."""
+        if found is None:
+            self.caption.setText(self.cancelled_text)
+            return
+        self.results[key] = found
+        self.redraw()
+
+    def _on_error(self, error: Exception) -> None:
+        self.caption.setText(f"Cannot {self.verb} {self.layer}: {error}")
+
+    def _show_hint(self, text: str) -> None:
+        """No result to show: an empty picture, and (unless the work runs) what to do."""
+        self.image_item.clear()
+        if not self.task_bar.running:
+            self.caption.setText(text)
+
+    # -- for the views ------------------------------------------------------------------------
 
     def redraw(self) -> None:
         """Show the result for the current layer and channel, or say how to get one."""
