@@ -24,7 +24,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from cnnviz.core.data.batches import Normalizer
+from cnnviz.core.data.batches import BatchPass, Normalizer
 from cnnviz.core.errors import CnnvizError
 
 METHODS = ("pca", "tsne")
@@ -86,19 +86,18 @@ def penultimate_features(
     handle = model.get_submodule(layer).register_forward_pre_hook(
         lambda mod, args: captured.append(args[0].flatten(1).float()))
     batches, predictions = [], []
+    walk = BatchPass(len(images), batch_size, should_stop, on_progress)
     try:
         with torch.inference_mode():
-            for start in range(0, len(images), batch_size):
-                if should_stop is not None and should_stop():
-                    return None
+            for start in walk:
                 captured.clear()
                 logits = model(normalizer(images[start : start + batch_size]))
                 batches.append(captured[0])  # the layer's first call, if it has several
                 predictions.append(logits.argmax(dim=1))
-                if on_progress is not None:
-                    on_progress(min(1.0, (start + batch_size) / len(images)))
     finally:
         handle.remove()
+    if walk.stopped:
+        return None
     values = torch.cat(batches).numpy()
     return Features(layer, values, torch.cat(predictions).numpy().astype(np.int64))
 

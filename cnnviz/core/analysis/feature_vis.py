@@ -37,7 +37,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from cnnviz.core.analysis.layer_capture import as_maps, forward_to
-from cnnviz.core.data.batches import Normalizer
+from cnnviz.core.data.batches import BatchPass, Normalizer
 from cnnviz.core.data.types import ImageSplit
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.threads import one_thread
@@ -220,12 +220,11 @@ def best_in_split(model: nn.Module, objective: Objective, split: ImageSplit,
         raise CnnvizError("there are no test images to compare with")
     model.eval()
     best, where = -math.inf, 0
+    batches = BatchPass(len(split), batch_size, should_stop)
     with torch.inference_mode():
-        for start in range(0, len(split), batch_size):
-            if should_stop is not None and should_stop():
-                return None
+        for start in batches:
             scores = objective(model, normalizer(split.images[start : start + batch_size]))
             value, index = scores.max(dim=0)
             if float(value) > best:
                 best, where = float(value), start + int(index)
-    return best, where
+    return None if batches.stopped else (best, where)

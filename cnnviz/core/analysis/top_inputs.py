@@ -24,7 +24,7 @@ from torch import nn
 from cnnviz.core.analysis.inspection import Field, ModelInspector
 from cnnviz.core.analysis.layer_capture import as_maps, forward_to
 from cnnviz.core.analysis.mosaic import cell_at, grid_columns, tile
-from cnnviz.core.data.batches import Normalizer
+from cnnviz.core.data.batches import BatchPass, Normalizer
 from cnnviz.core.errors import CnnvizError
 
 DEFAULT_TOP = 9
@@ -81,10 +81,9 @@ def find_top_inputs(
     model.eval()
     values = indices = positions = None
     map_size = (1, 1)
+    batches = BatchPass(total, batch_size, should_stop, on_progress)
     with torch.inference_mode():
-        for start in range(0, total, batch_size):
-            if should_stop is not None and should_stop():
-                return None
+        for start in batches:
             maps = as_maps(forward_to(model, normalizer(images[start : start + batch_size]),
                                       layer)).float()  # fmt: skip
             map_size = (int(maps.shape[2]), int(maps.shape[3]))
@@ -98,8 +97,8 @@ def find_top_inputs(
             values, order = batch_values.topk(min(k, len(batch_values)), dim=0)
             indices = batch_indices.gather(0, order)
             positions = batch_positions.gather(0, order)
-            if on_progress is not None:
-                on_progress(min(1.0, (start + batch_size) / total))
+    if batches.stopped:
+        return None
     assert values is not None and indices is not None and positions is not None
     rows, columns = positions.T // map_size[1], positions.T % map_size[1]
     return TopInputs(layer, indices.T.numpy().astype(np.int64),

@@ -8,7 +8,7 @@ fused multiply-add normalises it, on whatever device the batch lives on.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 import torch
@@ -111,3 +111,26 @@ class BatchPipeline:
             # background maps to 0 before normalising, so padding stays background
             return self.normalizer(random_affine(images.float(), self.generator))
         return self.normalizer(images)
+
+
+class BatchPass:
+    """The batch starts of one pass over ``count`` items, as the passes over a test split
+    (evaluation, top inputs, embeddings) walk it: ``should_stop`` is asked before each batch,
+    ``on_progress`` told the share done after each. A pass that was told to stop ends early
+    with ``stopped`` set."""
+
+    def __init__(self, count: int, batch_size: int,
+                 should_stop: Callable[[], bool] | None = None,
+                 on_progress: Callable[[float], None] | None = None) -> None:  # fmt: skip
+        self.count, self.batch_size = count, batch_size
+        self.should_stop, self.on_progress = should_stop, on_progress
+        self.stopped = False
+
+    def __iter__(self) -> Iterator[int]:
+        for start in range(0, self.count, self.batch_size):
+            if self.should_stop is not None and self.should_stop():
+                self.stopped = True
+                return
+            yield start
+            if self.on_progress is not None:
+                self.on_progress(min(1.0, (start + self.batch_size) / self.count))

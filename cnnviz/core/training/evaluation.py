@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from cnnviz.core.data.batches import Normalizer
+from cnnviz.core.data.batches import BatchPass, Normalizer
 from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.data.types import ImageSplit, LoadedDataset, is_folder
 from cnnviz.core.errors import CnnvizError
@@ -76,10 +76,9 @@ def evaluate(
     predictions, confidences = [], []
     try:
         runner = folded_for_inference(model)
+        batches = BatchPass(len(split), batch_size, should_stop, on_progress)
         with torch.inference_mode():
-            for start in range(0, len(split), batch_size):
-                if should_stop is not None and should_stop():
-                    return None
+            for start in batches:
                 images = split.images[start : start + batch_size].to(device, non_blocking=True)
                 labels = split.labels[start : start + batch_size].to(device, non_blocking=True)
                 logits = runner(normalizer(images)).float()
@@ -88,10 +87,10 @@ def evaluate(
                 confidence, predicted = probs.max(dim=1)
                 predictions.append(predicted)
                 confidences.append(confidence)
-                if on_progress is not None:
-                    on_progress(min(1.0, (start + batch_size) / len(split)))
     finally:
         model.train(was_training)
+    if batches.stopped:
+        return None
     empty = torch.zeros(0)
     predicted_all = torch.cat(predictions).cpu() if predictions else empty.long()
     confusion = torch.bincount(
