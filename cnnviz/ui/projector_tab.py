@@ -20,8 +20,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from cnnviz.core.analysis.embedding import knn_accuracy, penultimate_features, project
-from cnnviz.core.data.types import ImageSplit
+from cnnviz.core.analysis.embedding import (
+    Features,
+    knn_accuracy,
+    penultimate_features,
+    project,
+)
+from cnnviz.core.data.types import ImageSplit, LoadedDataset
 from cnnviz.core.training.evaluation import load_test_split
 from cnnviz.session.session import CurrentModel
 from cnnviz.ui.background import TaskState
@@ -69,6 +74,8 @@ class ProjectorTab(QWidget):
         self.model_provider = model_provider
         self.data_dir_provider = data_dir_provider
         self.projection: Projection | None = None
+        #: the current model's test split and features, for another projection of them
+        self._features: tuple[LoadedDataset, Features] | None = None
         self.method_combo = QComboBox(objectName="projectorMethod")
         self.method_combo.addItem("PCA", "pca")
         self.method_combo.addItem("t-SNE", "tsne")
@@ -121,15 +128,21 @@ class ProjectorTab(QWidget):
         model, meta, label = current.predictor.copy().model, current.meta, current.label
         normalizer, data_dir = current.predictor.normalizer, self.data_dir_provider()
         method = self.method_combo.currentData()
-        share = FEATURES_SHARE[method]
+        cached, computed = self._features, []
+        share = 0.0 if cached is not None else FEATURES_SHARE[method]
 
         def work(state: TaskState) -> Projection | None:
-            data = load_test_split(meta, data_dir)
-            features = penultimate_features(
-                model, data.test.images, normalizer, should_stop=state.is_interruption_requested,
-                on_progress=lambda f: state.set_progress(share * f))  # fmt: skip
-            if features is None:
-                return None
+            if cached is not None:  # the same model's features: only the projection is new
+                data, features = cached
+            else:
+                data = load_test_split(meta, data_dir)
+                features = penultimate_features(
+                    model, data.test.images, normalizer,
+                    should_stop=state.is_interruption_requested,
+                    on_progress=lambda f: state.set_progress(share * f))  # fmt: skip
+                if features is None:
+                    return None
+                computed.append((data, features))
             points = project(features.values, method, should_stop=state.is_interruption_requested,
                              on_progress=lambda f: state.set_progress(share + (1 - share) * f))
             if points is None:
@@ -141,11 +154,13 @@ class ProjectorTab(QWidget):
 
         self.task_bar.status.setText(f"projecting the test set of {label} by "
                                      f"{self.method_combo.currentText()}...")
-        self.task_bar.run(work, self._on_done, self._on_error)
+        self.task_bar.run(work, lambda projection: self._on_done(projection, computed),
+                          self._on_error)
 
     def model_changed(self) -> None:
-        """A projection under way is of the old model: it is dropped. The one shown says
-        which model it is of."""
+        """A projection under way is of the old model: it is dropped, and so are the
+        features kept for the next projection. The one shown says which model it is of."""
+        self._features = None
         if self.task_bar.running:
             self.task_bar.drop()
             self.task_bar.status.setText("Projection cancelled: the model changed.")
@@ -156,7 +171,9 @@ class ProjectorTab(QWidget):
     def _on_error(self, error: Exception) -> None:
         self.task_bar.status.setText(f"Cannot project: {error}")
 
-    def _on_done(self, projection: Projection | None) -> None:
+    def _on_done(self, projection: Projection | None, computed: list) -> None:
+        if computed:  # kept even when the projection was cancelled after them
+            self._features = computed[0]
         if projection is None:
             self.task_bar.status.setText("Projection cancelled.")
             return

@@ -15,6 +15,7 @@ from cnnviz.core.training import histograms
 from cnnviz.core.training.histograms import HistogramRecorder
 from cnnviz.core.training.run_folder import HISTOGRAMS, RunFolder, read_metrics
 from cnnviz.session.session import TrainMode
+from cnnviz.ui import projector_tab
 from tests.ui.test_main_window import wait_idle
 
 VIEWS = ["unitsView", "featureVisView", "histogramView", "gradientNormView", "projectorView"]
@@ -147,3 +148,15 @@ def test_explain_offers_captum_methods(qtbot, inspect):
         assert panel.layer_combo.isEnabled() == (method == "guided-gradcam")
     assert all(p.grad is None for p in inspect.inspector.model.parameters())
 
+
+
+def test_a_second_projection_of_the_same_model_reuses_its_features(qtbot, window, monkeypatch):
+    tab = window.projector_tab
+    tab.task_bar.start_button.click()
+    qtbot.waitUntil(lambda: tab.projection is not None, timeout=30_000)
+    first = tab.projection
+    monkeypatch.setattr(projector_tab, "penultimate_features", None)  # must not run again
+    tab.task_bar.start_button.click()
+    qtbot.waitUntil(lambda: tab.projection is not first, timeout=30_000)
+    assert len(tab.projection.points) == 80
+    np.testing.assert_allclose(tab.projection.points, first.points, atol=1e-5)
