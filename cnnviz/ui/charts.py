@@ -15,6 +15,13 @@ MAX_BARS = 10
 TRUE_PEN = pg.mkPen((20, 150, 60), width=3)
 
 
+
+def bar_brushes(count: int, top: int) -> list:
+    """The bars of a chart of outputs: the top one in a strong blue, the others pale."""
+    return [pg.mkBrush(40, 90, 200) if i == top else pg.mkBrush(160, 180, 220)
+            for i in range(count)]  # fmt: skip
+
+
 class ProbabilityChart(pg.PlotWidget):
     """Horizontal bars with the class names beside them, the top guess first and in a
     stronger colour; at most MAX_BARS, the likeliest, so that 100 classes stay readable."""
@@ -49,8 +56,7 @@ class ProbabilityChart(pg.PlotWidget):
         self.order = [int(i) for i in np.argsort(-self.values, kind="stable")[:MAX_BARS]]
         if true_label is not None and true_label not in self.order:
             self.order[-1] = true_label
-        brushes = [pg.mkBrush(40, 90, 200) if rank == 0 else pg.mkBrush(160, 180, 220)
-                   for rank in range(len(self.order))]  # fmt: skip
+        brushes = bar_brushes(len(self.order), 0)
         pens = [TRUE_PEN if c == true_label else pg.mkPen(None) for c in self.order]
         self.bars = pg.BarGraphItem(x0=0, y=np.arange(len(self.order)), height=0.7,
                                     width=self.values[self.order], brushes=brushes,

@@ -18,11 +18,10 @@ import numpy as np
 import pyqtgraph as pg
 from PIL import Image
 from PySide6.QtCore import QRectF, QTimer, Signal
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGraphicsRectItem,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -34,28 +33,18 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.analysis.inspection import Field
 from cnnviz.core.analysis.mosaic import cell_at, grid_columns, normalise, tile
-from cnnviz.ui.charts import image_view, lookup_table
+from cnnviz.ui.charts import bar_brushes, image_view, lookup_table
 from cnnviz.ui.file_dialogs import choose_path
-from cnnviz.ui.grid_marks import GridMarks, colour_bar, set_scale
+from cnnviz.ui.grid_marks import GridMarks, colour_bar, rect_outline, set_scale
 
 MAPS_PER_PAGE = 64
 COLORMAPS = ["viridis", "inferno", "magma", "plasma", "CET-L1"]
 DEAD_BRUSH = pg.mkBrush(230, 40, 40)
+#: a receptive field's outline
+FIELD_COLOUR = QColor(255, 40, 40)
 GRADIENT_MS = 30
 #: (layer, unit) -> the unit's input gradient [H, W], or None without an input
 GradientFn = Callable[[str, tuple[int, ...]], "np.ndarray | None"]
-
-
-def outline(view: pg.ViewBox) -> QGraphicsRectItem:
-    """A receptive field's outline: a rectangle one screen pixel wide, whatever the zoom."""
-    rect = QGraphicsRectItem()
-    pen = QPen(QColor(255, 40, 40), 2)
-    pen.setCosmetic(True)
-    rect.setPen(pen)
-    rect.setZValue(10)
-    rect.hide()
-    view.addItem(rect)
-    return rect
 
 
 class FeatureMapsPanel(QWidget):
@@ -114,10 +103,10 @@ class FeatureMapsPanel(QWidget):
         self.zoom_view.addItem(self.overlay_base)
         self.overlay_base.setZValue(-1)
         self.field_widget, self.field_view, self.field_item = image_view("receptiveFieldView")
-        self.field_outline = outline(self.field_view)
+        self.field_outline = rect_outline(self.field_view, FIELD_COLOUR, 2, 10)
         self.erf_widget, self.erf_view, self.erf_item = image_view("effectiveFieldView")
         self.erf_item.setLookupTable(lookup_table("inferno"))
-        self.erf_outline = outline(self.erf_view)
+        self.erf_outline = rect_outline(self.erf_view, FIELD_COLOUR, 2, 10)
         self.erf_widget.hide()
         self.overlay_check = QCheckBox("overlay on the input", objectName="inspectOverlay")
         self.erf_check = QCheckBox("effective receptive field", objectName="inspectEffectiveField")
@@ -246,8 +235,7 @@ class FeatureMapsPanel(QWidget):
         labels = names if names is not None and len(names) == len(values) else \
             [str(i) for i in range(len(values))]  # fmt: skip
         top = int(np.argmax(values))
-        brushes = [pg.mkBrush(40, 90, 200) if i == top else pg.mkBrush(160, 180, 220)
-                   for i in range(len(values))]  # fmt: skip
+        brushes = bar_brushes(len(values), top)
         self.bars.clear()
         self.bars.addItem(pg.BarGraphItem(x=np.arange(len(values)), height=values, width=0.7,
                                           brushes=brushes))  # fmt: skip

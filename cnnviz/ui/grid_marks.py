@@ -14,6 +14,19 @@ from cnnviz.core.analysis.mosaic import cell_origin
 FRAME_COLOUR = QColor(255, 140, 0)
 
 
+def rect_outline(view: pg.ViewBox, colour: QColor, width: int, z: float) -> QGraphicsRectItem:
+    """A hidden rectangle outline in ``view``, ``width`` screen pixels wide at any zoom (a
+    cosmetic pen), above the images at ``z``; set its rect and show it to use it."""
+    rect = QGraphicsRectItem()
+    pen = QPen(colour, width)
+    pen.setCosmetic(True)
+    rect.setPen(pen)
+    rect.setZValue(z)
+    rect.hide()
+    view.addItem(rect)
+    return rect
+
+
 def colour_bar(widget: pg.GraphicsLayoutWidget) -> pg.ColorBarItem:
     """A colour bar to the right of a widget's image view."""
     bar = pg.ColorBarItem(values=(0, 1), interactive=False, width=12)
@@ -34,13 +47,7 @@ class GridMarks:
         self.view = view
         self.labels: list[pg.TextItem] = []
         self._layout: tuple | None = None
-        self.frame = QGraphicsRectItem()
-        pen = QPen(FRAME_COLOUR, 3)
-        pen.setCosmetic(True)  # three screen pixels at any zoom
-        self.frame.setPen(pen)
-        self.frame.setZValue(20)
-        self.frame.hide()
-        view.addItem(self.frame)
+        self.frame = rect_outline(view, FRAME_COLOUR, 3, 20)
         self.colour_bar = colour_bar(widget)
 
     def number(self, numbers: list[int], cell: tuple[int, int], columns: int) -> None:
