@@ -37,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="See how convolutional neural networks learn. Without a command, opens "
         "the desktop app.",
     )
+    parser.add_argument(
+        "--smoke", action="store_true",
+        help="open the window, close it after its first paint and exit 0: checks that an "
+        "install can start the app (CI runs it offscreen)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
@@ -50,6 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app()
     args = build_parser().parse_args(argv)
+    if args.command is None and args.smoke:
+        from cnnviz.ui.app import run_app
+
+        return run_app(smoke=True)
     if args.command is None:
         build_parser().print_help()
         return EXIT_USAGE

@@ -25,7 +25,6 @@ from typing import Any
 
 import torch
 from PySide6.QtCore import QObject, Signal
-from superqt.utils import FunctionWorker
 
 from cnnviz.ui.threads import track_worker, worker_torch_threads
 
@@ -60,7 +59,11 @@ class TaskState:
 class BackgroundCall:
     """``function(state)`` runs in superqt's thread pool; ``on_done(result)`` or
     ``on_error(exception)`` then run in the GUI thread, and ``on_progress(fraction)`` as it
-    goes. ``cancel`` asks it to stop (and drops its result); ``wait`` waits, bounded."""
+    goes. ``cancel`` asks it to stop (and drops its result); ``wait`` waits, bounded.
+
+    While the app's window has not painted yet (``hold_calls``), a call waits to start: a
+    worker importing torchvision or reading a data set would hold the GIL that the window
+    needs to appear."""
 
     def __init__(
         self,
@@ -69,8 +72,24 @@ class BackgroundCall:
         on_error: Callable[[Exception], None],
         on_progress: Callable[[float], None] | None = None,
     ) -> None:
-        self.state = state = TaskState()
-        self._ended = ended = threading.Event()
+        self.state = TaskState()
+        self._ended = threading.Event()
+        self._function = function
+        self._handlers = (on_done, on_error)
+        self.worker: Any = None
+        if on_progress is not None:
+            self.state.bridge.progressed.connect(on_progress)
+        track_worker(self._ended)
+        if _held is None:
+            self._start()
+        else:
+            _held.append(self)
+
+    def _start(self) -> None:
+        from superqt.utils import FunctionWorker  # a quarter second: not before the first paint
+
+        state, ended, function = self.state, self._ended, self._function
+        on_done, on_error = self._handlers
 
         def work() -> Any:
             torch.set_num_threads(worker_torch_threads())
@@ -84,15 +103,16 @@ class BackgroundCall:
         self.worker.errored.connect(
             lambda error: None if state.is_interruption_requested() else on_error(error))
         self.worker.finished.connect(_call_ended)
-        if on_progress is not None:
-            state.bridge.progressed.connect(on_progress)
-        track_worker(ended)
         _call_started()
         self.worker.start()
 
     def cancel(self) -> None:
         self.state.request_interruption()
-        self.worker.quit()
+        if self.worker is not None:
+            self.worker.quit()
+        elif _held is not None and self in _held:  # never started: it simply ends
+            _held.remove(self)
+            self._ended.set()
 
     def wait(self, timeout_ms: int = 10_000) -> bool:
         """Wait for the call to end, at most ``timeout_ms``; False if it is still running."""
@@ -101,6 +121,24 @@ class BackgroundCall:
     @property
     def is_running(self) -> bool:
         return not self._ended.is_set()
+
+
+_held: list[BackgroundCall] | None = None
+
+
+def hold_calls() -> None:
+    """Calls made from now on wait for ``release_calls`` (the app, until its first paint)."""
+    global _held
+    if _held is None:
+        _held = []
+
+
+def release_calls() -> None:
+    """Start the calls that were held, in the order they were made."""
+    global _held
+    held, _held = _held or [], None
+    for call in held:
+        call._start()
 
 
 def stop_call(call: BackgroundCall | None, timeout_ms: int = 5000) -> None:

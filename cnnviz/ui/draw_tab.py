@@ -9,7 +9,6 @@ asked to handle into mouse events, so the mouse handlers serve all three.
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PIL import Image
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 from cnnviz.core.analysis.drawing import prepare_drawing
 from cnnviz.core.analysis.prediction import Prediction, Predictor
 from cnnviz.session.session import CurrentModel
-from cnnviz.ui.charts import ProbabilityChart
+from cnnviz.ui.charts import ProbabilityChart, image_view
 
 REFERENCE = 280  # the canvas's logical size, and the size drawings are rendered at
 DEFAULT_PEN = 22
@@ -200,11 +199,9 @@ class DrawTab(QWidget):
         self.guess_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.confidence_label = QLabel("draw a digit", objectName="drawConfidence")
         self.confidence_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview = pg.ImageView(name="drawPreviewView")
-        self.preview.ui.histogram.hide()
-        self.preview.ui.roiBtn.hide()
-        self.preview.ui.menuBtn.hide()
-        self.preview.setObjectName("drawPreview")
+        # a plain image view: pg.ImageView builds a histogram whose colour menu imports
+        # matplotlib, a quarter second before the window's first paint
+        self.preview, self.preview_view, self.preview_item = image_view("drawPreview")
         self.preview.setFixedSize(200, 200)
         self.raw_toggle = QCheckBox("Show the raw canvas, scaled down", objectName="rawPreview")
         self.chart = ProbabilityChart("drawPrediction")
@@ -295,9 +292,9 @@ class DrawTab(QWidget):
             shown = np.asarray(Image.fromarray(canvas).resize((width, height),
                                                               Image.Resampling.LANCZOS))
             shown = shown if self.predictor.light_background else 255 - shown
-        self.preview.setImage(np.ascontiguousarray(shown.T, dtype=np.float32), autoLevels=False,
-                              levels=(0, 255),
-                              autoRange=True)  # fmt: skip
+        self.preview_item.setImage(np.asarray(shown, dtype=np.float32), autoLevels=False,
+                                   levels=(0, 255))  # fmt: skip
+        self.preview_view.autoRange(padding=0)
         top = self.prediction.top
         self.guess_label.setText(self.prediction.label)
         self.confidence_label.setText(f"{self.prediction.probabilities[top]:.1%} sure")
@@ -308,7 +305,7 @@ class DrawTab(QWidget):
         self.prediction = None
         self.model_input = None
         self.chart.show_probabilities(None, [])
-        self.preview.clear()
+        self.preview_item.clear()
         self.guess_label.setText("?")
         self.confidence_label.setText(hint)
         self.inspect_button.setEnabled(False)

@@ -18,8 +18,6 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from torchvision.datasets.utils import extract_archive
-
 from cnnviz.core.errors import CancelledError, CnnvizError, DownloadError
 
 CHUNK = 1 << 16
@@ -68,6 +66,8 @@ def _extract(archive_path: Path, destination: Path) -> None:
     destination.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".extract-", dir=destination))
     try:
+        from torchvision.datasets.utils import extract_archive  # 1 s: only when extracting
+
         extract_archive(str(archive_path), str(scratch))
         for item in scratch.iterdir():
             target = destination / item.name

@@ -29,7 +29,6 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from PIL import Image, UnidentifiedImageError
-from torchvision.io import ImageReadMode, decode_jpeg, decode_png
 
 from cnnviz.core.data.types import ProgressFn
 
@@ -85,6 +84,8 @@ def _with_pillow(data: bytes | bytearray, channels: int, size: tuple[int, int]
 
 
 def _with_torchvision(kind: str, data: bytearray, channels: int) -> torch.Tensor | None:
+    from torchvision.io import ImageReadMode, decode_jpeg, decode_png  # see _decode_jpegs
+
     decode = decode_jpeg if kind == "jpeg" else decode_png
     mode = ImageReadMode.GRAY if channels == 1 else ImageReadMode.RGB
     try:
@@ -125,7 +126,13 @@ def _torchvision_reads(header: tuple[str, int, int] | None, size: tuple[int, int
 def _decode_jpegs(batch: list[tuple[int, bytearray]], channels: int, size: tuple[int, int],
                   images: list[torch.Tensor | None]) -> None:  # fmt: skip
     """Decode JPEGs in one call into ``images`` at their positions; when one of them fails,
-    each is tried on its own, and Pillow judges those that still fail."""
+    each is tried on its own, and Pillow judges those that still fail.
+
+    torchvision is imported here, not with the module: importing it takes a second (its
+    operators pull in torch._dynamo), which the window would otherwise spend before its first
+    paint."""
+    from torchvision.io import ImageReadMode, decode_jpeg
+
     datas = [torch.frombuffer(data, dtype=torch.uint8) for _, data in batch]
     try:
         decoded = decode_jpeg(datas, mode=ImageReadMode.GRAY if channels == 1 else
