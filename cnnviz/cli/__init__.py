@@ -20,6 +20,7 @@ from cnnviz.cli import (
     listing,
     predict,
     runs,
+    show_code,
     summary,
     train,
     units,
@@ -28,7 +29,7 @@ from cnnviz.cli import (
 from cnnviz.cli.common import EXIT_USAGE, fail
 
 COMMAND_MODULES = (train, runs, evaluate, predict, explain, units, visualize, embed, summary,
-                   conv, listing)
+                   conv, listing, show_code)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,13 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _cell(value: float | int | None, form: str) -> str:
-    return "-" if value is None else format(value, form)
-
-
 def run(args: argparse.Namespace) -> int:
     from cnnviz.core.paths import runs_home
-    from cnnviz.core.training.runs import list_runs
+    from cnnviz.core.training.runs import format_result, list_runs
 
     runs = list_runs(args.folders or [runs_home()])
     if args.json:
@@ -39,10 +35,13 @@ def run(args: argparse.Namespace) -> int:
     for r in runs:
         started = time.strftime("%Y-%m-%d %H:%M", time.localtime(r.started)) if r.started else "-"
         rows.append((str(r.path), r.model, r.dataset, r.status,
-                     f"{_cell(r.epochs_done, 'd')}/{_cell(r.epochs, 'd')}",
-                     _cell(r.best_test_acc, ".2%"), _cell(r.train_seconds, ".1f"),
-                     _cell(r.images_per_second, ",.0f"), started))  # fmt: skip
+                     f"{format_result(r.epochs_done, 'd')}/{format_result(r.epochs, 'd')}",
+                     format_result(r.best_test_acc, ".2%"), format_result(r.train_seconds, ".1f"),
+                     format_result(r.images_per_second, ",.0f"), started))  # fmt: skip
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+    for r in runs:
+        if r.problem:
+            print(f"{r.name} is unreadable: {r.problem}")
     return 0

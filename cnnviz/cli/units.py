@@ -48,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
         crops_grid,
         find_top_inputs,
         layer_geometry,
+        layer_maps_shape,
     )
     from cnnviz.core.analysis.unit_cache import load_top_inputs, save_top_inputs, weights_stamp
 
@@ -59,7 +60,9 @@ def run(args: argparse.Namespace) -> int:
 
     predictor, data = model_and_test_split(args, check)
     images, name, weights = data.test.images, data.info.name, stamps[0]
-    top = load_top_inputs(weights, args.layer, args.top, name, len(images)) if weights else None
+    top = (load_top_inputs(weights, args.layer, args.top, name, len(images),
+                           layer_maps_shape(predictor.model, predictor.input_shape, args.layer))
+           if weights else None)  # fmt: skip
     if top is None:
         top = find_top_inputs(predictor.model, images, predictor.normalizer, args.layer,
                               args.top)  # fmt: skip

@@ -35,9 +35,13 @@ class RunsState:
         return [self.home, *self.extra]
 
     def refresh(self) -> list[RunSummary]:
-        self.runs = list_runs(self.roots)
-        self.listed.emit(self.runs)
-        return self.runs
+        return self.show(list_runs(self.roots))
+
+    def show(self, runs: list[RunSummary]) -> list[RunSummary]:
+        """The runs as last listed (by ``refresh``, or read elsewhere, off the GUI thread)."""
+        self.runs = runs
+        self.listed.emit(runs)
+        return runs
 
     def find(self, path: Path) -> RunSummary | None:
         path = Path(path)

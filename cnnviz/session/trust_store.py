@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from cnnviz.core.files import write_json_atomically
 from cnnviz.core.models.model_code import ModelCode
 from cnnviz.core.paths import user_config_dir
 
@@ -48,13 +47,6 @@ class TrustStore:
         self._trusted_now.add(code.sha256)
         records = self._read()
         records[code.sha256] = {"path": code.path, "name": code.name, "trusted": time.time()}
-        try:
+        with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
-                                       dir=self.path.parent)  # fmt: skip
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(records, handle, indent=2)
-            os.replace(tmp, self.path)
-        except OSError:
-            with contextlib.suppress(OSError, UnboundLocalError):
-                os.unlink(tmp)
+            write_json_atomically(self.path, records)

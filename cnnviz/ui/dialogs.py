@@ -3,6 +3,7 @@ running worker's signals keep flowing, and reports the user's answer through a c
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtGui import QFontDatabase
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.models.model_code import ModelCode
+from cnnviz.core.models.model_code import ModelCode, compared_with_disk
 from cnnviz.session.session import TrainChoice, TrainMode
 
 MODE_BUTTONS = {
@@ -74,8 +75,10 @@ class TrustDialog(QDialog):
         intro = QLabel(
             f"<b>{what}</b> needs a model defined in a Python file. Loading it runs that "
             f"file's code with your permissions. Only continue if you trust where it came "
-            f"from.<br><br>File: {code.path}<br>Model: {code.name}<br>SHA-256: "
-            f"<code>{code.sha256}</code>"
+            f"from.<br><br>File: {html.escape(code.path)}<br>Model: {html.escape(code.name)}"
+            f"<br>SHA-256: <code>{code.sha256}</code><br><b>The code below is the source stored "
+            f"in the checkpoint: it is what would run</b>; "
+            f"{html.escape(compared_with_disk(code))}."
         )  # fmt: skip
         intro.setWordWrap(True)
         intro.setObjectName("trustSummary")

@@ -8,6 +8,7 @@ worker's events to the session and the plots.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -315,7 +316,8 @@ class MainWindow(QMainWindow):
         self.following.release(Path(planned.out_dir))  # the plots are this run's now
         self.plots.clear()
         if planned.resume is not None and (Path(planned.out_dir) / METRICS).is_file():
-            self.plots.show_records(read_metrics(Path(planned.out_dir) / METRICS))
+            with contextlib.suppress(CnnvizError):  # the run itself then says what is wrong
+                self.plots.show_records(read_metrics(Path(planned.out_dir) / METRICS))
         self.batch_size = planned.batch_size
         self.panel.save()
         processes = self.panel.processes_spin.value()
@@ -685,6 +687,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.inspect_tab.stop_background()
+        self.runs_tab.stop_background()
         self.evaluate_tab.stop_background()
         stop_call(self._selection_call)
         self.following.stop()

@@ -33,8 +33,16 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.training.run_folder import BEST, CHECKPOINT
-from cnnviz.core.training.runs import RunSummary, compare_runs, write_comparison_csv
+from cnnviz.core.training.runs import (
+    RunSummary,
+    compare_runs,
+    format_result,
+    list_runs,
+    write_comparison_csv,
+)
+from cnnviz.session.generation import Generation
 from cnnviz.session.runs import RunsState
+from cnnviz.ui.background import BackgroundCall, stop_call
 from cnnviz.ui.file_dialogs import choose_path
 
 COLUMNS = ["Overlay", "Run", "Model", "Data set", "Status", "Epochs", "Best acc", "Train time",
@@ -54,7 +62,7 @@ def prepare_home_trash() -> None:
 
 
 def _text(value: object, form: str = "") -> str:
-    return "" if value is None else format(value, form)
+    return format_result(value, form, missing="")  # type: ignore[arg-type]
 
 
 def row_cells(run: RunSummary) -> list[str]:
@@ -143,14 +151,38 @@ class RunsTab(QWidget):
             lambda item: self._with_selected(self.show_requested.emit))
         runs.listed.connect(self._fill)
         runs.overlays_changed.connect(lambda _: self._sync_checks())
+        self._listing: BackgroundCall | None = None
+        self._listings = Generation()
         self._timer = QTimer(self, interval=REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.refresh_in_background)
         self._timer.start()
-        self.refresh()
+        self.refresh_in_background()
 
     # -- the list ---------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Read the run folders now (after the user changed something); a listing still
+        running in the background is older, and its result is dropped."""
+        self._listings.next()
         self.runs.refresh()
+
+    def refresh_in_background(self) -> None:
+        """Read the run folders off the GUI thread (a slow shared disk, a run's huge
+        metrics.jsonl read for the first time), at most one read at a time."""
+        if self._listing is not None and self._listing.is_running:
+            return
+        roots, token = self.runs.roots, self._listings.next()
+
+        def show(runs: list[RunSummary]) -> None:
+            if self._listings.is_current(token):
+                self.runs.show(runs)
+
+        self._listing = BackgroundCall(lambda state: list_runs(roots), show, lambda error: None)
+
+    def stop_background(self) -> None:
+        """The window closes: no more listings, and none that already ended is shown."""
+        self._timer.stop()
+        self._listings.next()
+        stop_call(self._listing)
 
     def _fill(self, runs: list[RunSummary]) -> None:
         selected = self.selected_path()
@@ -173,6 +205,8 @@ class RunsTab(QWidget):
                     item.setToolTip("Draw this run over the current one")
                 elif column == 1:
                     item.setToolTip(str(run.path))
+                elif column == 4:
+                    item.setToolTip(run.problem or "")
             if run.path == selected:
                 self.table.selectRow(row)
         self.table.blockSignals(False)

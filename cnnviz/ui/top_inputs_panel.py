@@ -20,6 +20,7 @@ from cnnviz.core.analysis.top_inputs import (
     crops_grid,
     find_top_inputs,
     layer_geometry,
+    layer_maps_shape,
 )
 from cnnviz.core.analysis.unit_cache import load_top_inputs, save_top_inputs
 from cnnviz.ui.background import TaskState
@@ -48,8 +49,9 @@ class TopInputsPanel(UnitView):
         model, test, label = source.copy_model(), source.test, source.weights_label
 
         def work(state: TaskState) -> tuple[TopInputs, CropGeometry, str] | None:
-            top = (load_top_inputs(source.weights, layer, DEFAULT_TOP, source.dataset,
-                                   len(test)) if source.weights else None)  # fmt: skip
+            top = (load_top_inputs(source.weights, layer, DEFAULT_TOP, source.dataset, len(test),
+                                   layer_maps_shape(model, source.input_shape, layer))
+                   if source.weights else None)  # fmt: skip
             if top is None:
                 top = find_top_inputs(model, test.images, source.normalizer, layer, DEFAULT_TOP,
                                       should_stop=state.is_interruption_requested,

@@ -184,8 +184,10 @@ def test_the_cache_limit_comes_from_the_environment(monkeypatch):
 
 def test_old_leftovers_are_removed_and_fresh_ones_kept(tmp_path):
     files = {name: tmp_path / name for name in (
-        "MNIST/raw/train-images-idx3-ubyte.gz.part", ".ckpt.pt.x1y2.tmp", "fresh.part",
-        "a/b/c/too-deep.tmp", "keep.npz", "MNIST/raw/fresh.tmp")}  # fmt: skip
+        "MNIST/raw/.cnnviz-train-images-idx3-ubyte.gz.part", ".cnnviz-ckpt.pt.x1y2.tmp",
+        ".cnnviz-fresh.part", "a/b/c/.cnnviz-too-deep.tmp", "keep.npz",
+        "MNIST/raw/.cnnviz-fresh.tmp", "thesis.tmp", "MNIST/raw/ubuntu.iso.part",
+        ".ckpt.pt.x1y2.tmp")}  # fmt: skip
     for name, path in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"half")
@@ -193,21 +195,28 @@ def test_old_leftovers_are_removed_and_fresh_ones_kept(tmp_path):
             then = time.time() - 2 * 3600
             os.utime(path, (then, then))
     removed = remove_leftovers(tmp_path, tmp_path / "missing")
-    assert sorted(removed) == sorted([files["MNIST/raw/train-images-idx3-ubyte.gz.part"],
-                                      files[".ckpt.pt.x1y2.tmp"]])  # fmt: skip
+    assert sorted(removed) == sorted([files["MNIST/raw/.cnnviz-train-images-idx3-ubyte.gz.part"],
+                                      files[".cnnviz-ckpt.pt.x1y2.tmp"]])  # fmt: skip
     assert all(path.exists() for path in files.values() if path not in removed)
 
 
-def test_loading_a_data_set_removes_old_leftovers_first(tmp_path):
+def test_loading_a_data_set_removes_only_cnnvizs_old_leftovers_first(tmp_path):
     root = write_photos(tmp_path / "photos", train=1, test=1)
-    old = [Path(os.environ["CNNVIZ_DATA"]) / "MNIST" / "raw" / "x.gz.part",
-           decoded_cache.folder() / ".abc.tmp"]
-    for path in old:
+    data = Path(os.environ["CNNVIZ_DATA"])
+    ours_in_data = data / "MNIST" / "raw" / ".cnnviz-x.gz.part"
+    ours_in_cache = decoded_cache.folder() / ".cnnviz-abc.tmp"
+    theirs = [data / "thesis.tmp", data / "MNIST" / "raw" / "ubuntu.iso.part",
+              root / "notes.tmp"]  # fmt: skip
+    for path in (ours_in_data, ours_in_cache, *theirs):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"half")
         os.utime(path, (0, 0))
-    load_dataset(f"folder:{root}")
-    assert not any(path.exists() for path in old)
+    load_dataset(f"folder:{root}")  # an image folder: only cnnviz's own cache is cleaned
+    assert not ours_in_cache.exists() and ours_in_data.exists()
+    with pytest.raises(CnnvizError):  # no MNIST there, but the data folder is cleaned first
+        load_dataset("mnist", data, download=False)
+    assert not ours_in_data.exists()
+    assert all(path.read_bytes() == b"half" for path in theirs)
 
 
 def test_progress_comes_at_most_a_few_hundred_images_apart(tmp_path):

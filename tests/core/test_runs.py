@@ -162,15 +162,21 @@ def test_a_heartbeat_file_half_written_does_not_break_the_listing(two_runs):
 
 
 def test_a_killed_save_leaves_a_temp_file_that_the_next_run_removes(mnist_dir, tmp_path):
+    """Only cnnviz's own temporary files: a user's old .tmp and .part files in the folder
+    they chose are theirs."""
     run_dir = tmp_path / "run"
     run_dir.mkdir()
-    leftover = run_dir / ".checkpoint.pt.abc123.tmp"
-    leftover.write_bytes(b"half a checkpoint")
+    leftover = run_dir / ".cnnviz-checkpoint.pt.abc123.tmp"
+    theirs = [run_dir / "thesis.tmp", run_dir / "ubuntu.iso.part",
+              run_dir / ".checkpoint.pt.abc123.tmp"]  # fmt: skip
     hours_ago = time.time() - 2 * 3600
-    os.utime(leftover, (hours_ago, hours_ago))
+    for path in (leftover, *theirs):
+        path.write_bytes(b"half a checkpoint")
+        os.utime(path, (hours_ago, hours_ago))
     assert main(["train", "--batch-size", "50", "--out", str(run_dir), "--data-dir",
                  str(mnist_dir), "--offline"]) == 0
     assert not leftover.exists() and (run_dir / "checkpoint.pt").is_file()
+    assert all(path.read_bytes() == b"half a checkpoint" for path in theirs)
 
 
 def test_tensorboard_files_beside_the_run(mnist_dir, tmp_path, capsys):

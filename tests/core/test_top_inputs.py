@@ -129,6 +129,9 @@ def test_crops_and_their_grid():
     assert colour.shape == (11, 11, 3)
 
 
+MAPS = (2, 14, 14)  # the layer's channels and map size that the scan below fits
+
+
 def test_scans_are_cached_next_to_their_weights(tmp_path):
     run = tmp_path / "run"
     run.mkdir()
@@ -140,16 +143,16 @@ def test_scans_are_cached_next_to_their_weights(tmp_path):
     weights = weights_stamp(checkpoint)
     path = save_top_inputs(weights, top, "mnist", 80)
     assert path == cache_file(checkpoint, "layer2.0") and path.parent == run / "units"
-    again = load_top_inputs(weights, "layer2.0", 3, "mnist", 80)
+    again = load_top_inputs(weights, "layer2.0", 3, "mnist", 80, MAPS)
     assert again.indices.tolist() == [[0, 1, 2], [4, 5, 6]] and again.map_size == (14, 14)
-    assert load_top_inputs(weights, "layer2.0", 5, "mnist", 80) is None  # needs more
-    assert load_top_inputs(weights, "layer2.0", 3, "fashion-mnist", 80) is None
-    assert load_top_inputs(weights, "layer2.0", 3, "mnist", 10_000) is None
+    assert load_top_inputs(weights, "layer2.0", 5, "mnist", 80, MAPS) is None  # needs more
+    assert load_top_inputs(weights, "layer2.0", 3, "fashion-mnist", 80, MAPS) is None
+    assert load_top_inputs(weights, "layer2.0", 3, "mnist", 10_000, MAPS) is None
     checkpoint.write_bytes(b"new weights")  # a trainer saved again: stale
-    assert load_top_inputs(weights_stamp(checkpoint), "layer2.0", 3, "mnist", 80) is None
+    assert load_top_inputs(weights_stamp(checkpoint), "layer2.0", 3, "mnist", 80, MAPS) is None
     # a scan of the old weights, finished after the file changed, is not the new weights'
     save_top_inputs(weights, top, "mnist", 80)
-    assert load_top_inputs(weights_stamp(checkpoint), "layer2.0", 3, "mnist", 80) is None
+    assert load_top_inputs(weights_stamp(checkpoint), "layer2.0", 3, "mnist", 80, MAPS) is None
     assert weights_stamp(tmp_path / "missing.pt") is None
     elsewhere = tmp_path / "model.pt"
     elsewhere.write_bytes(b"w")
@@ -203,3 +206,28 @@ def test_a_module_called_twice_gives_the_call_inspect_names():
     with torch.no_grad():
         assert torch.equal(forward_to(model, x, "relu"), torch.relu(x))
         assert torch.equal(forward_to(model, x, "relu#2"), model(x))
+
+
+def test_a_forged_scan_that_does_not_fit_the_layer_or_the_test_set_is_scanned_again(tmp_path):
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "config.json").write_text("{}")
+    checkpoint = run / "checkpoint.pt"
+    checkpoint.write_bytes(b"weights")
+    weights = weights_stamp(checkpoint)
+
+    def forged(indices, positions, map_size=(14, 14)):
+        top = TopInputs("layer2.0", np.asarray(indices), np.ones(np.shape(indices), np.float32),
+                        np.asarray(positions), map_size)  # fmt: skip
+        save_top_inputs(weights, top, "mnist", 80)
+        return load_top_inputs(weights, "layer2.0", 1, "mnist", 80, MAPS)
+
+    good = np.zeros((2, 4, 2), np.int64)
+    assert forged(np.arange(8).reshape(2, 4), good) is not None
+    assert forged([[0, 1, 2, 999], [4, 5, 6, 7]], good) is None  # an image that is not there
+    assert forged(-np.ones((2, 4), np.int64), good) is None
+    assert forged(np.zeros((20_000, 4), np.int64), np.zeros((20_000, 4, 2), np.int64)) is None
+    assert forged(np.arange(8).reshape(2, 4), good + 14) is None  # outside the 14x14 map
+    assert forged(np.arange(8).reshape(2, 4), good, (28, 28)) is None
+    cache_file(checkpoint, "layer2.0").write_bytes(b"PK not a zip")
+    assert load_top_inputs(weights, "layer2.0", 1, "mnist", 80, MAPS) is None

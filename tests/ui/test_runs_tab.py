@@ -151,3 +151,25 @@ def test_ticks_follow_overlays_made_elsewhere(window, runs_home):
     ticked = [table.item(r, 1).text() for r in range(table.rowCount())
               if table.item(r, 0).checkState() == Qt.CheckState.Checked]
     assert ticked == ["adam-1e-3"]
+
+
+def test_the_app_starts_and_lists_with_a_home_of_broken_runs(qtbot, capsys):
+    from cnnviz.core.paths import runs_home
+    from cnnviz.ui import MainWindow
+    from tests.core.test_hostile_runs import BROKEN, write_broken_runs
+
+    home = runs_home()
+    write_broken_runs(home)
+    assert main(["train", "--batch-size", "100", "--out", str(home / "good"), "--data-dir",
+                 os.environ["CNNVIZ_DATA"], "--offline"]) == 0  # fmt: skip
+    window = MainWindow()  # the Runs tab lists in the background, without a traceback
+    qtbot.addWidget(window)
+    table = window.findChild(QTableWidget, "runsTable")
+    qtbot.waitUntil(lambda: table.rowCount() == len(BROKEN) + 1, timeout=30_000)
+    rows = {row[1]: row for row in table_rows(window)}
+    assert rows["good"][4] == "finished"
+    assert rows["settings-text"][4] == "unreadable"
+    status = next(table.item(r, 4) for r in range(table.rowCount())
+                  if table.item(r, 1).text() == "settings-text")  # fmt: skip
+    assert "'settings'" in status.toolTip()
+    window.close()

@@ -140,3 +140,17 @@ def test_evaluate_results_of_a_replaced_model_are_dropped(qtbot, window, monkeyp
     qtbot.wait(100)
     assert tab.result is None and "model changed" in tab.accuracy_label.text()
     assert tab.progress.value() == 0  # no late progress from the dropped evaluation
+
+
+def test_the_trust_dialog_shows_the_stored_source_when_the_file_on_disk_differs(
+        qtbot, window, tmp_path):  # fmt: skip
+    source, checkpoint = custom_checkpoint(tmp_path)
+    stored = source.read_text()
+    source.write_text("# harmless-looking, and not what would run\n")
+    window.open_checkpoint(checkpoint)
+    dialog = window.findChild(TrustDialog, "trustDialog")
+    assert dialog.findChild(QPlainTextEdit, "trustSource").toPlainText() == stored
+    summary = dialog.findChild(QLabel, "trustSummary").text()
+    assert "what would run" in summary and f"differs from {source}" in summary
+    dialog.reject()
+    assert not (source.parent / "ran.txt").exists()

@@ -146,6 +146,21 @@ class CropGeometry:
         return image[:, top : top + height, left : left + width]
 
 
+def layer_maps_shape(model: nn.Module, input_shape: tuple[int, int, int],
+                     layer: str) -> tuple[int, int, int]:  # fmt: skip
+    """(channels, height, width) of a layer's maps for one input: what a kept scan of the
+    layer must match."""
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            maps = as_maps(forward_to(model, torch.zeros(1, *input_shape), layer))
+    finally:
+        model.train(was_training)
+    channels, height, width = maps.shape[1:]
+    return int(channels), int(height), int(width)
+
+
 def layer_geometry(model: nn.Module, input_shape: tuple[int, int, int], layer: str,
                    map_size: tuple[int, int]) -> CropGeometry:  # fmt: skip
     """The crop geometry of a layer (its first call), from Inspect's receptive fields."""

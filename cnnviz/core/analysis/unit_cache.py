@@ -11,18 +11,19 @@ be written only means no cache.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import re
-import tempfile
+import zipfile
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
 import numpy as np
 
 from cnnviz.core.analysis.top_inputs import TopInputs
+from cnnviz.core.errors import CnnvizError
+from cnnviz.core.files import read_capped, write_atomically
 from cnnviz.core.paths import user_cache_dir
 from cnnviz.core.training.run_folder import holds_run
 
@@ -67,20 +68,42 @@ def _key(weights: WeightsStamp, layer: str, dataset: str, test_size: int) -> dic
             "layer": layer, "dataset": dataset, "test_size": test_size}  # fmt: skip
 
 
-def load_top_inputs(weights: WeightsStamp, layer: str, k: int, dataset: str,
-                    test_size: int) -> TopInputs | None:  # fmt: skip
+#: the largest scan file read: 512 channels x 64 images is under 1 MB
+MAX_SCAN_BYTES = 64 << 20
+
+
+def load_top_inputs(weights: WeightsStamp, layer: str, k: int, dataset: str, test_size: int,
+                    maps_shape: tuple[int, int, int]) -> TopInputs | None:  # fmt: skip
     """The cached scan for these weights and test images, cut to k; None when there is none,
-    it is stale, or it holds fewer than k images per channel."""
+    it is stale, it holds fewer than k images per channel, or it does not fit the layer
+    (``maps_shape``: its channels, height and width) and the test split. A cache is a file
+    like any other, perhaps from someone else: one that does not fit is scanned again."""
     path = cache_file(weights.checkpoint, layer)
     try:
-        with np.load(path, allow_pickle=False) as stored:
+        with np.load(BytesIO(read_capped(path, MAX_SCAN_BYTES)), allow_pickle=False) as stored:
             if json.loads(str(stored["key"])) != _key(weights, layer, dataset, test_size):
                 return None
             top = TopInputs(layer, stored["indices"], stored["activations"],
                             stored["positions"], tuple(int(n) for n in stored["map_size"]))
-    except (OSError, KeyError, ValueError):
+    except (OSError, KeyError, ValueError, TypeError, CnnvizError, zipfile.BadZipFile):
+        return None
+    if not _fits(top, maps_shape, test_size):
         return None
     return top.first(k) if top.k >= k else None
+
+
+def _fits(top: TopInputs, maps_shape: tuple[int, int, int], test_size: int) -> bool:
+    channels, height, width = maps_shape
+    indices, activations, positions = top.indices, top.activations, top.positions
+    if (top.map_size != (height, width) or indices.shape != (channels, top.k)
+            or activations.shape != indices.shape or positions.shape != (*indices.shape, 2)
+            or indices.dtype.kind not in "iu" or positions.dtype.kind not in "iu"
+            or activations.dtype.kind != "f" or not 0 < top.k <= test_size):  # fmt: skip
+        return False
+    rows, columns = positions[..., 0], positions[..., 1]
+    return bool((indices >= 0).all() and (indices < test_size).all()
+                and (rows >= 0).all() and (rows < height).all()
+                and (columns >= 0).all() and (columns < width).all())
 
 
 def save_top_inputs(weights: WeightsStamp, top: TopInputs, dataset: str,
@@ -88,21 +111,12 @@ def save_top_inputs(weights: WeightsStamp, top: TopInputs, dataset: str,
     """Keep a scan of the model read under ``weights``; the file written, or None when it
     could not be."""
     path = cache_file(weights.checkpoint, top.layer)
+    key = json.dumps(_key(weights, top.layer, dataset, test_size))
     try:
-        key = json.dumps(_key(weights, top.layer, dataset, test_size))
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+        write_atomically(path, lambda handle: np.savez(
+            handle, key=np.array(key), indices=top.indices, activations=top.activations,
+            positions=top.positions, map_size=np.array(top.map_size)), sync=False)
     except OSError:
         return None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            np.savez(handle, key=np.array(key), indices=top.indices,
-                     activations=top.activations, positions=top.positions,
-                     map_size=np.array(top.map_size))  # fmt: skip
-        os.replace(tmp, path)
-    except OSError:
-        return None
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
     return path

@@ -217,10 +217,11 @@ def load_dataset(
     their own small pickled batches). ``image_size`` sets an image folder's input size (see
     ImageSize); a registry set has one size, and asking for another is refused.
     """
-    remove_leftovers((data_dir or default_data_dir()).expanduser(), decoded_cache.folder())
-    if name.startswith(FOLDER_PREFIX):
+    if name.startswith(FOLDER_PREFIX):  # a user's photos: nothing of cnnviz's is written there
+        remove_leftovers(decoded_cache.folder())
         return load_image_folder(Path(name[len(FOLDER_PREFIX) :]).expanduser(), progress,
                                  splits, image_size)  # fmt: skip
+    remove_leftovers((data_dir or default_data_dir()).expanduser(), decoded_cache.folder())
     try:
         entry = DATASETS[name]
     except KeyError:

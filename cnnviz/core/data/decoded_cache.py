@@ -20,12 +20,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 import zipfile
 from pathlib import Path
 
 import numpy as np
 
+from cnnviz.core.files import write_atomically
 from cnnviz.core.paths import user_cache_dir
 
 #: changes whenever the same files would decode to other pixels
@@ -78,21 +78,12 @@ def store(key: str, arrays: dict[str, np.ndarray], limit: int | None = None) -> 
     limit = limit_bytes() if limit is None else limit
     if sum(array.nbytes for array in arrays.values()) > limit:
         return
-    where, tmp = folder(), None
-    try:
+    where = folder()
+    with contextlib.suppress(OSError):
         where.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=where)
-        with os.fdopen(fd, "wb") as handle:
-            np.savez(handle, **arrays)
-        os.replace(tmp, where / f"{key}.npz")
-        tmp = None
+        write_atomically(where / f"{key}.npz", lambda handle: np.savez(handle, **arrays),
+                         sync=False)  # fmt: skip
         _evict(where, limit)
-    except OSError:
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 def _evict(where: Path, limit: int) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cnnviz.core.errors import CancelledError, CnnvizError, DownloadError
+from cnnviz.core.files import partial_path
 
 CHUNK = 1 << 16
 TIMEOUT_SECONDS = 30
@@ -42,7 +43,7 @@ def archives_for(dataset_class: type) -> list[Archive]:
 
 
 def _fetch(url: str, target: Path, expected_md5: str, report) -> None:
-    partial = target.with_name(target.name + ".part")
+    partial = partial_path(target)
     try:
         request = urllib.request.Request(url, headers={"User-Agent": "cnnviz"})
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response, \

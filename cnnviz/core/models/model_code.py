@@ -18,6 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from cnnviz.core.errors import ModelLoadError
+from cnnviz.core.files import UnsafeFileError, read_capped
+
+#: the largest model file read (a model's source is a few kilobytes)
+MAX_SOURCE_BYTES = 4 << 20
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,8 @@ class ModelCode:
         if not path.is_file():
             raise ModelLoadError(f"{path}: is not a file; give a .py file that defines your model")
         try:
-            source = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            source = read_capped(path, MAX_SOURCE_BYTES).decode("utf-8")
+        except (OSError, UnicodeDecodeError, UnsafeFileError) as exc:
             raise ModelLoadError(f"{path}: cannot be read ({exc})") from None
         return cls.from_source(str(path), name, source)
 
@@ -68,6 +72,20 @@ class ModelCode:
 TrustPolicy = bool | Callable[[ModelCode], bool]
 
 
+def compared_with_disk(code: ModelCode) -> str:
+    """How a checkpoint's stored source compares with the file at its recorded path on this
+    machine. The stored source is what would run, so a user deciding whether to trust it must
+    know when it is not the file they see on disk."""
+    try:
+        on_disk = ModelCode.read(f"{code.path}:{code.name}")
+    except ModelLoadError:
+        return f"{code.path} is not on this machine; the stored source is what would run"
+    if on_disk.sha256 == code.sha256:
+        return f"the stored source is the same as {code.path}"
+    return (f"the stored source differs from {code.path} (SHA-256 {on_disk.short_hash}... on "
+            f"disk); the stored source is what would run")
+
+
 def is_trusted(code: ModelCode, policy: TrustPolicy) -> bool:
     return bool(policy(code)) if callable(policy) else bool(policy)
 
@@ -79,8 +97,8 @@ class UntrustedModelCodeError(ModelLoadError):
         self.code = code
         self.source = source
         super().__init__(
-            f"{source}: its model is defined in {code.path} ({code.name}, SHA-256 "
-            f"{code.short_hash}...), and loading it would run that file's code. If you trust "
-            f"it, allow it with --trust-model-code (in the app: Trust); the source is stored in "
-            f"the checkpoint for review"
+            f"{source}: its model is Python code ({code.name} from {code.path}, SHA-256 "
+            f"{code.short_hash}...) stored in the checkpoint, and loading it would run that "
+            f"code; {compared_with_disk(code)}. Read it with `cnnviz show-code {source}`; if "
+            f"you trust it, allow it with --trust-model-code (in the app: Trust)"
         )

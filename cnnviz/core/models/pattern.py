@@ -14,6 +14,7 @@ that shrinks the image below one pixel is refused with a reason instead of a tor
 
 from __future__ import annotations
 
+import math
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, fields
@@ -22,6 +23,7 @@ from functools import partial
 from torch import nn
 
 from cnnviz.core.errors import ModelLoadError
+from cnnviz.core.memory import available_memory_bytes, gigabytes
 from cnnviz.core.models.shape import InputShape
 
 PREFIX = "pattern:"
@@ -185,6 +187,33 @@ class PatternNet(nn.Sequential):
         self.pattern = pattern
 
 
+#: bytes per parameter while training (the weight, its gradient and Adam's two moments, in
+#: float32) and per activation value (its float32 value, and its gradient)
+TRAINING_BYTES_PER_PARAMETER = 16
+BYTES_PER_ACTIVATION = 8
+#: the share of the available memory one network may plan for
+MEMORY_SHARE = 0.5
+
+
+def planned_bytes(layers: list[PlannedLayer]) -> int:
+    """The memory a planned network needs to train on one image: its parameters with their
+    gradients and optimiser state, and every layer's output with its gradient."""
+    parameters = sum(layer.parameters for layer in layers)
+    activations = sum(math.prod(layer.output_shape) for layer in layers)
+    return TRAINING_BYTES_PER_PARAMETER * parameters + BYTES_PER_ACTIVATION * activations
+
+
 def build_pattern(spec: str, shape: InputShape) -> PatternNet:
-    """The network a ``pattern:`` spec names, for this input; ModelLoadError if it cannot be."""
-    return PatternNet(parse_pattern(spec), shape)
+    """The network a ``pattern:`` spec names, for this input; ModelLoadError if it cannot be,
+    or if it would not fit in this machine's memory (checked from the plan, before anything
+    is allocated: a spec is data, and may come from a stranger's checkpoint)."""
+    pattern = parse_pattern(spec)
+    layers = plan(pattern, shape)
+    needed, available = planned_bytes(layers), available_memory_bytes()
+    if needed > MEMORY_SHARE * available:
+        parameters = sum(layer.parameters for layer in layers)
+        raise ModelLoadError(
+            f"{pattern.spec} is too large for this machine: {parameters:,} parameters need "
+            f"about {gigabytes(needed)} to train, and {gigabytes(available)} of memory is "
+            f"available; use a smaller width, kernel or fc, or fewer blocks")
+    return PatternNet(pattern, shape)

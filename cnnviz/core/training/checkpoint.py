@@ -10,10 +10,8 @@ a file from a stranger can hold only tensors and plain values, never code that r
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
-import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +22,7 @@ from torch import nn
 
 import cnnviz
 from cnnviz.core.errors import CheckpointError, CnnvizError, ModelLoadError
+from cnnviz.core.files import write_atomically
 from cnnviz.core.models.custom_model import is_custom_model_spec
 from cnnviz.core.models.model_code import (
     ModelCode,
@@ -82,27 +81,14 @@ def save_checkpoint(checkpoint: Checkpoint, path: Path) -> Path:
         "scheduler_state": checkpoint.scheduler_state,
         "generator_state": checkpoint.generator_state,
     }
-    tmp_name = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        if hasattr(os, "fchmod"):  # mkstemp makes it private; a checkpoint is an ordinary file
-            os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "wb") as handle:
-            torch.save(payload, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
+        write_atomically(path, lambda handle: torch.save(payload, handle))
     except (OSError, RuntimeError) as exc:
         raise CheckpointError(
             f"could not save checkpoint {path}: {exc}; free some disk space or choose another "
             f"folder (any earlier checkpoint there is unchanged)"
         ) from exc
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
     return path
 
 
@@ -155,6 +141,12 @@ def load_checkpoint(path: Path) -> Checkpoint:
             raise TypeError("model_state is not a dict")
         if len(meta.input_shape) != 3:
             raise ValueError(f"input_shape {meta.input_shape} is not [channels, height, width]")
+        if not isinstance(meta.model, str) or not isinstance(meta.config, dict):
+            raise TypeError("its model or config is not of the right type")
+        recorded = meta.config.get("model", meta.model)
+        if recorded != meta.model:  # a resume builds from the config: one model, checked once
+            raise ValueError(f"its model {meta.model!r} and its config's model "
+                             f"{str(recorded)!r:.80} differ")
     except (TypeError, KeyError, ValueError) as exc:
         raise CheckpointError(f"{path}: is a damaged cnnviz checkpoint ({exc})") from None
     return Checkpoint(

@@ -158,17 +158,57 @@ _ARRAY_FIELDS: dict[type, dict[str, Any]] = {
 }  # fmt: skip
 
 
-def event_from_json(record: dict[str, Any]) -> Any | None:
-    """The event a metrics.jsonl line records, or None for a line that is not one (another
-    version's event type, missing fields). Arrays come back as numpy arrays."""
-    cls = _TYPES_BY_NAME.get(record.get("type", ""))
+#: the longest text and list a record may hold (a run folder from someone else is untrusted)
+MAX_TEXT = 10_000
+MAX_ITEMS = 1_000_000
+LATEST_TIME = 4_102_444_800.0  # 2100-01-01
+
+
+def check_json_value(kind: str, value: Any) -> Any:
+    """``value`` as a field annotated ``kind`` takes it; ValueError when it is of another type
+    (a string where a number belongs, 1.5 epochs, a list of lists...)."""
+    if kind.endswith(" | None"):
+        return None if value is None else check_json_value(kind[: -len(" | None")], value)
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 1 << 62:
+            raise ValueError(f"{value!r:.40} is not a whole number")
+        return value
+    if kind == "float":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"{value!r:.40} is not a number")
+        return float(value)
+    if kind == "timestamp":  # seconds since the epoch, between 1970 and 2100
+        if check_json_value("float", value) != value or not 0 <= value <= LATEST_TIME:
+            raise ValueError(f"{value!r:.40} is not a time")
+        return float(value)
+    if kind == "str":
+        if not isinstance(value, str) or len(value) > MAX_TEXT:
+            raise ValueError(f"{value!r:.40} is not a text")
+        return value
+    if kind.startswith("list[") and kind.endswith("]"):
+        if not isinstance(value, list) or len(value) > MAX_ITEMS:
+            raise ValueError(f"{value!r:.40} is not a list")
+        return [check_json_value(kind[5:-1], item) for item in value]
+    return value  # arrays: checked by their conversion in event_from_json
+
+
+def event_from_json(record: Any) -> Any | None:
+    """The event a metrics.jsonl line records, or None for a line that is not one (not an
+    object, another version's event type, missing fields, a field of the wrong type): a run
+    folder may come from anyone. Arrays come back as numpy arrays of finite shape."""
+    if not isinstance(record, dict):
+        return None
+    cls = _TYPES_BY_NAME.get(record.get("type")) if isinstance(record.get("type"), str) else None
     if cls is None:
         return None
     try:
-        values = {f.name: record[f.name] for f in fields(cls) if f.name in record}
+        values = {f.name: check_json_value(str(f.type), record[f.name])
+                  for f in fields(cls) if f.name in record}  # fmt: skip
         for name, dtype in _ARRAY_FIELDS.get(cls, {}).items():
             if name in values:
                 values[name] = np.asarray(values[name], dtype=dtype)
+                if values[name].size > MAX_ITEMS:
+                    raise ValueError(f"{name} is too large")
         return cls(**values)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None

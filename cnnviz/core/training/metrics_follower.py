@@ -12,8 +12,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
+from cnnviz.core.files import UnsafeFileError, open_regular_for_reading
 from cnnviz.core.training.run_folder import METRICS
 
 #: at most this much is read in one poll, so that a huge backlog never blocks the caller long
@@ -44,11 +46,13 @@ class MetricsFollower:
         """The complete lines appended since the last poll."""
         update = FollowUpdate()
         try:
-            stat = self.path.stat()
+            stat = self.path.lstat()
         except FileNotFoundError:
             update.gone = not self.run_dir.is_dir()
             return update
         except OSError:
+            return update
+        if not S_ISREG(stat.st_mode):  # a link, a FIFO, a device: never read (see core.files)
             return update
         identity = (stat.st_dev, stat.st_ino)
         if self._identity is not None and (identity != self._identity
@@ -58,17 +62,17 @@ class MetricsFollower:
         if stat.st_size == self.offset:
             return update
         try:
-            with self.path.open("rb") as handle:
+            with open_regular_for_reading(self.path) as handle:
                 handle.seek(self.offset)
                 chunk = handle.read(min(stat.st_size - self.offset, MAX_READ_BYTES))
-        except OSError:
+        except (OSError, UnsafeFileError):
             return update
         self.offset += len(chunk)
         *lines, self._partial = (self._partial + chunk).split(b"\n")
         for line in lines:
             try:
                 record = json.loads(line)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
             if isinstance(record, dict):
                 update.records.append(record)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import platform
 import shutil
 import socket
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -27,6 +27,13 @@ import torch
 import cnnviz
 from cnnviz.core.data.leftovers import remove_leftovers
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.files import (
+    UnsafeFileError,
+    open_for_append,
+    open_regular_for_reading,
+    read_capped,
+    write_json_atomically,
+)
 from cnnviz.core.training.checkpoint import Checkpoint, save_checkpoint
 from cnnviz.core.training.events import (
     TERMINAL_EVENTS,
@@ -38,6 +45,7 @@ from cnnviz.core.training.events import (
     StepEvent,
     StoppedEvent,
     WeightsEvent,
+    check_json_value,
     event_to_json,
 )
 from cnnviz.core.training.tensorboard_log import TensorBoardLog
@@ -48,6 +56,8 @@ CHECKPOINT = "checkpoint.pt"
 BEST = "best.pt"
 HEARTBEAT = "heartbeat.json"
 HISTOGRAMS = "histograms.jsonl"
+#: the file a writer holds an OS lock on while it writes the run (see RunFolder.claim)
+LOCK = ".cnnviz-lock"
 #: seconds between two beats of a running run's heartbeat
 BEAT_SECONDS = 2.0
 #: how a run's terminal event names its status
@@ -56,6 +66,22 @@ STATUS_OF = {FinishedEvent: "finished", StoppedEvent: "stopped", FailedEvent: "f
 RUN_MARKERS = (CONFIG, METRICS, CHECKPOINT)
 #: step lines are flushed in groups; every other event is flushed at once
 FLUSH_EVERY_STEPS = 50
+
+
+def best_accuracy(best: float | None, accuracy: float) -> float:
+    """The better of two accuracies, where a NaN one (a run whose loss exploded) never
+    becomes 0% and never hides a real one."""
+    if best is None or math.isnan(best):
+        return accuracy
+    return best if math.isnan(accuracy) else max(best, accuracy)
+
+
+class RunFileError(CnnvizError):
+    """A file of a run folder that cannot be read as cnnviz writes it."""
+
+
+class NotJsonError(RunFileError):
+    """A run file that does not parse (cut short, or not JSON at all)."""
 
 
 def holds_run(path: Path) -> bool:
@@ -82,30 +108,92 @@ def versions() -> dict[str, str]:
             "python": platform.python_version()}  # fmt: skip
 
 
-def write_json_atomically(path: Path, record: dict[str, Any]) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(record, handle, indent=2)
-            handle.write("\n")
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+#: the largest config.json or heartbeat.json read (a run's own are a few kilobytes)
+SMALL_FILE_LIMIT = 1 << 20
 
 
 def read_json(path: Path) -> dict[str, Any] | None:
-    """A small JSON file's object, or None when it is missing, half-written or not one."""
+    """A run folder's small JSON file (config.json, heartbeat.json) as an object, or None when
+    it is missing. RunFileError, with the reason, for anything else that is not a JSON object
+    of at most SMALL_FILE_LIMIT bytes in a regular file."""
+    path = Path(path)
     try:
-        record = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        record = json.loads(read_capped(path, SMALL_FILE_LIMIT).decode("utf-8"))
+    except FileNotFoundError:
         return None
-    return record if isinstance(record, dict) else None
+    except UnsafeFileError as exc:
+        raise RunFileError(str(exc)) from None
+    except OSError as exc:
+        raise RunFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except (ValueError, RecursionError):
+        raise NotJsonError(f"{path}: is not valid JSON") from None
+    if not isinstance(record, dict):
+        raise RunFileError(f"{path}: holds {type(record).__name__}, not a JSON object")
+    return record
+
+
+#: what config.json and heartbeat.json may hold, field by field (see check_json_value); a
+#: field of another type makes the file unreadable, an unknown field is ignored
+CONFIG_FIELDS = {"settings": "dict", "started": "timestamp | None", "resumed": "list | None"}
+SETTING_FIELDS = {
+    "model": "str", "dataset": "str", "epochs": "int", "batch_size": "int", "lr": "float",
+    "optimizer": "str", "schedule": "str", "augment": "str", "weight_decay": "float",
+    "seed": "int", "precision": "str", "image_size": "int", "init_from": "str",
+    "resume": "str", "eval_every": "int",
+}  # fmt: skip
+HEARTBEAT_FIELDS = {
+    "pid": "int", "host": "str", "status": "str", "beat": "timestamp", "epochs": "int",
+    "step": "int", "epoch_fraction": "float", "images_per_second": "float",
+    "started": "timestamp", "parameters": "int", "total_steps": "int", "epochs_done": "int",
+    "test_acc": "float", "best_test_acc": "float", "train_seconds": "float",
+}  # fmt: skip
+
+
+def _validated(path: Path, record: dict[str, Any], kinds: dict[str, str]) -> dict[str, Any]:
+    checked = {}
+    for key, kind in kinds.items():
+        if key not in record:
+            continue
+        try:
+            if kind == "dict":
+                if not isinstance(record[key], dict):
+                    raise ValueError(f"{record[key]!r:.40} is not an object")
+                checked[key] = record[key]
+            elif kind == "list | None":
+                if record[key] is not None and not isinstance(record[key], list):
+                    raise ValueError(f"{record[key]!r:.40} is not a list")
+                checked[key] = record[key]
+            else:
+                checked[key] = check_json_value(kind if kind.endswith(" | None")
+                                                else f"{kind} | None", record[key])  # fmt: skip
+        except ValueError as exc:
+            raise RunFileError(f"{path}: {key!r}: {exc}") from None
+    return checked
 
 
 def read_config(path: Path) -> dict[str, Any] | None:
-    """A run folder's config.json, or None when it is missing or unreadable."""
-    return read_json(Path(path) / CONFIG)
+    """A run folder's config.json, its known fields checked (RunFileError with the reason),
+    or None when it is missing."""
+    file = Path(path) / CONFIG
+    record = read_json(file)
+    if record is None:
+        return None
+    config = {**record, **_validated(file, record, CONFIG_FIELDS)}
+    config["settings"] = {**config.get("settings", {}),
+                          **_validated(file, config.get("settings", {}), SETTING_FIELDS)}
+    return config
+
+
+def read_heartbeat(path: Path) -> dict[str, Any] | None:
+    """A run folder's heartbeat.json, only its known fields, each checked (RunFileError with
+    the reason), or None when it is missing or cut short (a shared disk without atomic
+    renames can show one mid-write; the run's metrics then say how far it got)."""
+    file = Path(path) / HEARTBEAT
+    try:
+        record = read_json(file)
+    except NotJsonError:
+        return None
+    return None if record is None else _validated(file, record, HEARTBEAT_FIELDS)
 
 
 class Heartbeat:
@@ -148,10 +236,49 @@ class Heartbeat:
         self.write()
 
 
+#: the files and folders a run writes into its folder
+RUN_FILES = (CONFIG, METRICS, CHECKPOINT, BEST, HEARTBEAT, HISTOGRAMS, "tensorboard", "units")
+
+
+def check_run_files(path: Path) -> None:
+    """Refuse a run folder whose files are links, FIFOs or devices (UnsafeFileError, one line):
+    cnnviz never writes through them, and says so before a run starts."""
+    for name in RUN_FILES:
+        file = Path(path) / name
+        if file.is_symlink():
+            raise UnsafeFileError(f"{file}: is a symbolic link; cnnviz never writes through "
+                                  f"one (remove it, or use another folder)")
+        if file.exists() and not (file.is_dir() if name in ("tensorboard", "units")
+                                  else file.is_file()):  # fmt: skip
+            raise UnsafeFileError(f"{file}: is not a regular "
+                                  f"{'folder' if name in ('tensorboard', 'units') else 'file'}")
+
+
+def _lock(fd: int) -> bool:
+    """Take the OS's exclusive lock on an open file without waiting; False if another process
+    holds it. The OS frees it when the process ends, however it ends."""
+    try:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+    except OSError:
+        return False
+    return True
+
+
 class RunFolder:
-    """Writes one run's folder. ``open`` makes it when training begins; ``log`` appends an
-    event; ``save`` writes a checkpoint atomically; ``close`` flushes. A run that ends before
-    its first step calls ``discard``, which removes the folder if this run made it."""
+    """Writes one run's folder. ``claim`` takes it for this run before anything is read (a
+    second writer is refused at once); ``open`` writes the config when training begins;
+    ``log`` appends an event; ``save`` writes a checkpoint atomically; ``close`` flushes. A
+    run that ends before its first step calls ``discard``, which removes the folder if this
+    run made it."""
 
     def __init__(self, path: Path, tensorboard: bool = False) -> None:
         self.path = Path(path)
@@ -159,19 +286,63 @@ class RunFolder:
         self._tensorboard: TensorBoardLog | None = None
         self._file: Any = None
         self._histograms: Any = None
+        self._lock_fd: int | None = None
         self._unflushed = 0
         self._made_here = False
         self.heartbeat = Heartbeat(self.path / HEARTBEAT)
 
+    def claim(self) -> None:
+        """Make the folder (if new) and hold the lock on its LOCK file while this run writes
+        it: two runs started into one folder a second apart would otherwise both pass the
+        check for a new folder and write over each other's config and checkpoints."""
+        self._made_here = not self.path.exists()
+        lock = self.path / LOCK
+        while True:
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+                fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+            except OSError as exc:
+                raise CnnvizError(f"cannot write the run folder {self.path}: {exc}") from exc
+            if not _lock(fd):
+                holder = os.read(fd, 200).decode("utf-8", "replace").strip() or "another process"
+                os.close(fd)
+                raise CnnvizError(
+                    f"run folder {self.path} is being written by another cnnviz run ({holder}); "
+                    f"choose another folder, or wait until that run ends"
+                )
+            try:  # the lock file is removed when a run ends: locked a removed one? again
+                if os.stat(lock).st_ino == os.fstat(fd).st_ino:
+                    break
+            except FileNotFoundError:
+                pass
+            os.close(fd)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode())
+        self._lock_fd = fd
+        try:
+            check_run_files(self.path)  # before the data loads: refused at once
+        except UnsafeFileError:
+            self.discard()
+            raise
+
+    def _release(self) -> None:
+        """Remove the lock file, then free the lock: the folder keeps only the run's files."""
+        if self._lock_fd is not None:
+            with contextlib.suppress(OSError):
+                (self.path / LOCK).unlink()
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
     def open(self, settings: dict[str, Any], details: dict[str, Any] | None = None,
              resumed_from: str | None = None) -> None:  # fmt: skip
-        """Make the folder (if new), write config.json (every setting, what "auto" resolved
-        to, versions, host) and open metrics.jsonl for appending. A resumed run keeps its
-        first config and adds where and when it was resumed."""
-        self._made_here = not self.path.exists()
+        """Write config.json (every setting, what "auto" resolved to, versions, host) and open
+        metrics.jsonl for appending. A resumed run keeps its first config and adds where and
+        when it was resumed."""
+        if self._lock_fd is None:
+            self.claim()
         remove_leftovers(self.path)  # checkpoint temp files of a process that was killed
+        check_run_files(self.path)
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
             record = read_config(self.path) if resumed_from else None
             if record is None:
                 record = {"settings": settings, "resolved": details or {},
@@ -184,11 +355,11 @@ class RunFolder:
             write_json_atomically(self.path / CONFIG, record)
             if self.tensorboard:
                 self._tensorboard = TensorBoardLog(self.path)
-            self._file = (self.path / METRICS).open("a", encoding="utf-8")
+            self._file = open_for_append(self.path / METRICS)
         except OSError as exc:
             raise CnnvizError(f"cannot write the run folder {self.path}: {exc}") from exc
         self.heartbeat.fields["epochs"] = settings.get("epochs")
-        self.heartbeat.start(read_json(self.path / HEARTBEAT) if resumed_from else None)
+        self.heartbeat.start(read_heartbeat(self.path) if resumed_from else None)
 
     def log(self, event: Any) -> None:
         if self._file is None or isinstance(event, WeightsEvent):
@@ -208,9 +379,9 @@ class RunFolder:
     def _log_histograms(self, event: HistogramEvent) -> None:
         """One line of histograms.jsonl, flushed; a write that fails loses the snapshot,
         never the run."""
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, UnsafeFileError):
             if self._histograms is None:
-                self._histograms = (self.path / HISTOGRAMS).open("a", encoding="utf-8")
+                self._histograms = open_for_append(self.path / HISTOGRAMS)
             self._histograms.write(json.dumps(event_to_json(event)) + "\n")
             self._histograms.flush()
 
@@ -224,7 +395,7 @@ class RunFolder:
             fields.update(started=time.time(), parameters=event.parameters,
                           total_steps=event.total_steps, step=event.start_step)  # fmt: skip
         elif isinstance(event, EpochEvent):
-            best = max(fields.get("best_test_acc") or 0.0, event.test_acc)
+            best = best_accuracy(fields.get("best_test_acc"), event.test_acc)
             fields.update(epochs_done=event.epoch, test_acc=event.test_acc, best_test_acc=best)
         elif isinstance(event, FinishedEvent):
             fields.update(train_seconds=event.train_seconds,
@@ -240,6 +411,7 @@ class RunFolder:
         return path
 
     def close(self) -> None:
+        self._release()
         if self._tensorboard is not None:
             self._tensorboard.close()
             self._tensorboard = None
@@ -252,18 +424,29 @@ class RunFolder:
 
     def discard(self) -> None:
         """Forget a run that never took a step: remove the folder if this run made it."""
+        if self._lock_fd is None:  # never claimed: the folder is not this run's to touch
+            self.close()
+            return
         self.close()
         if self._made_here:
             shutil.rmtree(self.path, ignore_errors=True)
 
 
 def read_metrics(path: Path) -> list[dict[str, Any]]:
-    """Every complete line of a metrics.jsonl (a line still being written is skipped)."""
+    """Every complete line of a metrics.jsonl that is a JSON object (a line still being
+    written, or one that is not an object, is skipped); RunFileError for a file that is not a
+    regular file."""
     records = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError:
-            continue
+    try:
+        with open_regular_for_reading(Path(path)) as handle:
+            for line in handle:
+                try:
+                    record = json.loads(line)
+                except (ValueError, RecursionError):
+                    continue
+                if isinstance(record, dict):
+                    records.append(record)
+    except UnsafeFileError as exc:
+        raise RunFileError(str(exc)) from None
     return records
 

@@ -11,27 +11,32 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 import socket
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cnnviz.core.errors import CnnvizError
+from cnnviz.core.training.events import event_from_json
+from cnnviz.core.training.metrics_follower import MetricsFollower
 from cnnviz.core.training.run_folder import (
-    CONFIG,
-    HEARTBEAT,
-    METRICS,
     STATUS_OF,
+    best_accuracy,
     holds_run,
-    read_json,
-    read_metrics,
+    read_config,
+    read_heartbeat,
 )
 
 #: a running run's heartbeat older than this means its process is gone
 STALE_SECONDS = 15.0
 STATUSES = ("running", "finished", "stopped", "failed")
+#: the status of a run whose files cannot be read; RunSummary.problem says why
+UNREADABLE = "unreadable"
 
 
 @dataclass
@@ -51,6 +56,8 @@ class RunSummary:
     started: float | None  # seconds since the epoch
     parameters: int | None
     settings: dict[str, Any] = field(default_factory=dict)
+    #: why the run cannot be read (its status is then UNREADABLE)
+    problem: str | None = None
 
     @property
     def name(self) -> str:
@@ -62,7 +69,7 @@ class RunSummary:
                 "best_test_acc": self.best_test_acc, "test_acc": self.test_acc,
                 "train_seconds": self.train_seconds,
                 "images_per_second": self.images_per_second, "started": self.started,
-                "parameters": self.parameters}  # fmt: skip
+                "parameters": self.parameters, "problem": self.problem}  # fmt: skip
 
 
 def process_alive(pid: int) -> bool:
@@ -84,44 +91,85 @@ def live_status(heartbeat: dict[str, Any], now: float | None = None) -> str:
     status = str(heartbeat.get("status", "stopped"))
     if status != "running":
         return status if status in STATUSES else "stopped"
-    age = (now or time.time()) - float(heartbeat.get("beat", 0.0))
+    age = (now or time.time()) - (heartbeat.get("beat") or 0.0)
     same_host = heartbeat.get("host") == socket.gethostname()
-    if age > STALE_SECONDS or (same_host and not process_alive(int(heartbeat.get("pid", 0)))):
+    pid = heartbeat.get("pid") or 0
+    if age > STALE_SECONDS or (same_host and not (0 < pid < 1 << 31 and process_alive(pid))):
         return "stopped"
     return "running"
 
 
-def _from_metrics(path: Path) -> dict[str, Any]:
-    """What a run without a heartbeat recorded: a full read of its metrics.jsonl."""
-    fields: dict[str, Any] = {"status": "stopped"}
-    if not (path / METRICS).is_file():
-        return fields
-    best = None
-    for record in read_metrics(path / METRICS):
-        kind = record.get("type")
+class _MetricsTally:
+    """What a run without a heartbeat recorded, folded from its metrics.jsonl as it grows:
+    each read takes only the bytes appended since the last (a follower by size and offset),
+    so a run of millions of steps is read once, not at every refresh of the runs list."""
+
+    def __init__(self, path: Path) -> None:
+        self.follower = MetricsFollower(path)
+        self.fields: dict[str, Any] = {}
+
+    def read(self) -> dict[str, Any]:
+        while True:
+            update = self.follower.poll()
+            if update.restarted:
+                self.fields = {}
+            for record in update.records:
+                self._fold(record)
+            if not update.records and not update.restarted:
+                return {"status": "stopped", **self.fields}
+
+    def _fold(self, record: dict[str, Any]) -> None:
+        if record.get("type") == "step":  # nine lines in ten: nothing for the list
+            return
+        event = event_from_json(record)
+        fields = self.fields
+        if event is None:
+            return
+        kind = record["type"]
         if kind == "started":
-            fields.update(parameters=record.get("parameters"), epochs=record.get("epochs"))
+            fields.update(parameters=event.parameters, epochs=event.epochs)
         elif kind == "epoch":
-            best = max(best or 0.0, record.get("test_acc", 0.0))
-            fields.update(epochs_done=record.get("epoch"), test_acc=record.get("test_acc"))
+            fields.update(epochs_done=event.epoch, test_acc=event.test_acc,
+                          best_test_acc=best_accuracy(fields.get("best_test_acc"),
+                                                      event.test_acc))  # fmt: skip
         elif kind == "finished":
-            fields.update(train_seconds=record.get("train_seconds"),
-                          images_per_second=record.get("images_per_second"))  # fmt: skip
+            fields.update(train_seconds=event.train_seconds,
+                          images_per_second=event.images_per_second)  # fmt: skip
         if kind in STATUS_OF.values():
             fields["status"] = kind
-    fields["best_test_acc"] = best
-    return fields
+
+
+#: one tally per run folder read so far (the runs list is read again every few seconds, in
+#: the app off the GUI thread, hence the lock)
+_tallies: dict[Path, _MetricsTally] = {}
+_tallies_lock = threading.Lock()
+
+
+def _from_metrics(path: Path) -> dict[str, Any]:
+    with _tallies_lock:
+        tally = _tallies.get(path)
+        if tally is None:
+            tally = _tallies[path] = _MetricsTally(path)
+        return tally.read()
 
 
 def read_run(path: Path, now: float | None = None) -> RunSummary | None:
-    """The run in ``path``, or None when the folder holds none."""
+    """The run in ``path``, or None when the folder holds none. A run whose files cannot be
+    read (not regular files, too large, not JSON, fields of the wrong type) is listed as
+    UNREADABLE with the reason, never raised: one bad folder must not hide the others."""
     path = Path(path)
     if not holds_run(path):
         return None
-    config = read_json(path / CONFIG) or {}
+    try:
+        config = read_config(path) or {}
+        heartbeat = read_heartbeat(path)
+        fields = dict(heartbeat) if heartbeat is not None else _from_metrics(path)
+    except CnnvizError as exc:
+        return RunSummary(path=path, model="?", dataset="?", status=UNREADABLE, epochs=None,
+                          epochs_done=None, best_test_acc=None, test_acc=None,
+                          train_seconds=None, images_per_second=None, started=None,
+                          parameters=None, problem=str(exc))  # fmt: skip
     settings = config.get("settings", {})
-    heartbeat = read_json(path / HEARTBEAT)
-    fields = dict(heartbeat) if heartbeat is not None else _from_metrics(path)
     status = live_status(heartbeat, now) if heartbeat is not None else fields["status"]
     started = config.get("started") or fields.get("started")
     return RunSummary(
@@ -149,6 +197,16 @@ def run_folders(roots: Iterable[Path]) -> list[Path]:
                 continue
             found.update((child, None) for child in children if holds_run(child))
     return list(found)
+
+
+def format_result(value: float | None, form: str, missing: str = "-") -> str:
+    """A number of a run as the runs list shows it: ``missing`` for none yet, and NaN (an
+    accuracy of a run whose loss exploded) as NaN, never as 0.00%."""
+    if value is None:
+        return missing
+    if isinstance(value, float) and math.isnan(value):
+        return "NaN"
+    return format(value, form)
 
 
 def list_runs(roots: Iterable[Path]) -> list[RunSummary]:

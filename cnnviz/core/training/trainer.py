@@ -248,6 +248,10 @@ class Trainer:
         if cfg.tensorboard:
             summary_writer_class()
         parent = self._parent()
+        if cfg.out_dir is not None and self.group.is_main:  # before the data: refused at once
+            folder = RunFolder(Path(cfg.out_dir), tensorboard=cfg.tensorboard)
+            folder.claim()
+            self.folder = folder
         data = self.data or load_dataset(
             cfg.dataset, cfg.data_dir, download=cfg.download, progress=self.progress,
             image_size=cfg.image_size,
@@ -265,7 +269,7 @@ class Trainer:
         hosts = group.gather_objects(socket.gethostname())
         if cfg.out_dir is None or not group.is_main:
             return
-        folder = RunFolder(Path(cfg.out_dir), tensorboard=cfg.tensorboard)
+        folder = self.folder or RunFolder(Path(cfg.out_dir), tensorboard=cfg.tensorboard)
         details = {
             "world_size": group.world_size, "backend": group.backend or None,
             "hosts": sorted(set(hosts)),
