@@ -31,8 +31,8 @@ pooling, weight sharing, and its architecture pattern as a model to build and tr
 <li>Press Train: the tutorial's CNN on MNIST, one epoch.</li>
 <li>Open Inspect while it trains, and watch the first layer's filters change.</li>
 <li>Choose lenet5 or tinyvgg, train them too, and compare the runs in Runs.</li>
-<li>In Learn, step through a convolution, then change the stride until the output size
-stops being a whole number.</li>
+<li>In Learn, step through a convolution, then change the stride until the filter no longer
+tiles the input evenly: see which rows and columns PyTorch drops.</li>
 </ol>
 """
 

@@ -118,25 +118,72 @@ def test_the_canvas_draws_the_volumes_in_their_colours(qtbot, learn):
     assert colour_at(layout.input_slices[0], 0, 0) not in (INPUT, WEIGHT, OUTPUT)  # padding
 
 
-def test_every_setting_updates_the_formula_and_impossible_ones_are_flagged(qtbot, learn):
+def test_settings_that_do_not_tile_evenly_are_floored_and_stay_playable(qtbot, learn):
     demo = learn.conv_demo
     spin(demo, "convWidthSpin").setValue(6)
     spin(demo, "convHeightSpin").setValue(6)
     spin(demo, "convPaddingSpin").setValue(0)
     formula = demo.formula_label.text()
-    assert "(6 - 3 + 2*0) / 2 + 1 = 2.5" in formula and "Impossible" in formula
+    assert "floor((6 - 3 + 2*0) / 2) + 1 = 2" in formula and "2x2x2 (W×H×D)" in formula
+    assert "Impossible" not in formula and "the last column (column 5)" in formula
+    assert demo.findChild(QPushButton, "convStepButton").isEnabled()
+    example = demo.example
+    expected = F.conv2d(torch.from_numpy(example.input)[None], torch.from_numpy(example.weights),
+                        torch.from_numpy(example.bias), stride=2)[0].numpy()
+    assert np.array_equal(example.output, expected) and len(demo.steps) == 8
+    # the dropped column (5) and row (5) are hatched in orange; the others are not
+    demo.resize(900, 700)
+    demo.show()
+    qtbot.waitExposed(demo)
+    layout = demo.canvas.fitted_layout()
+    image = demo.canvas.grab().toImage()
+
+    def hatched(row: int, column: int) -> bool:
+        rect, cell = layout.input_slices[0], layout.cell
+        pixels = [image.pixelColor(int(rect.x() + (column + i / 10) * cell),
+                                   int(rect.y() + (row + j / 10) * cell))
+                  for i in range(1, 10) for j in range(1, 10)]  # fmt: skip
+        return any(p.red() - p.blue() > 40 for p in pixels)
+
+    assert hatched(2, 5) and hatched(5, 2) and hatched(5, 5)
+    assert not hatched(2, 4) and not hatched(4, 2)
+    spin(demo, "convKernelSpin").setValue(7)  # larger than the padded 6x6 input: no output
+    assert "No output" in demo.formula_label.text()
     assert not demo.findChild(QPushButton, "convStepButton").isEnabled()
-    assert not demo.findChild(QPushButton, "convPlayButton").isEnabled()
-    assert demo.canvas.step is None and "impossible" in demo.computation_label.text()
+    assert demo.canvas.step is None
+    assert "larger than the padded input" in demo.computation_label.text()
     spin(demo, "convStrideSpin").setValue(1)
     spin(demo, "convDepthSpin").setValue(2)
     spin(demo, "convFiltersSpin").setValue(3)
     spin(demo, "convKernelSpin").setValue(5)
     formula = demo.formula_label.text()
-    assert "(6 - 5 + 2*0) / 1 + 1 = 2" in formula and "2x2x3" in formula
-    assert "3·(5·5·2 + 1) = 153" in formula
+    assert "(6 - 5 + 2*0) / 1 + 1 = 2" in formula and "2x2x3 (W×H×D)" in formula
+    assert "Floored" not in formula and "3·(5·5·2 + 1) = 153" in formula
     assert demo.example.output.shape == (3, 2, 2)
-    assert demo.findChild(QPushButton, "convStepButton").isEnabled()
+
+
+def test_the_spin_boxes_take_the_cores_limits(learn):
+    from cnnviz.core.analysis.conv_demo import LIMITS
+
+    for key, box in learn.conv_demo.spins.items():
+        assert (box.minimum(), box.maximum()) == LIMITS[key]
+
+
+def test_the_depth_column_is_outlined_and_listed(qtbot, learn):
+    demo = learn.conv_demo
+    demo.go_to(1, 2, 1)
+    text = demo.computation_label.text()
+    column = demo.example.output[:, 2, 1].tolist()
+    assert f"Depth column (fibre) at row 2, column 1: {', '.join(map(str, column))}" in text
+    demo.resize(900, 700)
+    demo.show()
+    qtbot.waitExposed(demo)
+    layout = demo.canvas.fitted_layout()
+    image = demo.canvas.grab().toImage()
+    other = layout.output_slices[0]  # filter 0's output at the same position: dashed outline
+    left_edge = {image.pixelColor(int(other.x() + 1 * layout.cell), int(other.y() + (2 + f) *
+                                  layout.cell)).name() for f in (0.1, 0.3, 0.5, 0.7, 0.9)}
+    assert "#147814" in left_edge  # COLUMN_PEN's green on part of the edge
 
 
 def test_play_and_pause(qtbot, learn):
