@@ -4,16 +4,17 @@ import torch
 import torch.nn.functional as F
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QPushButton, QSpinBox, QWidget
 
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
 from cnnviz.ui.conv_demo import INPUT, OUTPUT, WEIGHT
 from cnnviz.ui.pool_demo import TUTORIAL_ITEM, PoolDemo
 
-LEARN_NAMES = ["learnTab", "convDemo", "convStepButton", "convPlayButton", "convWidthSpin",
-               "convDepthSpin", "convFiltersSpin", "convKernelSpin", "convStrideSpin",
-               "convPaddingSpin", "convFormulaLabel", "poolDemo", "patternBuilder"]  # fmt: skip
+LEARN_NAMES = ["learnTab", "neuronDemo", "fcNetDemo", "convDemo", "convStepButton",
+               "convPlayButton", "convWidthSpin", "convDepthSpin", "convFiltersSpin",
+               "convKernelSpin", "convStrideSpin", "convPaddingSpin", "convFormulaLabel",
+               "poolDemo", "patternBuilder"]  # fmt: skip
 
 
 @pytest.fixture
@@ -195,6 +196,94 @@ def test_play_and_pause(qtbot, learn):
     qtbot.waitUntil(lambda: demo.index >= 2, timeout=5000)
     qtbot.mouseClick(play, Qt.MouseButton.LeftButton)
     assert play.text() == "Play" and not demo.timer.isActive()
+
+
+def test_the_neuron_takes_the_inner_product_then_the_activation(qtbot, learn):
+    demo = learn.findChild(QWidget, "neuronDemo")
+    learn.pages.setCurrentWidget(demo)
+    values = {"neuronInput0": 2.0, "neuronInput1": -1.0, "neuronInput2": 0.5,
+              "neuronWeight0": 0.5, "neuronWeight1": 1.5, "neuronWeight2": -2.0,
+              "neuronBias": 0.25}  # fmt: skip
+    for name, value in values.items():
+        box = demo.findChild(QDoubleSpinBox, name)
+        box.clear()
+        qtbot.keyClicks(box, str(value))  # typed, as a person edits it
+        assert box.value() == value
+    z = 2.0 * 0.5 + (-1.0) * 1.5 + 0.5 * (-2.0) + 0.25  # -1.25
+    text = demo.findChild(QLabel, "neuronSum").text()
+    assert "w·x + b = 0.5·2 + 1.5·(-1) + (-2)·0.5 + 0.25 = -1.25" in text
+    sigmoid = 1 / (1 + np.exp(1.25))
+    assert f"sigmoid(-1.25) = <b>{sigmoid:.4g}</b>" in text
+    assert demo.point.data["x"].tolist() == [z]
+    assert demo.point.data["y"][0] == pytest.approx(sigmoid)
+    curve_x, curve_y = demo.curve.getData()
+    assert np.allclose(curve_y, 1 / (1 + np.exp(-curve_x)))
+    combo = demo.findChild(QComboBox, "neuronActivationCombo")
+    for name, expected in (("ReLU", 0.0), ("tanh", np.tanh(z))):
+        combo.setCurrentText(name)
+        assert demo.point.data["y"][0] == pytest.approx(expected)
+        assert f"{name}(-1.25) = <b>{expected:.4g}</b>" in demo.findChild(QLabel,
+                                                                           "neuronSum").text()
+    assert np.allclose(demo.curve.getData()[1], np.tanh(demo.curve.getData()[0]))
+    demo.findChild(QDoubleSpinBox, "neuronBias").setValue(5.0)
+    demo.findChild(QDoubleSpinBox, "neuronWeight0").setValue(5.0)  # z = 12.5: the curve widens
+    assert demo.point.data["x"].tolist() == [12.5]
+    assert demo.curve.getData()[0].max() >= 13.5
+
+
+def test_the_fully_connected_nets_count_layers_and_run_forward(qtbot, learn):
+    demo = learn.findChild(QWidget, "fcNetDemo")
+    learn.pages.setCurrentWidget(demo)
+    summary = demo.findChild(QLabel, "fcNetSummary")
+    assert demo.net.sizes == (3, 4, 2)
+    assert "A 2-layer neural network" in summary.text()
+    assert "the input layer is not counted" in summary.text()
+    assert "6 neurons, 3x4 + 4x2 = 20 weights and 6 biases: 26 learnable" in summary.text()
+    demo.findChild(QComboBox, "fcNetCombo").setCurrentText("3-4-4-1")
+    net = demo.net
+    assert net.sizes == (3, 4, 4, 1) and "A 3-layer neural network" in summary.text()
+    assert "9 neurons, 3x4 + 4x4 + 4x1 = 32 weights and 9 biases: 41 learnable" in summary.text()
+    # connections only from one layer to the next, every pair of them
+    links = net.connections()
+    assert len(links) == 32 and all(after == layer + 1 for (layer, _), (after, _), _ in links)
+    box = demo.findChild(QDoubleSpinBox, "fcNetInput1")
+    box.clear()
+    qtbot.keyClicks(box, "2.5")
+    x = np.array([1.0, 2.5, -1.0])
+    h1 = 1 / (1 + np.exp(-(net.weights[0] @ x + net.biases[0])))
+    h2 = 1 / (1 + np.exp(-(net.weights[1] @ h1 + net.biases[1])))
+    out = net.weights[2] @ h2 + net.biases[2]
+    values = demo.canvas.values
+    assert np.allclose(values[1], h1) and np.allclose(values[2], h2) and np.allclose(values[3], out)
+    assert f"output layer: W3·h + b3, no activation (scores) = [{out[0]:.3f}]" in \
+        demo.findChild(QLabel, "fcNetForward").text()
+    weights = [w.copy() for w in net.weights]
+    qtbot.mouseClick(demo.findChild(QPushButton, "fcNetWeightsButton"), Qt.MouseButton.LeftButton)
+    assert not np.array_equal(demo.net.weights[0], weights[0])
+    assert "1,000,000,000,000" in demo.findChild(QLabel, "fcNetScale").text()
+    qtbot.mouseClick(demo.findChild(QPushButton, "fcNetSharingButton"), Qt.MouseButton.LeftButton)
+    assert learn.pages.currentWidget() is learn.sharing_panel
+
+
+def test_the_fully_connected_net_is_drawn_as_units_and_connections(qtbot, learn):
+    demo = learn.fc_net_demo
+    learn.pages.setCurrentWidget(demo)
+    qtbot.waitExposed(demo.canvas)
+    canvas = demo.canvas
+    image = canvas.grab().toImage()
+    # every unit is a circle in the units' colour, at its own place, layers side by side
+    centres = [canvas.unit_rect(layer, unit).center() for layer, size in
+               enumerate(demo.net.sizes) for unit in range(size)]  # fmt: skip
+    assert len({(round(p.x()), round(p.y())) for p in centres}) == 9
+    for point in centres:
+        ring = canvas.unit_rect(0, 0).width() / 2 - 4
+        pixel = image.pixelColor(int(point.x()), int(point.y() - ring))
+        assert pixel.name() == "#fffae1", point  # inside the circle, above its number
+    # no line between two units of one layer: the midpoint of the input layer's first two
+    # units is plain background
+    a, b = canvas.unit_rect(0, 0), canvas.unit_rect(0, 1)
+    gap = QPoint(int(a.center().x()), int((a.bottom() + b.top()) / 2))
+    assert image.pixelColor(gap).name() == "#ffffff"
 
 
 def test_pooling_the_tutorials_example_until_there_is_real_data(qtbot):
