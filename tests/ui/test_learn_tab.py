@@ -309,12 +309,34 @@ def test_pooling_a_real_feature_map(qtbot, window, learn):
     assert pool.winners_item.image.shape == (28, 28, 4)
     assert pool.texts == [[], [], []]  # no numbers on a 28x28 map
     text = pool.explanation.text()
-    assert "75% of the activations are dropped" in text and "16x28x28 becomes 16x14x14" in text
+    assert "75% of the activations are dropped" in text and "dropped (" not in text
+    assert "16 channels × 28 × 28 becomes 16 channels × 14 × 14" in text
+    assert "no parameters" in learn.findChild(QLabel, "poolWhy").text()
+
+
+def test_pooling_a_7x7_map_says_why_more_than_75_percent_goes(qtbot):
+    from cnnviz.core.analysis.inspection import ModelInspector
+
+    inspector = ModelInspector(build_model("simple-cnn", InputShape(1, 28, 28, 10)),
+                               (1, 28, 28), [0.5], [0.5])  # fmt: skip
+    image = np.random.default_rng(0).integers(0, 256, (1, 28, 28), dtype=np.uint8)
+    activations = inspector.run(image).activations
+    pool = PoolDemo()
+    qtbot.addWidget(pool)
+    pool.show_activations(inspector.layers, activations)
+    name = next(n for n, a in pool.activations.items() if a.shape == (32, 7, 7))
+    pool.layer_combo.setCurrentText(name)
+    text = pool.explanation.text()
+    assert ("7x7 becomes 3x3, so 82% of the activations are dropped (the last row and the last "
+            "column fill no whole window and are dropped, as PyTorch does") in text
+    assert "32 channels × 7 × 7 becomes 32 channels × 3 × 3" in text
 
 
 def test_weight_sharing_in_numbers(learn):
     panel = learn.sharing_panel
     assert "1,000,000,000,000 weights" in panel.tutorial_label.text()
+    why = panel.findChild(QLabel, "sharingWhy").text()
+    assert "nearby pixels are strongly correlated" in why and "anywhere in the image" in why
     assert "100,000,000" in panel.tutorial_label.text()
     panel.field_spin.setValue(5)
     assert "25,000,000" in panel.tutorial_label.text()
@@ -327,6 +349,9 @@ def test_weight_sharing_in_numbers(learn):
 def test_the_pattern_builder_lists_layers_and_selects_the_spec(qtbot, window, learn):
     builder = learn.pattern_builder
     assert builder.spec_label.text() == "Model spec: pattern:n=2,m=2,k=1"
+    advice = builder.findChild(QLabel, "patternAdvice").text()
+    assert "N ≤ 3" in advice and "K < 3" in advice and "P = (F − 1)/2" in advice
+    assert "All-Convolutional Net" in advice
     assert builder.table.rowCount() == 14  # 4 convs + 4 ReLUs + 2 pools, flatten, 3 FC parts
     assert builder.table.item(4, 2).text() == "16x14x14"
     spin(builder, "patternMSpin").setValue(5)  # 28 -> 14 -> 7 -> 3 -> 1 -> 0
