@@ -163,6 +163,7 @@ class PoolDemo(QWidget):
         h, w = slice_.shape
         oh, ow = pooled.maximum.shape
         rows, columns = pooled.border
+        channels = f"{depth} channel{'' if depth == 1 else 's'}"
         border = ""
         if rows or columns:
             lost = " and ".join(f"the last {what}" if n == 1 else f"the last {n} {what}s"
@@ -173,7 +174,7 @@ class PoolDemo(QWidget):
             f"Max pooling keeps the largest activation of each 2x2 window (marked): "
             f"{h}x{w} becomes {oh}x{ow}, so {pooled.dropped_fraction:.0%} of the activations "
             f"are dropped{border}. Each depth slice is pooled on its own, so the depth stays "
-            f"the same: {depth} channels × {h} × {w} becomes {depth} channels × {oh} × {ow}. "
+            f"the same: {channels} × {h} × {w} becomes {channels} × {oh} × {ow}. "
             f"Average pooling keeps each window's mean instead: smoother, and every activation "
             f"counts a little.")
 

@@ -293,6 +293,7 @@ def test_pooling_the_tutorials_example_until_there_is_real_data(qtbot):
     assert pool.pooled.maximum.tolist() == [[6, 8], [3, 4]]
     assert [len(texts) for texts in pool.texts] == [16, 4, 4]  # small maps show numbers
     assert "4x4 becomes 2x2, so 75% of the activations are dropped" in pool.explanation.text()
+    assert "1 channel × 4 × 4 becomes 1 channel × 2 × 2" in pool.explanation.text()
 
 
 def test_pooling_a_real_feature_map(qtbot, window, learn):
