@@ -106,8 +106,9 @@ class ConvCanvas(QWidget):
         right = s.depth * (side_w + gap)
         y += side_h + title
         layout.titles.append((QPointF(0, y - cell * 0.3),
-                              f"{s.filters} filters {s.kernel}x{s.kernel}x{s.depth}, "
-                              f"and a bias each"))  # fmt: skip
+                              f"{s.filters} filters "
+                              f"{volume_text(s.kernel, s.kernel, s.depth)}, and a bias "
+                              f"each"))  # fmt: skip
         f = s.kernel * cell
         for k in range(s.filters):
             row = [QRectF(d * (f + gap), y, f, f) for d in range(s.depth)]
