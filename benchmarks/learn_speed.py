@@ -31,6 +31,7 @@ import torch
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication, QWidget
 
+from cnnviz.core.analysis.conv_demo import LIMITS
 from cnnviz.core.analysis.inspection import ModelInspector
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
@@ -38,8 +39,8 @@ from cnnviz.ui.conv_demo import ConvDemo
 from cnnviz.ui.pool_demo import PoolDemo
 from cnnviz.ui.threads import keep_gui_thread_single_threaded
 
-LARGEST = {"width": 12, "height": 12, "depth": 4, "filters": 4, "kernel": 7, "stride": 1,
-           "padding": 3}  # fmt: skip
+#: every setting at the demo's upper limit but the stride, at 1 for the most elements
+LARGEST = {key: high for key, (_, high) in LIMITS.items()} | {"stride": 1}
 
 
 def paint(widget: QWidget) -> None:
@@ -67,7 +68,7 @@ def conv_frames(repeats: int) -> None:
     demo = ConvDemo()
     demo.resize(1000, 620)
     demo.show()
-    for label, settings in (("tutorial 5x5x3, K=2, F=3", {}), ("largest 12x12x4, K=4, F=7",
+    for label, settings in (("tutorial 5x5x3, K=2, F=3", {}), ("largest 16x16x16, K=8, F=7",
                                                               LARGEST)):  # fmt: skip
         for key, value in settings.items():
             demo.spins[key].setValue(value)

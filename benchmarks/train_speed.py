@@ -5,7 +5,20 @@
 
 All train the same model from the same seed for the same number of steps (batch 100, Adam
 1e-3) on the real data from ../shared/data, laid out by its prepare.sh into --data-dir. The
-tutorial's loop is torchvision data set + per-image transforms + DataLoader, in fp32.
+tutorial's loop is its code as written (torchvision data set + per-image transforms +
+DataLoader, fp32), changed only where today's PyTorch requires it:
+
+- ``Variable(images)`` is gone: tensors carry gradients themselves (since PyTorch 0.4);
+- ``loss.data[0]`` in the every-100-steps print is ``loss.item()`` (indexing a 0-d tensor is
+  an error today);
+- CIFAR's ``transforms.Scale(40)`` is ``transforms.Resize(40)`` (Scale was removed), so the
+  augmentation is Resize(40), RandomHorizontalFlip, RandomCrop(32), ToTensor, as the tutorial's;
+- the images come from the JPEG folders (ImageFolder) instead of ``datasets.CIFAR10``, whose
+  archive is not here (see ../shared/data/README.md), and run on the CPU (no ``.cuda()``).
+
+Its test pass is the tutorial's too: the MNIST CNN's calls ``cnn.eval()``, the ResNet's does
+not (its BatchNorm stays in training mode), and neither turns gradients off. The ResNet's
+learning-rate decay (lr / 3 every 20 epochs) never comes into a run this short.
 Lightning's Trainer (``pip install lightning``; skipped when it is missing) trains on the
 tutorial's DataLoader, in fp32 as well. cnnviz keeps the decoded set in memory and does
 batch-wise tensor ops; it runs once per ``--precision`` (by default ``auto``, which is bf16 on
@@ -25,6 +38,7 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from bench_data import add_data_dir_argument, prepare
+from torch import nn
 from torch.utils.data import DataLoader
 from torchvision import datasets, transforms
 
@@ -46,8 +60,9 @@ def tutorial_sets(model: str, data_dir: Path):
         train = datasets.MNIST(str(data_dir), train=True, transform=transforms.ToTensor())
         test = datasets.MNIST(str(data_dir), train=False, transform=transforms.ToTensor())
         return train, test, InputShape(1, 28, 28, 10)
+    # the tutorial's Scale(40), RandomHorizontalFlip, RandomCrop(32), ToTensor; Resize for Scale
     augment = transforms.Compose([
-        transforms.Pad(4), transforms.RandomHorizontalFlip(), transforms.RandomCrop(32),
+        transforms.Resize(40), transforms.RandomHorizontalFlip(), transforms.RandomCrop(32),
         transforms.ToTensor(),
     ])  # fmt: skip
     train = datasets.ImageFolder(str(data_dir / "cifar10-jpg" / "train"), transform=augment)
@@ -56,39 +71,52 @@ def tutorial_sets(model: str, data_dir: Path):
     return train, test, InputShape(3, 32, 32, 10)
 
 
-def test_accuracy(model: torch.nn.Module, test_set) -> float:
-    """The tutorial's test pass: eval mode, no gradients, batches of 100."""
-    model.eval()
+def test_accuracy(model: torch.nn.Module, test_set, eval_mode: bool) -> float:
+    """The tutorial's test pass, batches of 100 with gradients on, as its code has it: the MNIST
+    CNN's calls ``eval()`` first (``eval_mode``), the ResNet's does not."""
+    if eval_mode:
+        model.eval()
     correct = total = 0
-    with torch.no_grad():
-        for images, labels in DataLoader(test_set, batch_size=BATCH, shuffle=False):
-            correct += (model(images).argmax(1) == labels).sum().item()
-            total += labels.size(0)
+    for images, labels in DataLoader(test_set, batch_size=BATCH, shuffle=False):
+        outputs = model(images)
+        _, predicted = torch.max(outputs.data, 1)
+        total += labels.size(0)
+        correct += (predicted == labels).sum().item()
     return correct / total
+
+
+def tutorial_test(model_name: str, model: torch.nn.Module, test_set) -> float:
+    """The test pass of the tutorial's code for this model."""
+    return test_accuracy(model, test_set, eval_mode=model_name == "simple-cnn")
 
 
 def tutorial_loop(model_name: str, data_dir: Path, steps: int, seed: int,
                   test: bool = True) -> dict:
-    """The tutorial's training loop, as written."""
+    """The tutorial's training loop, as written (see the module for the few changes today's
+    PyTorch requires); prints the loss every 100 steps, as the tutorial does."""
     train_set, test_set, shape = tutorial_sets(model_name, data_dir)
     torch.manual_seed(seed)
     model = build_model(model_name, shape)
     train_loader = DataLoader(train_set, batch_size=BATCH, shuffle=True)
+    criterion = nn.CrossEntropyLoss()
     optimizer = torch.optim.Adam(model.parameters(), lr=LR)
     start = time.perf_counter()
     done = 0
     while done < steps:
-        for images, labels in train_loader:
-            loss = F.cross_entropy(model(images), labels)
+        for i, (images, labels) in enumerate(train_loader):
             optimizer.zero_grad()
+            outputs = model(images)
+            loss = criterion(outputs, labels)
             loss.backward()
             optimizer.step()
+            if (i + 1) % 100 == 0:
+                print(f"Iter [{i + 1}/{len(train_loader)}] Loss: {loss.item():.4f}", flush=True)
             done += 1
             if done == steps:
                 break
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "test_acc": test_accuracy(model, test_set) if test else None,
-            "precision": "fp32"}
+    accuracy = tutorial_test(model_name, model, test_set) if test else None
+    return {"seconds": seconds, "test_acc": accuracy, "precision": "fp32"}
 
 
 def lightning_run(model_name: str, data_dir: Path, steps: int, seed: int) -> dict | None:
@@ -124,7 +152,7 @@ def lightning_run(model_name: str, data_dir: Path, steps: int, seed: int) -> dic
     start = time.perf_counter()
     trainer.fit(module, train_loader)
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "test_acc": test_accuracy(module.net, test_set),
+    return {"seconds": seconds, "test_acc": tutorial_test(model_name, module.net, test_set),
             "precision": "fp32"}
 
 

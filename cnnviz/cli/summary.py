@@ -50,11 +50,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     rows = [list(COLUMNS), *(table_cells(layer, indent=True) for layer in inspector.layers)]
     widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
-    print(f"{args.model} for {info.name}: input {shape}, {info.num_classes} classes\n")
+    print(f"{args.model} for {info.name}: input {shape} (CxHxW), {info.num_classes} classes\n")
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
               .rstrip())
     print(f"\n{inspector.total_parameters:,} trainable parameters.\nRF: receptive field, Jump: "
           f"input pixels between neighbouring positions; height x width when they differ; "
-          f"all: the layer sees the whole input.")
+          f"all: the layer sees the whole input. Shapes are channels x height x width.")
     return 0

@@ -32,13 +32,19 @@ DEFAULTS = {"model": "simple-cnn", "dataset": "mnist", "epochs": 1, "batch_size"
 
 def register(sub: argparse._SubParsersAction) -> None:
     from cnnviz.core.data.batches import AUGMENTATIONS
-    from cnnviz.core.training.config import OPTIMIZERS, PRECISIONS, SCHEDULES
+    from cnnviz.core.training.config import (
+        BEYOND_THE_TUTORIAL,
+        OPTIMIZERS,
+        PRECISIONS,
+        SCHEDULES,
+    )
 
     train = sub.add_parser(
         "train", help="train a model headless into a run folder",
         description="Train a model into a run folder (config.json, metrics.jsonl, "
                     "checkpoint.pt, best.pt). Unset options take the defaults shown, or with "
-                    "--resume the settings of the run being continued.",
+                    "--resume the settings of the run being continued. The defaults are the "
+                    "tutorial's run. " + BEYOND_THE_TUTORIAL,
     )  # fmt: skip
     train.add_argument("--model", help="registry name (see 'cnnviz models'), "
                        "pattern:n=N,m=M,k=K or path/to/file.py:Name (default simple-cnn)")

@@ -1,7 +1,9 @@
 """The tutorial's animated convolution, live: an input volume (blue), K filters (red) and the
 output volume (green), each depth slice drawn side by side, and one output element worked out
 at a time: the window on every input slice, the element-wise products, their sum, the bias
-and the result.
+and the result. The output's depth column (fibre) at that position is outlined too: K outputs
+that look at the same window with different filters. When the filter does not tile the padded
+input evenly, the rows and columns PyTorch drops are hatched.
 
 The numbers come from core.analysis.conv_demo; this module only lays them out. The volumes
 are painted once into a pixmap (again only when the settings, the numbers or the size
@@ -14,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen, QPixmap, QStaticText
+from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPen, QPixmap, QStaticText
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.analysis.conv_demo import ConvExample, ConvSettings, Step
+from cnnviz.core.analysis.conv_demo import LIMITS, ConvExample, ConvSettings, Step
 from cnnviz.ui.widgets import labelled_spin
 
 INPUT = QColor(198, 219, 255)
@@ -38,16 +40,18 @@ FADE = QColor(255, 255, 255, 170)  # over the filters not in use
 WINDOW_PEN = QPen(QColor(20, 60, 160), 3)
 FILTER_PEN = QPen(QColor(170, 20, 20), 3)
 RESULT_PEN = QPen(QColor(20, 120, 20), 3)
+COLUMN_PEN = QPen(QColor(20, 120, 20), 2, Qt.PenStyle.DashLine)  # the rest of the depth column
+DROPPED = QColor(200, 60, 0, 150)  # hatching over the rows and columns no window reaches
 MIN_CELL, MAX_CELL = 14, 34
-#: (objectName, label, tooltip, minimum, maximum, the ConvSettings field)
+#: (objectName, label, tooltip, the ConvSettings field); the bounds are the core's LIMITS
 SPINS = (
-    ("convWidthSpin", "W", "input width W1", 1, 12, "width"),
-    ("convHeightSpin", "H", "input height H1", 1, 12, "height"),
-    ("convDepthSpin", "D", "input depth D1 (channels)", 1, 4, "depth"),
-    ("convFiltersSpin", "K", "number of filters K: the output's depth", 1, 4, "filters"),
-    ("convKernelSpin", "F", "filter size F (F x F)", 1, 7, "kernel"),
-    ("convStrideSpin", "S", "stride S", 1, 4, "stride"),
-    ("convPaddingSpin", "P", "zero padding P", 0, 3, "padding"),
+    ("convWidthSpin", "W", "input width W1", "width"),
+    ("convHeightSpin", "H", "input height H1", "height"),
+    ("convDepthSpin", "D", "input depth D1 (channels)", "depth"),
+    ("convFiltersSpin", "K", "number of filters K: the output's depth", "filters"),
+    ("convKernelSpin", "F", "filter size F (F x F)", "kernel"),
+    ("convStrideSpin", "S", "stride S", "stride"),
+    ("convPaddingSpin", "P", "zero padding P", "padding"),
 )
 
 
@@ -94,16 +98,17 @@ class ConvCanvas(QWidget):
         gap, title = cell * 0.6, cell * 1.1
         y = title
         layout.titles.append((QPointF(0, y - cell * 0.3),
-                              f"Input volume {s.width}x{s.height}x{s.depth}, zero padding "
-                              f"{s.padding}"))  # fmt: skip
+                              f"Input volume {volume_text(s.width, s.height, s.depth)}, zero "
+                              f"padding {s.padding}"))  # fmt: skip
         side_w, side_h = (s.width + 2 * s.padding) * cell, (s.height + 2 * s.padding) * cell
         for d in range(s.depth):
             layout.input_slices.append(QRectF(d * (side_w + gap), y, side_w, side_h))
         right = s.depth * (side_w + gap)
         y += side_h + title
         layout.titles.append((QPointF(0, y - cell * 0.3),
-                              f"{s.filters} filters {s.kernel}x{s.kernel}x{s.depth}, "
-                              f"and a bias each"))  # fmt: skip
+                              f"{s.filters} filters "
+                              f"{volume_text(s.kernel, s.kernel, s.depth)}, and a bias "
+                              f"each"))  # fmt: skip
         f = s.kernel * cell
         for k in range(s.filters):
             row = [QRectF(d * (f + gap), y, f, f) for d in range(s.depth)]
@@ -116,16 +121,17 @@ class ConvCanvas(QWidget):
             y += f + gap
         y += title - gap
         if s.valid:
-            h_out, w_out = int(s.output_height), int(s.output_width)
+            h_out, w_out = s.output_height, s.output_width
             layout.titles.append((QPointF(0, y - cell * 0.3),
-                                  f"Output volume {w_out}x{h_out}x{s.filters}"))
+                                  f"Output volume {volume_text(w_out, h_out, s.filters)}"))
             for k in range(s.filters):
                 layout.output_slices.append(
                     QRectF(k * (w_out * cell + gap), y, w_out * cell, h_out * cell))
             right = max(right, s.filters * (w_out * cell + gap))
             y += h_out * cell
         else:
-            layout.titles.append((QPointF(0, y - cell * 0.3), "Output volume: impossible"))
+            layout.titles.append((QPointF(0, y - cell * 0.3), "Output volume: none, the filter "
+                                  "is larger than the padded input"))  # fmt: skip
         layout.size = QSize(int(right + 2), int(y + cell * 0.5))
         return layout
 
@@ -162,8 +168,9 @@ class ConvCanvas(QWidget):
             painter.setPen(FILTER_PEN)
             for rect in layout.filter_slices[step.filter]:
                 painter.drawRect(rect)
-            self._outline(painter, layout.output_slices[step.filter], layout.cell, step.row,
-                          step.column, 1, 1, RESULT_PEN)  # fmt: skip
+            for k, rect in enumerate(layout.output_slices):
+                self._outline(painter, rect, layout.cell, step.row, step.column, 1, 1,
+                              RESULT_PEN if k == step.filter else COLUMN_PEN)  # fmt: skip
         painter.end()
 
     def _paint_volumes(self, layout: _Layout) -> QPixmap:
@@ -183,6 +190,7 @@ class ConvCanvas(QWidget):
         padded = example.padded
         for d, rect in enumerate(layout.input_slices):
             self._grid(painter, rect, layout.cell, padded[d], INPUT, s.padding)
+            self._hatch_dropped(painter, rect, layout.cell)
         for k, (row, bias) in enumerate(zip(layout.filter_slices, layout.biases, strict=True)):
             for d, rect in enumerate(row):
                 self._grid(painter, rect, layout.cell, example.weights[k, d], WEIGHT, 0)
@@ -215,6 +223,22 @@ class ConvCanvas(QWidget):
             for c, value in enumerate(row):
                 text, half_width, half_height = self._number(value, painter)
                 draw(QPointF(rect.x() + (c + 0.5) * cell - half_width, y - half_height), text)
+
+    def _hatch_dropped(self, painter: QPainter, rect: QRectF, cell: float) -> None:
+        """Hatch the padded slice's last columns and rows that no window reaches."""
+        s = self.example.settings
+        if not s.valid:
+            return
+        columns, rows = s.dropped(s.width), s.dropped(s.height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(DROPPED, Qt.BrushStyle.BDiagPattern))
+        if columns:
+            painter.drawRect(QRectF(rect.right() - columns * cell, rect.y(), columns * cell,
+                                    rect.height()))  # fmt: skip
+        if rows:
+            painter.drawRect(QRectF(rect.x(), rect.bottom() - rows * cell, rect.width(),
+                                    rows * cell))  # fmt: skip
+        painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def _number(self, value: int, painter: QPainter) -> tuple[QStaticText, float, float]:
         """A number as a static text laid out once per font size, with half its size."""
@@ -255,9 +279,15 @@ def _signed(value: int) -> str:
     return f"({value})" if value < 0 else str(value)
 
 
-def step_text(step: Step) -> str:
+def volume_text(width: int, height: int, depth: int) -> str:
+    """A volume in the tutorial's order, with the order said: "5x5x3 (W×H×D)"."""
+    return f"{width}x{height}x{depth} (W×H×D)"
+
+
+def step_text(step: Step, column: list[int]) -> str:
     """How one output element comes about, as rich text: a line of products per depth slice,
-    then the sum, the bias and the result."""
+    then the sum, the bias and the result; last, the depth column at that position (the
+    outputs of every filter there)."""
     f = len(step.window[0])
     lines = [f"<b>o[{step.row},{step.column},{step.filter}]</b> (row {step.row}, column "
              f"{step.column} of output slice {step.filter}): filter w{step.filter} on rows "
@@ -269,6 +299,9 @@ def step_text(step: Step) -> str:
         lines.append(f"slice {d}: {products} = {step.slice_sums[d]}")
     sums = " + ".join(_signed(v) for v in step.slice_sums)
     lines.append(f"{sums} + bias b{step.filter} {_signed(step.bias)} = <b>{step.result}</b>")
+    lines.append(f"Depth column (fibre) at row {step.row}, column {step.column}: "
+                 f"{', '.join(map(str, column))}, one output per filter, all looking at the same "
+                 f"window with different filters (outlined in every output slice).")
     return "<br>".join(lines)
 
 
@@ -282,8 +315,9 @@ class ConvDemo(QWidget):
         self.spins: dict[str, QSpinBox] = {}
         settings_row = QHBoxLayout()
         defaults = ConvSettings()
-        for name, label, tooltip, low, high, key in SPINS:
-            caption, spin = labelled_spin(name, label, tooltip, low, high, getattr(defaults, key))
+        for name, label, tooltip, key in SPINS:
+            caption, spin = labelled_spin(name, label, tooltip, *LIMITS[key],
+                                          getattr(defaults, key))  # fmt: skip
             settings_row.addWidget(caption)
             settings_row.addWidget(spin)
             self.spins[key] = spin
@@ -376,19 +410,25 @@ class ConvDemo(QWidget):
     def _show(self) -> None:
         step = self.example.step(*self.steps[self.index]) if self.steps else None
         self.canvas.show_example(self.example, step)
-        self.computation_label.setText(step_text(step) if step is not None else
-                                       "Nothing to compute: these settings are impossible.")
+        if step is None:
+            self.computation_label.setText("Nothing to compute: the filter is larger than the "
+                                           "padded input. Make it smaller or pad more.")
+        else:
+            column = self.example.output[:, step.row, step.column].tolist()
+            self.computation_label.setText(step_text(step, column))
 
 
 def formula_text(settings: ConvSettings) -> str:
-    """The output size formula, the output volume or why there is none, and the parameter
-    count, as rich text."""
+    """The output size formula, the output volume (and what is dropped when the filter does
+    not tile the input evenly) or why there is none, and the parameter count, as rich text."""
     s = settings
     parameters = (f"Parameters: K·(F·F·D1 + 1) = {s.filters}·({s.kernel}·{s.kernel}·{s.depth}"
                   f" + 1) = {s.parameters}")  # fmt: skip
     size = f"Output size (W − F + 2P) / S + 1: {s.formula()}"
     if not s.valid:
-        return (f"{size}<br><span style='color:#b00000'><b>Impossible:</b> {s.problem()}"
+        return (f"{size}<br><span style='color:#b00000'><b>No output:</b> {s.problem()}"
                 f"</span><br>{parameters}")  # fmt: skip
-    volume = f"{int(s.output_width)}x{int(s.output_height)}x{s.filters}"
-    return f"{size}: an output volume of {volume}.<br>{parameters}"
+    volume = volume_text(s.output_width, s.output_height, s.filters)
+    tiling = (f"<br><span style='color:#a04000'><b>Floored</b> (dropped cells hatched): "
+              f"{s.tiling()}</span>" if s.tiling() else "")  # fmt: skip
+    return f"{size}: an output volume of {volume}.{tiling}<br>{parameters}"

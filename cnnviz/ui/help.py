@@ -23,16 +23,17 @@ accuracy stream in. <b>Runs</b>: every run is a folder; tick runs to draw them o
 and compare their settings. <b>Inspect</b>: the layers of the model, their output sizes and
 receptive fields, every channel's feature map for an input, the filters, and where the network
 looked (Explain). <b>Evaluate</b>: the confusion matrix and the mistakes, most confidently
-wrong first. <b>Learn</b>: the tutorial's ideas as live demos: a convolution step by step,
-pooling, weight sharing, and its architecture pattern as a model to build and train.</p>
+wrong first. <b>Learn</b>: the tutorial's ideas as live demos: a neuron, small fully connected
+nets, a convolution step by step, pooling, weight sharing, and its architecture pattern as a
+model to build and train.</p>
 <h3>What to try first</h3>
 <ol>
 <li>Draw a 7, then a 1 that looks like a 7: what does the network say?</li>
 <li>Press Train: the tutorial's CNN on MNIST, one epoch.</li>
 <li>Open Inspect while it trains, and watch the first layer's filters change.</li>
 <li>Choose lenet5 or tinyvgg, train them too, and compare the runs in Runs.</li>
-<li>In Learn, step through a convolution, then change the stride until the output size
-stops being a whole number.</li>
+<li>In Learn, step through a convolution, then change the stride until the filter no longer
+tiles the input evenly: see which rows and columns PyTorch drops.</li>
 </ol>
 """
 

@@ -39,7 +39,7 @@ from torch import nn
 
 from cnnviz.core.analysis.inspection import Inspection, LayerInfo, ModelInspector
 from cnnviz.core.analysis.mosaic import normalise
-from cnnviz.core.analysis.summary import table_cells
+from cnnviz.core.analysis.summary import COLUMNS, table_cells
 from cnnviz.core.analysis.unit_cache import weights_stamp
 from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.data.images import read_image, to_array, to_model_input
@@ -117,7 +117,7 @@ class InspectTab(QWidget):
             label.setWordWrap(True)
 
         self.layer_tree = QTreeWidget(objectName="layerTree")
-        self.layer_tree.setHeaderLabels(["Layer", "Type", "Output", "Params", "RF"])
+        self.layer_tree.setHeaderLabels(list(COLUMNS[:5]))
         self.layer_tree.setMinimumWidth(160)
         self.totals_label = QLabel(objectName="inspectTotals")
         self.totals_label.setWordWrap(True)
@@ -128,9 +128,8 @@ class InspectTab(QWidget):
         left_layout.addWidget(self.totals_label)
 
         self.architecture_table = QTableWidget(objectName="architectureTable")
-        self.architecture_table.setColumnCount(7)
-        self.architecture_table.setHorizontalHeaderLabels(
-            ["Layer", "Type", "Output", "Params", "RF", "Jump", "Output size"])
+        self.architecture_table.setColumnCount(len(COLUMNS))
+        self.architecture_table.setHorizontalHeaderLabels(list(COLUMNS))
         self.pages = QTabWidget(objectName="inspectPages")
         self.maps = FeatureMapsPanel(self._unit_gradient)
         self.filters = FiltersPanel()

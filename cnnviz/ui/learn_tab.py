@@ -1,7 +1,9 @@
 """The Learn tab: the tutorial's ideas as live demos that work offline, from the first launch.
 
-Convolution step by step, pooling on a real feature map, local connectivity and weight
-sharing in numbers, and the tutorial's architecture pattern as a model to build and train.
+In the tutorial's order: one neuron, small fully connected nets (which lead to why images need
+something else), convolution step by step, pooling on a real feature map, local connectivity
+and weight sharing in numbers, and the tutorial's architecture pattern as a model to build and
+train.
 The pooling demo and the parameter table follow the current model through what the Inspect
 tab computes (its layers, and the feature maps of the input it shows).
 """
@@ -15,13 +17,15 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from cnnviz.core.analysis.inspection import LayerInfo
 from cnnviz.ui.conv_demo import ConvDemo
+from cnnviz.ui.fc_net_demo import FcNetDemo
+from cnnviz.ui.neuron_demo import NeuronDemo
 from cnnviz.ui.pattern_builder import PatternBuilder
 from cnnviz.ui.pool_demo import PoolDemo
 from cnnviz.ui.sharing_panel import SharingPanel
 
 
 class LearnTab(QWidget):
-    """The four demos as pages."""
+    """The demos as pages."""
 
     #: a model spec to select for training (from the pattern builder)
     model_requested = Signal(str)
@@ -29,11 +33,15 @@ class LearnTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("learnTab")
+        self.neuron_demo = NeuronDemo()
+        self.fc_net_demo = FcNetDemo()
         self.conv_demo = ConvDemo()
         self.pool_demo = PoolDemo()
         self.sharing_panel = SharingPanel()
         self.pattern_builder = PatternBuilder()
         self.pages = QTabWidget(objectName="learnPages")
+        self.pages.addTab(self.neuron_demo, "Neuron")
+        self.pages.addTab(self.fc_net_demo, "Fully connected")
         self.pages.addTab(self.conv_demo, "Convolution")
         self.pages.addTab(self.pool_demo, "Pooling")
         self.pages.addTab(self.sharing_panel, "Weight sharing")
@@ -42,6 +50,8 @@ class LearnTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self.pattern_builder.use_requested.connect(self.model_requested)
+        self.fc_net_demo.sharing_requested.connect(
+            lambda: self.pages.setCurrentWidget(self.sharing_panel))
         self._pending: tuple[list[LayerInfo], dict[str, np.ndarray]] | None = None
 
     def show_inspection(self, layers: list[LayerInfo],

@@ -1,7 +1,8 @@
 """Build the tutorial's pattern, INPUT -> [[CONV -> RELU] * N -> POOL?] * M -> [FC -> RELU] * K
--> FC, with spin boxes: its layers, shapes and parameters are listed as they change, a
-configuration that would shrink the image below a pixel is flagged before anything trains,
-and "Use this model" hands its ``pattern:`` spec to the run panel."""
+-> FC, with spin boxes and the tutorial's advice on choosing them: its layers, shapes and
+parameters are listed as they change, a configuration that would shrink the image below a
+pixel is flagged before anything trains, and "Use this model" hands its ``pattern:`` spec to
+the run panel."""
 
 from __future__ import annotations
 
@@ -17,12 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cnnviz.core.analysis.summary import OUTPUT
 from cnnviz.core.data.datasets import DATASETS
 from cnnviz.core.errors import ModelLoadError
 from cnnviz.core.models.pattern import LIMITS, POOLS, Pattern, plan
 from cnnviz.core.models.shape import InputShape
 from cnnviz.ui.widgets import fill_table, labelled_spin, text_table
 
+ADVICE = (
+    "The tutorial's advice: usually 0 ≤ N ≤ 3, M ≥ 0 and 0 ≤ K < 3. Zero padding P = (F − 1)/2 "
+    "keeps the size (this builder pads F//2, the same for odd F); a stride of 2 is common, 3 "
+    "rare. POOL? may differ from block to block (here one choice holds for all). Pool none "
+    "gives each block's last conv stride 2 instead: the All-Convolutional Net (Springenberg "
+    "et al.), which has no pooling layers at all.")  # fmt: skip
 #: the input the layers are shown for while the run panel's data set has no fixed shape
 FALLBACK_INPUT = InputShape(3, 32, 32, 10)
 #: (key, label, tooltip) of the spin boxes, in the order of the spec
@@ -61,7 +69,8 @@ class PatternBuilder(QWidget):
         self.pool_combo = QComboBox(objectName="patternPoolCombo")
         self.pool_combo.addItems(list(POOLS))
         self.pool_combo.setToolTip("max or average 2x2 pooling, or none: the last conv of "
-                                   "each block takes stride 2 instead")  # fmt: skip
+                                   "each block takes stride 2 instead (the All-Convolutional "
+                                   "Net)")  # fmt: skip
         grid.addWidget(QLabel("Pool"), 2, 0)
         grid.addWidget(self.pool_combo, 2, 1)
         self.pool_combo.currentIndexChanged.connect(lambda _: self.update_plan())
@@ -73,13 +82,16 @@ class PatternBuilder(QWidget):
         self.problem_label.setStyleSheet("color: #b00000")
         self.use_button = QPushButton("Use this model", objectName="patternUseButton")
         self.use_button.setToolTip("Select this model in the run panel; Train trains it")
-        self.table = text_table("patternLayers", ["Layer", "Type", "Output", "Params"])
+        self.table = text_table("patternLayers", ["Layer", "Type", OUTPUT, "Params"])
         self.total_label = QLabel(objectName="patternTotal")
         self.total_label.setWordWrap(True)
         pattern = QLabel("INPUT → [[CONV → RELU] × N → POOL?] × M → [FC → RELU] × K → FC")
         pattern.setWordWrap(True)
+        advice = QLabel(ADVICE, objectName="patternAdvice")
+        advice.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(pattern)
+        layout.addWidget(advice)
         layout.addLayout(grid)
         layout.addWidget(self.spec_label)
         layout.addWidget(self.problem_label)
@@ -134,6 +146,6 @@ class PatternBuilder(QWidget):
         total = sum(layer.parameters for layer in layers)
         self.total_label.setText(
             f"{total:,} parameters for {self.dataset} ({shape.channels}x{shape.height}x"
-            f"{shape.width} inputs, {shape.num_classes} classes"
+            f"{shape.width} (CxHxW) inputs, {shape.num_classes} classes"
             f"{f'; its {self.stand_in} are read with it, these stand in' if self.stand_in else ''}"
             f"). Train it, change N, M or K, train again, and compare the runs.")

@@ -23,6 +23,11 @@ from cnnviz.ui.charts import lookup_table
 MAX_NUMBERED = 8
 WINNER = (255, 60, 0, 120)
 TUTORIAL_ITEM = "the tutorial's 4x4 example"
+WHY_POOL = (
+    "Why pool: the maps after it are a quarter the size, so the layers after it compute less, "
+    "and a fully connected layer after it needs a quarter of the weights: fewer parameters, "
+    "and so less overfitting. Pooling itself has no parameters: it learns nothing, it only "
+    "takes each window's max or mean.")  # fmt: skip
 
 
 def winners_image(winners: np.ndarray) -> np.ndarray:
@@ -64,6 +69,8 @@ class PoolDemo(QWidget):
         self.source_label.setWordWrap(True)
         self.explanation = QLabel(objectName="poolExplanation")
         self.explanation.setWordWrap(True)
+        why = QLabel(WHY_POOL, objectName="poolWhy")
+        why.setWordWrap(True)
         controls = QHBoxLayout()
         controls.addWidget(QLabel("Slice"))
         controls.addWidget(self.layer_combo)
@@ -95,6 +102,7 @@ class PoolDemo(QWidget):
         layout.addWidget(self.source_label)
         layout.addWidget(self.plots, 1)
         layout.addWidget(self.explanation)
+        layout.addWidget(why)
         self.layer_combo.currentIndexChanged.connect(lambda _: self._on_layer())
         self.channel_spin.valueChanged.connect(lambda _: self.draw())
         self.show_activations([], {})
@@ -154,12 +162,21 @@ class PoolDemo(QWidget):
                                    levels=(0, 255))  # fmt: skip
         h, w = slice_.shape
         oh, ow = pooled.maximum.shape
+        rows, columns = pooled.border
+        channels = f"{depth} channel{'' if depth == 1 else 's'}"
+        border = ""
+        if rows or columns:
+            lost = " and ".join(f"the last {what}" if n == 1 else f"the last {n} {what}s"
+                                for n, what in ((rows, "row"), (columns, "column")) if n)
+            border = (f" ({lost} fill no whole window and are dropped, as PyTorch does, so "
+                      f"more than 75% goes)")  # fmt: skip
         self.explanation.setText(
             f"Max pooling keeps the largest activation of each 2x2 window (marked): "
             f"{h}x{w} becomes {oh}x{ow}, so {pooled.dropped_fraction:.0%} of the activations "
-            f"are dropped. Each depth slice is pooled on its own, so the depth stays the same: "
-            f"{depth}x{h}x{w} becomes {depth}x{oh}x{ow}. Average pooling keeps each window's "
-            f"mean instead: smoother, and every activation counts a little.")
+            f"are dropped{border}. Each depth slice is pooled on its own, so the depth stays "
+            f"the same: {channels} × {h} × {w} becomes {channels} × {oh} × {ow}. "
+            f"Average pooling keeps each window's mean instead: smoother, and every activation "
+            f"counts a little.")
 
     @staticmethod
     def _write_numbers(view: pg.ViewBox, texts: list[pg.TextItem],

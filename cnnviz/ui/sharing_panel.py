@@ -1,5 +1,6 @@
 """Local connectivity and weight sharing: the tutorial's arithmetic with numbers to change,
-and the same three counts for every convolution of the current model."""
+why the two work on images, and the same three counts for every convolution of the current
+model."""
 
 from __future__ import annotations
 
@@ -13,9 +14,16 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.analysis.connectivity import layer_counts, tutorial_counts
 from cnnviz.core.analysis.inspection import LayerInfo
+from cnnviz.core.analysis.summary import OUTPUT
 from cnnviz.ui.widgets import fill_table, text_table
 
-COLUMNS = ("Layer", "Output", "Fully connected", "Locally connected", "Convolutional",
+WHY = (
+    "Why this works on images: nearby pixels are strongly correlated (an edge, a corner or a "
+    "texture lives in a small patch), so a neuron loses little by seeing only a patch: local "
+    "connectivity. And a feature worth detecting in one place, a vertical edge say, is worth "
+    "detecting anywhere in the image, so every position can use the same filter: weight "
+    "sharing.")  # fmt: skip
+COLUMNS = ("Layer", OUTPUT, "Fully connected", "Locally connected", "Convolutional",
            "Sharing saves")  # fmt: skip
 
 
@@ -34,6 +42,8 @@ class SharingPanel(QWidget):
         self.field_spin.setSuffix(" pixels a side")
         self.tutorial_label = QLabel(objectName="sharingTutorial")
         self.tutorial_label.setWordWrap(True)
+        why = QLabel(WHY, objectName="sharingWhy")
+        why.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Image", self.image_spin)
@@ -44,6 +54,7 @@ class SharingPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.tutorial_label)
+        layout.addWidget(why)
         layout.addWidget(self.model_label)
         layout.addWidget(self.table, 1)
         self.image_spin.valueChanged.connect(lambda _: self._show_tutorial())

@@ -1,11 +1,11 @@
-"""Small widget helpers the tabs share: a spin box with its caption, and a read-only table of
-text rows."""
+"""Small widget helpers the tabs share: a spin box with its caption, a spin box for a small
+signed number, and a read-only table of text rows."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QLabel, QSpinBox, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSpinBox, QTableWidget, QTableWidgetItem
 
 
 def labelled_spin(name: str, caption: str, tooltip: str, low: int, high: int,
@@ -17,6 +17,15 @@ def labelled_spin(name: str, caption: str, tooltip: str, low: int, high: int,
     for widget in (spin, label):
         widget.setToolTip(tooltip)
     return label, spin
+
+
+def number_spin(name: str, value: float, tooltip: str) -> QDoubleSpinBox:
+    """A spin box for an input, a weight or a bias of the Learn tab's neuron demos: -5 to 5
+    in steps of 0.1, small enough to follow every sum by hand."""
+    spin = QDoubleSpinBox(objectName=name, minimum=-5.0, maximum=5.0, singleStep=0.1,
+                          decimals=2, value=value)  # fmt: skip
+    spin.setToolTip(tooltip)
+    return spin
 
 
 def text_table(name: str, headers: Sequence[str]) -> QTableWidget:

@@ -5,7 +5,7 @@ from cnnviz.core.data.batches import Normalizer, crop_flip, random_affine
 
 
 def reference_crop_flip(images, oy, ox, flip, padding=4):
-    """The tutorial's per-image Pad + RandomCrop + RandomHorizontalFlip, one image at a time."""
+    """Per-image Pad + RandomCrop + RandomHorizontalFlip, one image at a time."""
     out = []
     h, w = images.shape[2:]
     for image, y, x, f in zip(images, oy, ox, flip, strict=True):

@@ -211,3 +211,14 @@ def test_a_cancelled_or_failed_start_leaves_no_folder(mnist_dir, tmp_path, capsy
     code, _, _ = cli_train(capsys, "--model", "vgg99", "--out", tmp_path / "never",
                              "--data-dir", mnist_dir, "--offline")
     assert code == 1 and not (tmp_path / "never").exists()
+
+
+def test_train_help_says_where_the_default_run_is_not_the_tutorials(capsys):
+    from cnnviz.core.data.datasets import DATASETS
+
+    with pytest.raises(SystemExit):
+        main(["train", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    info = DATASETS["mnist"].info
+    assert f"(MNIST: {info.mean[0]} and {info.std[0]})" in text  # the normalisation it uses
+    assert "bf16 autocast where the hardware computes it natively" in text

@@ -49,3 +49,11 @@ def test_three_counts_for_each_convolution_of_a_model():
     assert conv1.locally_connected == 28 * 28 * 16 * (5 * 5 + 1)
     assert conv1.fully_connected == 784 * (16 * 28 * 28) + 16 * 28 * 28
     assert layer_counts(layers["layer1.3"]) is None and layer_counts(layers["fc"]) is None
+
+
+def test_a_border_that_fills_no_window_is_dropped_and_counted():
+    pooled = pool_slice(np.arange(49, dtype=np.float32).reshape(7, 7))
+    assert pooled.maximum.shape == (3, 3) and pooled.border == (1, 1)
+    assert round(pooled.dropped_fraction, 3) == round(1 - 9 / 49, 3)  # 82%, not 75%
+    assert not pooled.winners[6].any() and not pooled.winners[:, 6].any()
+    assert pool_slice(np.zeros((4, 6), dtype=np.float32)).border == (0, 0)

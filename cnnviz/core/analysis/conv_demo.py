@@ -2,24 +2,36 @@
 each output element worked out step by step.
 
 The tutorial's example is an input of W1=5, H1=5, D1=3 with zero padding P=1, K=2 filters of
-F=3 and stride S=2: (5 - 3 + 2*1) / 2 + 1 = 3, a 3x3x2 output. Settings for which
-(W - F + 2P) / S + 1 is not a whole number are the ones the tutorial calls impossible: the
-filter would not tile the padded input evenly. The numbers are small integers, as in the
-tutorial's demo, so a person can check every sum by hand; the Learn tab draws them and
-``cnnviz conv`` prints them.
+F=3 and stride S=2: (5 - 3 + 2*1) / 2 + 1 = 3, a 3x3x2 output. When (W - F + 2P) / S is not
+a whole number the filter does not tile the padded input evenly; PyTorch floors the division
+and the last rows or columns that no window reaches are dropped (the tutorial's own ResNet
+downsamples 16 to 8 this way), so the demo shows that size and says what is dropped. Only a
+filter larger than the padded input gives no output at all. The numbers are small integers,
+as in the tutorial's demo, so a person can check every sum by hand; the Learn tab draws them
+and ``cnnviz conv`` prints them, which is also why the settings are bounded (LIMITS).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from fractions import Fraction
 
 import numpy as np
 
+from cnnviz.core.analysis.output_size import side_formula
+from cnnviz.core.errors import CnnvizError
+
+#: the lowest and highest value of each setting: every cell is drawn and every element is
+#: worked out by hand, so the demo keeps to numbers a person can read (the Learn tab's spin
+#: boxes and ``cnnviz conv`` both take these)
+LIMITS = {"width": (1, 16), "height": (1, 16), "depth": (1, 16), "filters": (1, 8),
+          "kernel": (1, 7), "stride": (1, 4), "padding": (0, 3)}  # fmt: skip
+
 
 @dataclass(frozen=True)
 class ConvSettings:
-    """An input volume (width, height, depth) and a layer of ``filters`` square filters."""
+    """An input volume (width, height, depth) and a layer of ``filters`` square filters.
+    Values outside LIMITS are refused with a CnnvizError that says the range."""
 
     width: int = 5
     height: int = 5
@@ -29,38 +41,51 @@ class ConvSettings:
     stride: int = 2
     padding: int = 1
 
+    def __post_init__(self) -> None:
+        for item in fields(self):
+            low, high = LIMITS[item.name]
+            value = getattr(self, item.name)
+            if not low <= value <= high:
+                raise CnnvizError(f"the {item.name} must be from {low} to {high} (got {value}): "
+                                  f"the demo draws and works out every element, so it keeps "
+                                  f"to small numbers")  # fmt: skip
+
     @property
     def parameters(self) -> int:
         """K * (F*F*D1 + 1): every filter's weights and its bias."""
         return self.filters * (self.kernel * self.kernel * self.depth + 1)
 
-    def side(self, size: int) -> Fraction:
-        """(W - F + 2P) / S + 1 for one side, exactly (a fraction when it is not whole)."""
-        return Fraction(size - self.kernel + 2 * self.padding, self.stride) + 1
+    def side(self, size: int) -> int:
+        """The output size along a side of ``size``, floor((W - F + 2P) / S) + 1 as PyTorch
+        computes it (meaningless when the filter is larger than the padded side)."""
+        return side_formula(size, self.kernel, self.stride, self.padding)[1]
+
+    def dropped(self, size: int) -> int:
+        """How many of the padded side's last rows or columns no window reaches: 0 when the
+        filter tiles the side evenly."""
+        return (size + 2 * self.padding - self.kernel) % self.stride
 
     @property
-    def output_height(self) -> Fraction:
+    def output_height(self) -> int:
         return self.side(self.height)
 
     @property
-    def output_width(self) -> Fraction:
+    def output_width(self) -> int:
         return self.side(self.width)
 
+    @property
+    def tiles_evenly(self) -> bool:
+        """Whether the last window ends on the padded input's edge, along both sides."""
+        return self.dropped(self.width) == 0 and self.dropped(self.height) == 0
+
     def problem(self) -> str:
-        """Why these settings are impossible, or "" when they are valid."""
-        if min(self.width, self.height, self.depth, self.filters, self.kernel, self.stride) < 1:
-            return "every size, the filter count and the stride must be at least 1"
-        if self.padding < 0:
-            return "the padding cannot be negative"
+        """Why these settings give no output at all, or "" when they give one."""
         for axis, size in (("width", self.width), ("height", self.height)):
             padded = size + 2 * self.padding
             if self.kernel > padded:
                 return (f"the {self.kernel}x{self.kernel} filter is larger than the padded "
-                        f"{axis}, {size} + 2*{self.padding} = {padded}")
-            value = self.side(size)
-            if value.denominator != 1:
-                return (f"the {axis} gives {side_text(size, self)} = {number_text(value)}, "
-                        f"not a whole number: the filter does not fit the input evenly")
+                        f"{axis}, {size} + 2*{self.padding} = {padded}: make the filter "
+                        f"smaller or the padding larger")  # fmt: skip
         return ""
 
     @property
@@ -70,15 +95,34 @@ class ConvSettings:
     def formula(self) -> str:
         """The output-size formula with the numbers in: one text when width and height give
         the same, else "W: ...; H: ..."."""
-        texts = [f"{side_text(size, self)} = {number_text(self.side(size))}"
-                 for size in (self.width, self.height)]  # fmt: skip
+        texts = [f"{text} + 1 = {value}" for text, value in
+                 (side_formula(size, self.kernel, self.stride, self.padding)
+                  for size in (self.width, self.height))]  # fmt: skip
         if texts[0] == texts[1]:
             return texts[0]
         return f"W: {texts[0]}; H: {texts[1]}"
 
-
-def side_text(size: int, settings: ConvSettings) -> str:
-    return f"({size} - {settings.kernel} + 2*{settings.padding}) / {settings.stride} + 1"
+    def tiling(self) -> str:
+        """"" when the filter tiles the padded input evenly (or gives no output), else in
+        plain words why not and which rows and columns PyTorch drops."""
+        if self.tiles_evenly or not self.valid:
+            return ""
+        s = self
+        parts = []
+        for axis, size, things in (("width", s.width, "column"), ("height", s.height, "row")):
+            dropped = s.dropped(size)
+            if dropped:
+                padded = size + 2 * s.padding
+                exact = Fraction(size - s.kernel + 2 * s.padding, s.stride)
+                which = (f"the last {things} ({things} {padded - 1})" if dropped == 1 else
+                         f"the last {dropped} {things}s ({things}s {padded - dropped}-"
+                         f"{padded - 1})")  # fmt: skip
+                parts.append(f"along the {axis}, ({size} - {s.kernel} + 2*{s.padding}) / "
+                             f"{s.stride} = {number_text(exact)} is not whole, and {which} of "
+                             f"the padded input {'is' if dropped == 1 else 'are'} dropped")
+        return (f"The {s.kernel}x{s.kernel} filter at stride {s.stride} does not tile the "
+                f"padded input evenly, so PyTorch floors the division and drops what no window "
+                f"reaches: " + "; ".join(parts) + ".")
 
 
 def number_text(value: Fraction) -> str:
@@ -120,7 +164,8 @@ class Step:
 @dataclass
 class ConvExample:
     """The numbers of one demo: int64 arrays, input [D, H, W] (unpadded), weights
-    [K, D, F, F], bias [K], output [K, H_out, W_out] (None when the settings are invalid)."""
+    [K, D, F, F], bias [K], output [K, H_out, W_out] (None when the filter is larger than the
+    padded input)."""
 
     settings: ConvSettings
     input: np.ndarray
@@ -140,11 +185,12 @@ class ConvExample:
         return ConvExample(settings, volume, weights, bias, None).computed()
 
     def computed(self) -> ConvExample:
-        """This example with its output filled in (None when the settings are invalid)."""
+        """This example with its output filled in, floored as PyTorch computes it (None when
+        the filter is larger than the padded input)."""
         s = self.settings
         if not s.valid:
             return ConvExample(s, self.input, self.weights, self.bias, None)
-        rows, columns = int(s.output_height), int(s.output_width)
+        rows, columns = s.output_height, s.output_width
         windows = np.lib.stride_tricks.sliding_window_view(self.padded, (s.kernel, s.kernel),
                                                            axis=(1, 2))  # fmt: skip
         windows = windows[:, :: s.stride, :: s.stride][:, :rows, :columns]  # [D, Ho, Wo, F, F]
@@ -165,7 +211,7 @@ class ConvExample:
         return [tuple(int(i) for i in index) for index in np.ndindex(self.output.shape)]
 
     def step(self, k: int, row: int, column: int) -> Step:
-        """How output element (k, row, column) comes about; the settings must be valid."""
+        """How output element (k, row, column) comes about; the settings must give an output."""
         s = self.settings
         top, left = row * s.stride, column * s.stride
         window = self.padded[:, top : top + s.kernel, left : left + s.kernel]

@@ -38,6 +38,7 @@ import torch
 from torch import nn
 from torch.overrides import TorchFunctionMode
 
+from cnnviz.core.analysis.output_size import side_formula
 from cnnviz.core.data.batches import Normalizer
 
 #: the functions that slide a window over the image, and the name a call of each is shown by
@@ -105,18 +106,6 @@ def _first(output: Any) -> Any:
     return output[0] if isinstance(output, tuple) else output
 
 
-def _side_formula(size_in: int, kernel: int, stride: int, padding: int, dilation: int,
-                  ceil_mode: bool) -> tuple[str, int]:  # fmt: skip
-    """(W - F + 2P) / S + 1 for one side, as text and as the number it comes to."""
-    span = f"{kernel}" if dilation == 1 else f"({dilation}*({kernel} - 1) + 1)"
-    numerator = size_in - (dilation * (kernel - 1) + 1) + 2 * padding
-    text = f"({size_in} - {span} + 2*{padding}) / {stride}"
-    if numerator % stride:
-        text = f"{'ceil' if ceil_mode else 'floor'}({text})"
-    quotient = -(-numerator // stride) if ceil_mode else numerator // stride
-    return text, quotient + 1
-
-
 @dataclass(frozen=True)
 class _Window:
     """A convolution's or pooling's kernel, stride, padding (None when given as a word, such
@@ -172,7 +161,7 @@ class _Window:
         does not come to the real size (a ceil_mode edge case), so it is never false."""
         if self.padding is None:
             return ""
-        sides = [_side_formula(*numbers, self.ceil_mode) for numbers in
+        sides = [side_formula(*numbers, self.ceil_mode) for numbers in
                  zip(size_in, self.kernel, self.stride, self.padding, self.dilation,
                      strict=True)]  # fmt: skip
         if any(value != real for (_, value), real in zip(sides, size_out, strict=True)):

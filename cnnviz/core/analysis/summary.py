@@ -1,6 +1,10 @@
 """A model's layers as rows, torchinfo-style: what the Inspect tab's layer tree and
 architecture table show, for the tab and for ``cnnviz summary`` alike.
 
+Shapes are written channels first, as PyTorch orders them ("16x28x28" is 16 channels of 28
+by 28), and every table says so in its Output header (OUTPUT, "CxHxW"); the Learn tab's
+convolution demo writes the tutorial's W×H×D and labels it so.
+
 Receptive field and jump are in input pixels, per (height, width): shown as one number when
 square and as "3x5" (height x width) when not. A layer that sees the whole input (after a
 Linear, a flatten or an adaptive pool) has no jump: its receptive field is the input's
@@ -17,8 +21,10 @@ from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
 
+#: the Output column's header, with the order its shapes are written in
+OUTPUT = "Output (CxHxW)"
 #: the architecture table's columns, in the order of table_cells
-COLUMNS = ("Layer", "Type", "Output", "Params", "RF", "Jump", "Output size")
+COLUMNS = ("Layer", "Type", OUTPUT, "Params", "RF", "Jump", "Output size")
 
 
 def sides_text(sides: tuple[int, int]) -> str:

@@ -1,8 +1,11 @@
 """Whole-batch preprocessing: normalisation and augmentation as tensor ops.
 
-The tutorial's per-image transforms (ToTensor, Pad, RandomCrop, RandomHorizontalFlip) cost a
-Python call per image; here one gather does the crop and the flip for a whole batch, and one
-fused multiply-add normalises it, on whatever device the batch lives on.
+Per-image torchvision transforms (ToTensor, then a padded RandomCrop and RandomHorizontalFlip)
+cost a Python call per image; here one gather does the crop and the flip for a whole batch, and
+one fused multiply-add normalises it, on whatever device the batch lives on. cnnviz's
+crop-flip is the common 4-pixel pad, random crop and flip. It is not the tutorial's CIFAR
+augmentation, which upscales to 40 pixels (``Scale(40)``, today ``Resize(40)``), flips, and
+crops 32 at random (benchmarks/train_speed.py runs that one, as written).
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ import torch.nn.functional as F
 
 AUGMENTATIONS = {
     "none": "no augmentation",
-    "crop-flip": "random crop after 4-pixel zero padding, and horizontal flip (natural images)",
+    "crop-flip": "random crop after 4-pixel zero padding, and horizontal flip (natural images; "
+                 "the tutorial upscales to 40 and crops instead of padding)",
     "affine": "small random shifts, scales, rotations and stroke widths (digits, letters)",
 }
 

@@ -81,5 +81,7 @@ def build_model(name: str, shape: InputShape, code: ModelCode | None = None) -> 
 
 
 def count_parameters(model: nn.Module) -> int:
-    """Trainable parameters, the number the tutorial compares across architectures."""
+    """Trainable parameters: what the tutorial counts for one layer (K * (F*F*D + 1)) and for
+    weight sharing, summed over the whole model so that runs of different models can be
+    compared (the tutorial itself does not compare architectures by it)."""
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
