@@ -1,5 +1,7 @@
 """A run is a folder: ``config.json``, ``metrics.jsonl``, ``checkpoint.pt`` and ``best.pt``,
-and ``histograms.jsonl`` (the weights and gradients over training, one snapshot a line).
+``histograms.jsonl`` (the weights and gradients over training, one snapshot a line) and
+``timelapse/`` (the first layer's kernels and one image's feature maps, one .npz a snapshot;
+see timelapse.py).
 
 The command line, the app and a distributed job write the same folder, through this class,
 with one writer per folder. ``metrics.jsonl`` holds one JSON object per event, flushed as it
@@ -19,9 +21,11 @@ import socket
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+import numpy as np
 import torch
 
 import cnnviz
@@ -41,6 +45,8 @@ from cnnviz.core.training.events import (
     event_to_json,
 )
 from cnnviz.core.training.tensorboard_log import TensorBoardLog
+from cnnviz.core.training.timelapse import FOLDER as TIMELAPSE
+from cnnviz.core.training.timelapse import TimelapseEvent, frame_name
 
 CONFIG = "config.json"
 METRICS = "metrics.jsonl"
@@ -82,16 +88,27 @@ def versions() -> dict[str, str]:
             "python": platform.python_version()}  # fmt: skip
 
 
-def write_json_atomically(path: Path, record: dict[str, Any]) -> None:
+def write_file_atomically(path: Path, write: Callable[[IO[bytes]], Any]) -> None:
+    """``write(handle)`` fills a temporary file beside ``path``, which then replaces it: a
+    reader sees the old file or the whole new one, never half of it. ``handle.name`` is the
+    temporary file's path, for a writer that only takes a path (ffmpeg). mkstemp makes the
+    file private; it becomes an ordinary one (rw-r--r--), as a checkpoint does."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(record, handle, indent=2)
-            handle.write("\n")
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o644)
+        os.close(fd)
+        with open(tmp, "wb") as handle:
+            write(handle)
         os.replace(tmp, path)
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+
+
+def write_json_atomically(path: Path, record: dict[str, Any]) -> None:
+    text = json.dumps(record, indent=2) + "\n"
+    write_file_atomically(path, lambda handle: handle.write(text.encode("utf-8")))
 
 
 def read_json(path: Path) -> dict[str, Any] | None:
@@ -196,6 +213,9 @@ class RunFolder:
         if isinstance(event, HistogramEvent):
             self._log_histograms(event)
             return
+        if isinstance(event, TimelapseEvent):
+            self._log_timelapse(event)
+            return
         self._note_progress(event)
         if self._tensorboard is not None:
             self._tensorboard(event)
@@ -213,6 +233,16 @@ class RunFolder:
                 self._histograms = (self.path / HISTOGRAMS).open("a", encoding="utf-8")
             self._histograms.write(json.dumps(event_to_json(event)) + "\n")
             self._histograms.flush()
+
+    def _log_timelapse(self, event: TimelapseEvent) -> None:
+        """One frame of the timelapse, written atomically; like a histogram snapshot, one
+        that fails to write is lost, never the run."""
+        with contextlib.suppress(OSError):
+            folder = self.path / TIMELAPSE
+            folder.mkdir(exist_ok=True)
+            arrays = event.arrays()
+            write_file_atomically(folder / frame_name(event.step),
+                                  lambda handle: np.savez_compressed(handle, **arrays))
 
     def _note_progress(self, event: Any) -> None:
         """What the heartbeat says of the run's progress, and its end."""
