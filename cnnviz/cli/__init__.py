@@ -21,6 +21,7 @@ from cnnviz.cli import (
     predict,
     runs,
     summary,
+    timelapse,
     train,
     units,
     visualize,
@@ -28,7 +29,7 @@ from cnnviz.cli import (
 from cnnviz.cli.common import EXIT_USAGE, fail
 
 COMMAND_MODULES = (train, runs, evaluate, predict, explain, units, visualize, embed, summary,
-                   conv, listing)
+                   conv, timelapse, listing)
 
 
 def build_parser() -> argparse.ArgumentParser:
