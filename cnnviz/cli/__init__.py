@@ -17,6 +17,7 @@ from cnnviz.cli import (
     embed,
     evaluate,
     explain,
+    export,
     listing,
     predict,
     runs,
@@ -29,7 +30,7 @@ from cnnviz.cli import (
 from cnnviz.cli.common import EXIT_USAGE, fail
 
 COMMAND_MODULES = (train, runs, evaluate, predict, explain, units, visualize, embed, summary,
-                   conv, timelapse, listing)
+                   conv, timelapse, export, listing)
 
 
 def build_parser() -> argparse.ArgumentParser:
