@@ -13,7 +13,7 @@ import torch
 from PIL import Image
 
 from cnnviz.cli import main
-from cnnviz.core.analysis.timelapse_video import Timelapse, render
+from cnnviz.core.analysis.timelapse_video import CAPTION_HEIGHT, Timelapse, render
 from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.training import histograms
@@ -93,7 +93,7 @@ def write_frames(run, scales, accuracies=()):
 
 def test_a_fixed_scale_shows_growth_that_a_per_frame_scale_hides(tmp_path):
     timelapse = Timelapse.read(write_frames(tmp_path / "run", [0.1, 0.5, 1.0]))
-    caption = 36  # the pictures below the caption
+    caption = CAPTION_HEIGHT  # the pictures below the caption
     fixed = [p[caption:] for p in render(timelapse, "filters", "conv", "fixed")]
     stretched = [p[caption:] for p in render(timelapse, "filters", "conv", "frame")]
     assert np.array_equal(stretched[0], stretched[2])
@@ -106,9 +106,9 @@ def test_a_fixed_scale_shows_growth_that_a_per_frame_scale_hides(tmp_path):
 def test_captions_give_the_step_epoch_and_last_accuracy_measured_before(tmp_path):
     timelapse = Timelapse.read(write_frames(tmp_path / "run", [1, 1, 1],
                                             accuracies=[(11, 0.5), (15, 0.75)]))
-    assert timelapse.caption(0) == "step 1 of 50   epoch 0.02   test accuracy not measured yet"
-    assert timelapse.caption(1) == "step 11 of 50   epoch 0.22   test accuracy not measured yet"
-    assert timelapse.caption(2) == "step 21 of 50   epoch 0.42   test accuracy 75.0%"
+    assert timelapse.caption(0) == "step 1 of 50, epoch 0.02\ntest accuracy not measured yet"
+    assert timelapse.caption(1) == "step 11 of 50, epoch 0.22\ntest accuracy not measured yet"
+    assert timelapse.caption(2) == "step 21 of 50, epoch 0.42\ntest accuracy 75.0%"
 
 
 def run_cli(capsys, *args):

@@ -28,8 +28,9 @@ WHATS = ("filters", "maps")
 SCALES = ("fixed", "frame")
 FORMATS = (".gif", ".mp4")
 #: the pictures are scaled up (nearest neighbour) to about this many pixels across
-TARGET_WIDTH = 360
-CAPTION_HEIGHT = 36
+TARGET_WIDTH = 256
+#: three lines of text above the picture: what it shows, where in the run, the accuracy
+CAPTION_HEIGHT = 50
 MP4_INSTALL = 'an MP4 needs imageio-ffmpeg: pip install "cnnviz[export]" (a .gif needs no more)'
 #: anchors of the colour maps: blue-white-red for weights (zero is white), and a dark-to-
 #: bright ramp for activations
@@ -68,7 +69,7 @@ class Timelapse:
         of = f" of {self.total_steps:,}" if self.total_steps else ""
         measured = [acc for step, acc in self.accuracies if step < frame.step]
         accuracy = f"{measured[-1]:.1%}" if measured else "not measured yet"
-        return f"step {frame.step:,}{of}   epoch {frame.epoch:.2f}   test accuracy {accuracy}"
+        return f"step {frame.step:,}{of}, epoch {frame.epoch:.2f}\ntest accuracy {accuracy}"
 
     def layer(self, what: str, layer: str | None) -> str:
         """The layer an animation of ``what`` shows; CnnvizError for one it cannot."""
@@ -141,7 +142,8 @@ def _picture(timelapse: Timelapse, index: int, what: str, layer: str,
 
 
 def _captioned(picture: np.ndarray, title: str, caption: str) -> np.ndarray:
-    """The picture centred under two lines of text, on white; even sides, as video wants."""
+    """The picture centred under the title and caption, on white; even sides, as video
+    wants."""
     font = ImageFont.load_default(size=12)
     width = max(picture.shape[1] + 8, TARGET_WIDTH)
     width += width % 2
@@ -150,8 +152,7 @@ def _captioned(picture: np.ndarray, title: str, caption: str) -> np.ndarray:
     canvas = Image.new("RGB", (width, height), "white")
     canvas.paste(Image.fromarray(picture), ((width - picture.shape[1]) // 2, CAPTION_HEIGHT))
     draw = ImageDraw.Draw(canvas)
-    draw.text((4, 2), title, fill="black", font=font)
-    draw.text((4, 18), caption, fill="black", font=font)
+    draw.multiline_text((4, 2), f"{title}\n{caption}", fill="black", font=font, spacing=3)
     return np.asarray(canvas)
 
 
