@@ -85,6 +85,8 @@ def write_frames(run, scales, accuracies=()):
     folder.close()
     with (run / METRICS).open("w") as handle:
         handle.write(json.dumps({"type": "started", "total_steps": 50}) + "\n")
+        handle.write("[1, 2]\n")  # JSON, but no event: passed over
+        handle.write(json.dumps({"type": "evaluation", "step": "3", "test_acc": 1.0}) + "\n")
         for step, accuracy in accuracies:
             handle.write(json.dumps({"type": "evaluation", "step": step,
                                      "test_acc": accuracy}) + "\n")  # fmt: skip

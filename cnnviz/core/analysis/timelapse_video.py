@@ -55,6 +55,8 @@ class Timelapse:
         total, accuracies = None, []
         path = Path(run_dir) / METRICS
         for record in read_metrics(path) if path.is_file() else []:
+            if not isinstance(record, dict):  # a line of JSON, but not an event
+                continue
             kind, step = record.get("type"), record.get("step")
             if kind == "started" and _number(record.get("total_steps")):
                 total = int(record["total_steps"])
