@@ -91,7 +91,7 @@ def export_onnx(model: nn.Module, meta: CheckpointMeta, out: Path) -> None:
     try:
         write_file_atomically(Path(out), lambda handle: handle.write(data))
     except OSError as exc:
-        raise CnnvizError(f"cannot write {out}: {exc}") from None
+        raise CnnvizError(f"cannot write {out}: {exc.strerror or exc}") from None
 
 
 def _reason(exc: BaseException) -> str:

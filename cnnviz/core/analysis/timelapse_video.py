@@ -205,4 +205,4 @@ def write_animation(pictures: list[np.ndarray], out: Path, fps: float,
     try:
         write_file_atomically(out, write)
     except OSError as exc:
-        raise CnnvizError(f"cannot write {out}: {exc}") from None
+        raise CnnvizError(f"cannot write {out}: {exc.strerror or exc}") from None
