@@ -78,7 +78,8 @@ class SnapshotSchedule:
         """Each recorder's snapshot at this step (those that have one), their time charged
         to the budget; the next snapshot is the next scheduled one."""
         began = self.clock()
-        events = [event for recorder in recorders if (event := recorder.snapshot(step))]
+        events = [event for recorder in recorders
+                  if (event := recorder.snapshot(step)) is not None]
         self.spent += self.clock() - began
         self.next_step = self._scheduled_after(step)
         return events
