@@ -17,11 +17,13 @@ from cnnviz.cli import (
     embed,
     evaluate,
     explain,
+    export,
     listing,
     predict,
     runs,
     show_code,
     summary,
+    timelapse,
     train,
     units,
     visualize,
@@ -29,7 +31,7 @@ from cnnviz.cli import (
 from cnnviz.cli.common import EXIT_USAGE, fail
 
 COMMAND_MODULES = (train, runs, evaluate, predict, explain, units, visualize, embed, summary,
-                   conv, listing, show_code)
+                   conv, timelapse, export, listing, show_code)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -54,15 +54,17 @@ def partial_path(target: Path) -> Path:
 def write_atomically(path: Path, write: Callable[[IO[bytes]], None], sync: bool = True) -> None:
     """Write ``path`` through ``write(handle)`` into a temporary file beside it, then rename it
     into place: a reader sees the old file or the new one, never half of one, and a crash or a
-    full disk leaves the old one whole. A link at ``path`` is replaced, never followed. Raises
-    OSError, with the temporary file removed."""
+    full disk leaves the old one whole. A link at ``path`` is replaced, never followed.
+    ``handle.name`` is the temporary file's path, for a writer that only takes a path
+    (ffmpeg). Raises OSError, with the temporary file removed."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX,
                                dir=path.parent)  # fmt: skip
     try:
         if hasattr(os, "fchmod"):
             os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "wb") as handle:
+        os.close(fd)
+        with open(tmp, "wb") as handle:
             write(handle)
             handle.flush()
             if sync:

@@ -55,6 +55,7 @@ from cnnviz.ui.feature_maps_panel import FeatureMapsPanel
 from cnnviz.ui.feature_vis_panel import FeatureVisPanel
 from cnnviz.ui.file_dialogs import choose_path
 from cnnviz.ui.filters_panel import FiltersPanel
+from cnnviz.ui.timelapse_export import TimelapseExport
 from cnnviz.ui.top_inputs_panel import TopInputsPanel
 from cnnviz.ui.unit_view import UnitSource
 from cnnviz.ui.widgets import fill_table
@@ -184,9 +185,17 @@ class InspectTab(QWidget):
         right_widget.setLayout(right)
         right_widget.setMaximumWidth(280)
 
+        # under the pages: the run's kernels or maps over training, as an animation
+        self.timelapse = TimelapseExport(self._timelapse_source)
+        pages_column = QWidget()
+        pages_layout = QVBoxLayout(pages_column)
+        pages_layout.setContentsMargins(0, 0, 0, 0)
+        pages_layout.addWidget(self.pages, 1)
+        pages_layout.addWidget(self.timelapse)
+
         splitter = QSplitter()
         splitter.addWidget(left_column)
-        splitter.addWidget(self.pages)
+        splitter.addWidget(pages_column)
         splitter.addWidget(right_widget)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([340, 800, 280])
@@ -332,10 +341,17 @@ class InspectTab(QWidget):
             widget.setEnabled(enabled)
 
     def stop_background(self) -> None:
-        """Cancel a test split still loading, and the unit views' work, and wait, briefly."""
+        """Cancel a test split still loading, the unit views' work and a timelapse export,
+        and wait, briefly."""
         stop_call(self.loader)
-        for view in (*self.unit_views, self.explain_panel):
+        for view in (*self.unit_views, self.explain_panel, self.timelapse):
             view.stop_background()
+
+    def _timelapse_source(self) -> tuple[Path | None, str, str]:
+        """The run folder of the weights shown (None for a live run's), and what the page
+        shown draws: the kernels, or the selected layer's maps."""
+        what = "filters" if self.pages.currentWidget() is self.filters else "maps"
+        return (self.checkpoint.parent if self.checkpoint else None), what, self.layer_name
 
     # -- inputs -----------------------------------------------------------------------------
     def show_test_image(self, index: int) -> None:

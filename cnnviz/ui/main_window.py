@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cnnviz.core.analysis.onnx_export import export_onnx
 from cnnviz.core.data.datasets import DATASETS, dataset_info
 from cnnviz.core.data.types import DatasetInfo, is_folder
 from cnnviz.core.errors import CnnvizError
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.runs = RunsState(self.session.home, self.settings.extra_run_folders())
         self._selection = Generation()
         self._selection_call: BackgroundCall | None = None
+        self._export_call: BackgroundCall | None = None
 
         self.panel = RunPanel(self.settings)
         self.plots = TrainingPlots()
@@ -199,6 +201,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Save checkpoint as...", self.save_checkpoint_as,
                      QKeySequence.StandardKey.Save, "saveCheckpointAction")
         file_menu.addSeparator()
+        self._action(file_menu, "Export m&odel (ONNX)...", self.export_model, None,
+                     "exportModelAction")
         self._action(file_menu, "Export &metrics (CSV)...", self.export_metrics, "Ctrl+E")
         self._action(file_menu, "Export &plots (PNG)...", self.export_plots, "Ctrl+Shift+E")
         file_menu.addSeparator()
@@ -635,6 +639,22 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"saved {path}", 5000)
         return Path(path)
 
+    def export_model(self, path: Path | None = None) -> bool:
+        """The current model as ONNX (as ``cnnviz export`` writes it), in the background:
+        the exporter traces the model for a few seconds."""
+        path = choose_path(True, self, path, "Export model", "model.onnx", "ONNX (*.onnx)")
+        if path is None:
+            return False
+        stop_call(self._export_call)
+        predictor = self.session.current.predictor.copy()
+        self.statusBar().showMessage(f"exporting {self.session.current.label} to {path}...")
+        self._export_call = BackgroundCall(
+            lambda state: export_onnx(predictor.model, predictor.meta, path),
+            lambda _: self.statusBar().showMessage(f"wrote {path}", 8000),
+            lambda error: self.show_error("Cannot export model", str(error)),
+        )  # fmt: skip
+        return True
+
     def export_metrics(self, path: Path | None = None) -> None:
         path = choose_path(True, self, path, "Export metrics", "metrics.csv", "CSV (*.csv)")
         if path is None:
@@ -690,6 +710,7 @@ class MainWindow(QMainWindow):
         self.runs_tab.stop_background()
         self.evaluate_tab.stop_background()
         stop_call(self._selection_call)
+        stop_call(self._export_call)
         self.following.stop()
         self.projector_tab.stop_background()
         self.panel.save()

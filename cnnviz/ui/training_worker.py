@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from cnnviz.core.errors import CancelledError
 from cnnviz.core.training.config import TrainConfig
 from cnnviz.core.training.events import TERMINAL_EVENTS, FailedEvent, HistogramEvent, StepEvent
+from cnnviz.core.training.timelapse import TimelapseEvent
 from cnnviz.core.training.trainer import Trainer
 from cnnviz.ui.threads import worker_thread, worker_torch_threads
 
@@ -118,8 +119,8 @@ class TrainingWorker(QObject):
             if time.monotonic() - self._last_flush >= 1.0 / MAX_UPDATES_PER_SECOND:
                 self._flush()
             return
-        if isinstance(event, HistogramEvent):
-            return  # the Histograms tab reads them from the run folder, where they are written
+        if isinstance(event, HistogramEvent | TimelapseEvent):
+            return  # the Histograms tab and the exports read them from the run folder
         self._flush()
         if not isinstance(event, TERMINAL_EVENTS):  # those go out through `finished`
             self.reported.emit(event)

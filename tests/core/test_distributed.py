@@ -82,7 +82,7 @@ def test_both_ranks_hold_the_same_weights_and_rank_0_alone_writes(mnist_dir, tmp
     assert [(dumps / f"rank{r}.txt").read_text() for r in (0, 1)] == ["FinishedEvent 30"] * 2
     assert sorted(p.name for p in out.iterdir()) == [
         "best.pt", "checkpoint.pt", "config.json", "heartbeat.json", "histograms.jsonl",
-        "metrics.jsonl"]
+        "metrics.jsonl", "timelapse"]
     records = read_metrics(out / "metrics.jsonl")
     assert [r["step"] for r in records if r["type"] == "step"] == list(range(1, 31))
     config = json.loads((out / "config.json").read_text())

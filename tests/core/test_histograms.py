@@ -10,7 +10,12 @@ from cnnviz.core.models.shape import InputShape
 from cnnviz.core.training import histograms
 from cnnviz.core.training.config import TrainConfig
 from cnnviz.core.training.events import HistogramEvent, event_from_json, event_to_json
-from cnnviz.core.training.histograms import HistogramRecorder, HistogramSeries, layer_name
+from cnnviz.core.training.histograms import (
+    HistogramRecorder,
+    HistogramSeries,
+    SnapshotSchedule,
+    layer_name,
+)
 from cnnviz.core.training.metrics_follower import MetricsFollower
 from cnnviz.core.training.run_folder import HISTOGRAMS, METRICS
 from cnnviz.core.training.trainer import Trainer
@@ -21,15 +26,15 @@ def small_model() -> nn.Module:
     return nn.Sequential(nn.Conv2d(1, 2, 3), nn.Flatten(), nn.Linear(8, 3))
 
 
-def recorded_steps(recorder: HistogramRecorder, total: int, first: int = 1) -> list[int]:
+def recorded_steps(schedule: SnapshotSchedule, total: int, first: int = 1) -> list[int]:
+    recorders = [HistogramRecorder(small_model())]
     return [step for step in range(first, total + 1)
-            if recorder.due(step) and recorder.snapshot(step)]  # fmt: skip
+            if schedule.due(step) and schedule.take(step, recorders)]  # fmt: skip
 
 
 @pytest.mark.parametrize("total", [1, 30, 100, 101, 250, 12_345])
 def test_a_run_of_any_length_gets_100_snapshots_spread_from_its_first_step(total):
-    recorder = HistogramRecorder(small_model(), total, clock=lambda: 0.0)
-    steps = recorded_steps(recorder, total)
+    steps = recorded_steps(SnapshotSchedule(total, clock=lambda: 0.0), total)
     assert len(steps) == min(total, 100) and steps[0] == 1
     gaps = np.diff(steps)
     assert len(gaps) == 0 or gaps.max() - gaps.min() <= 1  # evenly spread
@@ -37,8 +42,8 @@ def test_a_run_of_any_length_gets_100_snapshots_spread_from_its_first_step(total
 
 
 def test_a_resumed_run_keeps_the_schedule():
-    whole = recorded_steps(HistogramRecorder(small_model(), 1000, clock=lambda: 0.0), 1000)
-    resumed = HistogramRecorder(small_model(), 1000, start_step=437, clock=lambda: 0.0)
+    whole = recorded_steps(SnapshotSchedule(1000, clock=lambda: 0.0), 1000)
+    resumed = SnapshotSchedule(1000, start_step=437, clock=lambda: 0.0)
     assert recorded_steps(resumed, 1000, first=438) == [s for s in whole if s > 437]
 
 
@@ -53,21 +58,22 @@ def test_snapshots_are_throttled_to_their_share_of_the_time(monkeypatch):
         return counted(values, bins)
 
     monkeypatch.setattr(histograms, "_histogram", slow_histogram)
-    recorder = HistogramRecorder(small_model(), 10_000, cost_share=0.02, clock=lambda: now[0])
+    schedule = SnapshotSchedule(10_000, cost_share=0.02, clock=lambda: now[0])
+    recorders = [HistogramRecorder(small_model())]
     steps = []
     for step in range(1, 10_001):
         now[0] += 0.01
-        if recorder.due(step):
-            steps.append(recorder.snapshot(step).step)
+        if schedule.due(step):
+            steps.append(schedule.take(step, recorders)[0].step)
     assert steps[0] == 1 and 2 <= len(steps) <= 4
-    assert recorder.spent <= 0.02 * now[0] + 1.0
+    assert schedule.spent <= 0.02 * now[0] + 1.0
 
 
 def test_a_snapshot_holds_each_weight_and_its_gradient():
     model = small_model()
     model(torch.randn(4, 1, 4, 4)).sum().backward()
     model[2].weight.grad = None  # a layer without a gradient this step
-    event = HistogramRecorder(model, 10, bins=8).snapshot(3)
+    event = HistogramRecorder(model, bins=8).snapshot(3)
     assert event.step == 3 and event.layers == ["0", "2"]
     assert event.weight_counts.shape == (2, 8) and event.weight_counts.sum(axis=1).tolist() == [
         18, 24]  # fmt: skip

@@ -11,9 +11,10 @@ import time
 import pytest
 
 from cnnviz.cli import main
+from cnnviz.core.files import write_json_atomically
 from cnnviz.core.training import runs as runs_module
 from cnnviz.core.training.metrics_follower import MetricsFollower
-from cnnviz.core.training.run_folder import HEARTBEAT, write_json_atomically
+from cnnviz.core.training.run_folder import HEARTBEAT
 from cnnviz.core.training.runs import list_runs, live_status, read_run
 
 

@@ -212,7 +212,7 @@ def test_the_app_writes_the_same_run_folder_as_the_command_line(qtbot, window):
     folder = current_path(window).parent
     assert sorted(p.name for p in folder.iterdir()) == [
         "best.pt", "checkpoint.pt", "config.json", "heartbeat.json", "histograms.jsonl",
-        "metrics.jsonl"]
+        "metrics.jsonl", "timelapse"]
     config = json.loads((folder / "config.json").read_text())
     assert config["settings"]["epochs"] == 2 and config["settings"]["seed"] == 0
     assert {"cnnviz", "torch"} <= set(config["versions"])

@@ -1,8 +1,9 @@
 """Weights and gradients over training, as TensorBoard's histograms show them: about 100
 snapshots a run, whatever its length, and the heatmaps the app draws from them.
 
-The trainer asks ``due(step)`` after each backward pass and, when it says yes, takes a
-``snapshot`` before the optimiser steps, so each gradient is the one that made the update.
+The trainer asks the run's SnapshotSchedule ``due(step)`` after each backward pass and, when
+it says yes, ``take``s every recorder's snapshot (these histograms, the timelapse frames of
+timelapse.py) before the optimiser steps, so each gradient is the one that made the update.
 The 100 snapshots are spread evenly over the run's steps from the first one on (every step of
 a run shorter than that), and a resumed run keeps the same schedule. A snapshot only reads the
 weights and gradients (no random numbers, no change), so a seeded run computes the same
@@ -22,6 +23,7 @@ import math
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 import numpy as np
 import torch
@@ -41,18 +43,18 @@ def layer_name(parameter: str) -> str:
     return owner if owner and attribute == "weight" else parameter
 
 
-class HistogramRecorder:
-    """Decides when a snapshot is due and takes it; one per run."""
+class SnapshotSchedule:
+    """When a run records its snapshots (histograms, timelapse frames): about ``snapshots``
+    steps spread evenly over the run, throttled to ``cost_share`` of the time trained so far.
+    One schedule takes all of a run's recorders at once, so they record the same steps and
+    their costs count against one budget."""
 
-    def __init__(self, model: nn.Module, total_steps: int, start_step: int = 0,
-                 snapshots: int = SNAPSHOTS, bins: int = BINS, cost_share: float | None = None,
+    def __init__(self, total_steps: int, start_step: int = 0, snapshots: int = SNAPSHOTS,
+                 cost_share: float | None = None,
                  clock: Callable[[], float] = time.perf_counter) -> None:  # fmt: skip
         """``cost_share`` None takes the module's COST_SHARE as it is when the run starts."""
-        self.weights = [(layer_name(name), p) for name, p in model.named_parameters()
-                        if p.ndim >= 2 and p.requires_grad]  # fmt: skip
         self.total_steps = max(1, total_steps)
         self.snapshots = max(1, snapshots)
-        self.bins = bins
         self.cost_share = COST_SHARE if cost_share is None else cost_share
         self.clock = clock
         self.started = clock()
@@ -68,13 +70,40 @@ class HistogramRecorder:
 
     def due(self, step: int) -> bool:
         """Whether to take a snapshot at this step (counting from 1)."""
-        if not self.weights or step < self.next_step:
+        if step < self.next_step:
             return False
         return self.spent <= self.cost_share * (self.clock() - self.started)
 
-    def snapshot(self, step: int) -> HistogramEvent:
-        """The weights and gradients now; the next snapshot is the next scheduled one."""
+    def take(self, step: int, recorders: Iterable[Recorder]) -> list[Any]:
+        """Each recorder's snapshot at this step (those that have one), their time charged
+        to the budget; the next snapshot is the next scheduled one."""
         began = self.clock()
+        events = [event for recorder in recorders
+                  if (event := recorder.snapshot(step)) is not None]
+        self.spent += self.clock() - began
+        self.next_step = self._scheduled_after(step)
+        return events
+
+
+class Recorder(Protocol):
+    """What a schedule's recorder does: read the model at a step (no random numbers, no
+    change), or return None when it has nothing to record."""
+
+    def snapshot(self, step: int) -> Any | None: ...
+
+
+class HistogramRecorder:
+    """Each weight's values and gradient as histograms, when the run's schedule says so."""
+
+    def __init__(self, model: nn.Module, bins: int = BINS) -> None:
+        self.weights = [(layer_name(name), p) for name, p in model.named_parameters()
+                        if p.ndim >= 2 and p.requires_grad]  # fmt: skip
+        self.bins = bins
+
+    def snapshot(self, step: int) -> HistogramEvent | None:
+        """The weights and gradients now; None for a model without a weight to count."""
+        if not self.weights:
+            return None
         weights, gradients, norms = [], [], []
         for _, parameter in self.weights:
             weights.append(_histogram(_numbers(parameter), self.bins))
@@ -86,7 +115,7 @@ class HistogramRecorder:
                 gradients.append(_histogram(gradient, self.bins))
                 norms.append(float(np.linalg.norm(gradient)))
         weight_rows, grad_rows = np.stack(weights), np.stack(gradients)
-        event = HistogramEvent(
+        return HistogramEvent(
             step=step, layers=[name for name, _ in self.weights],
             weight_ranges=weight_rows[:, :2].astype(np.float32),
             weight_counts=weight_rows[:, 2:].astype(np.int64),
@@ -95,9 +124,6 @@ class HistogramRecorder:
             # a gradient that overflowed has exploded: the largest float32 says so in JSON
             grad_norms=np.nan_to_num(np.array(norms), nan=3e38, posinf=3e38).astype(np.float32),
         )  # fmt: skip
-        self.next_step = self._scheduled_after(step)
-        self.spent += self.clock() - began
-        return event
 
 
 def _numbers(tensor: torch.Tensor) -> np.ndarray:

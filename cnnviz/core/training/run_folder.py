@@ -1,5 +1,7 @@
 """A run is a folder: ``config.json``, ``metrics.jsonl``, ``checkpoint.pt`` and ``best.pt``,
-and ``histograms.jsonl`` (the weights and gradients over training, one snapshot a line).
+``histograms.jsonl`` (the weights and gradients over training, one snapshot a line) and
+``timelapse/`` (the first layer's kernels and one image's feature maps, one .npz a snapshot;
+see timelapse.py).
 
 The command line, the app and a distributed job write the same folder, through this class,
 with one writer per folder. ``metrics.jsonl`` holds one JSON object per event, flushed as it
@@ -22,6 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import torch
 
 import cnnviz
@@ -32,6 +35,7 @@ from cnnviz.core.files import (
     open_for_append,
     open_regular_for_reading,
     read_capped,
+    write_atomically,
     write_json_atomically,
 )
 from cnnviz.core.training.checkpoint import Checkpoint, save_checkpoint
@@ -49,6 +53,8 @@ from cnnviz.core.training.events import (
     event_to_json,
 )
 from cnnviz.core.training.tensorboard_log import TensorBoardLog
+from cnnviz.core.training.timelapse import FOLDER as TIMELAPSE
+from cnnviz.core.training.timelapse import TimelapseEvent, frame_name
 
 CONFIG = "config.json"
 METRICS = "metrics.jsonl"
@@ -237,7 +243,8 @@ class Heartbeat:
 
 
 #: the files and folders a run writes into its folder
-RUN_FILES = (CONFIG, METRICS, CHECKPOINT, BEST, HEARTBEAT, HISTOGRAMS, "tensorboard", "units")
+RUN_FOLDERS = ("tensorboard", "units", TIMELAPSE)
+RUN_FILES = (CONFIG, METRICS, CHECKPOINT, BEST, HEARTBEAT, HISTOGRAMS, *RUN_FOLDERS)
 
 
 def check_run_files(path: Path) -> None:
@@ -248,10 +255,9 @@ def check_run_files(path: Path) -> None:
         if file.is_symlink():
             raise UnsafeFileError(f"{file}: is a symbolic link; cnnviz never writes through "
                                   f"one (remove it, or use another folder)")
-        if file.exists() and not (file.is_dir() if name in ("tensorboard", "units")
-                                  else file.is_file()):  # fmt: skip
-            raise UnsafeFileError(f"{file}: is not a regular "
-                                  f"{'folder' if name in ('tensorboard', 'units') else 'file'}")
+        folder = name in RUN_FOLDERS
+        if file.exists() and not (file.is_dir() if folder else file.is_file()):
+            raise UnsafeFileError(f"{file}: is not a regular {'folder' if folder else 'file'}")
 
 
 def _lock(fd: int) -> bool:
@@ -367,6 +373,9 @@ class RunFolder:
         if isinstance(event, HistogramEvent):
             self._log_histograms(event)
             return
+        if isinstance(event, TimelapseEvent):
+            self._log_timelapse(event)
+            return
         self._note_progress(event)
         if self._tensorboard is not None:
             self._tensorboard(event)
@@ -384,6 +393,16 @@ class RunFolder:
                 self._histograms = open_for_append(self.path / HISTOGRAMS)
             self._histograms.write(json.dumps(event_to_json(event)) + "\n")
             self._histograms.flush()
+
+    def _log_timelapse(self, event: TimelapseEvent) -> None:
+        """One frame of the timelapse, written atomically; like a histogram snapshot, one
+        that fails to write is lost, never the run."""
+        with contextlib.suppress(OSError):
+            folder = self.path / TIMELAPSE
+            folder.mkdir(exist_ok=True)
+            arrays = event.arrays()
+            write_atomically(folder / frame_name(event.step),
+                             lambda handle: np.savez_compressed(handle, **arrays), sync=False)
 
     def _note_progress(self, event: Any) -> None:
         """What the heartbeat says of the run's progress, and its end."""

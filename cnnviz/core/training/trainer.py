@@ -61,9 +61,10 @@ from cnnviz.core.training.events import (
     StoppedEvent,
     WeightsEvent,
 )
-from cnnviz.core.training.histograms import HistogramRecorder
+from cnnviz.core.training.histograms import HistogramRecorder, SnapshotSchedule
 from cnnviz.core.training.run_folder import CHECKPOINT, RunFolder
 from cnnviz.core.training.tensorboard_log import summary_writer_class
+from cnnviz.core.training.timelapse import TimelapseRecorder
 
 EventSink = Callable[[Any], None]
 STEP_DECAY_EPOCHS = 20
@@ -348,7 +349,11 @@ class Trainer:
         ))  # fmt: skip
 
         sync_every = 1 if device.type == "cpu" else ACCELERATOR_SYNC_STEPS
-        histograms = HistogramRecorder(model, total_steps, start_step=step)
+        schedule = SnapshotSchedule(total_steps, start_step=step)
+        recorders = [HistogramRecorder(model)]
+        if len(test):  # the timelapse follows the test split's first image
+            recorders.append(TimelapseRecorder(model, test.images[0].to(device), normalizer,
+                                               steps_per_epoch))  # fmt: skip
         run_start = time.perf_counter()
         train_seconds, images_seen = 0.0, 0
         last_test_acc = best_acc
@@ -378,8 +383,9 @@ class Trainer:
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
                 # the gradients of this step, before the update; rank 0's alone are reported
-                if group.is_main and histograms.due(step + 1):
-                    on_event(histograms.snapshot(step + 1))
+                if group.is_main and schedule.due(step + 1):
+                    for snapshot in schedule.take(step + 1, recorders):
+                        on_event(snapshot)
                 optimizer.step()
                 if scheduler is not None:
                     scheduler.step()

@@ -1,0 +1,209 @@
+"""A run's timelapse as an animation: the first layer's kernels, or one layer's feature maps of
+one test image, a frame per recorded step with a caption (step, epoch, test accuracy), written
+as a GIF (Pillow) or an MP4 (H.264, by the ffmpeg that imageio-ffmpeg ships, from
+``cnnviz[export]``).
+
+The colour scale is fixed across frames by default, so that a kernel that grows looks
+stronger instead of being re-normalised to the same picture every frame; ``scale="frame"``
+stretches each frame to its own range instead (shape over strength).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from cnnviz.core.analysis.mosaic import grid_columns, tile
+from cnnviz.core.errors import CancelledError, CnnvizError
+from cnnviz.core.files import write_atomically
+from cnnviz.core.training.run_folder import METRICS, read_metrics
+from cnnviz.core.training.timelapse import TimelapseEvent, read_timelapse
+
+WHATS = ("filters", "maps")
+SCALES = ("fixed", "frame")
+FORMATS = (".gif", ".mp4")
+#: the pictures are scaled up (nearest neighbour) to about this many pixels across
+TARGET_WIDTH = 256
+#: three lines of text above the picture: what it shows, where in the run, the accuracy
+CAPTION_HEIGHT = 50
+MP4_INSTALL = 'an MP4 needs imageio-ffmpeg: pip install "cnnviz[export]" (a .gif needs no more)'
+#: anchors of the colour maps: blue-white-red for weights (zero is white), and a dark-to-
+#: bright ramp for activations
+_DIVERGING = np.array([[33, 102, 172], [146, 197, 222], [247, 247, 247], [244, 165, 130],
+                       [178, 24, 43]], dtype=np.float32)  # fmt: skip
+_SEQUENTIAL = np.array([[0, 0, 4], [87, 16, 110], [188, 55, 84], [249, 142, 9],
+                        [252, 255, 164]], dtype=np.float32)  # fmt: skip
+
+
+@dataclass
+class Timelapse:
+    """A run's frames, with what each frame's caption needs."""
+
+    frames: list[TimelapseEvent]
+    total_steps: int | None
+    #: (step, test accuracy) of each evaluation, in step order
+    accuracies: list[tuple[int, float]]
+
+    @classmethod
+    def read(cls, run_dir: Path) -> Timelapse:
+        frames = read_timelapse(run_dir)
+        total, accuracies = None, []
+        path = Path(run_dir) / METRICS
+        for record in read_metrics(path) if path.is_file() else []:
+            if not isinstance(record, dict):  # a line of JSON, but not an event
+                continue
+            kind, step = record.get("type"), record.get("step")
+            if kind == "started" and _number(record.get("total_steps")):
+                total = int(record["total_steps"])
+            elif kind in ("epoch", "evaluation") and _number(step) and _number(
+                    record.get("test_acc")):
+                accuracies.append((int(step), float(record["test_acc"])))
+        return cls(frames, total, sorted(accuracies))
+
+    def caption(self, index: int) -> str:
+        """Where frame ``index`` is in the run, and the last test accuracy measured before it."""
+        frame = self.frames[index]
+        of = f" of {self.total_steps:,}" if self.total_steps else ""
+        measured = [acc for step, acc in self.accuracies if step < frame.step]
+        accuracy = f"{measured[-1]:.1%}" if measured else "not measured yet"
+        return f"step {frame.step:,}{of}, epoch {frame.epoch:.2f}\ntest accuracy {accuracy}"
+
+    def layer(self, what: str, layer: str | None) -> str:
+        """The layer an animation of ``what`` shows; CnnvizError for one it cannot."""
+        last = self.frames[-1]
+        if what == "filters":
+            if layer not in (None, last.filters_layer):
+                raise CnnvizError(f"the timelapse keeps the kernels of the first conv layer, "
+                                  f"{last.filters_layer}, only (not {layer})")
+            return last.filters_layer
+        if not last.maps_layers:
+            raise CnnvizError("the timelapse holds no feature maps")
+        if layer is None:
+            return last.maps_layers[0]
+        if layer not in last.maps_layers:
+            raise CnnvizError(f"the timelapse holds no maps of {layer!r}; it has "
+                              f"{', '.join(last.maps_layers)}")
+        return layer
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _colour(values: np.ndarray, anchors: np.ndarray) -> np.ndarray:
+    """0..1 values through a colour map: uint8 [..., 3]."""
+    positions = np.clip(values, 0, 1) * (len(anchors) - 1)
+    low = np.minimum(positions.astype(np.int64), len(anchors) - 2)
+    part = (positions - low)[..., None]
+    return np.rint(anchors[low] * (1 - part) + anchors[low + 1] * part).astype(np.uint8)
+
+
+def _cells(frame: TimelapseEvent, what: str, layer: str) -> np.ndarray:
+    """The frame's pictures, before colour: kernels [out, kh, kw] (averaged over a layer's
+    inputs unless they are an RGB image's three) or maps [c, h, w]."""
+    if what == "maps":
+        return frame.layer_maps(layer)
+    kernels = frame.filters
+    return kernels.transpose(0, 2, 3, 1) if kernels.shape[1] == 3 else kernels.mean(axis=1)
+
+
+def render(timelapse: Timelapse, what: str, layer: str,
+           scale: str = "fixed") -> list[np.ndarray]:  # fmt: skip
+    """Every frame as uint8 RGB [H, W, 3], captioned."""
+    if what not in WHATS or scale not in SCALES:
+        raise CnnvizError(f"choose what from {', '.join(WHATS)}, scale from {', '.join(SCALES)}")
+    fixed = None
+    if scale == "fixed":
+        every = [_cells(frame, what, layer) for frame in timelapse.frames]
+        fixed = (max(float(np.abs(c).max()) for c in every) if what == "filters"
+                 else (min(float(c.min()) for c in every), max(float(c.max()) for c in every)))
+    return [_picture(timelapse, i, what, layer, fixed) for i in range(len(timelapse.frames))]
+
+
+def _picture(timelapse: Timelapse, index: int, what: str, layer: str,
+             fixed: float | tuple[float, float] | None) -> np.ndarray:  # fmt: skip
+    cells = _cells(timelapse.frames[index], what, layer)
+    if what == "filters":  # symmetric: zero is white, whatever the frame
+        peak = fixed if fixed is not None else float(np.abs(cells).max())
+        values = 0.5 + 0.5 * cells / (peak or 1.0)
+        coloured = (np.rint(np.clip(values, 0, 1) * 255).astype(np.uint8) if cells.ndim == 4
+                    else _colour(values, _DIVERGING))  # an RGB kernel is its own colour
+    else:
+        low, high = fixed if fixed is not None else (float(cells.min()), float(cells.max()))
+        coloured = _colour((cells - low) / (high - low if high > low else 1.0), _SEQUENTIAL)
+    mosaic = tile(coloured.astype(np.float32), grid_columns(len(cells)), pad=1, fill=255.0)
+    zoom = max(1, TARGET_WIDTH // mosaic.shape[1])
+    mosaic = mosaic.repeat(zoom, axis=0).repeat(zoom, axis=1).astype(np.uint8)
+    title = f"{layer}: {'kernels' if what == 'filters' else 'feature maps'}"
+    return _captioned(mosaic, title, timelapse.caption(index))
+
+
+def _captioned(picture: np.ndarray, title: str, caption: str) -> np.ndarray:
+    """The picture centred under the title and caption, on white; even sides, as video
+    wants."""
+    font = ImageFont.load_default(size=12)
+    width = max(picture.shape[1] + 8, TARGET_WIDTH)
+    width += width % 2
+    height = picture.shape[0] + CAPTION_HEIGHT + 4
+    height += height % 2
+    canvas = Image.new("RGB", (width, height), "white")
+    canvas.paste(Image.fromarray(picture), ((width - picture.shape[1]) // 2, CAPTION_HEIGHT))
+    draw = ImageDraw.Draw(canvas)
+    draw.multiline_text((4, 2), f"{title}\n{caption}", fill="black", font=font, spacing=3)
+    return np.asarray(canvas)
+
+
+def write_animation(pictures: list[np.ndarray], out: Path, fps: float,
+                    progress: Callable[[float], None] | None = None,
+                    should_stop: Callable[[], bool] | None = None) -> None:  # fmt: skip
+    """Write the pictures as ``out`` (.gif or .mp4) at ``fps`` frames a second, atomically.
+    ``progress`` hears the fraction done after each frame; ``should_stop`` is asked before
+    each, and a stop raises CancelledError and leaves no file."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise CnnvizError(f"{out}: write a .gif or an .mp4")
+
+    def frames():
+        for i, picture in enumerate(pictures):
+            if should_stop is not None and should_stop():
+                raise CancelledError("the export was cancelled")
+            yield picture
+            if progress is not None:
+                progress((i + 1) / len(pictures))
+
+    if suffix == ".gif":
+        def write(handle: IO[bytes]) -> None:
+            # one adaptive palette a frame, without dithering: flat colours compress well
+            images = [Image.fromarray(p).quantize(colors=64, dither=Image.Dither.NONE)
+                      for p in frames()]  # fmt: skip
+            images[0].save(handle, format="GIF", save_all=True, append_images=images[1:],
+                           duration=1000 / fps, loop=0)  # fmt: skip
+    else:
+        try:
+            import imageio_ffmpeg
+        except ImportError:
+            raise CnnvizError(MP4_INSTALL) from None
+
+        def write(handle: IO[bytes]) -> None:
+            height, width = pictures[0].shape[:2]
+            # ffmpeg writes the file itself, by name; H.264 in MP4, as every player takes it
+            writer = imageio_ffmpeg.write_frames(
+                handle.name, (width, height), fps=fps, codec="libx264", macro_block_size=2,
+                output_params=["-f", "mp4", "-movflags", "+faststart"], ffmpeg_log_level="error")
+            writer.send(None)
+            try:
+                for picture in frames():
+                    writer.send(np.ascontiguousarray(picture))
+            finally:
+                writer.close()
+    try:
+        write_atomically(out, write)
+    except OSError as exc:
+        raise CnnvizError(f"cannot write {out}: {exc.strerror or exc}") from None
