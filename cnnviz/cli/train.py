@@ -18,6 +18,7 @@ from cnnviz.cli.common import (
     add_trust_option,
     fail,
     non_negative_float,
+    non_negative_int,
     positive_float,
     positive_int,
 )
@@ -65,6 +66,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--image-size", type=positive_int,
                        help="image folders: the input's longer side in pixels (default: the "
                             "most common size, its longer side at most 64)")
+    train.add_argument("--threads", type=non_negative_int, default=None,
+                       help="torch's CPU threads: 0 adapts the count to the machine's load "
+                            "while it trains (fastest when other work shares the cores, not "
+                            "bit-for-bit repeatable); N fixes it. Default: 0, or the cores "
+                            "available when --seed is given (a seeded run repeats exactly)")
     train.add_argument("--eval-every", type=int, default=0,
                        help="also evaluate on 1000 test images every N steps")
     train.add_argument("--out", type=Path, required=True,
@@ -211,7 +217,7 @@ def train_in(group: ProcessGroup, args: argparse.Namespace) -> int:
     from cnnviz.core.training.config import TrainConfig
     from cnnviz.core.training.events import FailedEvent, FinishedEvent, StoppedEvent
     from cnnviz.core.training.run_folder import BEST, METRICS
-    from cnnviz.core.training.trainer import Trainer
+    from cnnviz.core.training.trainer import Trainer, most_threads
 
     def report(message: str) -> int:
         return fail(message if group.is_main else f"[rank {group.rank}] {message}")
@@ -222,6 +228,8 @@ def train_in(group: ProcessGroup, args: argparse.Namespace) -> int:
     config = TrainConfig(
         **settings_from(args), data_dir=args.data_dir, device=args.device,
         eval_every=args.eval_every, download=not args.offline, out_dir=args.out,
+        threads=(args.threads if args.threads is not None
+                 else most_threads(group) if args.seed is not None else 0),
         resume=args.resume, init_from=args.init_from, trust_model_code=args.trust_model_code,
         tensorboard=args.tensorboard, sync_bn=args.sync_bn,
     )  # fmt: skip

@@ -56,6 +56,9 @@ class TrainConfig:
     #: "auto" uses bf16 autocast on CUDA with bf16 support and on CPUs with native bf16
     #: (AVX512-BF16 / AMX); it roughly halves the time of a step there
     precision: str = "auto"
+    #: torch's CPU threads: 0 adapts the count to the machine's load while it trains (see
+    #: thread_tuner; fast on a busy machine, but not bit-for-bit repeatable), N fixes it
+    threads: int = 0
     #: also evaluate on a fixed test subset every N steps (0: only at each epoch end)
     eval_every: int = 0
     eval_subset: int = 1000
@@ -94,6 +97,10 @@ class TrainConfig:
             (
                 self.image_size is None or self.image_size >= 4,
                 f"image size must be at least 4 pixels (got {self.image_size})",
+            ),
+            (
+                self.threads >= 0,
+                f"threads must be 0 (adapt to the machine's load) or more (got {self.threads})",
             ),
             (
                 self.resume is None or self.init_from is None,

@@ -26,6 +26,7 @@ import torch.distributed as dist
 from torch import nn
 
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.threads import available_cores
 from cnnviz.core.training.evaluation import EvaluationResult, result_from_counts
 
 #: how long a rank waits for the others at a collective before it gives up
@@ -168,8 +169,9 @@ class ProcessGroup:
 
 def join_torchrun(device: str) -> ProcessGroup:
     """Join the job torchrun started: gloo on the CPU, NCCL on CUDA (each rank on its
-    LOCAL_RANK's GPU), and torch threads per rank = this machine's cores / local processes
-    (torchrun's default of one thread leaves cores idle)."""
+    LOCAL_RANK's GPU), and torch threads per rank = the cores available / local processes
+    (torchrun's default of one thread leaves cores idle; the trainer then adapts the count to
+    the machine's load, see thread_tuner)."""
     rank, local_rank = int(os.environ["RANK"]), int(os.environ["LOCAL_RANK"])
     world_size = int(os.environ["WORLD_SIZE"])
     local_world_size = int(os.environ.get("LOCAL_WORLD_SIZE", world_size))
@@ -177,7 +179,7 @@ def join_torchrun(device: str) -> ProcessGroup:
     backend = "nccl" if use_cuda else "gloo"
     if use_cuda:
         torch.cuda.set_device(local_rank)
-    torch.set_num_threads(max(1, (os.cpu_count() or 1) // local_world_size))
+    torch.set_num_threads(max(1, available_cores() // local_world_size))
     # torchrun's store outlives an elastic restart, and a new process group would read the
     # old round's addresses from it (pytorch/pytorch#167288): each round gets its own keys
     store, _, _ = next(dist.rendezvous("env://", rank, world_size, timeout=TIMEOUT))

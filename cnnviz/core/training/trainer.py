@@ -40,6 +40,7 @@ from cnnviz.core.models.custom_model import is_custom_model_spec
 from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
 from cnnviz.core.models.registry import build_model, count_parameters
 from cnnviz.core.models.shape import InputShape
+from cnnviz.core.threads import available_cores
 from cnnviz.core.training.checkpoint import (
     Checkpoint,
     CheckpointMeta,
@@ -64,6 +65,7 @@ from cnnviz.core.training.events import (
 from cnnviz.core.training.histograms import HistogramRecorder, SnapshotSchedule
 from cnnviz.core.training.run_folder import CHECKPOINT, RunFolder
 from cnnviz.core.training.tensorboard_log import summary_writer_class
+from cnnviz.core.training.thread_tuner import ThreadTuner, starting_threads
 from cnnviz.core.training.timelapse import TimelapseRecorder
 
 EventSink = Callable[[Any], None]
@@ -131,6 +133,12 @@ def _fits_on(device: torch.device, data: LoadedDataset) -> bool:
     return size < 1 << 30
 
 
+def most_threads(group: ProcessGroup) -> int:
+    """The CPU threads one process of the run may use: the cores available to it, shared
+    among the processes of a torchrun job on this machine."""
+    return max(1, available_cores() // group.local_world_size)
+
+
 def run_model_code(config: TrainConfig, parent: Checkpoint | None) -> ModelCode | None:
     """The source a run's model is built from, or None for a registry model. A file the user
     named runs as it is on disk; one that the parent checkpoint (resume, init_from) names
@@ -167,6 +175,8 @@ class Trainer:
         self.folder: RunFolder | None = None
         self._code: ModelCode | None = None
         self._steps_taken = 0
+        #: the CPU thread count's controller, while a run adapts it (for benchmarks and tests)
+        self.tuner: ThreadTuner | None = None
         self._on_event: EventSink = _ignore
 
     # -- public -----------------------------------------------------------------------------
@@ -280,6 +290,8 @@ class Trainer:
             "classes": shape.num_classes,
             "parent_checkpoint": str(cfg.init_from) if cfg.init_from else None,
             "model_code_sha256": self._code.sha256 if self._code else None,
+            "threads": (None if device.type != "cpu" else cfg.threads
+                        or f"adaptive, 1 to {most_threads(group)}"),
         }  # fmt: skip
         folder.open(cfg.to_dict(), details,
                     resumed_from=str(cfg.resume) if cfg.resume else None)  # fmt: skip
@@ -292,6 +304,12 @@ class Trainer:
         assert device is not None
         self._code = run_model_code(cfg, parent)
         group = self.group
+        tuner = None  # on the CPU, the thread count follows the machine's load (or is fixed)
+        if device.type == "cpu" and cfg.threads:
+            torch.set_num_threads(cfg.threads)
+        elif device.type == "cpu":
+            most = most_threads(group)
+            tuner = self.tuner = ThreadTuner(most, starting_threads(most))
         torch.manual_seed(cfg.seed)  # the same initial weights on every rank
         model = build_model(cfg.model, shape, self._code).to(device)
         if cfg.init_from is not None and parent is not None:
@@ -401,6 +419,8 @@ class Trainer:
                             f"try a lower learning rate (now {cfg.lr:g})"
                         )
                     elapsed = time.perf_counter() - window_start
+                    if tuner is not None:
+                        tuner.observe(elapsed / len(pending))
                     train_seconds += elapsed
                     window_images = int(sizes.sum())
                     images_seen += window_images
