@@ -9,9 +9,9 @@ import json
 import torch
 
 from cnnviz.cli import main
-from cnnviz.core.training import thread_tuner
+from cnnviz.core import thread_tuner
+from cnnviz.core.thread_tuner import ThreadTuner
 from cnnviz.core.training.config import TrainConfig
-from cnnviz.core.training.thread_tuner import ThreadTuner
 from cnnviz.core.training.trainer import Trainer
 
 #: seconds a step at 1 and 2 threads: idle, two threads win; beside a busy process, the

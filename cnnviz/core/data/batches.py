@@ -11,11 +11,14 @@ crops 32 at random (benchmarks/train_speed.py runs that one, as written).
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 import torch
 import torch.nn.functional as F
+
+from cnnviz.core.thread_tuner import ThreadTuner, starting_threads
 
 AUGMENTATIONS = {
     "none": "no augmentation",
@@ -121,7 +124,9 @@ class BatchPass:
     """The batch starts of one pass over ``count`` items, as the passes over a test split
     (evaluation, top inputs, embeddings) walk it: ``should_stop`` is asked before each batch,
     ``on_progress`` told the share done after each. A pass that was told to stop ends early
-    with ``stopped`` set."""
+    with ``stopped`` set. Each batch's time (the caller's work between two starts) feeds a
+    ThreadTuner, so that a pass on a busy machine uses the thread count that is fastest
+    there; the calling thread's count is restored at the end."""
 
     def __init__(self, count: int, batch_size: int,
                  should_stop: Callable[[], bool] | None = None,
@@ -131,10 +136,17 @@ class BatchPass:
         self.stopped = False
 
     def __iter__(self) -> Iterator[int]:
-        for start in range(0, self.count, self.batch_size):
-            if self.should_stop is not None and self.should_stop():
-                self.stopped = True
-                return
-            yield start
-            if self.on_progress is not None:
-                self.on_progress(min(1.0, (start + self.batch_size) / self.count))
+        before = torch.get_num_threads()
+        tuner = ThreadTuner(before, starting_threads(before))
+        try:
+            for start in range(0, self.count, self.batch_size):
+                if self.should_stop is not None and self.should_stop():
+                    self.stopped = True
+                    return
+                began = time.perf_counter()
+                yield start
+                tuner.observe(time.perf_counter() - began)
+                if self.on_progress is not None:
+                    self.on_progress(min(1.0, (start + self.batch_size) / self.count))
+        finally:
+            torch.set_num_threads(before)

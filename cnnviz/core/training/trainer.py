@@ -40,6 +40,7 @@ from cnnviz.core.models.custom_model import is_custom_model_spec
 from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
 from cnnviz.core.models.registry import build_model, count_parameters
 from cnnviz.core.models.shape import InputShape
+from cnnviz.core.thread_tuner import ThreadTuner, starting_threads
 from cnnviz.core.threads import available_cores
 from cnnviz.core.training.checkpoint import (
     Checkpoint,
@@ -65,7 +66,6 @@ from cnnviz.core.training.events import (
 from cnnviz.core.training.histograms import HistogramRecorder, SnapshotSchedule
 from cnnviz.core.training.run_folder import CHECKPOINT, RunFolder
 from cnnviz.core.training.tensorboard_log import summary_writer_class
-from cnnviz.core.training.thread_tuner import ThreadTuner, starting_threads
 from cnnviz.core.training.timelapse import TimelapseRecorder
 
 EventSink = Callable[[Any], None]
