@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -132,12 +133,18 @@ def test_crops_and_their_grid():
 MAPS = (2, 14, 14)  # the layer's channels and map size that the scan below fits
 
 
-def test_scans_are_cached_next_to_their_weights(tmp_path):
+def checkpoint_in_a_run(tmp_path: Path) -> Path:
     run = tmp_path / "run"
     run.mkdir()
     (run / "config.json").write_text("{}")
     checkpoint = run / "checkpoint.pt"
     checkpoint.write_bytes(b"weights")
+    return checkpoint
+
+
+def test_scans_are_cached_next_to_their_weights(tmp_path):
+    checkpoint = checkpoint_in_a_run(tmp_path)
+    run = checkpoint.parent
     top = TopInputs("layer2.0", np.arange(8).reshape(2, 4), np.ones((2, 4), np.float32),
                     np.zeros((2, 4, 2), np.int64), (14, 14))
     weights = weights_stamp(checkpoint)
@@ -209,11 +216,7 @@ def test_a_module_called_twice_gives_the_call_inspect_names():
 
 
 def test_a_forged_scan_that_does_not_fit_the_layer_or_the_test_set_is_scanned_again(tmp_path):
-    run = tmp_path / "run"
-    run.mkdir()
-    (run / "config.json").write_text("{}")
-    checkpoint = run / "checkpoint.pt"
-    checkpoint.write_bytes(b"weights")
+    checkpoint = checkpoint_in_a_run(tmp_path)
     weights = weights_stamp(checkpoint)
 
     def forged(indices, positions, map_size=(14, 14)):

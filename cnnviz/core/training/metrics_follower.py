@@ -9,14 +9,13 @@ stays with the reader.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
 from cnnviz.core.files import UnsafeFileError, open_regular_for_reading
-from cnnviz.core.training.run_folder import METRICS
+from cnnviz.core.training.run_folder import METRICS, json_object
 
 #: at most this much is read in one poll, so that a huge backlog never blocks the caller long
 MAX_READ_BYTES = 8 << 20
@@ -69,11 +68,5 @@ class MetricsFollower:
             return update
         self.offset += len(chunk)
         *lines, self._partial = (self._partial + chunk).split(b"\n")
-        for line in lines:
-            try:
-                record = json.loads(line)
-            except (ValueError, RecursionError):
-                continue
-            if isinstance(record, dict):
-                update.records.append(record)
+        update.records = [record for line in lines if (record := json_object(line)) is not None]
         return update

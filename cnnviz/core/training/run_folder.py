@@ -455,17 +455,19 @@ def read_metrics(path: Path) -> list[dict[str, Any]]:
     """Every complete line of a metrics.jsonl that is a JSON object (a line still being
     written, or one that is not an object, is skipped); RunFileError for a file that is not a
     regular file."""
-    records = []
     try:
         with open_regular_for_reading(Path(path)) as handle:
-            for line in handle:
-                try:
-                    record = json.loads(line)
-                except (ValueError, RecursionError):
-                    continue
-                if isinstance(record, dict):
-                    records.append(record)
+            return [record for line in handle if (record := json_object(line)) is not None]
     except UnsafeFileError as exc:
         raise RunFileError(str(exc)) from None
-    return records
+
+
+def json_object(line: bytes | str) -> dict[str, Any] | None:
+    """A JSON-lines file's line as an object, or None for a line that is cut short, not
+    JSON, or not an object."""
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    return record if isinstance(record, dict) else None
 
