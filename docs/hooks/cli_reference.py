@@ -114,8 +114,9 @@ def replace_block(markdown: str, block: str) -> str:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """MkDocs hook: the English CLI page gets the reference the parsers give now."""
-    if page.file.src_uri == "cli.md":
+    """MkDocs hook: the page that holds the markers (the English CLI page) gets the
+    reference the parsers give now."""
+    if START in markdown:
         return replace_block(markdown, render())
     return markdown
 
