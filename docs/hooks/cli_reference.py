@@ -6,7 +6,8 @@ test ``tests/test_docs.py`` fails when the committed block differs, so that the 
 GitHub is right too. ``python docs/hooks/cli_reference.py`` rewrites the block.
 
 The reference is built from the parsers' actions (options, values, defaults, help), not from
-``format_help()``, whose layout changes between Python versions.
+``format_help()``, whose layout changes between Python versions. Building therefore needs
+cnnviz importable with its dependencies, as ``pip install -e ".[docs]"`` installs it.
 """
 
 from __future__ import annotations
