@@ -1,8 +1,18 @@
-"""Help: a short guide to the tabs (opened at start until the user says not to), and every
-keyboard shortcut on one page."""
+"""Help: a short guide to the tabs (opened at start until the user says not to), every
+keyboard shortcut on one page, and the way to the documentation site.
+
+The documentation (``docs/``, built with ``mkdocs build``) opens from the built site when there
+is one (the folder ``$CNNVIZ_DOCS``, or ``site/`` next to the checkout, where ``mkdocs build``
+writes it), and from the online site otherwise.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,17 +25,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-GUIDE = """
+#: the online documentation: the same URL as ``Documentation`` in pyproject.toml's
+#: [project.urls] (tests/test_docs.py checks that they agree). PLACEHOLDER: the site is not
+#: published yet; ``.example`` is a reserved domain that can never be someone else's site.
+ONLINE_DOCS = "https://docs.cnnviz.example/"
+
+#: the documentation page of each part of the app, as the built site names it (the page
+#: ``docs/guide/learn.md`` is ``guide/learn.html``); the guide's "more" links point here
+DOC_PAGES = {
+    "index": "index.html",
+    "start": "getting-started.html",
+    "learn": "guide/learn.html",
+    "train": "guide/train.html",
+    "runs": "guide/runs.html",
+    "inspect": "guide/inspect.html",
+    "draw": "guide/draw.html",
+    "evaluate": "guide/evaluate-explain.html",
+    "units": "guide/units.html",
+    "lecture": "guide/lecture-hall.html",
+    "offline": "offline.html",
+}
+
+
+def _more(page: str) -> str:
+    return f' <a href="{DOC_PAGES[page]}">more</a>'
+
+
+GUIDE = f"""
 <h3>What cnnviz shows</h3>
 <p><b>Draw</b>: draw a digit and watch the network read it as you draw; it works offline with
-the weights cnnviz ships. <b>Training</b>: press <b>Train</b> (Ctrl+R) and watch the loss and
-accuracy stream in. <b>Runs</b>: every run is a folder; tick runs to draw them over each other
-and compare their settings. <b>Inspect</b>: the layers of the model, their output sizes and
-receptive fields, every channel's feature map for an input, the filters, and where the network
-looked (Explain). <b>Evaluate</b>: the confusion matrix and the mistakes, most confidently
-wrong first. <b>Learn</b>: the tutorial's ideas as live demos: a neuron, small fully connected
-nets, a convolution step by step, pooling, weight sharing, and its architecture pattern as a
-model to build and train.</p>
+the weights cnnviz ships.{_more("draw")} <b>Training</b>: press <b>Train</b> (Ctrl+R) and
+watch the loss and accuracy stream in.{_more("train")} <b>Runs</b>: every run is a folder;
+tick runs to draw them over each other and compare their settings.{_more("runs")}
+<b>Inspect</b>: the layers of the model, their output sizes and receptive fields, every
+channel's feature map for an input, the filters, and where the network looked
+(Explain).{_more("inspect")} <b>Evaluate</b>: the confusion matrix and the mistakes, most
+confidently wrong first.{_more("evaluate")} <b>Learn</b>: the tutorial's ideas as live demos:
+a neuron, small fully connected nets, a convolution step by step, pooling, weight sharing, and
+its architecture pattern as a model to build and train.{_more("learn")}</p>
 <h3>What to try first</h3>
 <ol>
 <li>Draw a 7, then a 1 that looks like a 7: what does the network say?</li>
@@ -35,7 +72,41 @@ model to build and train.</p>
 <li>In Learn, step through a convolution, then change the stride until the filter no longer
 tiles the input evenly: see which rows and columns PyTorch drops.</li>
 </ol>
+<p>Everything else is in the documentation (Help &gt; Documentation):
+<a href="{DOC_PAGES["start"]}">the first five minutes</a>, a page per tab, the command line,
+and <a href="{DOC_PAGES["offline"]}">working offline</a>.</p>
 """
+
+
+def local_site() -> Path | None:
+    """The built documentation site, when there is one: ``$CNNVIZ_DOCS`` (a folder holding
+    ``index.html``), else ``site/`` in the checkout cnnviz runs from (``mkdocs build`` writes
+    it there); None for an installed package without a built site."""
+    import cnnviz
+
+    candidates = []
+    if os.environ.get("CNNVIZ_DOCS"):
+        candidates.append(Path(os.environ["CNNVIZ_DOCS"]).expanduser())
+    candidates.append(Path(cnnviz.__file__).resolve().parents[1] / "site")
+    for folder in candidates:
+        if (folder / "index.html").is_file():
+            return folder
+    return None
+
+
+def docs_url(page: str = "index.html", language: str = "en") -> QUrl:
+    """The URL of a documentation page (``guide/learn.html``, optionally with ``#anchor``):
+    in the built site when there is one, else online. ``language`` "zh" gives the Chinese
+    page (the site's ``zh/`` half)."""
+    path, _, anchor = page.partition("#")
+    if language.lower().startswith("zh"):
+        path = f"zh/{path}"
+    site = local_site()
+    url = QUrl.fromLocalFile(str(site / path)) if site is not None else QUrl(ONLINE_DOCS + path)
+    if anchor:
+        url.setFragment(anchor)
+    return url
+
 
 #: shortcuts that belong to a tab rather than to a menu action
 TAB_SHORTCUTS = [
@@ -49,12 +120,18 @@ TAB_SHORTCUTS = [
 class GuideDialog(QDialog):
     """The guide; unticking its box keeps it from opening at start again."""
 
-    def __init__(self, parent: QWidget, shown_at_start: bool) -> None:
+    def __init__(self, parent: QWidget, shown_at_start: bool,
+                 open_page: Callable[[str], object] | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("guideDialog")
         self.setWindowTitle("Welcome to cnnviz")
-        text = QLabel(GUIDE)
+        text = QLabel(GUIDE, objectName="guideText")
         text.setWordWrap(True)
+        # a "more" link names a documentation page; open_page opens it (built site or online)
+        text.setOpenExternalLinks(False)
+        if open_page is not None:
+            text.linkActivated.connect(open_page)
+        self.text = text
         self.at_start = QCheckBox("Show this guide when cnnviz starts",
                                   objectName="guideAtStart")  # fmt: skip
         self.at_start.setChecked(shown_at_start)

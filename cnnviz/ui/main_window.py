@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -55,7 +55,7 @@ from cnnviz.ui.dialogs import TrustDialog, error_box, train_mode_box
 from cnnviz.ui.draw_tab import DrawTab
 from cnnviz.ui.evaluate_tab import EvaluateTab
 from cnnviz.ui.file_dialogs import choose_path
-from cnnviz.ui.help import GuideDialog, ShortcutsDialog
+from cnnviz.ui.help import GuideDialog, ShortcutsDialog, docs_url
 from cnnviz.ui.histograms_tab import HistogramsTab
 from cnnviz.ui.inspect_tab import InspectTab
 from cnnviz.ui.job_run import JobRun
@@ -222,6 +222,8 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Guide", self.show_guide, QKeySequence.StandardKey.HelpContents,
                      "guideAction")
+        self._action(help_menu, "&Documentation", self.open_documentation, None,
+                     "documentationAction")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, None,
                      "shortcutsAction")
         self._action(help_menu, "&About cnnviz", self._about)
@@ -245,8 +247,20 @@ class MainWindow(QMainWindow):
         self.present_action.setChecked(active)
         return active
 
+    def open_documentation(self, page: str = "index.html") -> QUrl:
+        """Open a page of the documentation in the browser: the built site when there is one
+        (``site/`` next to the checkout, or ``$CNNVIZ_DOCS``), else the online one."""
+        url = docs_url(page)
+        if QDesktopServices.openUrl(url):
+            self.show_status(f"opened the documentation: {url.toDisplayString()}")
+        else:
+            self.show_status(f"could not open a browser; the documentation is at "
+                             f"{url.toDisplayString()}")
+        return url
+
     def show_guide(self) -> GuideDialog:
-        guide = GuideDialog(self, self.settings.value("help/guide_at_start", True, _as_bool))
+        guide = GuideDialog(self, self.settings.value("help/guide_at_start", True, _as_bool),
+                            self.open_documentation)
         guide.at_start.toggled.connect(lambda on: self.settings.set("help/guide_at_start", on))
         self._show_dialog(guide)
         return guide
