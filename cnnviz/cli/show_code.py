@@ -22,6 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from cnnviz.core.models.model_code import compared_with_disk
+    from cnnviz.core.text import hidden_characters, printable
     from cnnviz.core.training.checkpoint import checkpoint_model_code, load_checkpoint
 
     checkpoint = load_checkpoint(args.checkpoint)
@@ -30,7 +31,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.checkpoint}: its model {checkpoint.meta.model} is built into cnnviz; it "
               f"runs no code of its own", file=sys.stderr)
         return 0
-    print(f"# {code.name} from {code.path}, SHA-256 {code.sha256}\n# {compared_with_disk(code)}",
-          file=sys.stderr)
-    sys.stdout.write(code.source if code.source.endswith("\n") else code.source + "\n")
+    print(printable(f"# {code.name} from {code.path}, SHA-256 {code.sha256}\n"
+                    f"# {compared_with_disk(code)}", "\n"), file=sys.stderr)
+    if hidden_characters(code.source):
+        print("# warning: the source holds control or bidirectional characters that can hide "
+              "what it does; they are shown escaped (\\x1b, \\u202e)", file=sys.stderr)
+    source = printable(code.source, "\n\t")
+    sys.stdout.write(source if source.endswith("\n") else source + "\n")
     return 0

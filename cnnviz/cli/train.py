@@ -91,6 +91,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--json", action="store_true", help="end with one JSON summary line")
     add_data_options(train)
     add_trust_option(train)
+    train.add_argument("--trusted-code-sha256", default=None, metavar="SHA256",
+                       help="run a model file's code only if its SHA-256 is this one (the app "
+                            "passes the hash of the code you trusted to the jobs it starts)")
     train.set_defaults(handler=run)
 
 
@@ -231,6 +234,7 @@ def train_in(group: ProcessGroup, args: argparse.Namespace) -> int:
         threads=(args.threads if args.threads is not None
                  else most_threads(group) if args.seed is not None else 0),
         resume=args.resume, init_from=args.init_from, trust_model_code=args.trust_model_code,
+        trusted_code_sha256=args.trusted_code_sha256,
         tensorboard=args.tensorboard, sync_bn=args.sync_bn,
     )  # fmt: skip
     progress = TerminalProgress(sys.stderr)  # rank 0 reports; the trainer's events are its

@@ -10,20 +10,24 @@ from the internet), so every file in it is hostile until checked:
 - a temporary file carries a prefix and a suffix that only cnnviz uses, so that cleaning up
   after a killed process deletes cnnviz's own leftovers and never a user's ``thesis.tmp``.
 
-Every file is written 0644 (readable by the group, as on a shared disk), whatever mkstemp's
-private default.
+Every file is written as the user's umask allows (0644 with the usual 022: readable by the
+group, as on a shared disk), never with mkstemp's private 0600 default.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import stat
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
+
+import numpy as np
 
 from cnnviz.core.errors import CnnvizError
 
@@ -31,7 +35,18 @@ from cnnviz.core.errors import CnnvizError
 TEMP_PREFIX = ".cnnviz-"
 TEMP_SUFFIX = ".tmp"
 PARTIAL_SUFFIX = ".part"  # a download under way
-FILE_MODE = 0o644
+def _umask() -> int:
+    """The process's umask, read without changing it (os.umask would, for every thread)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
+
+
+FILE_MODE = 0o666 & ~_umask()
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
 _BINARY = getattr(os, "O_BINARY", 0)
@@ -105,16 +120,24 @@ def _open_regular(path: Path, flags: int) -> int:
     return fd
 
 
+def open_own_file(path: Path, flags: int = os.O_RDWR) -> int:
+    """A descriptor of the regular file at ``path`` (made if missing) that cnnviz may write:
+    no symbolic link, FIFO or device, and no hard link (cnnviz makes none: one in a run folder
+    leads out of it). UnsafeFileError otherwise."""
+    fd = _open_regular(path, flags | os.O_CREAT)
+    if os.fstat(fd).st_nlink > 1:
+        os.close(fd)
+        raise _refuse(path, "is a hard link to another file")
+    return fd
+
+
 def open_for_append(path: Path) -> IO[str]:
     """A text handle appending to ``path`` (made 0644 if missing). When the file does not end
     with a newline (its writer was killed mid-line), one is written first, so that the torn
     line stays alone and the next record is read whole."""
-    fd = _open_regular(path, os.O_RDWR | os.O_APPEND | os.O_CREAT)
+    fd = open_own_file(path, os.O_RDWR | os.O_APPEND)
     try:
-        info = os.fstat(fd)
-        if info.st_nlink > 1:  # cnnviz makes no hard links: this one leads out of the folder
-            raise _refuse(path, "is a hard link to another file")
-        size = info.st_size
+        size = os.fstat(fd).st_size
         if size and os.pread(fd, 1, size - 1) != b"\n":
             os.write(fd, b"\n")
         return os.fdopen(fd, "a", encoding="utf-8")
@@ -140,3 +163,36 @@ def open_regular_for_reading(path: Path) -> IO[bytes]:
     """A binary handle on the regular file at ``path`` (for reading a large file in pieces);
     UnsafeFileError for a link, a FIFO or a device."""
     return os.fdopen(_open_regular(path, os.O_RDONLY), "rb")
+
+
+def read_npz(path: Path, max_bytes: int) -> dict[str, np.ndarray]:
+    """The arrays of a ``.npz`` file that may come from anyone: a regular file, of at most
+    ``max_bytes`` on disk and ``max_bytes`` unpacked (a small compressed file can unpack to
+    gigabytes), each array's header read and checked (no objects, no pickles, its declared
+    size within the budget) before its data. UnsafeFileError, or ValueError for a file that
+    is not such an archive."""
+    with open_regular_for_reading(path) as handle:
+        if os.fstat(handle.fileno()).st_size > max_bytes:
+            raise _refuse(path, f"is larger than {max_bytes:,} bytes")
+        try:
+            with zipfile.ZipFile(handle) as archive:
+                members = [m for m in archive.infolist() if m.filename.endswith(".npy")]
+                if sum(m.file_size for m in archive.infolist()) > max_bytes:
+                    raise ValueError(f"it unpacks to more than {max_bytes:,} bytes")
+                return {m.filename[:-4]: _read_npy(archive, m, max_bytes) for m in members}
+        except (zipfile.BadZipFile, EOFError, KeyError, OSError) as exc:
+            raise ValueError(f"it is not a readable .npz archive ({exc})") from None
+
+
+def _read_npy(archive: zipfile.ZipFile, member: zipfile.ZipInfo, max_bytes: int) -> np.ndarray:
+    with archive.open(member) as handle:
+        version = np.lib.format.read_magic(handle)
+        if version not in ((1, 0), (2, 0)):
+            raise ValueError(f"{member.filename} has .npy version {version}")
+        read_header = (np.lib.format.read_array_header_1_0 if version == (1, 0)
+                       else np.lib.format.read_array_header_2_0)  # fmt: skip
+        shape, _, dtype = read_header(handle)
+        if dtype.hasobject or math.prod(shape) * dtype.itemsize > max_bytes:
+            raise ValueError(f"{member.filename} is an object array or too large ({shape})")
+    with archive.open(member) as handle:  # read_array reads the header again
+        return np.lib.format.read_array(handle, allow_pickle=False)

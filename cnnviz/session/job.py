@@ -16,7 +16,8 @@ def train_arguments(config: TrainConfig) -> list[str]:
     args = ["train"]
     for name in ("model", "dataset", "epochs", "batch_size", "lr", "optimizer", "schedule",
                  "augment", "weight_decay", "seed", "device", "precision", "image_size",
-                 "eval_every", "threads", "data_dir", "resume", "init_from"):  # fmt: skip
+                 "eval_every", "threads", "data_dir", "resume", "init_from",
+                 "trusted_code_sha256"):  # fmt: skip
         value = getattr(config, name)
         if value is not None and value != getattr(defaults, name):
             args += [f"--{name.replace('_', '-')}", str(value)]

@@ -8,6 +8,7 @@ worker's events reach it through ``handle``.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from dataclasses import dataclass, field, replace
@@ -21,8 +22,9 @@ from torch import nn
 from cnnviz.core.analysis.prediction import Predictor, shipped_weights_path
 from cnnviz.core.data.leftovers import remove_leftovers
 from cnnviz.core.data.types import DatasetInfo, is_folder
-from cnnviz.core.errors import CnnvizError
-from cnnviz.core.models.model_code import ModelCode
+from cnnviz.core.errors import CnnvizError, ModelLoadError
+from cnnviz.core.models.custom_model import is_custom_model_spec
+from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
 from cnnviz.core.paths import runs_home
@@ -74,6 +76,14 @@ class CurrentModel:
     @property
     def meta(self) -> CheckpointMeta:
         return self.predictor.meta
+
+    @property
+    def code(self) -> ModelCode | None:
+        """The source the model was built from (a checkpoint's stored source, or the file the
+        user chose), trusted when it was loaded; None for a registry model. What runs again
+        for this model (another data set, a run) is this text, never the file on disk now."""
+        stored = self.meta.model_code
+        return ModelCode.from_dict(stored) if stored else None
 
     @property
     def is_shipped(self) -> bool:
@@ -169,13 +179,35 @@ class Session:
         dataset = dataset or info.name
         if self.shows(model, dataset):
             return self.current
+        code = self._code_for(model)
         meta = CheckpointMeta(model=model, dataset=info.name, class_names=list(info.class_names),
                               input_shape=[info.channels, info.height, info.width],
                               mean=list(info.mean), std=list(info.std),
-                              config={"model": model, "dataset": dataset})  # fmt: skip
-        network = build_model(model, meta.shape)
+                              config={"model": model, "dataset": dataset},
+                              model_code=code.to_dict() if code else None)  # fmt: skip
+        network = build_model(model, meta.shape, code)
         return self._set_current(CurrentModel(Predictor(network, meta), None,
                                               describe(meta, UNTRAINED)))
+
+    def _code_for(self, model: str) -> ModelCode | None:
+        """The code a model spec runs: the current model's own when it is that model (a
+        checkpoint's stored source, trusted when it was opened), else the file on disk as it
+        is now, which must be trusted (chosen by the user, or trusted by its hash): a spec
+        can come from a stranger's checkpoint or from the settings it left."""
+        if not is_custom_model_spec(model):
+            return None
+        if self.current.meta.model == model and self.current.code is not None:
+            return self.current.code
+        code = ModelCode.read(model)
+        if not self.trust(code):
+            raise UntrustedModelCodeError(code, model)
+        return code
+
+    def trust_chosen_file(self, model: str) -> None:
+        """The user picked this model file in a file dialog: its code as it is now runs
+        without asking. A file that cannot be read is left to say so when it is selected."""
+        with contextlib.suppress(ModelLoadError):
+            self.trust.trust(ModelCode.read(model))
 
     def open_checkpoint(self, path: Path) -> CurrentModel:
         """Make a checkpoint file current. A model defined in a Python file loads only if
@@ -216,20 +248,25 @@ class Session:
         """The config a run in ``mode`` trains with: its folder, and what it starts from.
         A continued run of the app's own writes on in its folder; anything else (a fresh
         run, a checkpoint opened from elsewhere, a best.pt) gets a new folder."""
+        # the code that runs is the one trusted when the model was shown; a file or checkpoint
+        # changed since then is refused by its hash
+        code = self._code_for(config.model)
+        trusted = code.sha256 if code is not None else None
         if mode is TrainMode.FRESH:
-            return replace(config, out_dir=new_run_dir(config, self.home))
+            return replace(config, out_dir=new_run_dir(config, self.home),
+                           trusted_code_sha256=trusted)
         choice = self.train_choice(config)
         if mode not in choice.modes or choice.checkpoint is None:
             raise CnnvizError(f"cannot {mode.value} with these settings: "
                               f"{'; '.join(choice.differences) or 'no weights to start from'}")
         path = choice.checkpoint
         if mode is TrainMode.FROM_WEIGHTS:
-            return replace(config, init_from=path, trust_model_code=True,
+            return replace(config, init_from=path, trusted_code_sha256=trusted,
                            out_dir=new_run_dir(config, self.home))  # fmt: skip
         own_folder = (path.name == CHECKPOINT and holds_run(path.parent)
                       and self.home.resolve() in path.resolve().parents)  # fmt: skip
         return replace(config, resume=path, epochs=choice.continue_to_epoch,
-                       trust_model_code=True,
+                       trusted_code_sha256=trusted,
                        out_dir=path.parent if own_folder else new_run_dir(config, self.home))
 
     # -- the run ----------------------------------------------------------------------------

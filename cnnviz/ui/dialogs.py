@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.core.models.model_code import ModelCode, compared_with_disk
+from cnnviz.core.text import hidden_characters, printable
 from cnnviz.session.session import TrainChoice, TrainMode
 
 MODE_BUTTONS = {
@@ -82,7 +83,12 @@ class TrustDialog(QDialog):
         )  # fmt: skip
         intro.setWordWrap(True)
         intro.setObjectName("trustSummary")
-        self.source_view = QPlainTextEdit(code.source, objectName="trustSource")
+        if hidden_characters(code.source):
+            intro.setText(intro.text() + "<br><b>Warning: the source holds control or "
+                          "bidirectional characters that can hide what it does; they are shown "
+                          "escaped.</b>")
+        self.source_view = QPlainTextEdit(printable(code.source, "\n\t"),
+                                          objectName="trustSource")
         self.source_view.setReadOnly(True)
         self.source_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.source_view.setMinimumSize(640, 320)

@@ -49,7 +49,7 @@ from cnnviz.session.generation import Generation
 from cnnviz.session.job import shell_line, torchrun_command
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.runs import RunsState
-from cnnviz.session.session import CurrentModel, Session, TrainMode
+from cnnviz.session.session import CurrentModel, Session, TrainMode, short_model_name
 from cnnviz.ui.background import BackgroundCall, stop_call
 from cnnviz.ui.dialogs import TrustDialog, error_box, train_mode_box
 from cnnviz.ui.draw_tab import DrawTab
@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         self.runs_tab.show_requested.connect(self.open_run)
         self.runs_tab.status.connect(self.show_status)
         self.following.status.connect(self.show_status)
+        self.panel.model_file_chosen.connect(self.session.trust_chosen_file)
 
     # -- menus ------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
@@ -419,6 +420,9 @@ class MainWindow(QMainWindow):
             return
         try:
             self.session.select(model, info, dataset)
+        except UntrustedModelCodeError as exc:  # e.g. a spec a stranger's file left behind
+            self._ask_trust(exc.code, short_model_name(model),
+                            lambda: self._select(token, model, dataset, info))
         except CnnvizError as exc:
             self.show_error("Cannot use this model", str(exc))
 

@@ -96,6 +96,9 @@ class ChoiceCombo(QComboBox):
 class RunPanel(QWidget):
     """Widgets for a TrainConfig, plus the run buttons and the progress bar."""
 
+    #: a model file the user picked in the file dialog (a spec ``path.py:Name``)
+    model_file_chosen = Signal(str)
+
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -254,6 +257,7 @@ class RunPanel(QWidget):
                                         f"Which class or factory in {Path(path).name}?",
                                         names, 0, True)  # fmt: skip
         if ok and name:
+            self.model_file_chosen.emit(f"{path}:{name}")  # chosen here: trusted as it is now
             self.model_combo.select(f"{path}:{name}")
 
     def browse_image_folder(self) -> None:

@@ -10,6 +10,9 @@ import math
 import os
 import shutil
 import stat
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -270,7 +273,8 @@ def test_a_nan_accuracy_reads_as_nan(run_copy, capsys):
 
 # -- fuzz: random JSON in every run file never breaks listing, following or reopening --------
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    st.none() | st.booleans() | st.integers() | st.sampled_from([10**400, -(10**400)])
+    | st.floats() | st.text(max_size=20),
     lambda children: st.lists(children, max_size=4)
     | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=12,
@@ -312,3 +316,117 @@ def test_random_json_in_run_files_never_breaks_listing_following_or_reopening(
     for reopen in (read_config, read_heartbeat):  # reopening: a clear error at most
         with contextlib.suppress(CnnvizError):
             reopen(run)
+
+
+# -- found by an adversarial review of the above ----------------------------------------------
+def test_a_hard_linked_lock_file_is_refused_and_left_whole(mnist_dir, tmp_path, capsys):
+    victim = tmp_path / "bashrc"
+    victim.write_text("mine\n")
+    run = tmp_path / "run"
+    run.mkdir()
+    os.link(victim, run / ".cnnviz-lock")
+    assert main(["train", "--out", str(run), "--data-dir", str(mnist_dir), "--offline"]) == 1
+    assert "hard link" in one_error_line(capsys) and victim.read_text() == "mine\n"
+
+
+def test_units_never_writes_through_a_linked_units_folder(run_copy, tmp_path, capsys):
+    run, data = run_copy
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (run / "units").symlink_to(elsewhere)
+    assert main(["units", "--checkpoint", str(run / CHECKPOINT), "--layer", "layer1.0",
+                 "--out", str(tmp_path / "grids"), "--data-dir", str(data), "--offline"]) == 0
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_scan_cache_that_unpacks_to_gigabytes_is_not_read(tmp_path):
+    from cnnviz.core.files import read_npz
+
+    bomb = tmp_path / "bomb.npz"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("key.npy", b"\0" * (200 << 20))  # 200 MB of zeros, packed to 200 KB
+    assert bomb.stat().st_size < 1 << 20
+    with pytest.raises(ValueError, match="unpacks to more than"):
+        read_npz(bomb, 64 << 20)
+
+
+def test_a_compressed_checkpoint_is_refused_before_it_is_unpacked(trained_run, tmp_path, capsys):
+    run, _ = trained_run
+    packed = tmp_path / "packed.pt"
+    with zipfile.ZipFile(run / CHECKPOINT) as source, \
+            zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as target:  # fmt: skip
+        for member in source.infolist():
+            target.writestr(member.filename, source.read(member))
+    assert main(["show-code", str(packed)]) == 1
+    assert "compressed" in one_error_line(capsys)
+
+
+@pytest.mark.parametrize("field, value", [
+    ("input_shape", [1, 16000, 16000]), ("input_shape", ["a", "b", "c"]), ("mean", "x"),
+    ("std", [0.0]), ("metrics", {"test_acc": "x"}), ("class_names", []),
+])
+def test_checkpoint_metadata_is_checked_field_by_field(trained_run, tmp_path, capsys,
+                                                       field, value):  # fmt: skip
+    run, _ = trained_run
+    checkpoint = load_checkpoint(run / CHECKPOINT)
+    setattr(checkpoint.meta, field, value)
+    forged = tmp_path / "forged.pt"
+    save_checkpoint(checkpoint, forged)
+    assert main(["show-code", str(forged)]) == 1
+    assert "damaged" in one_error_line(capsys)
+
+
+def test_a_metrics_file_without_newlines_is_never_held_as_one_line(run_copy):
+    run, _ = run_copy
+    (run / HEARTBEAT).unlink()
+    with (run / METRICS).open("ab") as handle:
+        handle.write(b"x" * (3 << 20))  # 3 MB and no newline, as a sparse 4 GB file would be
+    follower = metrics_follower.MetricsFollower(run)
+    while follower.poll().records:
+        pass
+    assert len(follower._partial) <= metrics_follower.MAX_LINE_BYTES
+    with (run / METRICS).open("a") as handle:
+        handle.write('\n{"type": "stopped", "epoch": 1, "step": 3, "checkpoint": null}\n')
+    assert [r["type"] for r in follower.poll().records] == ["stopped"]
+    assert read_metrics(run / METRICS)[-1]["type"] == "stopped"
+
+
+def test_numbers_too_large_for_a_float_make_a_run_unreadable_not_the_list(run_copy, capsys):
+    run, _ = run_copy
+    config = json.loads((run / CONFIG).read_text())
+    config["settings"]["lr"] = 10**400
+    (run / CONFIG).write_text(json.dumps(config))
+    assert main(["runs", str(run.parent)]) == 0
+    assert "run is unreadable" in capsys.readouterr().out
+
+
+def test_show_code_escapes_characters_that_hide_code(mnist_dir, tmp_path, capsys):
+    model_file = write_model_file(tmp_path / "models")
+    model_file.write_text("import os  # \x1b[2K\x1b[1G# a small CNN\n" + model_file.read_text())
+    run = tmp_path / "custom"
+    assert main(["train", "--model", f"{model_file}:Net", "--batch-size", "100", "--out",
+                 str(run), "--data-dir", str(mnist_dir), "--offline"]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["show-code", str(run / CHECKPOINT)]) == 0
+    shown = capsys.readouterr()
+    assert "\x1b" not in shown.out and "\\x1b[2K" in shown.out and "warning" in shown.err
+
+
+def test_a_config_whose_resumed_list_is_null_resumes(run_copy):
+    run, data = run_copy
+    config = json.loads((run / CONFIG).read_text())
+    config["resumed"] = None
+    (run / CONFIG).write_text(json.dumps(config))
+    assert resume(run, data) == 0
+
+
+def test_files_follow_the_users_umask(mnist_dir, tmp_path):
+    script = ("import os, sys; os.umask(0o077); from cnnviz.cli import main; "
+              "sys.exit(main(sys.argv[1:]))")
+    run = tmp_path / "private"
+    done = subprocess.run([sys.executable, "-c", script, "train", "--batch-size", "100",
+                           "--out", str(run), "--data-dir", str(mnist_dir), "--offline"],
+                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    for name in (CONFIG, HEARTBEAT, METRICS, CHECKPOINT):
+        assert stat.S_IMODE((run / name).stat().st_mode) == 0o600, name

@@ -9,6 +9,7 @@ import pytest
 
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
+from cnnviz.core.training.checkpoint import load_checkpoint, save_checkpoint
 from cnnviz.core.training.config import TrainConfig
 from cnnviz.core.training.events import StartedEvent
 from cnnviz.core.training.trainer import Trainer
@@ -158,3 +159,69 @@ def test_live_model_for_a_run_not_started_here(session):
     event = StartedEvent("simple-cnn", "mnist", "cpu", 1, 1, 1, 1, 1, 0, list("0123456789"),
                          [1, 28, 28], [0.1], [0.3])
     assert session.live_model(event) is None
+
+
+EVIL = "open(__file__.replace('net.py', 'pwned.txt'), 'w').close()\n"
+
+
+def stranger_checkpoint(tmp_path: Path, mnist_dir: Path) -> tuple[Path, Path]:
+    """A checkpoint whose stored source is harmless, while the file at its recorded path now
+    is not: the stored source is what was reviewed and trusted."""
+    source = write_model_file(tmp_path / "theirs")
+    path = train(TrainConfig(model=f"{source}:Net", batch_size=50, out_dir=tmp_path / "r"),
+                 mnist_dir)
+    source.write_text(EVIL + source.read_text())
+    return source, path
+
+
+def test_after_trusting_a_checkpoint_only_its_stored_source_runs(session, mnist_dir, tmp_path):
+    from cnnviz.core.data.datasets import dataset_info
+
+    source, path = stranger_checkpoint(tmp_path, mnist_dir)
+    pwned = source.with_name("pwned.txt")
+    with pytest.raises(UntrustedModelCodeError) as info:
+        session.open_checkpoint(path)
+    session.trust_code(info.value.code)
+    session.open_checkpoint(path)
+    spec = f"{source}:Net"
+    session.select(spec, dataset_info("fashion-mnist"))  # another data set: built again
+    assert not pwned.exists()
+    Trainer(replace(session.plan(TrainConfig(model=spec, dataset="fashion-mnist",
+                                             batch_size=50), TrainMode.FRESH),
+                    data_dir=mnist_dir, download=False)).run(lambda e: None)
+    assert not pwned.exists()
+
+
+def test_a_model_file_not_chosen_by_the_user_is_asked_about(session, tmp_path):
+    """A spec can reach the session from settings a stranger's checkpoint left behind."""
+    from cnnviz.core.data.datasets import dataset_info
+
+    source = write_model_file(tmp_path / "theirs")
+    with pytest.raises(UntrustedModelCodeError):
+        session.select(f"{source}:Net", dataset_info("mnist"))
+    with pytest.raises(UntrustedModelCodeError):
+        session.plan(TrainConfig(model=f"{source}:Net"), TrainMode.FRESH)
+    assert not source.with_name("ran.txt").exists()
+    session.trust_chosen_file(f"{source}:Net")  # the user picks it in the file dialog
+    assert session.select(f"{source}:Net", dataset_info("mnist")).code.path == str(source)
+
+
+def test_a_checkpoint_swapped_after_it_was_trusted_does_not_run(session, mnist_dir, tmp_path):
+    first = write_model_file(tmp_path / "a")
+    trusted = train(TrainConfig(model=f"{first}:Net", batch_size=50, out_dir=tmp_path / "ra"),
+                    mnist_dir)
+    with pytest.raises(UntrustedModelCodeError) as info:
+        session.open_checkpoint(trusted)
+    session.trust_code(info.value.code)
+    session.open_checkpoint(trusted)
+    planned = session.plan(TrainConfig(model=f"{first}:Net", batch_size=50),
+                           TrainMode.FROM_WEIGHTS)  # fmt: skip
+    other = tmp_path / "b" / "net.py"  # other code, saved under the same model spec
+    other.parent.mkdir()
+    other.write_text(EVIL + first.read_text())
+    swapped = load_checkpoint(trusted)
+    swapped.meta.model_code = ModelCode.from_source(str(first), "Net", other.read_text()).to_dict()
+    save_checkpoint(swapped, trusted)
+    final = Trainer(replace(planned, data_dir=mnist_dir, download=False)).run(lambda e: None)
+    assert "changed since it was trusted" in final.message
+    assert not other.with_name("pwned.txt").exists() and not first.with_name("pwned.txt").exists()

@@ -131,6 +131,7 @@ def test_a_worker_error_shows_a_dialog_and_the_app_stays_usable(qtbot, window, t
         "        if self.training: raise RuntimeError('broken forward')\n"
         "        return self.fc(x.flatten(1))\n"
     )
+    window.session.trust_chosen_file(f"{path}:Broken")  # as the file dialog does
     window.panel.model_combo.select(f"{path}:Broken")
     window.start_training()
     wait_idle(qtbot, window)

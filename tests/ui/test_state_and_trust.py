@@ -68,6 +68,7 @@ def test_closing_never_waits_without_bound(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(window)
     window.show()
     slow = write_model_file(tmp_path / "models", seconds_a_step=1.5)
+    window.session.trust_chosen_file(f"{slow}:Net")  # as the file dialog does
     window.panel.model_combo.select(f"{slow}:Net")
     window.panel.batch_size_spin.setValue(100)
     window.start_training()

@@ -14,16 +14,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import zipfile
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path
 
 import numpy as np
 
 from cnnviz.core.analysis.top_inputs import TopInputs
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.files import read_capped, write_atomically
+from cnnviz.core.files import read_npz, write_atomically
 from cnnviz.core.paths import user_cache_dir
 from cnnviz.core.training.run_folder import holds_run
 
@@ -34,9 +32,11 @@ UNITS_FOLDER = "units"
 def cache_file(checkpoint: Path, layer: str) -> Path:
     """Where a checkpoint's scan of ``layer`` is kept."""
     checkpoint = Path(checkpoint)
-    if holds_run(checkpoint.parent):
-        folder = checkpoint.parent / UNITS_FOLDER
-    else:
+    in_run = checkpoint.parent / UNITS_FOLDER
+    if holds_run(checkpoint.parent) and not in_run.is_symlink() and (
+            in_run.is_dir() or not in_run.exists()):  # fmt: skip
+        folder = in_run
+    else:  # not a run, or its units/ is a link or a file: never written through
         digest = hashlib.sha1(str(checkpoint.resolve()).encode()).hexdigest()[:16]
         folder = user_cache_dir() / UNITS_FOLDER / digest
     safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", layer)
@@ -80,12 +80,12 @@ def load_top_inputs(weights: WeightsStamp, layer: str, k: int, dataset: str, tes
     like any other, perhaps from someone else: one that does not fit is scanned again."""
     path = cache_file(weights.checkpoint, layer)
     try:
-        with np.load(BytesIO(read_capped(path, MAX_SCAN_BYTES)), allow_pickle=False) as stored:
-            if json.loads(str(stored["key"])) != _key(weights, layer, dataset, test_size):
-                return None
-            top = TopInputs(layer, stored["indices"], stored["activations"],
-                            stored["positions"], tuple(int(n) for n in stored["map_size"]))
-    except (OSError, KeyError, ValueError, TypeError, CnnvizError, zipfile.BadZipFile):
+        stored = read_npz(path, MAX_SCAN_BYTES)
+        if json.loads(str(stored["key"])) != _key(weights, layer, dataset, test_size):
+            return None
+        top = TopInputs(layer, stored["indices"], stored["activations"],
+                        stored["positions"], tuple(int(n) for n in stored["map_size"]))
+    except (OSError, KeyError, ValueError, TypeError, CnnvizError):
         return None
     if not _fits(top, maps_shape, test_size):
         return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 import warnings
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from cnnviz.core.models.model_code import (
 )
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
+from cnnviz.core.training.events import check_json_value
 
 FORMAT = "cnnviz-checkpoint"
 FORMAT_VERSION = 1
@@ -101,6 +103,7 @@ def _read_payload(path: Path) -> Any:
         raise CheckpointError(f"{path}: cannot be read (permission denied)")
     if path.stat().st_size == 0:
         raise CheckpointError(f"{path}: is empty, not a checkpoint")
+    _check_archive(path)
     try:
         with warnings.catch_warnings():  # torch warns about odd pickles; we refuse them anyway
             warnings.simplefilter("ignore")
@@ -123,6 +126,57 @@ def _read_payload(path: Path) -> Any:
         ) from None
 
 
+def _check_archive(path: Path) -> None:
+    """torch.save writes its archive uncompressed; a compressed one (a stranger's: a small
+    file that unpacks to gigabytes when loaded) is refused before anything is unpacked."""
+    if not zipfile.is_zipfile(path):
+        return  # torch's legacy format, or not a checkpoint: torch.load judges it
+    try:
+        with zipfile.ZipFile(path) as archive:
+            packed = [m.filename for m in archive.infolist()
+                      if m.compress_type != zipfile.ZIP_STORED]  # fmt: skip
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    if packed:
+        raise CheckpointError(f"{path}: refused: its parts are compressed ({packed[0]}), which "
+                              f"no checkpoint written by torch.save is; do not trust this file")
+
+
+#: what a checkpoint's metadata may hold: a stranger's file is checked field by field
+META_FIELDS = {"model": "str", "dataset": "str", "class_names": "list[str]",
+               "input_shape": "list[int]", "mean": "list[float]", "std": "list[float]",
+               "epoch": "int", "step": "int", "batch_in_epoch": "int",
+               "cnnviz_version": "str"}  # fmt: skip
+#: the largest input a checkpoint may ask for: channels, and pixels a side
+MAX_CHANNELS = 4
+MAX_SIDE = 1024
+MAX_CLASSES = 100_000
+
+
+def _check_meta(meta: CheckpointMeta) -> None:
+    """ValueError (with the field) for metadata that cnnviz would not write."""
+    for name, kind in META_FIELDS.items():
+        try:
+            check_json_value(kind, getattr(meta, name))
+        except ValueError as exc:
+            raise ValueError(f"{name}: {exc}") from None
+    channels, height, width = [*meta.input_shape, 0, 0, 0][:3]
+    if len(meta.input_shape) != 3 or not (0 < channels <= MAX_CHANNELS and 0 < height <= MAX_SIDE
+                                          and 0 < width <= MAX_SIDE):  # fmt: skip
+        raise ValueError(f"input_shape {meta.input_shape} is not [channels, height, width] of at "
+                         f"most {MAX_CHANNELS} channels and {MAX_SIDE} pixels a side")
+    if len(meta.mean) != channels or len(meta.std) != channels or min(meta.std) <= 0:
+        raise ValueError("mean and std need one value per channel, and std above 0")
+    if not 0 < len(meta.class_names) <= MAX_CLASSES:
+        raise ValueError(f"it names {len(meta.class_names)} classes")
+    if not isinstance(meta.metrics, dict) or not all(
+            isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool)
+            for k, v in meta.metrics.items()):  # fmt: skip
+        raise ValueError("metrics is not a table of numbers")
+    if meta.model_code is not None and not isinstance(meta.model_code, dict):
+        raise ValueError("model_code is not a table")
+
+
 def load_checkpoint(path: Path) -> Checkpoint:
     """Read and check a checkpoint; every kind of bad file gets a CheckpointError."""
     path = Path(path)
@@ -139,10 +193,9 @@ def load_checkpoint(path: Path) -> Checkpoint:
         model_state = payload["model_state"]
         if not isinstance(model_state, dict):
             raise TypeError("model_state is not a dict")
-        if len(meta.input_shape) != 3:
-            raise ValueError(f"input_shape {meta.input_shape} is not [channels, height, width]")
-        if not isinstance(meta.model, str) or not isinstance(meta.config, dict):
-            raise TypeError("its model or config is not of the right type")
+        if not isinstance(meta.config, dict):
+            raise TypeError("its config is not a table")
+        _check_meta(meta)
         recorded = meta.config.get("model", meta.model)
         if recorded != meta.model:  # a resume builds from the config: one model, checked once
             raise ValueError(f"its model {meta.model!r} and its config's model "

@@ -75,6 +75,9 @@ class TrainConfig:
     #: start a new run from this checkpoint's weights, with a fresh optimiser and schedule
     #: from these settings (fine-tuning); recorded in config.json as the parent
     init_from: Path | None = None
+    #: the model's code runs only if its SHA-256 is this one (the app trusted that text when
+    #: it showed the model; a file or checkpoint replaced since is refused)
+    trusted_code_sha256: str | None = None
     #: a checkpoint (resume, init_from) whose model is defined in a Python file may run it
     trust_model_code: bool = False
     #: also write the scalars as TensorBoard event files in RUN_DIR/tensorboard

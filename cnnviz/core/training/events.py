@@ -176,7 +176,10 @@ def check_json_value(kind: str, value: Any) -> Any:
     if kind == "float":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ValueError(f"{value!r:.40} is not a number")
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # a whole number of hundreds of digits
+            raise ValueError("is a number too large for a float") from None
     if kind == "timestamp":  # seconds since the epoch, between 1970 and 2100
         if check_json_value("float", value) != value or not 0 <= value <= LATEST_TIME:
             raise ValueError(f"{value!r:.40} is not a time")

@@ -15,7 +15,7 @@ from stat import S_ISREG
 from typing import Any
 
 from cnnviz.core.files import UnsafeFileError, open_regular_for_reading
-from cnnviz.core.training.run_folder import METRICS, json_object
+from cnnviz.core.training.run_folder import MAX_LINE_BYTES, METRICS, json_object
 
 #: at most this much is read in one poll, so that a huge backlog never blocks the caller long
 MAX_READ_BYTES = 8 << 20
@@ -39,6 +39,7 @@ class MetricsFollower:
         self.path = self.run_dir / filename
         self.offset = 0
         self._partial = b""
+        self._skipping = False
         self._identity: tuple[int, int] | None = None
 
     def poll(self) -> FollowUpdate:
@@ -67,6 +68,14 @@ class MetricsFollower:
         except (OSError, UnsafeFileError):
             return update
         self.offset += len(chunk)
-        *lines, self._partial = (self._partial + chunk).split(b"\n")
-        update.records = [record for line in lines if (record := json_object(line)) is not None]
+        *lines, rest = (self._partial + chunk).split(b"\n")
+        if self._skipping and lines:  # a line too long to be cnnviz's ends here: drop it
+            lines, self._skipping = lines[1:], False
+        elif self._skipping:
+            rest = b""
+        if len(rest) > MAX_LINE_BYTES:
+            rest, self._skipping = b"", True
+        self._partial = rest
+        update.records = [record for line in lines if len(line) <= MAX_LINE_BYTES
+                          and (record := json_object(line)) is not None]  # fmt: skip
         return update

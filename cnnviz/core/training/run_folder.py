@@ -21,8 +21,9 @@ import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 import torch
@@ -33,6 +34,7 @@ from cnnviz.core.errors import CnnvizError
 from cnnviz.core.files import (
     UnsafeFileError,
     open_for_append,
+    open_own_file,
     open_regular_for_reading,
     read_capped,
     write_atomically,
@@ -306,7 +308,7 @@ class RunFolder:
         while True:
             try:
                 self.path.mkdir(parents=True, exist_ok=True)
-                fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+                fd = open_own_file(lock)
             except OSError as exc:
                 raise CnnvizError(f"cannot write the run folder {self.path}: {exc}") from exc
             if not _lock(fd):
@@ -355,7 +357,8 @@ class RunFolder:
                           "versions": versions(), "host": socket.gethostname(),
                           "started": time.time(), "resumed": []}  # fmt: skip
             if resumed_from:
-                record.setdefault("resumed", []).append(
+                record["resumed"] = record.get("resumed") or []
+                record["resumed"].append(
                     {"from": resumed_from, "time": time.time(), "epochs": settings.get("epochs")})
                 record["settings"]["epochs"] = settings.get("epochs")
             write_json_atomically(self.path / CONFIG, record)
@@ -457,9 +460,24 @@ def read_metrics(path: Path) -> list[dict[str, Any]]:
     regular file."""
     try:
         with open_regular_for_reading(Path(path)) as handle:
-            return [record for line in handle if (record := json_object(line)) is not None]
+            return [record for line in _lines(handle) if (record := json_object(line)) is not None]
     except UnsafeFileError as exc:
         raise RunFileError(str(exc)) from None
+
+
+#: the longest line of a run's JSON-lines files that is read (cnnviz's own are a few KB; a
+#: file without newlines must not be read into memory as one line)
+MAX_LINE_BYTES = 1 << 20
+
+
+def _lines(handle: IO[bytes]) -> Iterator[bytes]:
+    """The lines of a file, passing over any longer than MAX_LINE_BYTES without holding it."""
+    while line := handle.readline(MAX_LINE_BYTES + 1):
+        if len(line) > MAX_LINE_BYTES:
+            while (rest := handle.readline(MAX_LINE_BYTES + 1)) and not rest.endswith(b"\n"):
+                pass
+            continue
+        yield line
 
 
 def json_object(line: bytes | str) -> dict[str, Any] | None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.text import printable
 from cnnviz.core.training.events import event_from_json
 from cnnviz.core.training.metrics_follower import MetricsFollower
 from cnnviz.core.training.run_folder import (
@@ -164,7 +165,7 @@ def read_run(path: Path, now: float | None = None) -> RunSummary | None:
         config = read_config(path) or {}
         heartbeat = read_heartbeat(path)
         fields = dict(heartbeat) if heartbeat is not None else _from_metrics(path)
-    except CnnvizError as exc:
+    except (CnnvizError, ValueError, TypeError, OverflowError, RecursionError) as exc:
         return RunSummary(path=path, model="?", dataset="?", status=UNREADABLE, epochs=None,
                           epochs_done=None, best_test_acc=None, test_acc=None,
                           train_seconds=None, images_per_second=None, started=None,
@@ -173,8 +174,8 @@ def read_run(path: Path, now: float | None = None) -> RunSummary | None:
     status = live_status(heartbeat, now) if heartbeat is not None else fields["status"]
     started = config.get("started") or fields.get("started")
     return RunSummary(
-        path=path, model=str(settings.get("model", "?")),
-        dataset=str(settings.get("dataset", "?")), status=status,
+        path=path, model=printable(str(settings.get("model", "?"))),
+        dataset=printable(str(settings.get("dataset", "?"))), status=status,
         epochs=fields.get("epochs") or settings.get("epochs"),
         epochs_done=fields.get("epochs_done"), best_test_acc=fields.get("best_test_acc"),
         test_acc=fields.get("test_acc"), train_seconds=fields.get("train_seconds"),

@@ -27,10 +27,7 @@ untrusted: no links, no pickles, every array's dtype and shape checked before it
 
 from __future__ import annotations
 
-import math
-import os
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,16 +37,18 @@ import torch
 from torch import nn
 
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.files import read_npz
 from cnnviz.core.threads import one_thread
 
 FOLDER = "timelapse"
 VERSION = 1
 MAX_MAP_CHANNELS = 64
 MAX_MAP_BYTES = 1 << 20
-#: what a reader accepts: frames, one file's size, and one array's values
+#: what a reader accepts: frames, one frame's bytes (on disk and unpacked: its maps are held
+#: to MAX_MAP_BYTES, the rest is one image and one layer's kernels), and all frames' bytes
 MAX_FRAMES = 2000
-MAX_FILE_BYTES = 32 << 20
-MAX_ARRAY_VALUES = 8 << 20
+MAX_FRAME_BYTES = 8 << 20
+MAX_TOTAL_BYTES = 512 << 20
 _FILE_NAME = re.compile(r"step-(\d{8})\.npz")
 
 
@@ -148,32 +147,11 @@ _DTYPES = {"version": "i8", "step": "i8", "epoch": "f8", "image": "u1", "filters
            "maps_ranges": "f4"}  # fmt: skip
 
 
-def _read_member(archive: zipfile.ZipFile, name: str) -> np.ndarray:
-    """One array of a frame, its header checked before its data is read."""
-    with archive.open(name) as handle:
-        version = np.lib.format.read_magic(handle)
-        if version not in ((1, 0), (2, 0)):
-            raise ValueError(f"{name} has .npy version {version}")
-        read_header = (np.lib.format.read_array_header_1_0 if version == (1, 0)
-                       else np.lib.format.read_array_header_2_0)  # fmt: skip
-        shape, _, dtype = read_header(handle)
-        if dtype.hasobject or math.prod(shape) > MAX_ARRAY_VALUES:
-            raise ValueError(f"{name} is an object array or too large ({shape})")
-    with archive.open(name) as handle:
-        return np.lib.format.read_array(handle, allow_pickle=False)
-
-
 def _read_frame(path: Path) -> TimelapseEvent:
-    """A frame file, checked; ValueError (or OSError, zipfile.BadZipFile) when it is bad."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    with os.fdopen(fd, "rb") as handle:
-        if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-            raise ValueError(f"it is larger than {MAX_FILE_BYTES >> 20} MiB")
-        with zipfile.ZipFile(handle) as archive:
-            names = [n[:-4] for n in archive.namelist() if n.endswith(".npy")]
-            if len(names) > 8 + MAX_MAP_CHANNELS * 4:
-                raise ValueError("it holds too many arrays")
-            arrays = {name: _read_member(archive, name + ".npy") for name in names}
+    """A frame file, checked; ValueError (or OSError, CnnvizError) when it is bad."""
+    arrays = read_npz(path, MAX_FRAME_BYTES)
+    if len(arrays) > 8 + MAX_MAP_CHANNELS * 4:
+        raise ValueError("it holds too many arrays")
     for name, kind in _DTYPES.items():
         if name not in arrays or arrays[name].dtype.str[1:] != kind:
             raise ValueError(f"{name} is missing or not {kind}")
@@ -208,12 +186,17 @@ def read_timelapse(run_dir: Path) -> list[TimelapseEvent]:
     if len(names) > MAX_FRAMES:
         raise CnnvizError(f"{folder}: holds {len(names)} frames, more than the "
                           f"{MAX_FRAMES} a run records")
-    frames = []
+    frames, total = [], 0
     for name in names:
         try:
-            frames.append(_read_frame(folder / name))
-        except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, EOFError) as exc:
+            frame = _read_frame(folder / name)
+        except (OSError, ValueError, KeyError, TypeError, CnnvizError) as exc:
             raise CnnvizError(f"{folder / name}: is not a timelapse frame ({exc})") from None
+        total += sum(array.nbytes for array in frame.arrays().values())
+        if total > MAX_TOTAL_BYTES:
+            raise CnnvizError(f"{folder}: its frames hold more than {MAX_TOTAL_BYTES >> 20} MiB, "
+                              f"far more than a run records")
+        frames.append(frame)
     last = frames[-1]
     return [f for f in frames if f.filters.shape == last.filters.shape
             and f.maps_layers == last.maps_layers]  # fmt: skip

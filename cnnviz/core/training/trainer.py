@@ -142,16 +142,25 @@ def most_threads(group: ProcessGroup) -> int:
 def run_model_code(config: TrainConfig, parent: Checkpoint | None) -> ModelCode | None:
     """The source a run's model is built from, or None for a registry model. A file the user
     named runs as it is on disk; one that the parent checkpoint (resume, init_from) names
-    runs from the checkpoint's stored source, and only when the config trusts it."""
+    runs from the checkpoint's stored source, and only when the config trusts it
+    (--trust-model-code). With ``trusted_code_sha256`` (the app's runs) the code runs only if
+    it is still the text that was trusted."""
     if not is_custom_model_spec(config.model):
         return None
-    if parent is not None and parent.meta.model == config.model:
-        source = str(config.resume or config.init_from)
-        code = checkpoint_model_code(parent, source)
-        if code is not None and not config.trust_model_code:
-            raise UntrustedModelCodeError(code, source)
-        return code
-    return ModelCode.read(config.model)
+    from_parent = parent is not None and parent.meta.model == config.model
+    source = str(config.resume or config.init_from) if from_parent else config.model
+    code = (checkpoint_model_code(parent, source) if parent is not None and from_parent
+            else ModelCode.read(config.model))  # fmt: skip
+    if code is None:
+        return None
+    if config.trusted_code_sha256 is not None and code.sha256 != config.trusted_code_sha256:
+        raise CnnvizError(
+            f"{source}: the code of {code.name} changed since it was trusted (SHA-256 now "
+            f"{code.short_hash}..., trusted {config.trusted_code_sha256[:12]}...); open it "
+            f"again to review and trust it")
+    if from_parent and config.trusted_code_sha256 is None and not config.trust_model_code:
+        raise UntrustedModelCodeError(code, source)
+    return code
 
 
 class Trainer:
