@@ -15,9 +15,10 @@ machine's load changes while a run trains, so the count is chosen by measurement
 - each window of steps gives a median step time at the current count;
 - now and then one window runs with one thread fewer or one more, and the faster count is
   kept; a probe that is already twice as slow after a few steps ends there;
-- a probe that loses makes the next one wait twice as long (so an idle machine spends about
-  1% of its time probing), and a step time that moves by more than a quarter (the machine's
-  load changed) makes the next probe come soon.
+- a probe that loses makes the next one wait twice as long, or k times as long when it was k
+  times slower (so a settled run spends about 1% of its time probing), and a step time that
+  stays twice as long, or half as short, for a few windows (the machine's load changed)
+  makes the next probe come soon.
 
 A thread count changes the order of some sums (a convolution's weight gradient is summed over
 the batch in per-thread parts), so a run whose count changes is not bit-for-bit repeatable:
@@ -27,8 +28,10 @@ the batch in per-thread parts), so a run whose count changes is not bit-for-bit 
 
 from __future__ import annotations
 
+import math
 import os
 import statistics
+from collections import deque
 from collections.abc import Callable
 
 import torch
@@ -42,12 +45,15 @@ WINDOW_SECONDS = 0.25
 MARGIN = 0.05
 #: windows between probes: at first, and at most after probes that lost
 FIRST_INTERVAL = 2
-MOST_INTERVAL = 64
-#: a change of the median step time by more than this share means the load changed
-LOAD_CHANGE = 0.25
+MOST_INTERVAL = 256
+#: the load changed when the median step time stays this many times above or below the one
+#: at the last decision for LOAD_WINDOWS windows in a row (a noisy window is not a change;
+#: another process starting makes a step of several threads several times slower)
+LOAD_CHANGE = 2.0
+LOAD_WINDOWS = 3
 #: a probe this many times slower than the current count after EARLY_STEPS steps has lost
 EARLY_LOSS = 2.0
-EARLY_STEPS = 4
+EARLY_STEPS = 3
 
 
 def starting_threads(most: int) -> int:
@@ -73,6 +79,9 @@ class ThreadTuner:
         self._set_threads(self.threads)
         self._times: list[float] = []
         self._baseline: float | None = None  # the current count's median step time
+        self._recent: deque[float] = deque(maxlen=5)  # its last windows' medians
+        self._reference: float | None = None  # the baseline when the count was last decided
+        self._drift = 0  # windows in a row far above (+) or below (-) the reference
         self._probing: int | None = None  # the count a probe window is trying
         self._windows_to_probe = FIRST_INTERVAL
         self._interval = FIRST_INTERVAL
@@ -86,9 +95,10 @@ class ThreadTuner:
         if (self._probing is not None and len(self._times) == EARLY_STEPS + 1
                 and self._baseline is not None
                 and statistics.median(self._times[1:]) > EARLY_LOSS * self._baseline):  # fmt: skip
-            self.history.append((self.threads, statistics.median(self._times[1:])))
+            median = statistics.median(self._times[1:])
+            self.history.append((self.threads, median))
             self._times.clear()
-            self._end_probe(float("inf"))  # clearly slower: no need for a whole window
+            self._end_probe(median)  # clearly slower: no need for a whole window
             return
         if len(self._times) < WINDOW_STEPS or sum(self._times) < WINDOW_SECONDS:
             return
@@ -102,11 +112,14 @@ class ThreadTuner:
             self._end_window(median)
 
     def _end_window(self, median: float) -> None:
-        baseline = self._baseline
-        if baseline is not None and abs(median - baseline) > LOAD_CHANGE * baseline:
-            self._interval = FIRST_INTERVAL  # the load changed: look again soon
-            self._windows_to_probe = min(self._windows_to_probe, FIRST_INTERVAL)
-        self._baseline = median
+        self._recent.append(median)
+        self._baseline = baseline = statistics.median(self._recent)  # noise moves it little
+        reference = self._reference = self._reference or baseline
+        side = (baseline > reference * LOAD_CHANGE) - (baseline < reference / LOAD_CHANGE)
+        self._drift = self._drift + side if side and self._drift * side >= 0 else side
+        if abs(self._drift) >= LOAD_WINDOWS:  # the load changed: look again soon
+            self._interval, self._reference, self._drift = FIRST_INTERVAL, baseline, 0
+            self._windows_to_probe = min(self._windows_to_probe, 1)
         self._windows_to_probe -= 1
         if self._windows_to_probe > 0:
             return
@@ -128,12 +141,16 @@ class ThreadTuner:
         assert self._probing is not None and self._baseline is not None
         if median < (1 - MARGIN) * self._baseline:  # the probe wins: keep it
             self._baseline = median
+            self._recent.clear()
+            self._recent.append(median)
             self._interval = FIRST_INTERVAL
-        else:
+        else:  # wait longer, the more so the more a probe costs (k times slower: k times)
             self._use(self._previous)
-            self._interval = min(MOST_INTERVAL, 2 * self._interval)
+            growth = max(2.0, median / self._baseline)
+            self._interval = min(MOST_INTERVAL, math.ceil(growth * self._interval))
         self._probing = None
         self._windows_to_probe = self._interval
+        self._reference, self._drift = self._baseline, 0
 
     def _use(self, threads: int) -> None:
         self._previous = self.threads

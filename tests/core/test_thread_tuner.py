@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
 
 import torch
 
@@ -66,6 +67,19 @@ def test_the_start_leaves_out_the_cores_the_load_average_says_are_busy(monkeypat
         monkeypatch.setattr(thread_tuner.os, "getloadavg", lambda load=load: (load, 0, 0))
         assert thread_tuner.starting_threads(4) == start
     assert thread_tuner.starting_threads(2) == 1  # load 9: never below one thread
+
+
+def test_noise_on_a_busy_machine_does_not_keep_the_probes_coming():
+    """Step times that jump by +-40% from window to window are noise, not a new load."""
+    rng = random.Random(0)
+    tuner = ThreadTuner(2, start=1, set_threads=lambda n: None)
+    counts = []
+    for _ in range(6000):
+        tuner.observe(BUSY[tuner.threads] * rng.choice([0.6, 1.0, 1.4]))
+        counts.append(tuner.threads)
+    steady = counts[3000:]
+    probing = steady.count(2) * BUSY[2]
+    assert probing < 0.02 * (steady.count(1) * BUSY[1] + probing)  # of the time
 
 
 def test_one_core_never_probes():
