@@ -53,7 +53,7 @@ LOAD_CHANGE = 2.0
 LOAD_WINDOWS = 3
 #: a probe this many times slower than the current count after EARLY_STEPS steps has lost
 EARLY_LOSS = 2.0
-EARLY_STEPS = 3
+EARLY_STEPS = 2
 
 
 def starting_threads(most: int) -> int:
