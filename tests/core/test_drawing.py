@@ -137,3 +137,16 @@ def test_stroke_width_measures_a_bar(width):
 def test_faint_ink_comes_out_at_full_strength():
     canvas = canvas_with([("line", [(60, 60), (200, 220)])], ink=190)  # light grey pencil
     assert prepare_drawing(canvas).image.max() == 255
+
+
+def test_a_digit_on_grey_uneven_noisy_paper_comes_out_as_on_white():
+    """A scan or a photo: the paper's specks must not stretch the digit's box, its grey must
+    not fill the digit, and faded ink is full ink."""
+    clean = canvas_with([("line", [(100, 50), (180, 60), (120, 230)])], width=16)
+    rng = np.random.default_rng(0)
+    paper = 175 + np.linspace(-15, 15, 280)[None, :] + rng.normal(0, 4, (280, 280))
+    scan = np.clip(paper - (255 - clean.astype(float)) / 255 * (paper - 120), 0, 255)  # faded
+    a = prepare_drawing(clean).image.astype(float)
+    b = prepare_drawing(scan.astype(np.uint8)).image.astype(float)
+    assert ink_box(a) == pytest.approx(ink_box(b), abs=1)
+    assert np.abs(a - b).mean() < 5  # before: 55, a grey blob

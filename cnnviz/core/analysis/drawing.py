@@ -80,9 +80,9 @@ def stroke_width(mask: np.ndarray) -> float:
     return 4 * steps
 
 
-def _ink_box(ink: np.ndarray) -> tuple[int, int, int, int] | None:
-    """top, bottom, left, right of the ink (exclusive ends), or None for none."""
-    rows, cols = np.nonzero(ink > INK_THRESHOLD)
+def _ink_box(ink: np.ndarray, threshold: float = INK_THRESHOLD) -> tuple[int, int, int, int] | None:
+    """top, bottom, left, right of the ink above ``threshold`` (exclusive ends), or None."""
+    rows, cols = np.nonzero(ink > threshold)
     if not len(rows):
         return None
     return rows.min(), rows.max() + 1, cols.min(), cols.max() + 1
@@ -129,16 +129,24 @@ def in_proportion(ink: np.ndarray, passes: int = 3) -> np.ndarray:
 def prepare_drawing(canvas: np.ndarray, size: tuple[int, int] = (28, 28)) -> PreparedDrawing:
     """MNIST-style preprocessing of a canvas (grey or colour, any polarity, any size)."""
     ink = ink_map(canvas)
-    box_edges = _ink_box(ink)
-    if box_edges is None:
+    strongest = float(ink.max())
+    if strongest <= INK_THRESHOLD:
         return PreparedDrawing(None, "empty")
-    top, bottom, left, right = box_edges
+    # the digit is the ink that stands out: half as strong as its strongest, so that a speck
+    # of a scan's uneven paper far from it does not stretch its box to the page's size
+    top, bottom, left, right = _ink_box(ink, max(INK_THRESHOLD, strongest / 2)) or (0, 0, 0, 0)
     extent = max(bottom - top, right - left)
     if extent < MIN_EXTENT_FRACTION * max(ink.shape):
         return PreparedDrawing(None, "too small")
     height, width = size
     box = max(1, round(BOX_FRACTION * min(height, width)))
-    work = in_proportion(_resized(ink[top:bottom, left:right], WORK_SCALE * box / extent))
+    # whatever the paper outside the digit reaches is paper inside it too: take it away, and
+    # stretch faint ink (pencil, a faded scan) to full ink, as MNIST's digits are
+    outside = np.ones(ink.shape, dtype=bool)
+    outside[top:bottom, left:right] = False
+    floor = float(np.percentile(ink[outside], 99)) if outside.any() else 0.0
+    crop = np.clip((ink[top:bottom, left:right] - floor) / (strongest - floor), 0, 1)
+    work = in_proportion(_resized(crop, WORK_SCALE * box / extent))
     scaled = _resized(work, box / max(work.shape))
     scaled *= 255.0 / max(float(scaled.max()), 1e-6)
     new_h, new_w = scaled.shape
