@@ -80,7 +80,23 @@ def digit_fonts(folders: Sequence[Path] = FONT_FOLDERS) -> list[Path]:
     """The TrueType and OpenType fonts on this machine that have digits, sorted by path."""
     found = {path for folder in folders if folder.is_dir()
              for pattern in ("*.ttf", "*.otf") for path in folder.rglob(pattern)}  # fmt: skip
-    return sorted(path for path in found if not any(s in path.name for s in SYMBOL_FONTS))
+    named = (path for path in found if not any(s in path.name for s in SYMBOL_FONTS))
+    return sorted(path for path in named if _has_digits(path))
+
+
+def _has_digits(font: Path) -> bool:
+    """Whether the font draws 0 and 8 differently: a font without digits draws both as the
+    same empty box."""
+    try:
+        face = ImageFont.truetype(str(font), 40)
+    except OSError:
+        return False
+    glyphs = []
+    for digit in "08":
+        image, draw = _canvas()
+        draw.text((CANVAS / 2, CANVAS / 2), digit, fill=0, font=face, anchor="mm")
+        glyphs.append(np.asarray(image))
+    return not np.array_equal(*glyphs)
 
 
 def _canvas() -> tuple[Image.Image, ImageDraw.ImageDraw]:
