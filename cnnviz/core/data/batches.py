@@ -114,7 +114,7 @@ def handwriting(images: torch.Tensor, generator: torch.Generator) -> torch.Tenso
     """What the Draw tab and real handwriting hand a digit model, for float images (ink bright
     on 0): a slanted, squeezed and wobbly warp, strokes from thinner to much thicker, a third
     of the digits sampled down and up again (a low-resolution scan, a thick mouse stroke
-    scaled to 20 px), and half of them blurred.
+    scaled to 20 px) and a third blurred; then each digit's brightest pixel is full ink.
 
     The draws are wide but a digit stays a digit; they are what makes the shipped weights read
     people's drawings and not only MNIST's scans.
