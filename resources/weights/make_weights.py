@@ -21,7 +21,7 @@ from cnnviz.core.training.checkpoint import Checkpoint, load_checkpoint, save_ch
 
 SHIPPED = Path(__file__).resolve().parent / "simple-cnn-mnist.pt"
 #: the run that made the shipped weights: ``cnnviz train`` options
-TRAIN = ["--model", "simple-cnn", "--dataset", "mnist", "--epochs", "30", "--augment",
+TRAIN = ["--model", "simple-cnn", "--dataset", "mnist", "--epochs", "60", "--augment",
          "handwriting", "--schedule", "onecycle", "--lr", "0.003", "--seed", "0"]  # fmt: skip
 
 
