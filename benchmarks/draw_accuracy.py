@@ -1,15 +1,18 @@
-"""How well do the shipped weights read digits drawn on a canvas?
+"""How well do digit weights read what people draw, print and scan, not only MNIST?
 
-    python benchmarks/draw_accuracy.py [--data-dir D] [--count 10000] [--seed 0]
+    python benchmarks/draw_accuracy.py [--checkpoint OLD.pt --checkpoint NEW.pt]
+                                       [--data-dir D] [--count 10000] [--per-digit 200] [--seed 0]
 
-Two sets, both reproducible from the seed, both black ink on a white 280x280 canvas:
-- placed MNIST test digits: each test digit cropped to its ink, scaled so that its longer side
-  is from a third of the canvas to nearly all of it, put at a random place, and its strokes
-  made thinner or thicker at random;
-- font digits: 0-9 rendered from every TrueType font on this machine, at random sizes and
-  places.
-Each is classified after cnnviz's drawing preprocessing and, as a baseline, after resizing
-the whole canvas straight to 28x28 (inverted to white on black, as MNIST is).
+Every checkpoint given (default: the shipped weights) is measured in the same run on the same
+images, so their numbers compare:
+- MNIST test: the 10,000 test digits as they are (28x28);
+- placed MNIST test digits: the first ``--count`` test digits cropped to their ink, scaled so
+  that the longer side is from a third of a 280x280 white canvas to nearly all of it, put at a
+  random place, strokes made thinner or thicker at random; read after cnnviz's drawing
+  preparation and, as a baseline, after resizing the whole canvas straight to 28x28;
+- the robustness set (cnnviz.core.analysis.robustness): ``--per-digit`` fonts, handwriting-
+  like strokes and low-resolution scans of each digit, none from MNIST, read after the drawing
+  preparation, per class and per source.
 """
 
 from __future__ import annotations
@@ -19,12 +22,14 @@ from pathlib import Path
 
 import numpy as np
 from bench_data import add_data_dir_argument, prepare
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageFilter
 
+from cnnviz.core.analysis.drawing import prepare_drawing
 from cnnviz.core.analysis.prediction import Predictor
+from cnnviz.core.analysis.robustness import CANVAS, SOURCES, robustness_set
 from cnnviz.core.data.datasets import load_dataset
 
-CANVAS = 280
+
 def placed_mnist(images: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     canvases = np.empty((len(images), CANVAS, CANVAS), dtype=np.uint8)
     for i, digit in enumerate(images):
@@ -47,64 +52,66 @@ def placed_mnist(images: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return canvases
 
 
-def font_digits(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, int]:
-    fonts = sorted(Path("/usr/share/fonts").rglob("*.ttf"))
-    canvases, labels = [], []
-    for font_path in fonts:
-        for digit in range(10):
-            for _ in range(3):
-                size = int(rng.uniform(CANVAS / 3, 0.9 * CANVAS))
-                font = ImageFont.truetype(str(font_path), size)
-                canvas = Image.new("L", (CANVAS, CANVAS), 255)
-                draw = ImageDraw.Draw(canvas)
-                left, top, right, bottom = draw.textbbox((0, 0), str(digit), font=font)
-                w, h = right - left, bottom - top
-                if w >= CANVAS or h >= CANVAS:
-                    continue
-                x = int(rng.integers(0, CANVAS - w)) - left
-                y = int(rng.integers(0, CANVAS - h)) - top
-                draw.text((x, y), str(digit), fill=0, font=font)
-                canvases.append(np.asarray(canvas))
-                labels.append(digit)
-    return np.array(canvases), np.array(labels), len(fonts)
+def prepared(canvases: np.ndarray) -> np.ndarray:
+    """The canvases as MNIST-like model inputs uint8 [N, 1, 28, 28], white ink on black."""
+    return np.stack([prepare_drawing(canvas).image[None] for canvas in canvases])
 
 
-def accuracy(predictor: Predictor, canvases: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
-    ours = np.stack([predictor.prepare_canvas(c) for c in canvases])
-    naive = np.stack([
+def resized(canvases: np.ndarray) -> np.ndarray:
+    """The naive baseline: the whole canvas resized to 28x28 and inverted."""
+    return np.stack([
         255 - np.asarray(Image.fromarray(c).resize((28, 28), Image.Resampling.LANCZOS))[None]
         for c in canvases
     ])  # fmt: skip
-    results = []
-    for batch in (ours, naive):
-        probs = np.concatenate([predictor.probabilities(batch[i : i + 500])
-                                for i in range(0, len(batch), 500)])
-        results.append(float((probs.argmax(1) == labels).mean()))
-    return results[0], results[1]
+
+
+def predicted(predictor: Predictor, images: np.ndarray) -> np.ndarray:
+    return np.concatenate([predictor.probabilities(images[i : i + 1000]).argmax(1)
+                           for i in range(0, len(images), 1000)])  # fmt: skip
+
+
+def per_class(correct: np.ndarray, labels: np.ndarray) -> str:
+    """'overall | class 0 | ... | class 9' as percentages, for a Markdown table row."""
+    cells = [f"{correct.mean():.2%}"] + [f"{correct[labels == c].mean():.1%}" for c in range(10)]
+    return " | ".join(cells)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_data_dir_argument(parser)
-    parser.add_argument("--checkpoint", type=Path, default=None)
+    parser.add_argument("--checkpoint", type=Path, action="append", default=None,
+                        help="weights to measure, repeatable (default: the shipped weights)")
     parser.add_argument("--count", type=int, default=10000)
+    parser.add_argument("--per-digit", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     prepare(args.data_dir)
-    predictor = Predictor.from_checkpoint(args.checkpoint)
-    rng = np.random.default_rng(args.seed)
     test = load_dataset("mnist", args.data_dir, download=False).test
-    images = test.images[: args.count, 0].numpy()
-    labels = test.labels[: args.count].numpy()
-    ours, naive = accuracy(predictor, placed_mnist(images, rng), labels)
-    print(f"placed MNIST test digits ({len(labels)}): cnnviz {ours:.2%}, naive resize {naive:.2%}")
-    canvases, font_labels, n_fonts = font_digits(rng)
-    if len(font_labels):
-        ours, naive = accuracy(predictor, canvases, font_labels)
-        print(f"font digits ({len(font_labels)} from {n_fonts} fonts): cnnviz {ours:.2%}, "
-              f"naive resize {naive:.2%}")
-    else:
-        print("font digits: no TrueType fonts in /usr/share/fonts")
+    mnist, mnist_labels = test.images.numpy(), test.labels.numpy()
+    rng = np.random.default_rng(args.seed)
+    placed = placed_mnist(mnist[: args.count, 0], rng)
+    placed_labels = mnist_labels[: args.count]
+    placed_ours, placed_naive = prepared(placed), resized(placed)
+    digits = robustness_set(args.per_digit, seed=args.seed)
+    digits_ours = prepared(digits.canvases)
+    print(f"robustness set: {args.per_digit} of each digit from each of {', '.join(SOURCES)}")
+    print("| weights | set | all | " + " | ".join(str(c) for c in range(10)) + " |")
+    print("| --- " * 13 + "|")
+    for checkpoint in args.checkpoint or [None]:
+        predictor = Predictor.from_checkpoint(checkpoint)
+        name = checkpoint.name if checkpoint is not None else "shipped"
+        rows = [("MNIST test", predicted(predictor, mnist) == mnist_labels, mnist_labels),
+                (f"placed MNIST test ({args.count})",
+                 predicted(predictor, placed_ours) == placed_labels, placed_labels),
+                ("placed MNIST test, naive resize",
+                 predicted(predictor, placed_naive) == placed_labels, placed_labels)]
+        correct = predicted(predictor, digits_ours) == digits.labels
+        for source in SOURCES:
+            chosen = digits.sources == source
+            rows.append((f"robustness: {source}", correct[chosen], digits.labels[chosen]))
+        rows.append(("robustness: all", correct, digits.labels))
+        for title, hits, labels in rows:
+            print(f"| {name} | {title} | {per_class(hits, labels)} |")
 
 
 if __name__ == "__main__":

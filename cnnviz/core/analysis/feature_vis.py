@@ -108,7 +108,9 @@ class FourierImage(nn.Module):
         frequencies = torch.sqrt(fy * fy + fx * fx)
         self.register_buffer("scale", 1.0 / frequencies.clamp(min=1.0 / max(height, width))
                              ** decay_power)  # fmt: skip
-        spectrum = torch.randn(channels, *frequencies.shape, 2, generator=generator) * 0.01
+        # a start that is nearly flat grey leaves a unit dead for a model whose filters are
+        # silent on flat regions (as the shipped digit weights are): no gradient, no picture
+        spectrum = torch.randn(channels, *frequencies.shape, 2, generator=generator) * 0.05
         self.spectrum = nn.Parameter(spectrum)
         colour = COLOR_CORRELATION_SVD_SQRT
         self.register_buffer("colour", colour / colour.norm(dim=0).max())
