@@ -14,7 +14,7 @@ machine's load changes while a run trains, so the count is chosen by measurement
   than starting too low costs on an idle one;
 - each window of steps gives a median step time at the current count;
 - now and then one window runs with one thread fewer or one more, and the faster count is
-  kept; a probe that is already twice as slow after a few steps ends there;
+  kept; a probe that is already clearly slower after two steps ends there;
 - a probe that loses makes the next one wait twice as long, or k times as long when it was k
   times slower (so a settled run spends about 1% of its time probing), and a step time that
   stays twice as long, or half as short, for a few windows (the machine's load changed)
@@ -40,11 +40,13 @@ from cnnviz.core.threads import available_cores
 
 #: steps in one measured window, and its shortest duration (a window of quick steps is longer)
 WINDOW_STEPS = 8
-WINDOW_SECONDS = 0.25
+WINDOW_SECONDS = 0.1
 #: a probe wins when its median step time is this much shorter
 MARGIN = 0.05
-#: windows between probes: at first, and at most after probes that lost
-FIRST_INTERVAL = 2
+#: windows before the first probe, between probes after one that won (it showed which way
+#: is faster), and at most after probes that lost
+FIRST_INTERVAL = 1
+AFTER_WIN_INTERVAL = 4
 MOST_INTERVAL = 256
 #: the load changed when the median step time stays this many times above or below the one
 #: at the last decision for LOAD_WINDOWS windows in a row (a noisy window is not a change;
@@ -52,7 +54,7 @@ MOST_INTERVAL = 256
 LOAD_CHANGE = 2.0
 LOAD_WINDOWS = 3
 #: a probe this many times slower than the current count after EARLY_STEPS steps has lost
-EARLY_LOSS = 2.0
+EARLY_LOSS = 1.3
 EARLY_STEPS = 2
 
 
@@ -143,7 +145,7 @@ class ThreadTuner:
             self._baseline = median
             self._recent.clear()
             self._recent.append(median)
-            self._interval = FIRST_INTERVAL
+            self._interval = AFTER_WIN_INTERVAL
         else:  # wait longer, the more so the more a probe costs (k times slower: k times)
             self._use(self._previous)
             growth = max(2.0, median / self._baseline)

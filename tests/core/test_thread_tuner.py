@@ -38,7 +38,7 @@ def test_the_count_steps_down_when_the_machine_gets_busy_and_back_up_when_it_is_
     settled = drive(tuner, IDLE, 4000)
     assert settled.count(1) < 0.02 * len(settled)  # once settled, probes cost little
     busy = drive(tuner, BUSY, 200)
-    assert busy[-1] == 1 and busy.index(1) < 40  # a few windows after the load came
+    assert busy[-1] == 1 and busy.index(1) < 60  # a few windows after the load came
     assert busy[100:].count(2) < 0.1 * 100
     idle_again = drive(tuner, IDLE, 600)
     assert idle_again[-1] == 2
