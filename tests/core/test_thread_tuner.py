@@ -13,6 +13,7 @@ from cnnviz.cli import main
 from cnnviz.core import thread_tuner
 from cnnviz.core.thread_tuner import ThreadTuner
 from cnnviz.core.training.config import TrainConfig
+from cnnviz.core.training.events import StepEvent
 from cnnviz.core.training.trainer import Trainer
 
 #: seconds a step at 1 and 2 threads: idle, two threads win; beside a busy process, the
@@ -96,8 +97,11 @@ def test_a_run_adapts_unless_the_count_is_fixed(mnist_dir, monkeypatch):
         assert adaptive.tuner is not None and adaptive.tuner.history
         fixed = Trainer(TrainConfig(batch_size=20, data_dir=mnist_dir, download=False,
                                     threads=1))  # fmt: skip
-        fixed.run(lambda event: None)
-        assert fixed.tuner is None and torch.get_num_threads() == 1
+        during: set[int] = set()
+        fixed.run(lambda event: isinstance(event, StepEvent)
+                  and during.add(torch.get_num_threads()))  # fmt: skip
+        assert fixed.tuner is None and during == {1}
+        assert torch.get_num_threads() == before  # the run leaves its thread as it found it
     finally:
         torch.set_num_threads(before)
 

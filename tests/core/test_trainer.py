@@ -70,7 +70,8 @@ def test_stops_within_one_batch(mnist, tmp_path):
 
 
 def test_seeded_runs_are_reproducible_on_cpu(mnist):
-    config = TrainConfig(epochs=1, batch_size=30, augment="affine", seed=7)
+    # a fixed thread count: an adapting one changes the order of some sums
+    config = TrainConfig(epochs=1, batch_size=30, augment="affine", seed=7, threads=1)
     first, second = Trainer(config, mnist), Trainer(config, mnist)
     first.run(lambda e: None)
     second.run(lambda e: None)
@@ -81,7 +82,8 @@ def test_seeded_runs_are_reproducible_on_cpu(mnist):
 
 @pytest.mark.parametrize("schedule", ["none", "onecycle"])
 def test_resume_continues_exactly_where_it_stopped(mnist, tmp_path, schedule):
-    config = dict(epochs=2, batch_size=20, schedule=schedule, augment="affine", seed=3)
+    config = dict(epochs=2, batch_size=20, schedule=schedule, augment="affine", seed=3,
+                  threads=1)  # a fixed count, as exact repeats need
     straight = Trainer(TrainConfig(**config), mnist)
     straight.run(lambda e: None)
 

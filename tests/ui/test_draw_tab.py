@@ -86,6 +86,7 @@ def test_a_colour_model_is_refused_with_an_offer(qtbot, window, tmp_path):
     checkpoint = load_checkpoint(shipped_weights_path())
     model = build_model("simple-cnn", InputShape(3, 32, 32, 10))
     checkpoint.meta.input_shape = [3, 32, 32]
+    checkpoint.meta.mean, checkpoint.meta.std = [0.5] * 3, [0.25] * 3
     checkpoint.meta.dataset = "cifar10"
     checkpoint.model_state = model.state_dict()
     path = save_checkpoint(checkpoint, tmp_path / "colour.pt")

@@ -40,6 +40,7 @@ def test_a_model_file_that_cannot_take_the_data_says_so_when_chosen(qtbot, windo
                     "        super().__init__(); self.fc = nn.Linear(100, 10)\n"
                     "    def forward(self, x):\n"
                     "        return self.fc(x.flatten(1))\n")
+    window.session.trust_chosen_file(f"{path}:Net")  # as the file dialog does
     choose(window, window.panel.model_combo, f"{path}:Net")
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorDialog") is not None,
                     timeout=2000)

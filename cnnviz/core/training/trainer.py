@@ -202,6 +202,7 @@ class Trainer:
         no random numbers, so it never changes what the run computes.
         """
         self._on_event = on_event
+        threads = torch.get_num_threads()  # the run may change its thread's count: restored
         try:
             final = self._run(should_stop, wants_weights)
         except CancelledError:
@@ -225,6 +226,7 @@ class Trainer:
             if self.group.distributed and peer_failed(exc):
                 final.message = ("another process of this distributed job stopped answering "
                                  "(it died or was killed; torchrun's report names it)")
+        torch.set_num_threads(threads)
         if self.folder is not None and self._steps_taken == 0:
             self.folder.discard()  # nothing happened: leave no trace
             self.folder = None
