@@ -79,7 +79,7 @@ def test_an_untranslated_page_says_so_and_links_to_the_english_one():
 
 
 def test_the_pages_the_app_opens_exist():
-    from cnnviz.ui.help import DOC_PAGES, GUIDE, ONLINE_DOCS
+    from cnnviz.ui.shell.help import DOC_PAGES, GUIDE, ONLINE_DOCS
 
     for page in DOC_PAGES.values():
         assert (DOCS / page.replace(".html", ".md")).is_file(), page

@@ -12,8 +12,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from cnnviz.resource_files import resource_path
-from cnnviz.ui.background import hold_calls, release_calls
 from cnnviz.ui.main_window import MainWindow
+from cnnviz.ui.workers.background import hold_calls, release_calls
 
 
 def no_display() -> bool:

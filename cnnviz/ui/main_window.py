@@ -50,25 +50,25 @@ from cnnviz.session.job import shell_line, torchrun_command
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.runs import RunsState
 from cnnviz.session.session import CurrentModel, Session, TrainMode, short_model_name
-from cnnviz.ui.background import BackgroundCall, stop_call
-from cnnviz.ui.dialogs import TrustDialog, error_box, train_mode_box
-from cnnviz.ui.draw_tab import DrawTab
-from cnnviz.ui.evaluate_tab import EvaluateTab
-from cnnviz.ui.file_dialogs import choose_path
-from cnnviz.ui.help import GuideDialog, ShortcutsDialog, docs_url
-from cnnviz.ui.histograms_tab import HistogramsTab
-from cnnviz.ui.inspect_tab import InspectTab
-from cnnviz.ui.job_run import JobRun
-from cnnviz.ui.learn_tab import LearnTab
-from cnnviz.ui.presentation import Presentation
-from cnnviz.ui.projector_tab import ProjectorTab
-from cnnviz.ui.run_following import RunFollowing
-from cnnviz.ui.run_panel import RunPanel
-from cnnviz.ui.runs_tab import RunsTab
-from cnnviz.ui.settings import AppSettings
-from cnnviz.ui.threads import keep_gui_thread_single_threaded
-from cnnviz.ui.training_plots import TrainingPlots
-from cnnviz.ui.training_worker import TrainingRun
+from cnnviz.ui.draw.draw_tab import DrawTab
+from cnnviz.ui.evaluate.evaluate_tab import EvaluateTab
+from cnnviz.ui.inspect.inspect_tab import InspectTab
+from cnnviz.ui.learn.learn_tab import LearnTab
+from cnnviz.ui.projector.projector_tab import ProjectorTab
+from cnnviz.ui.runs.runs_tab import RunsTab
+from cnnviz.ui.shell.dialogs import TrustDialog, error_box, train_mode_box
+from cnnviz.ui.shell.file_dialogs import choose_path
+from cnnviz.ui.shell.help import GuideDialog, ShortcutsDialog, docs_url
+from cnnviz.ui.shell.presentation import Presentation
+from cnnviz.ui.shell.settings import AppSettings
+from cnnviz.ui.train.histograms_tab import HistogramsTab
+from cnnviz.ui.train.job_run import JobRun
+from cnnviz.ui.train.run_following import RunFollowing
+from cnnviz.ui.train.run_panel import RunPanel
+from cnnviz.ui.train.training_plots import TrainingPlots
+from cnnviz.ui.train.training_worker import TrainingRun
+from cnnviz.ui.workers.background import BackgroundCall, stop_call
+from cnnviz.ui.workers.threads import keep_gui_thread_single_threaded
 
 #: how long closing the window waits for a run to stop before it lets the run finish its
 #: batch in the background and closes when it has

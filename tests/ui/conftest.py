@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from cnnviz.ui import MainWindow
-from cnnviz.ui.threads import running_threads
+from cnnviz.ui.workers.threads import running_threads
 from tests.conftest import write_mnist_family
 
 

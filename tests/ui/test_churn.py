@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.session import TrainMode
-from cnnviz.ui.threads import running_threads
+from cnnviz.ui.workers.threads import running_threads
 
 STATM = Path("/proc/self/statm")
 needs_proc = pytest.mark.skipif(not STATM.exists(), reason="reads resident memory from /proc")

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QLabel
 
 from cnnviz.ui import help as help_module
-from cnnviz.ui.help import DOC_PAGES, GUIDE, ONLINE_DOCS
+from cnnviz.ui.shell.help import DOC_PAGES, GUIDE, ONLINE_DOCS
 
 
 @pytest.fixture

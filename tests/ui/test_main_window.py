@@ -12,8 +12,8 @@ from cnnviz.core.training.run_folder import read_metrics
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.session import TrainMode
 from cnnviz.ui import MainWindow
-from cnnviz.ui.settings import AppSettings
-from cnnviz.ui.threads import running_threads
+from cnnviz.ui.shell.settings import AppSettings
+from cnnviz.ui.workers.threads import running_threads
 
 OBJECT_NAMES = ["modelCombo", "datasetCombo", "deviceCombo", "epochsSpin", "batchSizeSpin",
                 "learningRateSpin", "trainButton", "pauseButton", "stopButton", "lossPlot",

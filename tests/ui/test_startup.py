@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from cnnviz.ui import background
-from cnnviz.ui.background import BackgroundCall, hold_calls, release_calls
+from cnnviz.ui.workers.background import BackgroundCall, hold_calls, release_calls
 
 
 def test_a_call_made_before_the_first_paint_waits_for_it(qtbot):
@@ -52,7 +52,7 @@ def test_the_window_is_built_and_painted_before_the_heavy_libraries_load(tmp_pat
     code = (
         "import sys, torch\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "from cnnviz.ui.background import hold_calls\n"
+        "from cnnviz.ui.workers.background import hold_calls\n"
         "from cnnviz.ui.main_window import MainWindow\n"
         "app = QApplication([])\n"
         "hold_calls()\n"

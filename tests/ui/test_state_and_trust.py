@@ -13,9 +13,9 @@ from cnnviz.core.training.events import WeightsEvent
 from cnnviz.core.training.trainer import Trainer
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.ui import MainWindow
-from cnnviz.ui.dialogs import TrustDialog
-from cnnviz.ui.threads import running_threads
-from cnnviz.ui.training_worker import TrainingWorker
+from cnnviz.ui.shell.dialogs import TrustDialog
+from cnnviz.ui.train.training_worker import TrainingWorker
+from cnnviz.ui.workers.threads import running_threads
 from tests.conftest import write_model_file
 
 
@@ -124,7 +124,7 @@ def test_exports_to_a_place_that_cannot_be_written_say_so(qtbot, window, tmp_pat
 
 
 def test_evaluate_results_of_a_replaced_model_are_dropped(qtbot, window, monkeypatch):
-    import cnnviz.ui.evaluate_tab as evaluate_tab
+    import cnnviz.ui.evaluate.evaluate_tab as evaluate_tab
 
     evaluate_model = evaluate_tab.evaluate_model
 

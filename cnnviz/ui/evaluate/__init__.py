@@ -1,0 +1,1 @@
+"""The Evaluate tab: test-set accuracy, the confusion matrix and explanations."""

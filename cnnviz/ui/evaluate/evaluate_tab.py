@@ -1,0 +1,371 @@
+"""The Evaluate tab: which classes does the model confuse, and which images are they?
+
+Evaluation runs in a background thread with a progress bar and Cancel. The confusion matrix
+(rows: true class, columns: predicted) links to a gallery of the images in a cell, the most
+confidently wrong first; an image opens in the Inspect tab, where Grad-CAM shows where the
+network looked.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+import torch
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cnnviz.core.data.types import ImageSplit
+from cnnviz.core.training.evaluation import EvaluationResult, evaluate_model, load_test_split
+from cnnviz.session.generation import Generation
+from cnnviz.session.session import CurrentModel
+from cnnviz.ui.shell.file_dialogs import choose_path
+from cnnviz.ui.widgets.charts import export_plot_png, fit_tick_names
+from cnnviz.ui.workers.background import BackgroundCall, TaskState, stop_call
+
+MAX_TEXT_CLASSES = 20  # counts are written in the cells up to this many classes
+GALLERY_LIMIT = 300
+THUMBNAIL = 64
+
+
+def thumbnail(image: np.ndarray, size: int = THUMBNAIL) -> QIcon:
+    """A uint8 [C, H, W] image as an icon ``size`` pixels wide, scaled without smoothing."""
+    pixels = np.ascontiguousarray(image.transpose(1, 2, 0))
+    height, width, channels = pixels.shape
+    if channels == 1:
+        qimage = QImage(pixels.data, width, height, width, QImage.Format.Format_Grayscale8)
+    else:
+        qimage = QImage(pixels.data, width, height, 3 * width, QImage.Format.Format_RGB888)
+    pixmap = QPixmap.fromImage(qimage.copy()).scaled(size, size,
+                                                     Qt.AspectRatioMode.KeepAspectRatio)
+    return QIcon(pixmap)
+
+
+def accuracy_floor(weakest: float) -> float:
+    """The bottom of the per-class accuracy axis: a round number a fifth of the distance to
+    100% below the weakest class, and never below 0."""
+    margin = max(2.0, (100.0 - weakest) * 0.2)
+    return max(0.0, 5.0 * np.floor((weakest - margin) / 5.0))
+
+
+class EvaluateTab(QWidget):
+    #: a test image to open in Inspect: (index in the test set, uint8 [C, H, W])
+    inspect_requested = Signal(object)
+
+    def __init__(self, model_provider: Callable[[], CurrentModel],
+                 data_dir_provider: Callable[[], Path], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evaluateTab")
+        self.model_provider = model_provider
+        self.generation = Generation()
+        self.data_dir_provider = data_dir_provider
+        self.task: BackgroundCall | None = None
+        self.result: EvaluationResult | None = None
+        self.test: ImageSplit | None = None
+        self.class_names: list[str] = []
+        self.dataset = ""
+        self.gallery_indices: list[int] = []
+
+        self.evaluate_button = QPushButton("Evaluate", objectName="evaluateButton")
+        self.evaluate_button.setToolTip("Evaluate the current model on the test set")
+        self.cancel_button = QPushButton("Cancel", objectName="cancelEvaluateButton")
+        self.progress = QProgressBar(objectName="evaluateProgress")
+        self.accuracy_label = QLabel("Evaluate the current model on its test set.",
+                                     objectName="evaluateAccuracy")
+        self.accuracy_label.setMinimumWidth(10)  # a long model name wraps, never widens
+        self.accuracy_label.setWordWrap(True)
+        self.normalise_check = QCheckBox("row-normalised %", objectName="confusionNormalise")
+        self.export_csv_button = QPushButton("Export CSV...", objectName="exportConfusionCsv")
+        self.export_png_button = QPushButton("Export PNG...", objectName="exportConfusionPng")
+        bar = QHBoxLayout()
+        for widget in (self.evaluate_button, self.cancel_button, self.progress):
+            bar.addWidget(widget)
+        bar.addWidget(self.accuracy_label, 1)
+        for widget in (self.normalise_check, self.export_csv_button, self.export_png_button):
+            bar.addWidget(widget)
+
+        self.confusion_plot = pg.PlotWidget(title="Confusion matrix (rows: true, columns: "
+                                                  "predicted)")  # fmt: skip
+        self.confusion_plot.setObjectName("confusionView")
+        self.confusion_plot.setBackground("w")
+        self.confusion_plot.invertY(True)
+        self.confusion_plot.setAspectLocked(True)
+        self.confusion_plot.setMenuEnabled(False)
+        self.confusion_item = pg.ImageItem(axisOrder="row-major")
+        self.confusion_item.setLookupTable(pg.colormap.get("CET-L12").getLookupTable(0, 1, 256))
+        self.confusion_plot.addItem(self.confusion_item)
+        self._cell_texts: list[pg.TextItem] = []
+        self.class_bars = pg.PlotWidget(title="Accuracy per class (%)")
+        self.class_bars.setObjectName("classAccuracyView")
+        self.class_bars.setBackground("w")
+        self.gallery_label = QLabel("Click a cell to see its images", objectName="galleryLabel")
+        self.gallery = QListWidget(objectName="mistakesView")
+        self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
+        self.gallery.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
+        self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.gallery.setUniformItemSizes(True)
+        self.gallery.setWordWrap(True)
+        self.gallery.setTextElideMode(Qt.TextElideMode.ElideNone)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.confusion_plot)
+        left.addWidget(self.class_bars)
+        left.setSizes([500, 200])
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.gallery_label)
+        right_layout.addWidget(self.gallery, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([650, 450])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        self.evaluate_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.normalise_check.toggled.connect(lambda _: self._draw_matrix())
+        self.export_csv_button.clicked.connect(lambda: self.export_csv())
+        self.export_png_button.clicked.connect(lambda: self.export_png())
+        self.confusion_plot.scene().sigMouseClicked.connect(self._on_matrix_clicked)
+        for plot in (self.confusion_plot, self.class_bars):
+            plot.getViewBox().sigResized.connect(self._fit_column_labels)
+            plot.getViewBox().sigRangeChanged.connect(self._fit_column_labels)
+        self.gallery.itemActivated.connect(self._on_gallery_item)
+        self.gallery.itemClicked.connect(self._on_gallery_item)
+        self._set_running(False)
+
+    # -- running ----------------------------------------------------------------------------
+    def start(self) -> None:
+        """Evaluate a copy of the current model on the CPU (so it never competes with a run
+        on the GPU) in the background."""
+        if self.task is not None and self.task.is_running:
+            return
+        current = self.model_provider()
+        model, meta = current.predictor.copy().model, current.meta
+        data_dir = self.data_dir_provider()
+
+        def work(state: TaskState):
+            data = load_test_split(meta, data_dir)
+            result = evaluate_model(model, meta, data, torch.device("cpu"),
+                                    should_stop=state.is_interruption_requested,
+                                    on_progress=state.set_progress)  # fmt: skip
+            return current.label, data, result
+
+        token = self.generation.next()
+        self._set_running(True)
+        self.accuracy_label.setText(f"evaluating {current.label}...")
+        self.task = BackgroundCall(work, lambda outcome: self._on_done(token, outcome),
+                                   lambda error: self._on_error(token, error),
+                                   lambda fraction: self._on_progress(token, fraction))
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.state.request_interruption()
+
+    def model_changed(self) -> None:
+        """The current model changed: an evaluation still running, or whose result is still
+        on its way, is of the old one, so it is dropped; the results shown say which model
+        they are for."""
+        self.generation.next()
+        if self.task is not None and not self.evaluate_button.isEnabled():
+            self.task.cancel()
+            self._set_running(False)
+            self.accuracy_label.setText("Evaluation cancelled: the model changed.")
+
+    def stop_background(self) -> None:
+        stop_call(self.task)
+
+    def _set_running(self, running: bool) -> None:
+        self.evaluate_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        self.progress.setValue(0)
+
+    def _on_progress(self, token: int, fraction: float) -> None:
+        if self.generation.is_current(token):
+            self.progress.setValue(int(100 * fraction))
+
+    def _on_error(self, token: int, error: Exception) -> None:
+        if not self.generation.is_current(token):
+            return
+        self._set_running(False)
+        self.accuracy_label.setText(f"Cannot evaluate: {error}")
+
+    def _on_done(self, token: int, outcome) -> None:
+        if not self.generation.is_current(token):
+            return
+        self._set_running(False)
+        label, data, result = outcome
+        if result is None:
+            self.progress.setValue(0)
+            self.accuracy_label.setText("Evaluation cancelled.")
+            return
+        self.result = result
+        self.test = data.test
+        self.class_names = list(data.info.class_names)
+        self.dataset = data.info.name
+        self.progress.setValue(100)
+        self.accuracy_label.setText(
+            f"{label}: test accuracy {result.accuracy:.2%} ({len(data.test):,} images)")
+        self._draw_matrix()
+        self._draw_class_bars()
+        self.show_cell(None, None)
+
+    # -- drawing ----------------------------------------------------------------------------
+    def _matrix_values(self) -> np.ndarray:
+        confusion = self.result.confusion.astype(np.float64)
+        if not self.normalise_check.isChecked():
+            return confusion
+        totals = confusion.sum(axis=1, keepdims=True)
+        return 100 * confusion / np.where(totals > 0, totals, 1)
+
+    def _draw_matrix(self) -> None:
+        if self.result is None:
+            return
+        values = self._matrix_values()
+        rows = values / np.where(values.sum(axis=1, keepdims=True) > 0,
+                                 values.sum(axis=1, keepdims=True), 1)  # fmt: skip
+        self.confusion_item.setImage(np.sqrt(rows).astype(np.float32), autoLevels=False,
+                                     levels=(0.0, 1.0))  # fmt: skip
+        for text in self._cell_texts:
+            self.confusion_plot.removeItem(text)
+        self._cell_texts = []
+        n = len(values)
+        if n <= MAX_TEXT_CLASSES:
+            for r in range(n):
+                for c in range(n):
+                    label = (f"{values[r, c]:.0f}%" if self.normalise_check.isChecked()
+                             else f"{int(values[r, c])}")  # fmt: skip
+                    colour = (255, 255, 255) if rows[r, c] > 0.5 else (20, 20, 20)
+                    text = pg.TextItem(label, color=colour, anchor=(0.5, 0.5))
+                    text.setPos(c + 0.5, r + 0.5)
+                    self.confusion_plot.addItem(text)
+                    self._cell_texts.append(text)
+        ticks = [(i + 0.5, name) for i, name in enumerate(self.class_names)]
+        self.confusion_plot.getAxis("left").setTicks([ticks if n <= MAX_TEXT_CLASSES else []])
+        self.confusion_plot.setLabel("bottom", "predicted")
+        self.confusion_plot.setLabel("left", "true")
+        self.confusion_plot.autoRange(padding=0.02)
+        self._fit_column_labels()
+
+    def _fit_column_labels(self, *_) -> None:
+        """The matrix's column names and the accuracy bars' names, each shortened to its
+        column's width on screen."""
+        names = self.class_names if len(self.class_names) <= MAX_TEXT_CLASSES else []
+        fit_tick_names(self.confusion_plot, names, 0.5)
+        fit_tick_names(self.class_bars, names, 0.0)
+
+    def _draw_class_bars(self) -> None:
+        """Accuracy per class on a range that shows their differences: from a little below
+        the weakest class to 100%, so that 97% and 99% do not look alike."""
+        self.class_bars.clear()
+        accuracy = np.nan_to_num(self.result.per_class_accuracy) * 100
+        low = accuracy_floor(float(accuracy.min()) if len(accuracy) else 0.0)
+        self.class_bars.addItem(pg.BarGraphItem(
+            x=np.arange(len(accuracy)), y0=low, height=accuracy - low, width=0.7,
+            brush=(90, 140, 220)))  # fmt: skip
+        self.class_bars.setYRange(low, 100, padding=0.02)
+        self._fit_column_labels()
+
+    # -- the gallery ------------------------------------------------------------------------
+    def _on_matrix_clicked(self, event) -> None:
+        if self.result is None:
+            return
+        point = self.confusion_item.mapFromScene(event.scenePos())
+        row, column = int(np.floor(point.y())), int(np.floor(point.x()))
+        n = len(self.class_names)
+        if 0 <= row < n and 0 <= column < n:
+            self.show_cell(row, column)
+
+    def show_cell(self, true_class: int | None, predicted: int | None) -> list[int]:
+        """Fill the gallery with a cell's images, or with every mistake when both are None;
+        the most confident predictions first, so the worst mistakes lead."""
+        labels = self.test.labels.numpy()
+        predictions = self.result.predictions
+        if true_class is None:
+            mask = labels != predictions
+            title = "All mistakes, most confidently wrong first"
+        else:
+            mask = (labels == true_class) & (predictions == predicted)
+            kind = "correct" if true_class == predicted else "mistaken"
+            title = (f"True {self.class_names[true_class]}, predicted "
+                     f"{self.class_names[predicted]}: {int(mask.sum())} images ({kind})")
+        indices = np.nonzero(mask)[0]
+        order = np.argsort(-self.result.confidences[indices], kind="stable")
+        self.gallery_indices = [int(i) for i in indices[order]]
+        self.gallery.clear()
+        self._fit_gallery_grid()
+        for index in self.gallery_indices[:GALLERY_LIMIT]:
+            truth = self.class_names[labels[index]]
+            guess = self.class_names[predictions[index]]
+            item = QListWidgetItem(thumbnail(self.test.images[index].numpy()),
+                                   f"{truth}\n→{guess} {self.result.confidences[index]:.0%}")
+            item.setData(Qt.ItemDataRole.UserRole, index)
+            item.setToolTip(f"test image {index}: true {truth}, predicted {guess}")
+            self.gallery.addItem(item)
+        shown = min(len(self.gallery_indices), GALLERY_LIMIT)
+        more = f" (first {shown} shown)" if shown < len(self.gallery_indices) else ""
+        self.gallery_label.setText(title + more)
+        return self.gallery_indices
+
+    def _fit_gallery_grid(self) -> None:
+        """Cells wide enough for the longest class name and two lines of caption (true class,
+        then the guess and its confidence), so no caption is cut."""
+        metrics = QFontMetrics(self.gallery.font())
+        widest = max([metrics.horizontalAdvance(f"→{name} 100%") for name in self.class_names]
+                     + [THUMBNAIL])  # fmt: skip
+        self.gallery.setGridSize(QSize(widest + 12, THUMBNAIL + 2 * metrics.lineSpacing() + 14))
+
+    def _on_gallery_item(self, item: QListWidgetItem) -> None:
+        index = int(item.data(Qt.ItemDataRole.UserRole))
+        self.inspect_requested.emit((index, self.test.images[index].numpy()))
+
+    # -- export -----------------------------------------------------------------------------
+    def export_csv(self, path: Path | None = None) -> Path | None:
+        if self.result is None:
+            return None
+        path = choose_path(True, self, path, "Export confusion matrix", "confusion.csv",
+                           "CSV (*.csv)")
+        if path is None:
+            return None
+        try:
+            with Path(path).open("w", newline="", encoding="utf-8") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(["true \\ predicted", *self.class_names])
+                for name, row in zip(self.class_names, self.result.confusion, strict=True):
+                    writer.writerow([name, *(int(v) for v in row)])
+        except OSError as exc:
+            self.accuracy_label.setText(f"Cannot write {path}: {exc}")
+            return None
+        return Path(path)
+
+    def export_png(self, path: Path | None = None) -> Path | None:
+        if self.result is None:
+            return None
+        path = choose_path(True, self, path, "Export confusion matrix", "confusion.png",
+                           "PNG (*.png)")
+        if path is None:
+            return None
+        try:
+            export_plot_png(self.confusion_plot, Path(path), 900)
+        except OSError as exc:
+            self.accuracy_label.setText(f"Cannot write {path}: {exc}")
+            return None
+        return Path(path)

@@ -1,0 +1,1 @@
+"""The Inspect tab: feature maps, filters, receptive fields and what units learned."""

@@ -1,0 +1,1 @@
+"""The Learn tab: the tutorial's ideas as playable demos."""

@@ -1,0 +1,434 @@
+"""The tutorial's animated convolution, live: an input volume (blue), K filters (red) and the
+output volume (green), each depth slice drawn side by side, and one output element worked out
+at a time: the window on every input slice, the element-wise products, their sum, the bias
+and the result. The output's depth column (fibre) at that position is outlined too: K outputs
+that look at the same window with different filters. When the filter does not tile the padded
+input evenly, the rows and columns PyTorch drops are hatched.
+
+The numbers come from core.analysis.conv_demo; this module only lays them out. The volumes
+are painted once into a pixmap (again only when the settings, the numbers or the size
+change); a frame draws that pixmap and the few outlines of the current step, so it takes a
+few milliseconds even for thousands of cells (see benchmarks/learn_speed.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPen, QPixmap, QStaticText
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cnnviz.core.analysis.conv_demo import LIMITS, ConvExample, ConvSettings, Step
+from cnnviz.ui.widgets.controls import labelled_spin
+
+INPUT = QColor(198, 219, 255)
+PADDING = QColor(230, 236, 246)
+WEIGHT = QColor(255, 205, 205)
+OUTPUT = QColor(200, 238, 200)
+FADE = QColor(255, 255, 255, 170)  # over the filters not in use
+WINDOW_PEN = QPen(QColor(20, 60, 160), 3)
+FILTER_PEN = QPen(QColor(170, 20, 20), 3)
+RESULT_PEN = QPen(QColor(20, 120, 20), 3)
+COLUMN_PEN = QPen(QColor(20, 120, 20), 2, Qt.PenStyle.DashLine)  # the rest of the depth column
+DROPPED = QColor(200, 60, 0, 150)  # hatching over the rows and columns no window reaches
+MIN_CELL, MAX_CELL = 14, 34
+#: (objectName, label, tooltip, the ConvSettings field); the bounds are the core's LIMITS
+SPINS = (
+    ("convWidthSpin", "W", "input width W1", "width"),
+    ("convHeightSpin", "H", "input height H1", "height"),
+    ("convDepthSpin", "D", "input depth D1 (channels)", "depth"),
+    ("convFiltersSpin", "K", "number of filters K: the output's depth", "filters"),
+    ("convKernelSpin", "F", "filter size F (F x F)", "kernel"),
+    ("convStrideSpin", "S", "stride S", "stride"),
+    ("convPaddingSpin", "P", "zero padding P", "padding"),
+)
+
+
+@dataclass
+class _Layout:
+    """Where everything goes at one cell size: a rectangle per slice, titles by position."""
+
+    cell: float
+    input_slices: list[QRectF] = field(default_factory=list)
+    filter_slices: list[list[QRectF]] = field(default_factory=list)
+    biases: list[QRectF] = field(default_factory=list)
+    output_slices: list[QRectF] = field(default_factory=list)
+    titles: list[tuple[QPointF, str]] = field(default_factory=list)
+    size: QSize = field(default_factory=QSize)
+
+
+class ConvCanvas(QWidget):
+    """Paints the volumes of a ConvExample and the current step; a click on an output cell
+    asks for that element (``on_output_clicked``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("convCanvas")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.example: ConvExample | None = None
+        self.step: Step | None = None
+        self.on_output_clicked = lambda k, row, column: None
+        self._font = QFont()
+        self._volumes: QPixmap | None = None
+        self._volumes_key: tuple = ()
+        self._numbers: dict[tuple[int, int], tuple[QStaticText, float, float]] = {}
+
+    def show_example(self, example: ConvExample, step: Step | None) -> None:
+        self.example, self.step = example, step
+        self.setMinimumSize(self._layout(MIN_CELL).size)
+        self.update()
+
+    # -- geometry ---------------------------------------------------------------------------
+    def _layout(self, cell: float) -> _Layout:
+        """Sections top to bottom, slices side by side: the padded input, one row per filter
+        (its slices and bias), the output."""
+        s = self.example.settings
+        layout = _Layout(cell)
+        gap, title = cell * 0.6, cell * 1.1
+        y = title
+        layout.titles.append((QPointF(0, y - cell * 0.3),
+                              f"Input volume {volume_text(s.width, s.height, s.depth)}, zero "
+                              f"padding {s.padding}"))  # fmt: skip
+        side_w, side_h = (s.width + 2 * s.padding) * cell, (s.height + 2 * s.padding) * cell
+        for d in range(s.depth):
+            layout.input_slices.append(QRectF(d * (side_w + gap), y, side_w, side_h))
+        right = s.depth * (side_w + gap)
+        y += side_h + title
+        layout.titles.append((QPointF(0, y - cell * 0.3),
+                              f"{s.filters} filters "
+                              f"{volume_text(s.kernel, s.kernel, s.depth)}, and a bias "
+                              f"each"))  # fmt: skip
+        f = s.kernel * cell
+        for k in range(s.filters):
+            row = [QRectF(d * (f + gap), y, f, f) for d in range(s.depth)]
+            layout.filter_slices.append(row)
+            bias = QRectF(s.depth * (f + gap) + gap, y, cell, cell)
+            layout.biases.append(bias)
+            layout.titles.append((QPointF(bias.right() + gap, bias.bottom() - cell * 0.3),
+                                  f"w{k}, b{k}"))  # fmt: skip
+            right = max(right, bias.right() + gap + 3 * cell)
+            y += f + gap
+        y += title - gap
+        if s.valid:
+            h_out, w_out = s.output_height, s.output_width
+            layout.titles.append((QPointF(0, y - cell * 0.3),
+                                  f"Output volume {volume_text(w_out, h_out, s.filters)}"))
+            for k in range(s.filters):
+                layout.output_slices.append(
+                    QRectF(k * (w_out * cell + gap), y, w_out * cell, h_out * cell))
+            right = max(right, s.filters * (w_out * cell + gap))
+            y += h_out * cell
+        else:
+            layout.titles.append((QPointF(0, y - cell * 0.3), "Output volume: none, the filter "
+                                  "is larger than the padded input"))  # fmt: skip
+        layout.size = QSize(int(right + 2), int(y + cell * 0.5))
+        return layout
+
+    def fitted_layout(self) -> _Layout:
+        """The layout at the largest cell size that fits the widget (within limits)."""
+        unit = self._layout(1.0).size
+        cell = min(self.width() / max(1, unit.width()), self.height() / max(1, unit.height()))
+        return self._layout(max(MIN_CELL, min(MAX_CELL, cell)))
+
+    def sizeHint(self) -> QSize:
+        return self._layout(24).size if self.example is not None else QSize(400, 300)
+
+    # -- painting ---------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        if self.example is None:
+            return
+        layout = self.fitted_layout()
+        key = (id(self.example), layout.cell, self.width(), self.height(),
+               self.devicePixelRatioF())  # fmt: skip
+        if self._volumes is None or key != self._volumes_key:
+            self._volumes, self._volumes_key = self._paint_volumes(layout), key
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._volumes)
+        step, kernel = self.step, self.example.settings.kernel
+        if step is not None:
+            for rect in layout.input_slices:
+                self._outline(painter, rect, layout.cell, step.top, step.left, kernel, kernel,
+                              WINDOW_PEN)  # fmt: skip
+            for k, (row, bias) in enumerate(zip(layout.filter_slices, layout.biases,
+                                                strict=True)):  # fmt: skip
+                if k != step.filter:
+                    for rect in (*row, bias):
+                        painter.fillRect(rect.adjusted(-1, -1, 1, 1), FADE)
+            painter.setPen(FILTER_PEN)
+            for rect in layout.filter_slices[step.filter]:
+                painter.drawRect(rect)
+            for k, rect in enumerate(layout.output_slices):
+                self._outline(painter, rect, layout.cell, step.row, step.column, 1, 1,
+                              RESULT_PEN if k == step.filter else COLUMN_PEN)  # fmt: skip
+        painter.end()
+
+    def _paint_volumes(self, layout: _Layout) -> QPixmap:
+        """Every slice with its numbers, the titles, no highlight: what stays the same from
+        one step to the next."""
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.white)
+        painter = QPainter(pixmap)
+        self._font.setPixelSize(max(8, int(layout.cell * 0.5)))
+        painter.setFont(self._font)
+        example, s = self.example, self.example.settings
+        painter.setPen(Qt.GlobalColor.black)
+        for point, text in layout.titles:
+            painter.drawText(point, text)
+        padded = example.padded
+        for d, rect in enumerate(layout.input_slices):
+            self._grid(painter, rect, layout.cell, padded[d], INPUT, s.padding)
+            self._hatch_dropped(painter, rect, layout.cell)
+        for k, (row, bias) in enumerate(zip(layout.filter_slices, layout.biases, strict=True)):
+            for d, rect in enumerate(row):
+                self._grid(painter, rect, layout.cell, example.weights[k, d], WEIGHT, 0)
+            self._grid(painter, bias, layout.cell, example.bias[k : k + 1, None], WEIGHT, 0)
+        for k, rect in enumerate(layout.output_slices):
+            self._grid(painter, rect, layout.cell, example.output[k], OUTPUT, 0)
+        painter.end()
+        return pixmap
+
+    def _grid(self, painter: QPainter, rect: QRectF, cell: float, values, colour: QColor,
+              border: int) -> None:  # fmt: skip
+        """One slice: a cell per value, ``border`` rings of padding in a paler colour. Fills
+        and lines go in a few calls per slice and the numbers are cached static texts, so
+        that thousands of cells paint in a few tens of milliseconds."""
+        rows, columns = values.shape
+        painter.fillRect(rect, PADDING if border else colour)
+        if border:
+            painter.fillRect(QRectF(rect.x() + border * cell, rect.y() + border * cell,
+                                    (columns - 2 * border) * cell, (rows - 2 * border) * cell),
+                             colour)  # fmt: skip
+        painter.setPen(QPen(QColor(150, 150, 150), 1))
+        painter.drawLines([QLineF(rect.x(), rect.y() + r * cell, rect.right(), rect.y() + r * cell)
+                           for r in range(rows + 1)]
+                          + [QLineF(rect.x() + c * cell, rect.y(), rect.x() + c * cell,
+                                    rect.bottom()) for c in range(columns + 1)])  # fmt: skip
+        painter.setPen(QColor(20, 20, 20))
+        draw = painter.drawStaticText
+        for r, row in enumerate(values.tolist()):
+            y = rect.y() + (r + 0.5) * cell
+            for c, value in enumerate(row):
+                text, half_width, half_height = self._number(value, painter)
+                draw(QPointF(rect.x() + (c + 0.5) * cell - half_width, y - half_height), text)
+
+    def _hatch_dropped(self, painter: QPainter, rect: QRectF, cell: float) -> None:
+        """Hatch the padded slice's last columns and rows that no window reaches."""
+        s = self.example.settings
+        if not s.valid:
+            return
+        columns, rows = s.dropped(s.width), s.dropped(s.height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(DROPPED, Qt.BrushStyle.BDiagPattern))
+        if columns:
+            painter.drawRect(QRectF(rect.right() - columns * cell, rect.y(), columns * cell,
+                                    rect.height()))  # fmt: skip
+        if rows:
+            painter.drawRect(QRectF(rect.x(), rect.bottom() - rows * cell, rect.width(),
+                                    rows * cell))  # fmt: skip
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _number(self, value: int, painter: QPainter) -> tuple[QStaticText, float, float]:
+        """A number as a static text laid out once per font size, with half its size."""
+        key = (value, self._font.pixelSize())
+        if key not in self._numbers:
+            text = QStaticText(str(value))
+            text.prepare(painter.transform(), self._font)
+            self._numbers[key] = (text, text.size().width() / 2, text.size().height() / 2)
+        return self._numbers[key]
+
+    @staticmethod
+    def _outline(painter: QPainter, rect: QRectF, cell: float, row: int, column: int,
+                 height: int, width: int, pen: QPen) -> None:  # fmt: skip
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(rect.x() + column * cell, rect.y() + row * cell,
+                                width * cell, height * cell))  # fmt: skip
+
+    # -- input ------------------------------------------------------------------------------
+    def output_cell_at(self, point: QPointF) -> tuple[int, int, int] | None:
+        """(filter, row, column) of the output cell under a point, or None."""
+        if self.example is None:
+            return None
+        layout = self.fitted_layout()
+        for k, rect in enumerate(layout.output_slices):
+            if rect.contains(point):
+                return (k, int((point.y() - rect.y()) // layout.cell),
+                        int((point.x() - rect.x()) // layout.cell))  # fmt: skip
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        cell = self.output_cell_at(event.position())
+        if cell is not None:
+            self.on_output_clicked(*cell)
+
+
+def _signed(value: int) -> str:
+    return f"({value})" if value < 0 else str(value)
+
+
+def volume_text(width: int, height: int, depth: int) -> str:
+    """A volume in the tutorial's order, with the order said: "5x5x3 (W×H×D)"."""
+    return f"{width}x{height}x{depth} (W×H×D)"
+
+
+def step_text(step: Step, column: list[int]) -> str:
+    """How one output element comes about, as rich text: a line of products per depth slice,
+    then the sum, the bias and the result; last, the depth column at that position (the
+    outputs of every filter there)."""
+    f = len(step.window[0])
+    lines = [f"<b>o[{step.row},{step.column},{step.filter}]</b> (row {step.row}, column "
+             f"{step.column} of output slice {step.filter}): filter w{step.filter} on rows "
+             f"{step.top}-{step.top + f - 1}, columns {step.left}-{step.left + f - 1} of the "
+             f"padded input"]
+    for d, (window, weights) in enumerate(zip(step.window, step.weights, strict=True)):
+        products = " + ".join(f"{int(x)}·{_signed(int(w))}" for x, w in
+                              zip(window.flat, weights.flat, strict=True))  # fmt: skip
+        lines.append(f"slice {d}: {products} = {step.slice_sums[d]}")
+    sums = " + ".join(_signed(v) for v in step.slice_sums)
+    lines.append(f"{sums} + bias b{step.filter} {_signed(step.bias)} = <b>{step.result}</b>")
+    lines.append(f"Depth column (fibre) at row {step.row}, column {step.column}: "
+                 f"{', '.join(map(str, column))}, one output per filter, all looking at the same "
+                 f"window with different filters (outlined in every output slice).")
+    return "<br>".join(lines)
+
+
+class ConvDemo(QWidget):
+    """The convolution demo: its settings, the formula, the canvas and the step controls."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("convDemo")
+        self.seed = 0
+        self.spins: dict[str, QSpinBox] = {}
+        settings_row = QHBoxLayout()
+        defaults = ConvSettings()
+        for name, label, tooltip, key in SPINS:
+            caption, spin = labelled_spin(name, label, tooltip, *LIMITS[key],
+                                          getattr(defaults, key))  # fmt: skip
+            settings_row.addWidget(caption)
+            settings_row.addWidget(spin)
+            self.spins[key] = spin
+            spin.valueChanged.connect(lambda _: self.rebuild())
+        settings_row.addStretch(1)
+        self.step_button = QPushButton("Step", objectName="convStepButton")
+        self.step_button.setToolTip("Work out the next output element")
+        self.play_button = QPushButton("Play", objectName="convPlayButton")
+        self.play_button.setCheckable(True)
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal, objectName="convSpeedSlider")
+        self.speed_slider.setRange(1, 10)
+        self.speed_slider.setValue(2)
+        self.speed_slider.setToolTip("Steps per second while playing")
+        self.speed_slider.setMaximumWidth(120)
+        self.numbers_button = QPushButton("New numbers", objectName="convNumbersButton")
+        for widget in (self.step_button, self.play_button, QLabel("Speed"), self.speed_slider,
+                       self.numbers_button):  # fmt: skip
+            settings_row.addWidget(widget)
+        self.formula_label = QLabel(objectName="convFormulaLabel")
+        self.formula_label.setWordWrap(True)
+        self.formula_label.setTextFormat(Qt.TextFormat.RichText)
+        self.canvas = ConvCanvas()
+        self.canvas.on_output_clicked = self.go_to
+        scroll = QScrollArea()
+        scroll.setWidget(self.canvas)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.computation_label = QLabel(objectName="convComputation")
+        self.computation_label.setWordWrap(True)
+        self.computation_label.setTextFormat(Qt.TextFormat.RichText)
+        self.computation_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(settings_row)
+        layout.addWidget(self.formula_label)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.computation_label)
+
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.advance)
+        self.step_button.clicked.connect(self.advance)
+        self.play_button.toggled.connect(self.play)
+        self.speed_slider.valueChanged.connect(lambda _: self._set_interval())
+        self.numbers_button.clicked.connect(self.new_numbers)
+        self.example: ConvExample | None = None
+        self.steps: list[tuple[int, int, int]] = []
+        self.index = 0
+        self._set_interval()
+        self.rebuild()
+
+    @property
+    def settings(self) -> ConvSettings:
+        return ConvSettings(**{key: spin.value() for key, spin in self.spins.items()})
+
+    def rebuild(self) -> None:
+        """New settings: new numbers, the formula, and the first output element."""
+        settings = self.settings
+        self.example = ConvExample.random(settings, self.seed)
+        self.steps = self.example.steps()
+        self.index = 0
+        self.formula_label.setText(formula_text(settings))
+        for widget in (self.step_button, self.play_button):
+            widget.setEnabled(bool(self.steps))
+        if not self.steps:
+            self.play_button.setChecked(False)
+        self._show()
+
+    def new_numbers(self) -> None:
+        self.seed += 1
+        self.rebuild()
+
+    def advance(self) -> None:
+        if self.steps:
+            self.index = (self.index + 1) % len(self.steps)
+            self._show()
+
+    def go_to(self, k: int, row: int, column: int) -> None:
+        """Jump to output element (filter k, row, column)."""
+        if (k, row, column) in self.steps:
+            self.index = self.steps.index((k, row, column))
+            self._show()
+
+    def play(self, playing: bool) -> None:
+        self.play_button.setText("Pause" if playing else "Play")
+        (self.timer.start if playing else self.timer.stop)()
+
+    def _set_interval(self) -> None:
+        self.timer.setInterval(1000 // self.speed_slider.value())
+
+    def _show(self) -> None:
+        step = self.example.step(*self.steps[self.index]) if self.steps else None
+        self.canvas.show_example(self.example, step)
+        if step is None:
+            self.computation_label.setText("Nothing to compute: the filter is larger than the "
+                                           "padded input. Make it smaller or pad more.")
+        else:
+            column = self.example.output[:, step.row, step.column].tolist()
+            self.computation_label.setText(step_text(step, column))
+
+
+def formula_text(settings: ConvSettings) -> str:
+    """The output size formula, the output volume (and what is dropped when the filter does
+    not tile the input evenly) or why there is none, and the parameter count, as rich text."""
+    s = settings
+    parameters = (f"Parameters: K·(F·F·D1 + 1) = {s.filters}·({s.kernel}·{s.kernel}·{s.depth}"
+                  f" + 1) = {s.parameters}")  # fmt: skip
+    size = f"Output size (W − F + 2P) / S + 1: {s.formula()}"
+    if not s.valid:
+        return (f"{size}<br><span style='color:#b00000'><b>No output:</b> {s.problem()}"
+                f"</span><br>{parameters}")  # fmt: skip
+    volume = volume_text(s.output_width, s.output_height, s.filters)
+    tiling = (f"<br><span style='color:#a04000'><b>Floored</b> (dropped cells hatched): "
+              f"{s.tiling()}</span>" if s.tiling() else "")  # fmt: skip
+    return f"{size}: an output volume of {volume}.{tiling}<br>{parameters}"

@@ -1,0 +1,196 @@
+"""The pooling demo: one depth slice from real data, 2x2 max pooling with stride 2 with the
+winner of every window marked, and average pooling beside it for comparison.
+
+The slice is a feature map of the current model for the input Inspect shows (by default the
+map the model's own first pool takes), or the tutorial's 4x4 example until there is one.
+Each view is one ImageItem with fixed levels; the winners are a second, transparent image
+on top, and numbers are written only on maps small enough to read them.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from cnnviz.core.analysis.inspection import LayerInfo
+from cnnviz.core.analysis.pooling import TUTORIAL_SLICE, Pooled, pool_slice
+from cnnviz.ui.widgets.charts import lookup_table
+
+#: maps up to this many cells a side show their numbers
+MAX_NUMBERED = 8
+WINNER = (255, 60, 0, 120)
+TUTORIAL_ITEM = "the tutorial's 4x4 example"
+WHY_POOL = (
+    "Why pool: the maps after it are a quarter the size, so the layers after it compute less, "
+    "and a fully connected layer after it needs a quarter of the weights: fewer parameters, "
+    "and so less overfitting. Pooling itself has no parameters: it learns nothing, it only "
+    "takes each window's max or mean.")  # fmt: skip
+
+
+def winners_image(winners: np.ndarray) -> np.ndarray:
+    """uint8 [H, W, 4]: the winning cells in a see-through colour, the rest transparent."""
+    image = np.zeros((*winners.shape, 4), dtype=np.uint8)
+    image[winners] = WINNER
+    return image
+
+
+def default_layer(layers: list[LayerInfo], activations: dict[str, np.ndarray]) -> str | None:
+    """The map the model's first pool takes (the layer just before it), else the first
+    feature map; None when there is no map of at least 2x2."""
+    maps = [i.name for i in layers if _poolable(activations.get(i.name))]
+    leaves = [i for i in layers if i.is_leaf]
+    for before, pool in itertools.pairwise(leaves):
+        if "pool" in pool.kind.lower() and before.name in maps:
+            return before.name
+    return maps[0] if maps else None
+
+
+def _poolable(activation: np.ndarray | None) -> bool:
+    return activation is not None and activation.ndim == 3 and min(activation.shape[1:]) >= 2
+
+
+class PoolDemo(QWidget):
+    """A slice, its max pooling with the winners marked, and its average pooling."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("poolDemo")
+        self.activations: dict[str, np.ndarray] = {}
+        self.pooled: Pooled | None = None
+        self.layer_combo = QComboBox(objectName="poolLayerCombo")
+        self.layer_combo.setToolTip("The layer whose feature map is pooled")
+        self.layer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.channel_spin = QSpinBox(objectName="poolChannelSpin", minimum=0, maximum=0)
+        self.channel_spin.setPrefix("channel ")
+        self.source_label = QLabel(objectName="poolSource")
+        self.source_label.setWordWrap(True)
+        self.explanation = QLabel(objectName="poolExplanation")
+        self.explanation.setWordWrap(True)
+        why = QLabel(WHY_POOL, objectName="poolWhy")
+        why.setWordWrap(True)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Slice"))
+        controls.addWidget(self.layer_combo)
+        controls.addWidget(self.channel_spin)
+        controls.addStretch(1)
+
+        self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setObjectName("poolView")
+        self.plots.setBackground("w")
+        self.views: list[pg.ViewBox] = []
+        self.items: list[pg.ImageItem] = []
+        for column, title in enumerate(("Input slice: the winners marked",
+                                        "2x2 max pooling, stride 2", "2x2 average pooling")):
+            self.plots.addLabel(title, row=0, col=column, color="k")
+            view = self.plots.addViewBox(row=1, col=column, lockAspect=True, invertY=True,
+                                         enableMenu=False)  # fmt: skip
+            view.setMouseEnabled(False, False)
+            item = pg.ImageItem(axisOrder="row-major")
+            item.setLookupTable(lookup_table("viridis"))
+            view.addItem(item)
+            self.views.append(view)
+            self.items.append(item)
+        self.winners_item = pg.ImageItem(axisOrder="row-major")
+        self.views[0].addItem(self.winners_item)
+        self.texts: list[list[pg.TextItem]] = [[] for _ in self.views]  # numbers, per view
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.source_label)
+        layout.addWidget(self.plots, 1)
+        layout.addWidget(self.explanation)
+        layout.addWidget(why)
+        self.layer_combo.currentIndexChanged.connect(lambda _: self._on_layer())
+        self.channel_spin.valueChanged.connect(lambda _: self.draw())
+        self.show_activations([], {})
+
+    def show_activations(self, layers: list[LayerInfo],
+                         activations: dict[str, np.ndarray]) -> None:  # fmt: skip
+        """The current model's feature maps for Inspect's input (none: the tutorial's
+        example); keeps the chosen layer when the new maps have it."""
+        chosen = self.layer_combo.currentText()
+        self.activations = {i.name: activations[i.name] for i in layers
+                            if _poolable(activations.get(i.name))}  # fmt: skip
+        self.layer_combo.blockSignals(True)
+        self.layer_combo.clear()
+        self.layer_combo.addItem(TUTORIAL_ITEM)
+        self.layer_combo.addItems(list(self.activations))
+        default = default_layer(layers, activations)
+        pick = chosen if chosen in self.activations else default
+        self.layer_combo.setCurrentText(pick or TUTORIAL_ITEM)
+        self.layer_combo.blockSignals(False)
+        self.source_label.setText(
+            "A feature map of the current model, for the input shown in Inspect."
+            if self.activations else
+            "The tutorial's example. Pick an input in Inspect (a test image, a file, or a "
+            "drawing) to pool the current model's own feature maps.")  # fmt: skip
+        self._on_layer()
+
+    def _on_layer(self) -> None:
+        maps = self.activations.get(self.layer_combo.currentText())
+        self.channel_spin.blockSignals(True)
+        self.channel_spin.setMaximum(0 if maps is None else len(maps) - 1)
+        self.channel_spin.setEnabled(maps is not None)
+        self.channel_spin.blockSignals(False)
+        self.draw()
+
+    def current_slice(self) -> tuple[np.ndarray, int]:
+        """The slice shown and the depth of the volume it comes from."""
+        maps = self.activations.get(self.layer_combo.currentText())
+        if maps is None:
+            return TUTORIAL_SLICE, 1
+        return maps[min(self.channel_spin.value(), len(maps) - 1)], len(maps)
+
+    def draw(self) -> None:
+        slice_, depth = self.current_slice()
+        pooled = pool_slice(slice_)
+        self.pooled = pooled
+        low, high = float(slice_.min()), float(slice_.max())
+        levels = (low, high if high > low else low + 1)
+        images = (slice_, pooled.maximum, pooled.average)
+        numbered = max(slice_.shape) <= MAX_NUMBERED
+        for view, item, texts, image in zip(self.views, self.items, self.texts, images,
+                                            strict=True):  # fmt: skip
+            item.setImage(np.ascontiguousarray(image, dtype=np.float32), autoLevels=False,
+                          levels=levels)  # fmt: skip
+            self._write_numbers(view, texts, image if numbered else None)
+            view.setRange(xRange=(0, image.shape[1]), yRange=(0, image.shape[0]), padding=0.02)
+        self.winners_item.setImage(winners_image(pooled.winners), autoLevels=False,
+                                   levels=(0, 255))  # fmt: skip
+        h, w = slice_.shape
+        oh, ow = pooled.maximum.shape
+        rows, columns = pooled.border
+        channels = f"{depth} channel{'' if depth == 1 else 's'}"
+        border = ""
+        if rows or columns:
+            lost = " and ".join(f"the last {what}" if n == 1 else f"the last {n} {what}s"
+                                for n, what in ((rows, "row"), (columns, "column")) if n)
+            border = (f" ({lost} fill no whole window and are dropped, as PyTorch does, so "
+                      f"more than 75% goes)")  # fmt: skip
+        self.explanation.setText(
+            f"Max pooling keeps the largest activation of each 2x2 window (marked): "
+            f"{h}x{w} becomes {oh}x{ow}, so {pooled.dropped_fraction:.0%} of the activations "
+            f"are dropped{border}. Each depth slice is pooled on its own, so the depth stays "
+            f"the same: {channels} × {h} × {w} becomes {channels} × {oh} × {ow}. "
+            f"Average pooling keeps each window's mean instead: smoother, and every activation "
+            f"counts a little.")
+
+    @staticmethod
+    def _write_numbers(view: pg.ViewBox, texts: list[pg.TextItem],
+                       image: np.ndarray | None) -> None:  # fmt: skip
+        """Each cell's value (none when image is None); text items are kept and reused,
+        since making one costs more than a frame's worth of drawing."""
+        count = 0 if image is None else image.size
+        while len(texts) < count:
+            texts.append(pg.TextItem(color="k", anchor=(0.5, 0.5), fill=(255, 255, 255, 170)))
+            view.addItem(texts[-1])
+        for text in texts[count:]:
+            view.removeItem(text)
+        del texts[count:]
+        if image is not None:
+            for text, ((r, c), value) in zip(texts, np.ndenumerate(image), strict=True):
+                text.setText(f"{value:.3g}")
+                text.setPos(c + 0.5, r + 0.5)

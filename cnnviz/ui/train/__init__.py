@@ -1,0 +1,1 @@
+"""Training: the run panel, the plots, and the worker that trains."""

@@ -1,0 +1,1 @@
+"""Widgets and plot helpers that several areas share."""
