@@ -36,8 +36,8 @@ from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
 from cnnviz.core.training.evaluation import evaluate_checkpoint
 from cnnviz.session.session import CurrentModel
-from cnnviz.ui.evaluate_tab import EvaluateTab
-from cnnviz.ui.threads import keep_gui_thread_single_threaded
+from cnnviz.ui.evaluate.evaluate_tab import EvaluateTab
+from cnnviz.ui.workers.threads import keep_gui_thread_single_threaded
 
 
 def gradcam_ms(model_name: str, shape: tuple[int, int, int], repeats: int) -> float:

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QApplication
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
 from cnnviz.core.training.events import StartedEvent
-from cnnviz.ui.inspect_tab import InspectTab
-from cnnviz.ui.threads import keep_gui_thread_single_threaded
+from cnnviz.ui.inspect.inspect_tab import InspectTab
+from cnnviz.ui.workers.threads import keep_gui_thread_single_threaded
 
 CASES = [
     ("simple-cnn", [1, 28, 28], "layer1.0"),

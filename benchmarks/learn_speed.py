@@ -35,9 +35,9 @@ from cnnviz.core.analysis.conv_demo import LIMITS
 from cnnviz.core.analysis.inspection import ModelInspector
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
-from cnnviz.ui.conv_demo import ConvDemo
-from cnnviz.ui.pool_demo import PoolDemo
-from cnnviz.ui.threads import keep_gui_thread_single_threaded
+from cnnviz.ui.learn.conv_demo import ConvDemo
+from cnnviz.ui.learn.pool_demo import PoolDemo
+from cnnviz.ui.workers.threads import keep_gui_thread_single_threaded
 
 #: every setting at the demo's upper limit but the stride, at 1 for the most elements
 LARGEST = {key: high for key, (_, high) in LIMITS.items()} | {"stride": 1}
@@ -105,7 +105,7 @@ def pool_frames(repeats: int) -> None:
 
 
 def hover(repeats: int) -> None:
-    from cnnviz.ui.inspect_tab import InspectTab
+    from cnnviz.ui.inspect.inspect_tab import InspectTab
 
     empty = tempfile.mkdtemp()
     tab = InspectTab(lambda: empty)

@@ -108,7 +108,7 @@ def projector_smoothness(predictor: Predictor, test, data_dir: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from cnnviz.core.analysis.embedding import knn_accuracy
-    from cnnviz.ui.projector_tab import Projection, ProjectorTab
+    from cnnviz.ui.projector.projector_tab import Projection, ProjectorTab
 
     app = QApplication.instance() or QApplication([])
     features = penultimate_features(predictor.model, test.images, predictor.normalizer)
