@@ -139,6 +139,7 @@ class TrainConfig:
                 "at each epoch end")
     eval_subset: int = setting(1000, flag=None, help="the test images of that subset")
     download: bool = setting(True, flag="--offline", shared=True, negated=True)
+    #: the form's lowest value, 0, stands for None (auto)
     image_size: int | None = setting(
         None, least=1, span=(0, 1024), run_defining=True,
         help="image folders: the input's longer side in pixels",
