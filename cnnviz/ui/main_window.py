@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.analysis.onnx_export import export_onnx
 from cnnviz.core.data.datasets import DATASETS, dataset_info
-from cnnviz.core.data.types import DatasetInfo, is_folder
+from cnnviz.core.data.types import DatasetInfo, DatasetSpec
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
+from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.training.checkpoint import load_checkpoint, save_checkpoint
 from cnnviz.core.training.events import (
     EpochEvent,
@@ -49,7 +50,7 @@ from cnnviz.session.generation import Generation
 from cnnviz.session.job import shell_line, torchrun_command
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.runs import RunsState
-from cnnviz.session.session import CurrentModel, Session, TrainMode, short_model_name
+from cnnviz.session.session import CurrentModel, Session, TrainMode
 from cnnviz.ui.draw.draw_tab import DrawTab
 from cnnviz.ui.evaluate.evaluate_tab import EvaluateTab
 from cnnviz.ui.inspect.inspect_tab import InspectTab
@@ -400,7 +401,7 @@ class MainWindow(QMainWindow):
             self._select(token, config.model, config.dataset, entry.info)
             return
         self.show_status(f"reading {config.dataset}...")
-        folder = is_folder(config.dataset)
+        folder = DatasetSpec.parse(config.dataset).is_folder
 
         def failed(error: Exception) -> None:
             if not self._selection.is_current(token):
@@ -421,7 +422,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.select(model, info, dataset)
         except UntrustedModelCodeError as exc:  # e.g. a spec a stranger's file left behind
-            self._ask_trust(exc.code, short_model_name(model),
+            self._ask_trust(exc.code, ModelSpec.parse(model).display_name,
                             lambda: self._select(token, model, dataset, info))
         except CnnvizError as exc:
             self.show_error("Cannot use this model", str(exc))

@@ -17,7 +17,7 @@ from torch.nn.utils.fusion import fuse_conv_bn_eval
 
 from cnnviz.core.data.batches import BatchPass, Normalizer
 from cnnviz.core.data.datasets import load_dataset
-from cnnviz.core.data.types import ImageSplit, LoadedDataset, is_folder
+from cnnviz.core.data.types import DatasetSpec, ImageSplit, LoadedDataset
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import TrustPolicy
 from cnnviz.core.training.checkpoint import (
@@ -157,7 +157,8 @@ def load_test_split(meta: CheckpointMeta, data_dir: Path | None = None, *,
     refused when its classes are not the checkpoint's."""
     _, height, width = meta.input_shape
     data = load_dataset(meta.dataset, data_dir, download=download, splits=("test",),
-                        image_size=(height, width) if is_folder(meta.dataset) else None)
+                        image_size=(height, width) if DatasetSpec.parse(meta.dataset).is_folder
+                        else None)
     if list(data.info.class_names) != list(meta.class_names):
         raise CnnvizError(
             f"the model's classes ({len(meta.class_names)}) do not match data set "

@@ -43,7 +43,7 @@ from cnnviz.core.analysis.summary import COLUMNS, table_cells
 from cnnviz.core.analysis.unit_cache import weights_stamp
 from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.data.images import read_image, to_array, to_model_input
-from cnnviz.core.data.types import ImageSplit, is_folder
+from cnnviz.core.data.types import DatasetSpec, ImageSplit
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.training.events import StartedEvent
 from cnnviz.session.generation import Generation
@@ -307,7 +307,8 @@ class InspectTab(QWidget):
         token = self.generation.next()
         self.loader = BackgroundCall(
             lambda state: load_dataset(name, data_dir, download=False, splits=("test",),
-                                       image_size=size if is_folder(name) else None).test,
+                                       image_size=size if DatasetSpec.parse(name).is_folder
+                                       else None).test,
             lambda split: self._on_test_loaded(token, split),
             lambda error: self._on_test_failed(token, error),
         )  # fmt: skip
