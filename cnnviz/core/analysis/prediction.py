@@ -16,7 +16,7 @@ from torch import nn
 
 from cnnviz.core.analysis.drawing import prepare_drawing
 from cnnviz.core.data.batches import Normalizer
-from cnnviz.core.data.images import read_image, to_model_input
+from cnnviz.core.data.images import as_model_input, read_image
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import TrustPolicy
 from cnnviz.core.training.checkpoint import CheckpointMeta, load_checkpoint, model_from_checkpoint
@@ -93,9 +93,8 @@ class Predictor:
         """A file as this model's uint8 input [C, H, W]; ``drawn`` applies the canvas's
         MNIST-style preprocessing (for a digit on a plain background)."""
         image = read_image(path)
-        channels, height, width = self.input_shape
         if not drawn:
-            return to_model_input(image, channels, height, width)
+            return as_model_input(image, self.input_shape)[0]
         return self.prepare_canvas(np.asarray(image.convert("L")), source=str(path))
 
     def prepare_canvas(self, canvas: np.ndarray, source: str = "the drawing") -> np.ndarray:
