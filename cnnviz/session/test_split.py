@@ -72,7 +72,7 @@ class CurrentSplit:
     ready = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, session: FollowedSession, runner: Runner, data_dir: Callable[[], Path],
+    def __init__(self, runner: Runner, data_dir: Callable[[], Path],
                  load: Loader = load_test_split) -> None:  # fmt: skip
         self._runner, self._data_dir, self._load = runner, data_dir, load
         self._generation = Generation()
@@ -82,6 +82,9 @@ class CurrentSplit:
         self.key: SplitKey | None = None
         self.data: LoadedDataset | None = None
         self.error: Exception | None = None
+
+    def follow(self, session: FollowedSession) -> None:
+        """Load the split of the session's current model, now and whenever it changes."""
         session.current_changed.connect(self._on_current)
         self.request(session.current.meta)
 

@@ -30,7 +30,7 @@ class Runner:
         function, on_done, on_error = self.jobs[index]
         try:
             result = function()
-        except Exception as exc:  # noqa: BLE001 - handed on, as a worker does
+        except Exception as exc:  # handed on, as a worker does
             on_error(exc)
             return
         on_done(result)
@@ -49,9 +49,15 @@ def record(split: CurrentSplit) -> list:
     return events
 
 
+def following(session, runner, data_dir, **options) -> CurrentSplit:
+    split = CurrentSplit(runner, data_dir, **options)
+    split.follow(session)
+    return split
+
+
 def test_the_current_models_split_is_loaded_once(session, mnist_dir):
     runner = Runner(at_once=True)
-    split = CurrentSplit(session, runner, lambda: mnist_dir)
+    split = following(session, runner, lambda: mnist_dir)
     meta = session.current.meta
     data = split.split_for(meta)
     assert data is not None and len(data.test) == 80 and runner.calls == 1
@@ -64,7 +70,7 @@ def test_the_current_models_split_is_loaded_once(session, mnist_dir):
 
 
 def test_a_split_whose_classes_are_not_the_models_is_refused(session, mnist_dir):
-    split = CurrentSplit(session, Runner(at_once=True), lambda: mnist_dir)
+    split = following(session, Runner(at_once=True), lambda: mnist_dir)
     events = record(split)
     other = replace(session.current.meta, class_names=list("abcdefghij"))
     failures = []
@@ -78,7 +84,7 @@ def test_a_split_whose_classes_are_not_the_models_is_refused(session, mnist_dir)
 
 def test_a_split_that_arrives_after_another_was_asked_for_is_dropped(session, tmp_path):
     runner = Runner()
-    split = CurrentSplit(session, runner, lambda: tmp_path,
+    split = following(session, runner, lambda: tmp_path,
                          load=lambda key, data_dir: f"split of {key.dataset}")  # fmt: skip
     events = record(split)
     first = split.key
@@ -97,7 +103,7 @@ def test_a_split_that_arrives_after_another_was_asked_for_is_dropped(session, tm
 
 def test_a_failed_split_is_tried_again_when_asked_for(session, tmp_path):
     empty = tmp_path / "no-data"
-    split = CurrentSplit(session, Runner(at_once=True), lambda: empty)
+    split = following(session, Runner(at_once=True), lambda: empty)
     assert split.error is not None and split.data is None
     events = record(split)
     split.request(session.current.meta)

@@ -250,6 +250,13 @@ class ModelInspector:
         convs = [i for i in self.layers if i.fc_equivalent is not None]
         return sum(i.parameters for i in convs), sum(i.fc_equivalent or 0 for i in convs)
 
+    def gives_class_scores(self, info: LayerInfo, classes: int) -> bool:
+        """Whether a layer's outputs are the class scores: the model's last layer (or a
+        block that ends with it) with one output per class."""
+        last = self.layers[-1].name if self.layers else ""
+        ends_the_model = info.name == last or last.startswith(info.name + ".")
+        return bool(last) and ends_the_model and info.output_shape == (classes,)
+
     def conv_weights(self, name: str) -> np.ndarray:
         """float32 [out, in, kh, kw] of a 2-D convolution layer: a Conv2d module's weight, or
         the model parameter that a direct F.conv2d call used."""
