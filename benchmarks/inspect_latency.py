@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
 from cnnviz.core.training.events import StartedEvent
-from cnnviz.session.test_split import CurrentSplit
+from cnnviz.session.test_split import CurrentSplit, run_at_once
 from cnnviz.ui.inspect.inspect_tab import InspectTab
 from cnnviz.ui.workers.threads import keep_gui_thread_single_threaded
 
@@ -56,14 +56,6 @@ def measure(app, tab: InspectTab, repeats: int,
     return grid, filters, forward
 
 
-def at_once(load, on_done, on_error) -> None:
-    """Runs a test split's loading at once: a set that is not there fails fast."""
-    try:
-        on_done(load())
-    except Exception as exc:  # handed on, as a worker does
-        on_error(exc)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=50)
@@ -71,7 +63,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     keep_gui_thread_single_threaded()  # as in the app
     empty = tempfile.mkdtemp()
-    tab = InspectTab(CurrentSplit(at_once, lambda: Path(empty)))
+    tab = InspectTab(CurrentSplit(run_at_once, lambda: Path(empty)))  # a set not there
     tab.resize(1200, 800)
     tab.show()
     rng = np.random.default_rng(0)

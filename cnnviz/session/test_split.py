@@ -43,6 +43,17 @@ Runner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[Exception
 Loader = Callable[[TrainedOn, Path], LoadedDataset]
 
 
+def run_at_once(function: Callable[[], Any], on_done: Callable[[Any], None],
+                on_error: Callable[[Exception], None]) -> None:  # fmt: skip
+    """A runner that runs in the calling thread (a benchmark, a test)."""
+    try:
+        result = function()
+    except Exception as exc:  # handed on, as a worker does
+        on_error(exc)
+        return
+    on_done(result)
+
+
 @dataclass(frozen=True)
 class SplitKey:
     """What a split must match: the model's data set, its classes and its input shape."""

@@ -8,7 +8,7 @@ import pytest
 from cnnviz.core.data.datasets import dataset_info
 from cnnviz.core.errors import CnnvizError
 from cnnviz.session.session import Session
-from cnnviz.session.test_split import CurrentSplit, SplitKey
+from cnnviz.session.test_split import CurrentSplit, SplitKey, run_at_once
 from cnnviz.session.trust_store import TrustStore
 
 
@@ -27,13 +27,7 @@ class Runner:
             self.finish(-1)
 
     def finish(self, index: int) -> None:
-        function, on_done, on_error = self.jobs[index]
-        try:
-            result = function()
-        except Exception as exc:  # handed on, as a worker does
-            on_error(exc)
-            return
-        on_done(result)
+        run_at_once(*self.jobs[index])
 
 
 @pytest.fixture
