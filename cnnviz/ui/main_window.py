@@ -51,6 +51,7 @@ from cnnviz.session.job import shell_line, torchrun_command
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.runs import RunsState
 from cnnviz.session.session import CurrentModel, Session, TrainMode
+from cnnviz.session.test_split import CurrentSplit
 from cnnviz.ui.draw.draw_tab import DrawTab
 from cnnviz.ui.evaluate.evaluate_tab import EvaluateTab
 from cnnviz.ui.inspect.inspect_tab import InspectTab
@@ -68,7 +69,7 @@ from cnnviz.ui.train.run_following import RunFollowing
 from cnnviz.ui.train.run_panel import RunPanel
 from cnnviz.ui.train.training_plots import TrainingPlots
 from cnnviz.ui.train.training_worker import TrainingRun
-from cnnviz.ui.workers.background import BackgroundCall, stop_call
+from cnnviz.ui.workers.background import BackgroundCall, run_in_background, stop_call
 from cnnviz.ui.workers.threads import keep_gui_thread_single_threaded
 
 #: how long closing the window waits for a run to stop before it lets the run finish its
@@ -111,15 +112,17 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.plots, "&Training")
         self.runs_tab = RunsTab(self.runs)
         self.tabs.addTab(self.runs_tab, "R&uns")
-        self.inspect_tab = InspectTab(self.settings.data_dir)
+        self.test_split = CurrentSplit(run_in_background, self.settings.data_dir)
+        self.test_split.follow(self.session)
+        self.inspect_tab = InspectTab(self.test_split)
         self.tabs.addTab(self.inspect_tab, "&Inspect")
         self.draw_tab = DrawTab()
         self.tabs.addTab(self.draw_tab, "Dra&w")
-        self.evaluate_tab = EvaluateTab(lambda: self.session.current, self.settings.data_dir)
+        self.evaluate_tab = EvaluateTab(lambda: self.session.current, self.test_split)
         self.tabs.addTab(self.evaluate_tab, "&Evaluate")
         self.histograms_tab = HistogramsTab()
         self.tabs.addTab(self.histograms_tab, "&Histograms")
-        self.projector_tab = ProjectorTab(lambda: self.session.current, self.settings.data_dir)
+        self.projector_tab = ProjectorTab(lambda: self.session.current, self.test_split)
         self.tabs.addTab(self.projector_tab, "&Projector")
         self.learn_tab = LearnTab()
         self.tabs.addTab(self.learn_tab, "&Learn")
@@ -726,6 +729,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.inspect_tab.stop_background()
+        self.test_split.stop()
         self.runs_tab.stop_background()
         self.evaluate_tab.stop_background()
         stop_call(self._selection_call)

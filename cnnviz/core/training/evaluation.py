@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import copy
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import torch
@@ -151,10 +151,23 @@ def evaluate_checkpoint(
     return checkpoint, data, result
 
 
-def load_test_split(meta: CheckpointMeta, data_dir: Path | None = None, *,
+class TrainedOn(Protocol):
+    """What a model says of the data it takes: a checkpoint's meta, a run's StartedEvent."""
+
+    @property
+    def dataset(self) -> str: ...
+
+    @property
+    def class_names(self) -> Sequence[str]: ...
+
+    @property
+    def input_shape(self) -> Sequence[int]: ...
+
+
+def load_test_split(meta: TrainedOn, data_dir: Path | None = None, *,
                     download: bool = False) -> LoadedDataset:  # fmt: skip
-    """The test split of the data set a checkpoint was trained on, at its input size,
-    refused when its classes are not the checkpoint's."""
+    """The test split of the data set a model was trained on, at its input size, refused
+    when its classes are not the model's."""
     _, height, width = meta.input_shape
     data = load_dataset(meta.dataset, data_dir, download=download, splits=("test",),
                         image_size=(height, width) if DatasetSpec.parse(meta.dataset).is_folder
