@@ -125,6 +125,10 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
         <translation>从当前的权重接着训练，还是从头开始？</translation>
     </message>
     <message>
+        <source>Checkpoint: {path}</source>
+        <translation>检查点：{path}</translation>
+    </message>
+    <message>
         <source>Continue this run: the same run, on to epoch {epoch}.</source>
         <translation>继续这次运行：还是同一次运行，一直训练到第 {epoch} 轮。</translation>
     </message>

@@ -46,7 +46,7 @@ def train_mode_box(parent: QWidget, choice: TrainChoice,
                       translate("TrainModeBox", "Train from the current weights, or start fresh?"),
                       parent=parent)  # fmt: skip
     box.setObjectName("continueOrFreshDialog")
-    text = [str(choice.checkpoint)]
+    text = [translate("TrainModeBox", "Checkpoint: {path}").format(path=choice.checkpoint)]
     if TrainMode.CONTINUE in choice.modes:
         text.append(translate("TrainModeBox", "Continue this run: the same run, on to epoch "
                                               "{epoch}.").format(epoch=choice.continue_to_epoch))

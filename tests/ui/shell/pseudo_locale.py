@@ -51,15 +51,18 @@ def _names(names) -> str:
     return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
 
 
+_MODIFIERS = r"(?:(?:Ctrl|Shift|Alt|Meta)\+)"
+
 #: every visible text allowed without marks, in one place
 ALLOWED = {
-    "numbers and units": r"[-+−]?\d[\d,.]*\s*(?:%|px|ms|s|KB|MB|GB|KiB|MiB|GiB|x|×)?(?!\w)",
+    "numbers and units": r"(?<!\w)[-+−]?\d[\d,.]*(?:\s*[x×]\s*\d[\d,.]*)*"
+                         r"\s*(?:%|px|ms|s|KB|MB|GB|KiB|MiB|GiB)?(?!\w)",
     "model names": rf"(?<![\w-])(?:{_names(MODELS)})(?![\w-])",
     "data set names": rf"(?<![\w-])(?:{_names([*DATASETS, *(d.upper() for d in DATASETS)])})"
                       rf"(?![\w-])",
-    "key names (Qt names keys itself)": r"\b(?:Ctrl|Shift|Alt|Meta|Esc|Delete|Del|Up|Down|Left"
+    "key names (Qt names keys itself)": rf"(?<!\w){_MODIFIERS}*(?:Esc|Delete|Del|Up|Down|Left"
                                         r"|Right|Tab|Enter|Return|Space|Backspace|Home|End"
-                                        r"|PgUp|PgDown|F\d{1,2})\b",
+                                        rf"|PgUp|PgDown|F\d{{1,2}})(?!\w)|{_MODIFIERS}+\S(?!\w)",
     "the languages' own names": _names(LANGUAGES.values()),
 }
 _ALLOWED = [re.compile(pattern, re.IGNORECASE) for pattern in ALLOWED.values()]
