@@ -45,16 +45,17 @@ LANGUAGES = {ENGLISH: "English", CHINESE: "简体中文"}
 #: the languages whose text needs a font with Chinese characters
 _CJK = {CHINESE}
 
-#: what View > Language last installed: the translators stay referenced here (Python would
-#: otherwise collect them while Qt still uses them), and the menu knows what is on screen
+#: what install_language last installed: the translators stay referenced here (Python would
+#: otherwise collect them while Qt still uses them), and View > Language knows what is on screen
 _installed: list[QTranslator] = []
 _active = ENGLISH
 
+#: said in English on purpose: without the font, Chinese text would be drawn as boxes
 NO_CJK_FONT = (
     "The Chinese interface needs a font with Chinese characters, and none is installed, so "
     "cnnviz stays in English for now.\n\n"
-    "On Debian or Ubuntu: sudo apt install fonts-noto-cjk (on Fedora: google-noto-sans-cjk-fonts), "
-    "then start cnnviz again. Windows and macOS come with one."
+    "On Debian or Ubuntu: sudo apt install fonts-noto-cjk, then start cnnviz again. Windows "
+    "and macOS come with one."
 )
 
 
@@ -125,7 +126,7 @@ class LanguageSetup:
 
     def explain(self, parent: QWidget) -> QMessageBox | None:
         """When the wanted language could not be shown for want of a font, say what to
-        install (in English: Chinese text would be drawn as boxes)."""
+        install."""
         if not self.missing_font:
             return None
         box = QMessageBox(QMessageBox.Icon.Information, "Chinese font missing", NO_CJK_FONT,
