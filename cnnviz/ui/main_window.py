@@ -61,6 +61,7 @@ from cnnviz.ui.runs.runs_tab import RunsTab
 from cnnviz.ui.shell.dialogs import TrustDialog, error_box, train_mode_box
 from cnnviz.ui.shell.file_dialogs import choose_path
 from cnnviz.ui.shell.help import GuideDialog, ShortcutsDialog, docs_url
+from cnnviz.ui.shell.i18n import add_language_menu
 from cnnviz.ui.shell.presentation import Presentation
 from cnnviz.ui.shell.settings import AppSettings
 from cnnviz.ui.train.histograms_tab import HistogramsTab
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
         self.present_action.setCheckable(True)
         self.present_action.setToolTip("Large text, plots and maps, full screen: for a "
                                        "projector (F11 again to leave)")
+        add_language_menu(self, view_menu, self.settings)
         run_menu = self.menuBar().addMenu("&Run")
         self._action(run_menu, "&Train", self.start_training, "Ctrl+R")
         self._action(run_menu, "&Pause / resume", self.toggle_pause, "Ctrl+P")
