@@ -13,6 +13,7 @@ few milliseconds even for thousands of cells (see benchmarks/learn_speed.py).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QLineF, QObject, QPointF, QRectF, QSize, QSizeF, Qt, QTimer
@@ -81,7 +82,11 @@ class _Layout:
     biases: list[QRectF] = field(default_factory=list)
     output_slices: list[QRectF] = field(default_factory=list)
     titles: list[tuple[QPointF, str]] = field(default_factory=list)
-    size: QSize = field(default_factory=QSize)
+    extent: QSizeF = field(default_factory=QSizeF)
+
+    @property
+    def size(self) -> QSize:
+        return QSize(math.ceil(self.extent.width()), math.ceil(self.extent.height()))
 
 
 def _title_cells(text: str) -> float:
@@ -125,7 +130,8 @@ class ConvCanvas(QWidget):
         """Keep room for the arrangement that suits the pane at the smallest cells the
         display scale allows (the pane scrolls below that), and draw again."""
         if self.example is not None:
-            self.setMinimumSize(self._best(self.room or self.size(), min_cell()).size)
+            _, across, slices_down = self._best(self.room or self.size(), min_cell())
+            self.setMinimumSize(self._layout(min_cell(), across, slices_down).size)
         self.update()
 
     # -- geometry ---------------------------------------------------------------------------
@@ -144,16 +150,16 @@ class ConvCanvas(QWidget):
             return [QRectF(x + i * step_x, y + title + i * step_y, width, height)
                     for i in range(count)]  # fmt: skip
 
-        def close(text: str, extent: QSizeF) -> None:
+        def close(text: str, block: QSizeF) -> None:
             """The block just placed, with its title: where the next one starts."""
             nonlocal x, y, right, bottom
             layout.titles.append((QPointF(x, y + title - cell * 0.3), text))
-            width = max(extent.width(), _title_cells(text) * cell)
-            right, bottom = max(right, x + width), max(bottom, y + title + extent.height())
+            width = max(block.width(), _title_cells(text) * cell)
+            right, bottom = max(right, x + width), max(bottom, y + title + block.height())
             if across:
                 x += width + 2 * gap
             else:
-                y += title + extent.height() + gap
+                y += title + block.height() + gap
 
         def extent(rects: list[QRectF]) -> QSizeF:
             united = QRectF()
@@ -189,24 +195,25 @@ class ConvCanvas(QWidget):
         else:
             text = "Output volume: none, the filter is larger than the padded input"
         close(text, extent(room))
-        layout.size = QSize(int(right + 2), int(bottom + cell * 0.5))
+        layout.extent = QSizeF(right + 2, bottom + cell * 0.5)
         return layout
 
-    def _best(self, room: QSize, least: float) -> _Layout:
-        """The arrangement with the largest cells that fit ``room``, at cells from ``least``
-        to MAX_CELL."""
-        best: _Layout | None = None
+    def _best(self, room: QSize, least: float) -> tuple[float, bool, bool]:
+        """The cell size and arrangement (across, slices_down) with the largest cells that
+        fit ``room``, at cells from ``least`` to MAX_CELL."""
+        best: tuple[float, bool, bool] | None = None
         for across, slices_down in ARRANGEMENTS:
-            unit = self._layout(1.0, across, slices_down).size
-            cell = min(room.width() / max(1, unit.width()), room.height() / max(1, unit.height()))
+            # the 2 pixels the layout adds at any cell size, so that the frames are whole
+            unit = self._layout(1.0, across, slices_down).extent - QSizeF(2, 0)
+            cell = min((room.width() - 2) / unit.width(), room.height() / unit.height())
             cell = max(least, min(MAX_CELL, cell))
-            if best is None or cell > best.cell:
-                best = self._layout(cell, across, slices_down)
+            if best is None or cell > best[0]:
+                best = (cell, across, slices_down)
         return best
 
     def fitted_layout(self) -> _Layout:
         """The layout at the largest cell size that fits the widget (within limits)."""
-        return self._best(self.size(), min_cell())
+        return self._layout(*self._best(self.size(), min_cell()))
 
     def sizeHint(self) -> QSize:
         return self._layout(24).size if self.example is not None else QSize(400, 300)

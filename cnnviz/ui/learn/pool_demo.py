@@ -22,8 +22,8 @@ from cnnviz.core.analysis.pooling import TUTORIAL_SLICE, Pooled, pool_slice
 from cnnviz.ui.widgets.charts import lookup_table
 from cnnviz.ui.widgets.style import (
     CELL_PT,
+    LABEL_PT,
     TEXT,
-    TITLE_PT,
     UNSIGNED_COLOURMAP,
     css_size,
     follow_scale,
@@ -41,7 +41,9 @@ WHY_POOL = (
     "takes each window's max or mean.")  # fmt: skip
 
 
-TITLES = ("Input slice: the winners marked", "2x2 max pooling, stride 2", "2x2 average pooling")
+#: two short lines each, so that three fit side by side in presentation mode's large type
+TITLES = ("Input slice,<br>the winners marked", "2x2 max pooling,<br>stride 2",
+          "2x2 average pooling,<br>stride 2")  # fmt: skip
 
 
 def real_winners(slice_: np.ndarray, pooled: Pooled) -> np.ndarray:
@@ -137,7 +139,7 @@ class PoolDemo(QWidget):
         title and equally stretched, so that max and average pooling are drawn at one size."""
         layout = self.plots.ci.layout
         for label in self.titles:
-            label.setText(label.text, color=TEXT, size=css_size(TITLE_PT), bold=True)
+            label.setText(label.text, color=TEXT, size=css_size(LABEL_PT), bold=True)
         widest = max(label.minimumWidth() for label in self.titles)
         for column in range(len(self.titles)):
             layout.setColumnMinimumWidth(column, widest)
