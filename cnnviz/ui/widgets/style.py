@@ -188,10 +188,3 @@ def fit_columns_to_text(table: QTableWidget) -> None:
     for column in range(table.columnCount() - 1):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
-
-
-def use_everywhere() -> None:
-    """pyqtgraph's defaults from the palette, for every plot made after this call: dark text
-    and white backgrounds even where a view was not styled. For the app's start (ui/app.py),
-    before the window is built."""
-    pg.setConfigOptions(background=BACKGROUND, foreground=TEXT)
