@@ -17,14 +17,6 @@ LEARN_NAMES = ["learnTab", "neuronDemo", "fcNetDemo", "convDemo", "convStepButto
                "poolDemo", "patternBuilder"]  # fmt: skip
 
 
-@pytest.fixture
-def learn(qtbot, window):
-    window.tabs.setCurrentWidget(window.learn_tab)
-    window.show()
-    qtbot.waitExposed(window)
-    return window.learn_tab
-
-
 def spin(widget, name) -> QSpinBox:
     return widget.findChild(QSpinBox, name)
 
