@@ -52,6 +52,7 @@ from cnnviz.ui.evaluate.explain_panel import ExplainPanel
 from cnnviz.ui.inspect.feature_maps_panel import FeatureMapsPanel
 from cnnviz.ui.inspect.feature_vis_panel import FeatureVisPanel
 from cnnviz.ui.inspect.filters_panel import FiltersPanel
+from cnnviz.ui.inspect.timelapse_replay import TimelapseReplay
 from cnnviz.ui.inspect.top_inputs_panel import TopInputsPanel
 from cnnviz.ui.inspect.unit_view import UnitSource
 from cnnviz.ui.shell.file_dialogs import choose_path
@@ -186,11 +187,15 @@ class InspectTab(QWidget):
         right_widget.setMaximumWidth(280)
 
         # under the pages: the run's kernels or maps over training, as an animation
-        self.timelapse = TimelapseExport(self._timelapse_source)
+        self.timelapse = TimelapseExport(
+            self._timelapse_source, "The run's first-layer kernels (Filters) or the selected "
+            "layer's feature maps (Feature maps) over training, as a GIF or MP4")
         pages_column = QWidget()
         pages_layout = QVBoxLayout(pages_column)
         pages_layout.setContentsMargins(0, 0, 0, 0)
         pages_layout.addWidget(self.pages, 1)
+        self.replay = TimelapseReplay(self.pages, (self.maps, self.filters))
+        pages_layout.addWidget(self.replay)
         pages_layout.addWidget(self.timelapse)
 
         splitter = QSplitter()
@@ -258,6 +263,7 @@ class InspectTab(QWidget):
         self.refresh()
 
     def _set_model(self, model, input_shape, mean, std, class_names, dataset) -> None:
+        self.replay.set_run(self.checkpoint.parent if self.checkpoint else None)
         self.inspector = ModelInspector(model, input_shape, mean, std)
         self.class_names = class_names
         inspector = self.inspector
@@ -344,7 +350,7 @@ class InspectTab(QWidget):
         """Cancel a test split still loading, the unit views' work and a timelapse export,
         and wait, briefly."""
         stop_call(self.loader)
-        for view in (*self.unit_views, self.explain_panel, self.timelapse):
+        for view in (*self.unit_views, self.explain_panel, self.timelapse, self.replay):
             view.stop_background()
 
     def _timelapse_source(self) -> tuple[Path | None, str, str]:
