@@ -73,11 +73,6 @@ class EmbeddingEvent:
     def file_name(self) -> str:
         return f"embedding-{self.step:08d}.npz"
 
-    @property
-    def accuracy(self) -> float:
-        """The share of the frame's images the model classified right."""
-        return float(np.mean(self.labels == self.predictions)) if len(self.labels) else 0.0
-
     def arrays(self) -> dict[str, np.ndarray]:
         """The frame as the arrays of its .npz file."""
         return {"version": np.int64(VERSION), "step": np.int64(self.step),
