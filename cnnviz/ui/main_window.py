@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.analysis.onnx_export import export_onnx
 from cnnviz.core.data.datasets import DATASETS, dataset_info
-from cnnviz.core.data.types import DatasetInfo, is_folder
+from cnnviz.core.data.types import DatasetInfo, DatasetSpec
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
+from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.training.checkpoint import load_checkpoint, save_checkpoint
 from cnnviz.core.training.events import (
     EpochEvent,
@@ -49,7 +50,8 @@ from cnnviz.session.generation import Generation
 from cnnviz.session.job import shell_line, torchrun_command
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.runs import RunsState
-from cnnviz.session.session import CurrentModel, Session, TrainMode, short_model_name
+from cnnviz.session.session import CurrentModel, Session, TrainMode
+from cnnviz.session.test_split import CurrentSplit
 from cnnviz.ui.draw.draw_tab import DrawTab
 from cnnviz.ui.evaluate.evaluate_tab import EvaluateTab
 from cnnviz.ui.inspect.inspect_tab import InspectTab
@@ -59,6 +61,7 @@ from cnnviz.ui.runs.runs_tab import RunsTab
 from cnnviz.ui.shell.dialogs import TrustDialog, error_box, train_mode_box
 from cnnviz.ui.shell.file_dialogs import choose_path
 from cnnviz.ui.shell.help import GuideDialog, ShortcutsDialog, docs_url
+from cnnviz.ui.shell.i18n import add_language_menu
 from cnnviz.ui.shell.presentation import Presentation
 from cnnviz.ui.shell.settings import AppSettings
 from cnnviz.ui.train.histograms_tab import HistogramsTab
@@ -67,7 +70,7 @@ from cnnviz.ui.train.run_following import RunFollowing
 from cnnviz.ui.train.run_panel import RunPanel
 from cnnviz.ui.train.training_plots import TrainingPlots
 from cnnviz.ui.train.training_worker import TrainingRun
-from cnnviz.ui.workers.background import BackgroundCall, stop_call
+from cnnviz.ui.workers.background import BackgroundCall, run_in_background, stop_call
 from cnnviz.ui.workers.threads import keep_gui_thread_single_threaded
 
 #: how long closing the window waits for a run to stop before it lets the run finish its
@@ -110,15 +113,17 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.plots, "&Training")
         self.runs_tab = RunsTab(self.runs)
         self.tabs.addTab(self.runs_tab, "R&uns")
-        self.inspect_tab = InspectTab(self.settings.data_dir)
+        self.test_split = CurrentSplit(run_in_background, self.settings.data_dir)
+        self.test_split.follow(self.session)
+        self.inspect_tab = InspectTab(self.test_split)
         self.tabs.addTab(self.inspect_tab, "&Inspect")
         self.draw_tab = DrawTab()
         self.tabs.addTab(self.draw_tab, "Dra&w")
-        self.evaluate_tab = EvaluateTab(lambda: self.session.current, self.settings.data_dir)
+        self.evaluate_tab = EvaluateTab(lambda: self.session.current, self.test_split)
         self.tabs.addTab(self.evaluate_tab, "&Evaluate")
         self.histograms_tab = HistogramsTab()
         self.tabs.addTab(self.histograms_tab, "&Histograms")
-        self.projector_tab = ProjectorTab(lambda: self.session.current, self.settings.data_dir)
+        self.projector_tab = ProjectorTab(lambda: self.session.current, self.test_split)
         self.tabs.addTab(self.projector_tab, "&Projector")
         self.learn_tab = LearnTab()
         self.tabs.addTab(self.learn_tab, "&Learn")
@@ -216,6 +221,7 @@ class MainWindow(QMainWindow):
         self.present_action.setCheckable(True)
         self.present_action.setToolTip("Large text, plots and maps, full screen: for a "
                                        "projector (F11 again to leave)")
+        add_language_menu(self, view_menu, self.settings)
         run_menu = self.menuBar().addMenu("&Run")
         self._action(run_menu, "&Train", self.start_training, "Ctrl+R")
         self._action(run_menu, "&Pause / resume", self.toggle_pause, "Ctrl+P")
@@ -400,7 +406,7 @@ class MainWindow(QMainWindow):
             self._select(token, config.model, config.dataset, entry.info)
             return
         self.show_status(f"reading {config.dataset}...")
-        folder = is_folder(config.dataset)
+        folder = DatasetSpec.parse(config.dataset).is_folder
 
         def failed(error: Exception) -> None:
             if not self._selection.is_current(token):
@@ -421,7 +427,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.select(model, info, dataset)
         except UntrustedModelCodeError as exc:  # e.g. a spec a stranger's file left behind
-            self._ask_trust(exc.code, short_model_name(model),
+            self._ask_trust(exc.code, ModelSpec.parse(model).display_name,
                             lambda: self._select(token, model, dataset, info))
         except CnnvizError as exc:
             self.show_error("Cannot use this model", str(exc))
@@ -725,6 +731,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.inspect_tab.stop_background()
+        self.test_split.stop()
         self.runs_tab.stop_background()
         self.evaluate_tab.stop_background()
         stop_call(self._selection_call)

@@ -36,10 +36,10 @@ from cnnviz.core.errors import (
     DatasetNotFoundError,
     TrainingDivergedError,
 )
-from cnnviz.core.models.custom_model import is_custom_model_spec
 from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
 from cnnviz.core.models.registry import build_model, count_parameters
 from cnnviz.core.models.shape import InputShape
+from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.thread_tuner import ThreadTuner, starting_threads
 from cnnviz.core.threads import available_cores
 from cnnviz.core.training.checkpoint import (
@@ -146,7 +146,7 @@ def run_model_code(config: TrainConfig, parent: Checkpoint | None) -> ModelCode 
     runs from the checkpoint's stored source, and only when the config trusts it
     (--trust-model-code). With ``trusted_code_sha256`` (the app's runs) the code runs only if
     it is still the text that was trusted."""
-    if not is_custom_model_spec(config.model):
+    if not ModelSpec.parse(config.model).is_file:
         return None
     from_parent = parent is not None and parent.meta.model == config.model
     source = str(config.resume or config.init_from) if from_parent else config.model

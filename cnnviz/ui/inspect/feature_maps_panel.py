@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.analysis.inspection import Field
 from cnnviz.core.analysis.mosaic import cell_at, grid_columns, normalise, tile
+from cnnviz.core.analysis.receptive_field import Field
 from cnnviz.core.training.timelapse import TimelapseEvent
 from cnnviz.ui.shell.file_dialogs import choose_path
 from cnnviz.ui.widgets.charts import bar_brushes, image_view, lookup_table

@@ -29,8 +29,9 @@ from cnnviz.core.analysis.embedding import (
     project,
 )
 from cnnviz.core.data.types import ImageSplit, LoadedDataset
-from cnnviz.core.training.evaluation import load_test_split
+from cnnviz.session.generation import Generation
 from cnnviz.session.session import CurrentModel
+from cnnviz.session.test_split import CurrentSplit
 from cnnviz.ui.evaluate.evaluate_tab import thumbnail
 from cnnviz.ui.widgets.task_bar import TaskBar
 from cnnviz.ui.widgets.timelapse_export import TimelapseExport
@@ -60,12 +61,14 @@ class ProjectorTab(QWidget):
     #: a test image to open in Inspect: (index in the test set, uint8 [C, H, W])
     inspect_requested = Signal(object)
 
-    def __init__(self, model_provider: Callable[[], CurrentModel],
-                 data_dir_provider: Callable[[], Path], parent: QWidget | None = None) -> None:
+    def __init__(self, model_provider: Callable[[], CurrentModel], test_split: CurrentSplit,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("projectorTab")
         self.model_provider = model_provider
-        self.data_dir_provider = data_dir_provider
+        self.test_split = test_split
+        #: a request waiting for the test split is dropped when the model changes
+        self.generation = Generation()
         self.projection: Projection | None = None
         #: the current model's test split and features, for another projection of them
         self._features: tuple[LoadedDataset, Features] | None = None
@@ -121,10 +124,21 @@ class ProjectorTab(QWidget):
 
     # -- running ----------------------------------------------------------------------------
     def start(self) -> None:
-        """Project a copy of the current model's view of its test set, on the CPU."""
+        """Project a copy of the current model's view of its test set, on the CPU, once the
+        test split is here."""
         current = self.model_provider()
-        model, meta, label = current.predictor.copy().model, current.meta, current.label
-        normalizer, data_dir = current.predictor.normalizer, self.data_dir_provider()
+        token = self.generation.next()
+        self.task_bar.status.setText(f"projecting the test set of {current.label} by "
+                                     f"{self.method_combo.currentText()}...")
+        self.test_split.when_ready(current.meta,
+                                   lambda data: self._project(token, current, data),
+                                   lambda error: self._on_error(error, token))  # fmt: skip
+
+    def _project(self, token: int, current: CurrentModel, split: LoadedDataset) -> None:
+        if not self.generation.is_current(token):
+            return
+        model, label = current.predictor.copy().model, current.label
+        normalizer = current.predictor.normalizer
         method = self.method_combo.currentData()
         cached, computed = self._features, []
         share = 0.0 if cached is not None else FEATURES_SHARE[method]
@@ -133,7 +147,7 @@ class ProjectorTab(QWidget):
             if cached is not None:  # the same model's features: only the projection is new
                 data, features = cached
             else:
-                data = load_test_split(meta, data_dir)
+                data = split
                 features = penultimate_features(
                     model, data.test.images, normalizer,
                     should_stop=state.is_interruption_requested,
@@ -150,8 +164,6 @@ class ProjectorTab(QWidget):
                               data.test, points, labels, features.predictions,
                               knn_accuracy(points, labels))  # fmt: skip
 
-        self.task_bar.status.setText(f"projecting the test set of {label} by "
-                                     f"{self.method_combo.currentText()}...")
         self.task_bar.run(work, lambda projection: self._on_done(projection, computed),
                           self._on_error)
 
@@ -159,6 +171,7 @@ class ProjectorTab(QWidget):
         """A projection under way is of the old model: it is dropped, and so are the
         features kept for the next projection. The one shown says which model it is of."""
         self._features = None
+        self.generation.next()
         if self.task_bar.running:
             self.task_bar.drop()
             self.task_bar.status.setText("Projection cancelled: the model changed.")
@@ -172,8 +185,9 @@ class ProjectorTab(QWidget):
         path = self.model_provider().path
         return (path.parent if path is not None else None), "embedding", ""
 
-    def _on_error(self, error: Exception) -> None:
-        self.task_bar.status.setText(f"Cannot project: {error}")
+    def _on_error(self, error: Exception, token: int | None = None) -> None:
+        if token is None or self.generation.is_current(token):
+            self.task_bar.status.setText(f"Cannot project: {error}")
 
     def _on_done(self, projection: Projection | None, computed: list) -> None:
         if computed:  # kept even when the projection was cancelled after them

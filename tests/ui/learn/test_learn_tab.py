@@ -17,14 +17,6 @@ LEARN_NAMES = ["learnTab", "neuronDemo", "fcNetDemo", "convDemo", "convStepButto
                "poolDemo", "patternBuilder"]  # fmt: skip
 
 
-@pytest.fixture
-def learn(qtbot, window):
-    window.tabs.setCurrentWidget(window.learn_tab)
-    window.show()
-    qtbot.waitExposed(window)
-    return window.learn_tab
-
-
 def spin(widget, name) -> QSpinBox:
     return widget.findChild(QSpinBox, name)
 
@@ -377,7 +369,7 @@ def test_the_pattern_builder_lists_layers_and_selects_the_spec(qtbot, window, le
 
 @pytest.mark.parametrize("size", [(1280, 720)])
 def test_every_tab_fits_a_laptop_window(qtbot, window, size):
-    window.inspect_tab.source_label.setText("a_rather_long_model_file.Network on cifar100, "
+    window.inspect_tab.picker.source_label.setText("a_rather_long_model_file.Network on cifar100, "
                                             "checkpoint.pt (12.3%)")  # fmt: skip
     window.evaluate_tab.accuracy_label.setText("a_rather_long_model_file.Network on cifar100: "
                                                "test accuracy 12.30% (10,000 images)")
