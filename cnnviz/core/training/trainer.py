@@ -67,6 +67,7 @@ from cnnviz.core.training.histograms import HistogramRecorder, SnapshotSchedule
 from cnnviz.core.training.run_folder import CHECKPOINT, RunFolder
 from cnnviz.core.training.tensorboard_log import summary_writer_class
 from cnnviz.core.training.timelapse import TimelapseRecorder
+from cnnviz.core.training.timelapse_embedding import EmbeddingRecorder
 
 EventSink = Callable[[Any], None]
 STEP_DECAY_EPOCHS = 20
@@ -383,6 +384,9 @@ class Trainer:
         if len(test):  # the timelapse follows the test split's first image
             recorders.append(TimelapseRecorder(model, test.images[0].to(device), normalizer,
                                                steps_per_epoch))  # fmt: skip
+        projections = EmbeddingRecorder(model, test, normalizer, steps_per_epoch, total_steps,
+                                        step, on_event if group.is_main else None)
+        projections.evaluated(step)  # the test set as the run starts
         run_start = time.perf_counter()
         train_seconds, images_seen = 0.0, 0
         last_test_acc = best_acc
@@ -464,6 +468,7 @@ class Trainer:
                     assert result is not None
                     on_event(EvaluationEvent(step, step / steps_per_epoch, result.loss,
                                              result.accuracy, len(subset)))
+                    projections.evaluated(step)
                     window_start = time.perf_counter()
 
             result = self._test_pass(model, test, normalizer, shape.num_classes, should_stop)
@@ -471,6 +476,7 @@ class Trainer:
                 return self._stop(epoch + 1, 0, step, model, optimizer, scheduler, generator,
                                   data, best_acc)
             last_test_acc = result.accuracy
+            projections.evaluated(step)
             is_best = result.accuracy >= best_acc
             best_acc = max(best_acc, result.accuracy)
             metrics = {"test_acc": result.accuracy, "test_loss": result.loss,

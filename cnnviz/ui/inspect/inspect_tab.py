@@ -50,6 +50,7 @@ from cnnviz.ui.inspect.input_picker import InputPicker
 from cnnviz.ui.inspect.layer_tree import LayerTree, weight_sharing_text
 from cnnviz.ui.inspect.mistake_search import MistakeSearch
 from cnnviz.ui.inspect.prediction_panel import PredictionPanel
+from cnnviz.ui.inspect.timelapse_replay import TimelapseReplay
 from cnnviz.ui.inspect.top_inputs_panel import TopInputsPanel
 from cnnviz.ui.inspect.unit_view import UnitSource, scrolled_column
 from cnnviz.ui.shell.file_dialogs import choose_path
@@ -161,11 +162,15 @@ class InspectTab(QWidget):
         self.prediction = PredictionPanel()  # the input and the model's probabilities
 
         # under the pages: the run's kernels or maps over training, as an animation
-        self.timelapse = TimelapseExport(self._timelapse_source)
+        self.timelapse = TimelapseExport(
+            self._timelapse_source, "The run's first-layer kernels (Filters) or the selected "
+            "layer's feature maps (Feature maps) over training, as a GIF or MP4")
         pages_column = QWidget()
         pages_layout = QVBoxLayout(pages_column)
         pages_layout.setContentsMargins(0, 0, 0, 0)
         pages_layout.addWidget(self.pages, 1)
+        self.replay = TimelapseReplay(self.pages, (self.maps, self.filters))
+        pages_layout.addWidget(self.replay)
         pages_layout.addWidget(self.timelapse)
 
         splitter = QSplitter()
@@ -227,6 +232,7 @@ class InspectTab(QWidget):
         self.refresh()
 
     def _set_model(self, model: nn.Module, described: TrainedOn) -> None:
+        self.replay.set_run(self.checkpoint.parent if self.checkpoint else None)
         input_shape = tuple(described.input_shape)
         self.inspector = ModelInspector(model, input_shape, described.mean, described.std)
         self.described, self.class_names = described, list(described.class_names)
@@ -299,10 +305,10 @@ class InspectTab(QWidget):
             self.status.emit(f"Inspect: {error}")
 
     def stop_background(self) -> None:
-        """Cancel a search, the unit views' work and a timelapse export, and wait, briefly.
-        (The test split is the session's, stopped by its owner.)"""
+        """Cancel a search, the unit views' work, a timelapse export and the replay's reading,
+        and wait, briefly. (The test split is the session's, stopped by its owner.)"""
         self.search.stop()
-        for view in (*self.unit_views, self.explain_panel, self.timelapse):
+        for view in (*self.unit_views, self.explain_panel, self.timelapse, self.replay):
             view.stop_background()
 
     def _timelapse_source(self) -> tuple[Path | None, str, str]:

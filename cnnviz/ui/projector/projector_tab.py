@@ -6,19 +6,22 @@ embedding) run in the background with progress and Cancel. The points are one py
 ScatterPlotItem, coloured by true class, with the misclassified ones crossed by a second; both
 draw every point of a colour from one cached symbol, which keeps panning and zooming smooth
 at 10,000 points. Hovering shows the nearest image (a numpy nearest-point search, within a few
-pixels); clicking it opens it in Inspect.
+pixels); clicking it opens it in Inspect. "Export timelapse..." animates the projection the
+run recorded at each evaluation (ui/widgets/timelapse_export.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from cnnviz.core.analysis.class_colours import MISTAKE, class_colour
 from cnnviz.core.analysis.embedding import (
     Features,
     knn_accuracy,
@@ -31,14 +34,12 @@ from cnnviz.session.session import CurrentModel
 from cnnviz.session.test_split import CurrentSplit
 from cnnviz.ui.evaluate.evaluate_tab import thumbnail
 from cnnviz.ui.widgets.task_bar import TaskBar
+from cnnviz.ui.widgets.timelapse_export import TimelapseExport
 from cnnviz.ui.workers.background import TaskState
 
 #: a point counts as under the mouse within this many pixels
 HOVER_PIXELS = 6
 POINT_SIZE = 5
-#: Tableau's 10 colours, the usual ones for classes; more classes take evenly spaced hues
-PALETTE = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189),
-           (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
 #: the share of a t-SNE request's progress that extracting the features takes
 FEATURES_SHARE = {"pca": 0.9, "tsne": 0.1}
 
@@ -54,13 +55,6 @@ class Projection:
     labels: np.ndarray  # int64 [N]
     predictions: np.ndarray  # int64 [N]
     knn_accuracy: float
-
-
-def class_colour(index: int, classes: int) -> tuple[int, int, int]:
-    if classes <= len(PALETTE):
-        return PALETTE[index]
-    colour = pg.intColor(index, hues=classes)
-    return colour.red(), colour.green(), colour.blue()
 
 
 class ProjectorTab(QWidget):
@@ -95,7 +89,7 @@ class ProjectorTab(QWidget):
         self.plot.hideAxis("bottom")
         self.scatter = pg.ScatterPlotItem(size=POINT_SIZE, pen=None, pxMode=True)
         self.mistakes = pg.ScatterPlotItem(size=POINT_SIZE + 4, symbol="x", brush=None,
-                                           pen=pg.mkPen(220, 0, 0, width=1.5), pxMode=True)
+                                           pen=pg.mkPen(*MISTAKE, width=1.5), pxMode=True)
         self.plot.addItem(self.scatter)
         self.plot.addItem(self.mistakes)
         self.legend = self.plot.addLegend(offset=(10, 10))
@@ -115,9 +109,14 @@ class ProjectorTab(QWidget):
         body = QHBoxLayout()
         body.addWidget(self.plot, 1)
         body.addWidget(side_widget)
+        # the run's projection at each evaluation, as an animation
+        self.timelapse = TimelapseExport(
+            self._timelapse_source, "The test set's projection (PCA) at each evaluation of "
+            "the run the current weights come from, as a GIF or MP4")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(body, 1)
+        layout.addWidget(self.timelapse)
 
         self.task_bar.start_button.clicked.connect(self.start)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
@@ -179,6 +178,12 @@ class ProjectorTab(QWidget):
 
     def stop_background(self) -> None:
         self.task_bar.stop_background()
+        self.timelapse.stop_background()
+
+    def _timelapse_source(self) -> tuple[Path | None, str, str]:
+        """The run folder of the current weights (None for weights from no file)."""
+        path = self.model_provider().path
+        return (path.parent if path is not None else None), "embedding", ""
 
     def _on_error(self, error: Exception, token: int | None = None) -> None:
         if token is None or self.generation.is_current(token):
