@@ -16,89 +16,37 @@ input, through its projection's columns when it has one, to the sum, marked with
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from cnnviz.core.analysis.mosaic import cell_at, tile
 from cnnviz.core.analysis.overview import INPUT, Column, Overview, Reading
+from cnnviz.ui.overview.hover import Hover
+from cnnviz.ui.overview.placement import (
+    ACCENT,
+    BAR_LENGTH,
+    GREY,
+    HOVER_LINE,
+    INK,
+    LARGEST_PAGE,
+    LINE,
+    PAGE,
+    PITCH,
+    SCORES_WIDTH,
+    SKIP_PAGE,
+    THUMB,
+    TOP,
+    Placed,
+    font,
+    pen,
+)
 from cnnviz.ui.widgets.charts import MAX_BARS, bar_brushes, lookup_table
-
-THUMB = 44.0  # a thumbnail's side, in scene units
-PITCH = 90.0  # from one column to the next
-TOP = 90.0  # where the maps start: a block row and four lines of labels above
-LINE = 13.0
-PAGE = 8  # maps a column shows at once when the model has more than LARGEST_PAGE
-LARGEST_PAGE = 12
-SKIP_PAGE = 4  # maps a column on a skip path shows at once
-SCORES_WIDTH = 170.0
-BAR_LENGTH = 100.0
-ACCENT = QColor(230, 120, 20)  # the skip path and the hovered map
-HOVER_LINE = QColor(40, 90, 200)
-GREY = QColor(110, 110, 110)
-INK = QColor(30, 30, 30)
-
-
-@dataclass
-class _Placed:
-    """A column on the page: where, which page of its maps, and the item that shows them."""
-
-    name: str  # a Column's name, or INPUT
-    x: float
-    y: float
-    item: pg.ImageItem
-    page_size: int
-    up: int = 1  # each map pixel repeated this often (a 1x1 map would have no gap)
-    pad: int = 1
-    page: int = 0
-    is_strip: bool = False  # a vector of units, one pixel row per unit
-
-    @property
-    def rect(self) -> QRectF:
-        return self.item.mapRectToParent(self.item.boundingRect())
-
-    @property
-    def cell_rows(self) -> int:
-        """A cell's height in image pixels (the image is page_size cells and their gaps)."""
-        return (self.item.image.shape[0] + self.pad) // self.page_size - self.pad
-
-    def cell_rect(self, index: int) -> QRectF | None:
-        """The scene rectangle of the index-th cell of the page (None: not on it)."""
-        if not 0 <= index < self.page_size:
-            return None
-        rect = self.rect
-        scale = rect.height() / self.item.image.shape[0]
-        if self.is_strip or self.name == INPUT:
-            step = rect.height() / self.page_size
-            return QRectF(rect.left(), rect.top() + index * step, rect.width(), step)
-        return QRectF(rect.left(), rect.top() + index * (self.cell_rows + self.pad) * scale,
-                      rect.width(), self.cell_rows * scale)  # fmt: skip
-
-
-def feed_maps(overview: Overview, name: str) -> bool:
-    """Whether a column (or the input) is made of maps rather than units."""
-    return name == INPUT or overview.column(name).has_maps
-
-
-def _font(pixels: float, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPixelSize(max(1, round(pixels)))
-    font.setBold(bold)
-    return font
-
-
-def _pen(color: QColor, width: float = 1.5, dashed: bool = False) -> QPen:
-    pen = QPen(color, width)
-    pen.setCosmetic(True)  # as wide at any zoom
-    if dashed:
-        pen.setStyle(Qt.PenStyle.DashLine)
-    return pen
 
 
 class OverviewView(pg.GraphicsView):
@@ -115,7 +63,7 @@ class OverviewView(pg.GraphicsView):
         self.setCentralItem(self.box)
         self.overview: Overview | None = None
         self.reading: Reading | None = None
-        self.placed: dict[str, _Placed] = {}
+        self.placed: dict[str, Placed] = {}
         self.size_scene = QRectF()
         self._lut = lookup_table("CET-D1")
         self._bars: pg.BarGraphItem | None = None
@@ -126,11 +74,7 @@ class OverviewView(pg.GraphicsView):
         self._bar_x = 0.0
         self._predicted: QGraphicsSimpleTextItem | None = None
         self._pagers: dict[str, QGraphicsSimpleTextItem] = {}
-        self._hover_lines = QGraphicsPathItem()
-        self._hover_text = pg.TextItem(anchor=(0, 1), color=(20, 20, 20),
-                                       fill=pg.mkBrush(255, 255, 240, 235),
-                                       border=pg.mkPen(150, 150, 150))  # fmt: skip
-        self._marks: list[QGraphicsRectItem] = []
+        self.hovering = Hover(self)
         self.scene().sigMouseMoved.connect(self._on_hover)
         self.scene().sigMouseClicked.connect(self._on_click)
 
@@ -139,7 +83,7 @@ class OverviewView(pg.GraphicsView):
         """Lay out a model's columns; nothing is drawn in them until ``show``."""
         self.box.clear()
         self.overview, self.reading = overview, None
-        self.placed, self._pagers, self._marks = {}, {}, []
+        self.placed, self._pagers = {}, {}
         main = [c for c in overview.columns if not c.skip]
         biggest = max((c.channels for c in main if c.has_maps), default=1)
         page = biggest if biggest <= LARGEST_PAGE else PAGE
@@ -165,18 +109,14 @@ class OverviewView(pg.GraphicsView):
         self._draw_blocks(main)
         for skip in overview.skips:
             self._draw_skip(skip.source, skip.through, skip.merge, bottom, lane)
-        for item in (self._hover_lines, self._hover_text):
-            self.box.addItem(item)
-        self._hover_lines.setZValue(10)
-        self._hover_text.setZValue(11)
-        self._hover_text.hide()
+        self.hovering.attach()
         self.size_scene = QRectF(-10, -4, x + SCORES_WIDTH + 10, max(height, bottom + LINE))
         self.fit()
 
     def _text(self, text: str, x: float, y: float, size: float = 10, bold: bool = False,
               color: QColor = INK) -> QGraphicsSimpleTextItem:  # fmt: skip
         item = QGraphicsSimpleTextItem(text)
-        item.setFont(_font(size, bold))
+        item.setFont(font(size, bold))
         item.setBrush(color)
         item.setPos(x, y)
         self.box.addItem(item)
@@ -190,7 +130,7 @@ class OverviewView(pg.GraphicsView):
     def _place_input(self) -> None:
         item = pg.ImageItem(axisOrder="row-major")
         self.box.addItem(item)
-        self.placed[INPUT] = _Placed(INPUT, 0.0, TOP, item, 1)
+        self.placed[INPUT] = Placed(INPUT, 0.0, TOP, item, 1)
         shape = self.overview.inspector.input_shape
         self._labels(["input", "x".join(map(str, shape)), "the image"], 0.0, TOP - 4.3 * LINE)
 
@@ -204,7 +144,7 @@ class OverviewView(pg.GraphicsView):
             up = math.ceil(7 / min(h, w)) if min(h, w) < 7 else 1
             pad = max(1, round(0.15 * h * up))
             size = min(page, column.channels)
-            placed = _Placed(column.name, x, y, item, size, up, pad)
+            placed = Placed(column.name, x, y, item, size, up, pad)
             empty = np.full((size * (h * up + pad) - pad, w * up), np.nan, dtype=np.float32)
             item.setImage(empty, autoLevels=False, levels=(-1, 1))
             scale = THUMB / max(h * up, w * up)
@@ -215,14 +155,14 @@ class OverviewView(pg.GraphicsView):
                                                        color=HOVER_LINE)  # fmt: skip
         else:
             units = column.channels
-            placed = _Placed(column.name, x, y, item, units, is_strip=True)
+            placed = Placed(column.name, x, y, item, units, is_strip=True)
             item.setImage(np.full((units, 1), np.nan, np.float32), autoLevels=False,
                           levels=(-1, 1))  # fmt: skip
             height = page * THUMB * 1.15 if not column.skip else SKIP_PAGE * THUMB * 1.15
             frame = QRectF(x + THUMB * 0.3, y, THUMB * 0.4, height)
             item.setRect(frame)
         border = QGraphicsRectItem(frame)
-        border.setPen(_pen(QColor(200, 200, 200), 1))
+        border.setPen(pen(QColor(200, 200, 200), 1))
         self.box.addItem(border)
         self.placed[column.name] = placed
         lines = [column.title, column.shape,
@@ -269,7 +209,7 @@ class OverviewView(pg.GraphicsView):
             path.lineTo(last.x + THUMB, 10)
             path.lineTo(last.x + THUMB, 14)
             bracket = QGraphicsPathItem(path)
-            bracket.setPen(_pen(GREY, 1))
+            bracket.setPen(pen(GREY, 1))
             self.box.addItem(bracket)
             residual = any(s.merge == run[-1].name for s in self.overview.skips)
             self._text(run[0].block + (" (residual block)" if residual else ""), first.x, -6,
@@ -290,7 +230,7 @@ class OverviewView(pg.GraphicsView):
         path.cubicTo(here.x() + 20, depth if not through else lane + THUMB / 2,
                      end.x + THUMB / 2, depth, end.x + THUMB / 2, bottom - LINE)
         curve = QGraphicsPathItem(path)
-        curve.setPen(_pen(ACCENT, 2, dashed=True))
+        curve.setPen(pen(ACCENT, 2, dashed=True))
         self.box.addItem(curve)
         self._text("+ skip", end.x + THUMB / 2 + 3, bottom - LINE, 10, bold=True, color=ACCENT)
 
@@ -309,7 +249,7 @@ class OverviewView(pg.GraphicsView):
                 self._draw_column(spot)
         self._draw_scores(reading.probabilities)
 
-    def _draw_column(self, spot: _Placed) -> None:
+    def _draw_column(self, spot: Placed) -> None:
         values = None if self.reading is None else self.reading.maps.get(spot.name)
         if values is None:
             return
@@ -338,11 +278,11 @@ class OverviewView(pg.GraphicsView):
         self._bars.setOpts(width=BAR_LENGTH * probabilities[order], brushes=brushes)
         for text, c in zip(self._bar_names, order, strict=True):
             text.setText(names[c])
-            text.setFont(_font(10, bold=c == top))
+            text.setFont(font(10, bold=c == top))
         self._predicted.setText(f"predicted: {names[top]}\n{probabilities[top]:.1%} sure")
 
     # -- pages ------------------------------------------------------------------------------
-    def _update_pager(self, spot: _Placed) -> None:
+    def _update_pager(self, spot: Placed) -> None:
         pager = self._pagers.get(spot.name)
         if pager is None:
             return
@@ -383,98 +323,14 @@ class OverviewView(pg.GraphicsView):
             return "", self._bar_order[index], (0, 0)
         return None
 
-    def _spot_of(self, name: str, channel: int) -> QRectF | None:
-        """Where a map of a column is on screen; its column's foot when on another page."""
-        spot = self.placed.get(name)
-        if spot is None:
-            return None
-        if name == INPUT:
-            return spot.rect
-        shown = spot.cell_rect(channel - spot.page * spot.page_size)
-        if shown is not None:
-            return shown
-        rect = spot.rect
-        return QRectF(rect.left(), rect.bottom(), rect.width(), LINE)
-
-    def _mark(self, rects: list[QRectF]) -> None:
-        while len(self._marks) < len(rects):
-            mark = QGraphicsRectItem()
-            mark.setZValue(9)
-            self.box.addItem(mark)
-            self._marks.append(mark)
-        for i, mark in enumerate(self._marks):
-            mark.setVisible(i < len(rects))
-            if i < len(rects):
-                mark.setRect(rects[i])
-                mark.setPen(_pen(ACCENT if i == 0 else HOVER_LINE, 2.5 if i == 0 else 1.5))
-
-    def hover(self, view_pos: QPointF) -> str:
-        """Show a point's map (or bar), lines to the maps that feed it and its values; the
-        text shown, "" where nothing is under the point."""
-        hit = None if self.reading is None else self.hit(view_pos)
-        if hit is None:
-            self._hover_lines.setPath(QPainterPath())
-            self._hover_text.hide()
-            self._mark([])
-            return ""
-        name, channel, (row, col) = hit
-        overview, names = self.overview, self.overview.class_names
-        if name == "":  # a class bar: fed by the scores layer's inputs
-            target = self._bar_rect(channel)
-            layer = self.placed_scores
-            lines = [f"class {names[channel]}: probability "
-                     f"{self.reading.probabilities[channel]:.2%}"]
-        else:
-            target = self._spot_of(name, channel)
-            layer = None if name == INPUT else name
-            lines = [self._value_text(name, channel, row, col)]
-        feeds = overview.feeders(layer, channel) if layer else []
-        path, marks = QPainterPath(), [target]
-        for feed in feeds:
-            source = self._spot_of(feed.column, feed.channel)
-            if source is None:
-                continue
-            marks.append(source)
-            path.moveTo(target.left(), target.center().y())
-            path.lineTo(source.right(), source.center().y())
-        if feeds:
-            what = "map" if feed_maps(overview, feeds[0].column) else "unit"
-            lines.append("fed most by: " + ", ".join(
-                f"{feed.column} {what} {feed.channel}"
-                + (f" (|w| {feed.weight:.2f})" if feed.weight != 1.0 else "") for feed in feeds))
-        self._hover_lines.setPath(path)
-        self._hover_lines.setPen(_pen(HOVER_LINE, 1.5))
-        self._mark(marks)
-        text = "\n".join(lines)
-        self._hover_text.setText(text)
-        right = view_pos.x() > self.box.viewRect().center().x()
-        self._hover_text.setAnchor((1, 1) if right else (0, 1))
-        self._hover_text.setPos(view_pos.x() + (-6 if right else 6), view_pos.y() - 6)
-        self._hover_text.show()
-        return text
-
-    def _value_text(self, name: str, channel: int, row: int, col: int) -> str:
-        if name == INPUT:
-            return f"input pixel ({row}, {col})"
-        column = self.overview.column(name)
-        values = self.reading.maps.get(name)
-        if values is None:
-            return column.title
-        if not column.has_maps:
-            return f"{column.title} ({name}), unit {channel}: {values[channel]:.3f}"
-        plane = values[channel]
-        row, col = min(row, plane.shape[0] - 1), min(col, plane.shape[1] - 1)
-        return (f"{column.title} ({name}), map {channel}: {plane[row, col]:.3f} at "
-                f"({row}, {col}); the map runs {plane.min():.2f} to {plane.max():.2f}")
-
-    def _bar_rect(self, rank: int) -> QRectF:
+    def bar_rect(self, rank: int) -> QRectF:
         index = self._bar_order.index(rank)
         return QRectF(self._bar_x, self._bar_top + index * self._bar_pitch, BAR_LENGTH,
                       self._bar_pitch)  # fmt: skip
 
     def _on_hover(self, scene_pos: QPointF) -> None:
         if self.overview is not None:
-            self.hover(self.box.mapSceneToView(scene_pos))
+            self.hovering.at(self.box.mapSceneToView(scene_pos))
 
     def click(self, view_pos: QPointF) -> None:
         """A map opens Inspect, a bar Explain, a column's page count its next page."""
@@ -520,6 +376,17 @@ class OverviewView(pg.GraphicsView):
             raise OSError(f"cannot write {path} (is the folder there, and writable?)")
 
     def export_svg(self, path: Path) -> None:
-        pyqtgraph.exporters.SVGExporter(self.box).export(str(path))
-        if not Path(path).is_file():
-            raise OSError(f"cannot write {path}")
+        """The view as shown, as SVG (Qt's generator: pyqtgraph's exporter cannot read back
+        the curves of the skip paths)."""
+        from PySide6.QtSvg import QSvgGenerator  # only when exporting
+
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(self.size())
+        generator.setViewBox(self.rect())
+        generator.setTitle("cnnviz overview")
+        painter = QPainter(generator)
+        self.render(painter)
+        ended = painter.end()
+        if not ended or not Path(path).is_file():
+            raise OSError(f"cannot write {path} (is the folder there, and writable?)")
