@@ -93,15 +93,17 @@ class Hover:
             path.lineTo(source.right(), source.center().y())
         if feeds:
             what = "map" if feed_maps(overview, feeds[0].column) else "unit"
-            lines.append("fed most by: " + ", ".join(
-                f"{feed.column} {what} {feed.channel}"
-                + (f" (|w| {feed.weight:.2f})" if feed.weight != 1.0 else "") for feed in feeds))
+            lines.append("fed most by:")
+            lines += [f"  {feed.column} {what} {feed.channel}"
+                      + (f" (|w| {feed.weight:.2f})" if feed.weight != 1.0 else "")
+                      for feed in feeds]  # fmt: skip
         self.lines.setPath(path)
         self.lines.setPen(pen(HOVER_LINE, 1.5))
         self._mark(marks)
         text = "\n".join(lines)
         self.text.setText(text)
-        right = view_pos.x() > self.view.box.viewRect().center().x()
+        box = self.view.box.viewRect()
+        right = view_pos.x() > box.left() + 0.6 * box.width()
         self.text.setAnchor((1, 1) if right else (0, 1))
         self.text.setPos(view_pos.x() + (-6 if right else 6), view_pos.y() - 6)
         self.text.show()
@@ -119,4 +121,4 @@ class Hover:
         plane = values[channel]
         row, col = min(row, plane.shape[0] - 1), min(col, plane.shape[1] - 1)
         return (f"{column.title} ({name}), map {channel}: {plane[row, col]:.3f} at "
-                f"({row}, {col}); the map runs {plane.min():.2f} to {plane.max():.2f}")
+                f"({row}, {col})\nthe map runs {plane.min():.2f} to {plane.max():.2f}")

@@ -84,15 +84,17 @@ class OverviewTab(QWidget):
         for widget in (QLabel("Test image"), self.prev_button, self.next_button,
                        self.random_button, self.drawing_button, self.open_button):  # fmt: skip
             bar.addWidget(widget)
-        bar.addWidget(self.input_label, 1)
+        bar.addStretch(1)
         for widget in (self.fit_button, QLabel("Export"), self.png_button, self.svg_button):
             bar.addWidget(widget)
         self.prev_button.setMaximumWidth(36)
         self.view = OverviewView()
-        hint = QLabel("Hover a map to see what feeds it; click a map to inspect it, a class "
-                      "to explain it.", objectName="overviewHint")  # fmt: skip
-        hint.setStyleSheet("color: grey")
+        hint = QLabel("hover a map: what feeds it; click: inspect it (a class: explain it)",
+                      objectName="overviewHint")  # fmt: skip
+        hint.setEnabled(False)  # greyed: a hint, not a value
+        self.input_label.setStyleSheet("font-weight: bold")
         foot = QHBoxLayout()
+        foot.addWidget(self.input_label)
         foot.addWidget(hint, 1)
         foot.addWidget(self.source_label)
         layout = QVBoxLayout(self)

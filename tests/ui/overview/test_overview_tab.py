@@ -78,7 +78,7 @@ def test_hover_pages_and_exports(qtbot, tab, tmp_path):
     view = tab.view
     spot = view.placed["layer2.0"]
     text = view.hovering.at(spot.cell_rect(2).center())
-    assert "conv 5x5 (layer2.0), map 2" in text and "fed most by: layer1.3 map" in text
+    assert "conv 5x5 (layer2.0), map 2" in text and "fed most by:\n  layer1.3 map" in text
     assert sum(mark.isVisible() for mark in view.hovering.marks) == 5  # it and four feeders
     assert view.hovering.at(spot.rect.topLeft() - spot.rect.center()) == ""
     view.next_page("layer2.0")
