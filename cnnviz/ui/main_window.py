@@ -56,6 +56,8 @@ from cnnviz.ui.draw.draw_tab import DrawTab
 from cnnviz.ui.evaluate.evaluate_tab import EvaluateTab
 from cnnviz.ui.inspect.inspect_tab import InspectTab
 from cnnviz.ui.learn.learn_tab import LearnTab
+from cnnviz.ui.overview.links import open_explain, open_inspect
+from cnnviz.ui.overview.overview_tab import OverviewTab
 from cnnviz.ui.projector.projector_tab import ProjectorTab
 from cnnviz.ui.runs.runs_tab import RunsTab
 from cnnviz.ui.shell.dialogs import TrustDialog, error_box, train_mode_box
@@ -127,6 +129,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.projector_tab, "&Projector")
         self.learn_tab = LearnTab()
         self.tabs.addTab(self.learn_tab, "&Learn")
+        self.overview_tab = OverviewTab(self.settings.data_dir, lambda: self.draw_tab.model_input)
+        self.tabs.insertTab(0, self.overview_tab, "&Overview")
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
@@ -163,6 +167,11 @@ class MainWindow(QMainWindow):
         session.run.changed.connect(self._on_phase)
         session.problem.connect(self.show_status)
         self.inspect_tab.status.connect(self.show_status)
+        self.overview_tab.status.connect(self.show_status)
+        self.overview_tab.inspect_requested.connect(
+            lambda *unit: open_inspect(self.tabs, self.inspect_tab, *unit))
+        self.overview_tab.explain_requested.connect(
+            lambda *target: open_explain(self.tabs, self.inspect_tab, *target))
         self.evaluate_tab.inspect_requested.connect(self._inspect_test_image)
         self.projector_tab.inspect_requested.connect(
             lambda request: self._inspect_test_image(request, self.projector_tab.dataset))
@@ -304,6 +313,7 @@ class MainWindow(QMainWindow):
 
     def _show_current(self, current: CurrentModel) -> None:
         self.draw_tab.show_model(current)
+        self.overview_tab.show_model(current)
         self.inspect_tab.show_model(current)
         self.evaluate_tab.model_changed()
         self.projector_tab.model_changed()
@@ -365,9 +375,9 @@ class MainWindow(QMainWindow):
         self.run.start()
 
     def _update_live_inspection(self) -> None:
-        """Weight snapshots flow only while the Inspect tab is on screen."""
+        """Weight snapshots flow only while the Inspect tab or the Overview is on screen."""
         if self.run is not None:
-            watching = self.tabs.currentWidget() is self.inspect_tab
+            watching = self.tabs.currentWidget() in (self.inspect_tab, self.overview_tab)
             self.run.worker.snapshot_interval = (
                 self.inspect_tab.refresh_seconds if watching else None)
 
@@ -493,6 +503,7 @@ class MainWindow(QMainWindow):
             self.plots.add_evaluation(event)
         elif isinstance(event, WeightsEvent):
             self.inspect_tab.show_weights(event.state, event.step)
+            self.overview_tab.show_weights(event.state, event.step)
             if self.run is not None:
                 self.run.worker.snapshot_taken()
 
@@ -710,9 +721,9 @@ class MainWindow(QMainWindow):
             available = self.screen().availableGeometry()
             self.resize(min(1440, int(available.width() * 0.92)),
                         min(880, int(available.height() * 0.92)))  # fmt: skip
-        tab = self.findChild(QWidget, self.settings.value("window/tab", "learnTab"))
+        tab = self.findChild(QWidget, self.settings.value("window/tab", "overviewTab"))
         known = tab is not None and self.tabs.indexOf(tab) >= 0
-        self.tabs.setCurrentWidget(tab if known else self.learn_tab)
+        self.tabs.setCurrentWidget(tab if known else self.overview_tab)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop a run (it saves a checkpoint) and wait for it, but never without bound: if
@@ -732,6 +743,7 @@ class MainWindow(QMainWindow):
                 return
         self.inspect_tab.stop_background()
         self.test_split.stop()
+        self.overview_tab.stop_background()
         self.runs_tab.stop_background()
         self.evaluate_tab.stop_background()
         stop_call(self._selection_call)

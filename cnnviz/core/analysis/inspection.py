@@ -282,7 +282,7 @@ class ModelInspector:
         self.model.load_state_dict(tensors, strict=True)
         self.model.eval()
 
-    def _forward(self, inputs: torch.Tensor, keep: Keep) -> torch.Tensor:
+    def forward_layers(self, inputs: torch.Tensor, keep: Keep) -> torch.Tensor:
         """Run a batch through the model, handing every layer's output to ``keep`` under the
         layer's name; the hooks live only for this pass."""
         calls: dict[str, int] = defaultdict(int)
@@ -308,7 +308,7 @@ class ModelInspector:
         """image: uint8 [C, H, W] in the model's input shape."""
         activations: dict[str, np.ndarray] = {}
         with torch.inference_mode():
-            logits = self._forward(self.normalizer.from_numpy(image),
+            logits = self.forward_layers(self.normalizer.from_numpy(image),
                                    lambda label, output: _keep(activations, label, output))
         probabilities = logits.float().softmax(dim=1)[0].numpy()
         return Inspection(activations, probabilities)
@@ -326,7 +326,7 @@ class ModelInspector:
                 outputs[label] = first_output(output)
 
         with torch.enable_grad():
-            self._forward(inputs, keep)
+            self.forward_layers(inputs, keep)
             value = outputs[layer][(0, *unit)] if layer in outputs else None
             if value is None or not value.requires_grad:
                 return np.zeros(self.input_shape[1:], dtype=np.float32)
