@@ -58,7 +58,7 @@ def test_the_plots_show_the_current_weights_run_and_nothing_else(qtbot, window, 
     window.start_training()  # 15 steps of batch 20
     qtbot.waitUntil(lambda: window.phase.at_rest, timeout=60_000)
     assert window.plots.raw_loss.size == 15
-    window.open_checkpoint(other / "checkpoint.pt")
+    window.files.open_checkpoint(other / "checkpoint.pt")
     qtbot.waitUntil(lambda: window.plots.raw_loss.size == 10, timeout=5_000)  # 2 x 5 steps
     assert window.plots.test_acc.size == 2
     choose(window, window.panel.model_combo, "tinyvgg")  # untrained: no run to show
