@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QLabel
 
-from cnnviz.ui import help as help_module
+from cnnviz.ui.shell import help as help_module
 from cnnviz.ui.shell.help import DOC_PAGES, GUIDE, ONLINE_DOCS
 
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QPushButton, QSpinBox
 
 from cnnviz.core.training.timelapse import read_timelapse
-from cnnviz.ui import timelapse_export
+from cnnviz.ui.widgets import timelapse_export
 from tests.ui.test_main_window import current_path, wait_idle
 
 
