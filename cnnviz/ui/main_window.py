@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -47,7 +47,7 @@ from cnnviz.ui.shell.dialogs import (
     train_mode_box,
 )
 from cnnviz.ui.shell.file_actions import FileActions
-from cnnviz.ui.shell.help import GuideDialog, ShortcutsDialog, docs_url
+from cnnviz.ui.shell.help import HelpActions
 from cnnviz.ui.shell.presentation import Presentation
 from cnnviz.ui.shell.settings import AppSettings
 from cnnviz.ui.train.histograms_tab import HistogramsTab
@@ -63,11 +63,6 @@ from cnnviz.ui.workers.threads import keep_gui_thread_single_threaded
 #: how long closing the window waits for a run to stop before it lets the run finish its
 #: batch in the background and closes when it has
 CLOSE_WAIT_MS = 10_000
-
-
-def _as_bool(value: object) -> bool:
-    """QSettings' .ini files give booleans back as "true" and "false"."""
-    return value if isinstance(value, bool) else str(value).lower() == "true"
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +81,7 @@ class MainWindow(QMainWindow):
         self.controller = RunController(self.session, self.runs,
                                         RunFactory(local=TrainingRun, job=JobRun))
         self.files = FileActions(self)
+        self.help = HelpActions(self)
 
         self.panel = RunPanel(self.settings)
         self.plots = TrainingPlots()
@@ -201,52 +197,18 @@ class MainWindow(QMainWindow):
         self._action(run_menu, "&Pause / resume", self.controller.toggle_pause, "Ctrl+P")
         self._action(run_menu, "&Stop", self.controller.stop, "Ctrl+.")
         help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&Guide", self.show_guide, QKeySequence.StandardKey.HelpContents,
-                     "guideAction")
-        self._action(help_menu, "&Documentation", self.open_documentation, None,
+        self._action(help_menu, "&Guide", self.help.show_guide,
+                     QKeySequence.StandardKey.HelpContents, "guideAction")
+        self._action(help_menu, "&Documentation", self.help.open_documentation, None,
                      "documentationAction")
-        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, None,
+        self._action(help_menu, "&Keyboard shortcuts", self.help.show_shortcuts, None,
                      "shortcutsAction")
-        self._action(help_menu, "&About cnnviz", self._about)
+        self._action(help_menu, "&About cnnviz", self.help.about)
 
     def toggle_presentation(self) -> bool:
         active = self.presentation.toggle()
         self.present_action.setChecked(active)
         return active
-
-    def open_documentation(self, page: str = "index.html") -> QUrl:
-        """Open a page of the documentation in the browser: the built site when there is one
-        (``site/`` next to the checkout, or ``$CNNVIZ_DOCS``), else the online one."""
-        url = docs_url(page)
-        if QDesktopServices.openUrl(url):
-            self.show_status(f"opened the documentation: {url.toDisplayString()}")
-        else:
-            self.show_status(f"could not open a browser; the documentation is at "
-                             f"{url.toDisplayString()}")
-        return url
-
-    def show_guide(self) -> GuideDialog:
-        guide = GuideDialog(self, self.settings.value("help/guide_at_start", True, _as_bool),
-                            self.open_documentation)
-        guide.at_start.toggled.connect(lambda on: self.settings.set("help/guide_at_start", on))
-        self._show_dialog(guide)
-        return guide
-
-    def show_guide_at_start(self) -> None:
-        """The guide opens when cnnviz starts, until the user unticks it."""
-        if self.settings.value("help/guide_at_start", True, _as_bool):
-            self.show_guide()
-
-    def show_shortcuts(self) -> ShortcutsDialog:
-        dialog = ShortcutsDialog(self, self.findChildren(QAction))
-        self._show_dialog(dialog)
-        return dialog
-
-    def _about(self) -> None:
-        import cnnviz
-
-        QMessageBox.about(self, "About cnnviz",
-                          f"cnnviz {cnnviz.__version__}: see how convolutional networks learn.")
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -275,7 +237,7 @@ class MainWindow(QMainWindow):
         config = self.panel.config()
         choice = self.session.train_choice(config)
         if mode is None and len(choice.modes) > 1:
-            self._show_dialog(train_mode_box(self, choice, self.start_training))
+            self.show_dialog(train_mode_box(self, choice, self.start_training))
             return
         try:
             planned = self.session.plan(config, mode or TrainMode.FRESH)
@@ -328,21 +290,21 @@ class MainWindow(QMainWindow):
             self.inspect_image(image)
 
     # -- dialogs ----------------------------------------------------------------------------
-    def _show_dialog(self, dialog: QWidget) -> None:
+    def show_dialog(self, dialog: QWidget) -> None:
         """Dialogs open window-modal without blocking, so a worker's signals keep flowing."""
         self.dialog = dialog
         dialog.open()
 
     def show_error(self, title: str, message: str, details: str = "") -> QMessageBox:
         box = error_box(self, title, message, details)
-        self._show_dialog(box)
+        self.show_dialog(box)
         return box
 
     def _show_failure(self, event: Any) -> None:
         if not isinstance(event, FailedEvent):
             return
         if event.kind == "dataset-missing":
-            self._show_dialog(missing_data_box(self, event, self.files.choose_data_folder))
+            self.show_dialog(missing_data_box(self, event, self.files.choose_data_folder))
         else:
             self.show_error("Training failed", event.message, event.details)
 
@@ -352,14 +314,14 @@ class MainWindow(QMainWindow):
             self.session.trust_code(code)
             then()
 
-        self._show_dialog(TrustDialog(self, code, what, trusted))
+        self.show_dialog(TrustDialog(self, code, what, trusted))
 
     def _ask_about_job(self) -> None:
         def leave() -> None:
             self.controller.leave_running()
             self.close()
 
-        self._show_dialog(leave_job_box(self, leave, self.controller.stop_then_close))
+        self.show_dialog(leave_job_box(self, leave, self.controller.stop_then_close))
 
     # -- window -----------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
