@@ -168,10 +168,6 @@ class RunController:
         return self.handle is not None and self.handle.sends_weights
 
     @property
-    def is_running(self) -> bool:
-        return self.handle is not None and self.handle.is_running
-
-    @property
     def snapshot_interval(self) -> float | None:
         return self._snapshot_interval
 
