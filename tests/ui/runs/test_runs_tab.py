@@ -116,7 +116,7 @@ def test_open_run_follows_a_command_line_run_live(qtbot, window):
     try:
         qtbot.waitUntil(lambda: (run_dir / "metrics.jsonl").is_file(), timeout=60_000)
         started = time.perf_counter()
-        assert window.open_run(run_dir)
+        assert window.files.open_run(run_dir)
         assert time.perf_counter() - started < 1.0  # returns at once
         sizes = []
         qtbot.waitUntil(lambda: sizes.append(window.plots.raw_loss.size) or
@@ -126,7 +126,7 @@ def test_open_run_follows_a_command_line_run_live(qtbot, window):
     assert len(set(sizes)) >= 2  # it grew while the run trained
     qtbot.waitUntil(lambda: window.plots.test_acc.size == 4, timeout=10_000)
     shutil.rmtree(run_dir)  # a folder that disappears while followed
-    qtbot.waitUntil(lambda: window.following.shown is None, timeout=5_000)
+    qtbot.waitUntil(lambda: window.runs.followed is None, timeout=5_000)
     assert "is gone" in window.statusBar().currentMessage()
     assert window.plots.raw_loss.size == 120  # what was drawn stays
     assert not running_threads()
