@@ -110,7 +110,7 @@ def test_the_window_sends_a_runs_weights_to_the_overview(qtbot, window):
              for k, v in overview.overview.inspector.model.state_dict().items()}  # fmt: skip
     state["fc.weight"] = np.zeros_like(state["fc.weight"])
     state["fc.bias"] = np.eye(10, dtype=np.float32)[4]
-    window._on_event(WeightsEvent(step=30, epoch=1, state=state))
+    window.controller.on_event(WeightsEvent(step=30, epoch=1, state=state))
     assert overview.reading.top == 4 and "step 30" in overview.source_label.text()
     assert window.session.current.predictor.predict(overview.image).top == 7  # untouched
 
