@@ -36,8 +36,8 @@ from cnnviz.core.training.events import (
     StartedEvent,
     StoppedEvent,
 )
+from cnnviz.core.training.resume import run_model_code
 from cnnviz.core.training.run_folder import CHECKPOINT, holds_run
-from cnnviz.core.training.trainer import run_model_code
 from cnnviz.session.run_lifecycle import RunLifecycle
 from cnnviz.session.trust_store import TrustStore
 

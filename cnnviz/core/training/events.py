@@ -6,10 +6,13 @@ metrics.jsonl records them, one object a line with a ``type`` field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
 import numpy as np
+
+from cnnviz.core.training.timelapse import TimelapseEvent
 
 
 @dataclass
@@ -119,6 +122,13 @@ class FailedEvent:
 
 
 TERMINAL_EVENTS = (FinishedEvent, StoppedEvent, FailedEvent)
+#: how a run ends: what ``Trainer.run`` returns, and the last event it emits
+TerminalEvent = FinishedEvent | StoppedEvent | FailedEvent
+#: every event a run emits (a timelapse frame is timelapse.py's, beside its file format)
+TrainingEvent = (StartedEvent | StepEvent | EvaluationEvent | WeightsEvent | HistogramEvent
+                 | TimelapseEvent | EpochEvent | TerminalEvent)  # fmt: skip
+#: where a run's events go: the trainer calls it with each one as it happens
+EventSink = Callable[[TrainingEvent], None]
 
 _TYPE_NAMES = {
     StartedEvent: "started",
@@ -141,7 +151,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def event_to_json(event: Any) -> dict[str, Any]:
+def event_to_json(event: TrainingEvent) -> dict[str, Any]:
     """A JSON-ready dict with the event's ``type`` and its fields."""
     record = {"type": _TYPE_NAMES[type(event)]}
     record.update({f.name: _plain(getattr(event, f.name)) for f in fields(event)})
@@ -195,7 +205,7 @@ def check_json_value(kind: str, value: Any) -> Any:
     return value  # arrays: checked by their conversion in event_from_json
 
 
-def event_from_json(record: Any) -> Any | None:
+def event_from_json(record: Any) -> TrainingEvent | None:
     """The event a metrics.jsonl line records, or None for a line that is not one (not an
     object, another version's event type, missing fields, a field of the wrong type): a run
     folder may come from anyone. Arrays come back as numpy arrays of finite shape."""
