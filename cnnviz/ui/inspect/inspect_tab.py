@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -416,9 +416,8 @@ class InspectTab(QWidget):
             self.input_label.setText(str(exc))
             return False
         self.true_label = None
-        self.index_spin.blockSignals(True)  # the index no longer applies
-        self.index_spin.setValue(-1)
-        self.index_spin.blockSignals(False)
+        with QSignalBlocker(self.index_spin):  # the index no longer applies
+            self.index_spin.setValue(-1)
         self._set_input(model_input, original)
         return True
 
@@ -466,21 +465,20 @@ class InspectTab(QWidget):
 
     def _fill_layers(self) -> None:
         inspector = self.inspector
-        self.layer_tree.blockSignals(True)
-        self.layer_tree.clear()
-        items: dict[str, QTreeWidgetItem] = {}
-        for info in inspector.layers:
-            item = QTreeWidgetItem(table_cells(info)[:5])  # layer, type, output, params, RF
-            item.setData(0, Qt.ItemDataRole.UserRole, info.name)
-            if info.formula:
-                item.setToolTip(0, f"output size: {info.formula}")
-            parent = items.get(info.parent)
-            (parent.addChild(item) if parent else self.layer_tree.addTopLevelItem(item))
-            items[info.name] = item
-        self.layer_tree.expandAll()
-        for column in range(5):
-            self.layer_tree.resizeColumnToContents(column)
-        self.layer_tree.blockSignals(False)
+        with QSignalBlocker(self.layer_tree):
+            self.layer_tree.clear()
+            items: dict[str, QTreeWidgetItem] = {}
+            for info in inspector.layers:
+                item = QTreeWidgetItem(table_cells(info)[:5])  # layer, type, output, params, RF
+                item.setData(0, Qt.ItemDataRole.UserRole, info.name)
+                if info.formula:
+                    item.setToolTip(0, f"output size: {info.formula}")
+                parent = items.get(info.parent)
+                (parent.addChild(item) if parent else self.layer_tree.addTopLevelItem(item))
+                items[info.name] = item
+            self.layer_tree.expandAll()
+            for column in range(5):
+                self.layer_tree.resizeColumnToContents(column)
         self._fill_architecture()
         conv_params, fc_params = inspector.weight_sharing()
         self.totals_label.setText(
