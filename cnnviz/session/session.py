@@ -35,6 +35,7 @@ from cnnviz.core.training.events import (
     EpochEvent,
     StartedEvent,
     StoppedEvent,
+    TrainingEvent,
 )
 from cnnviz.core.training.resume import run_model_code
 from cnnviz.core.training.run_folder import CHECKPOINT, holds_run
@@ -281,7 +282,7 @@ class Session:
     def run_dir(self) -> Path | None:
         return None if self.run_config is None else self.run_config.out_dir
 
-    def handle(self, event: Any) -> None:
+    def handle(self, event: TrainingEvent) -> None:
         """An event from the training worker (in the GUI thread)."""
         if isinstance(event, StartedEvent):
             if self.run.training_started():

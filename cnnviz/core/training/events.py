@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 
@@ -123,14 +123,16 @@ class FailedEvent:
 
 TERMINAL_EVENTS = (FinishedEvent, StoppedEvent, FailedEvent)
 #: how a run ends: what ``Trainer.run`` returns, and the last event it emits
-TerminalEvent = FinishedEvent | StoppedEvent | FailedEvent
+TerminalEvent: TypeAlias = FinishedEvent | StoppedEvent | FailedEvent
 #: every event a run emits (a timelapse frame is timelapse.py's, beside its file format)
-TrainingEvent = (StartedEvent | StepEvent | EvaluationEvent | WeightsEvent | HistogramEvent
-                 | TimelapseEvent | EpochEvent | TerminalEvent)  # fmt: skip
+TrainingEvent: TypeAlias = (
+    StartedEvent | StepEvent | EvaluationEvent | WeightsEvent | HistogramEvent | TimelapseEvent
+    | EpochEvent | TerminalEvent
+)
 #: where a run's events go: the trainer calls it with each one as it happens
-EventSink = Callable[[TrainingEvent], None]
+EventSink: TypeAlias = Callable[[TrainingEvent], None]
 
-_TYPE_NAMES = {
+_TYPE_NAMES: dict[type[TrainingEvent], str] = {
     StartedEvent: "started",
     StepEvent: "step",
     EvaluationEvent: "evaluation",

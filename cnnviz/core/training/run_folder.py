@@ -50,6 +50,7 @@ from cnnviz.core.training.events import (
     StartedEvent,
     StepEvent,
     StoppedEvent,
+    TrainingEvent,
     WeightsEvent,
     check_json_value,
     event_to_json,
@@ -370,7 +371,7 @@ class RunFolder:
         self.heartbeat.fields["epochs"] = settings.get("epochs")
         self.heartbeat.start(read_heartbeat(self.path) if resumed_from else None)
 
-    def log(self, event: Any) -> None:
+    def log(self, event: TrainingEvent) -> None:
         if self._file is None or isinstance(event, WeightsEvent):
             return
         if isinstance(event, HistogramEvent):
@@ -407,7 +408,7 @@ class RunFolder:
             write_atomically(folder / frame_name(event.step),
                              lambda handle: np.savez_compressed(handle, **arrays), sync=False)
 
-    def _note_progress(self, event: Any) -> None:
+    def _note_progress(self, event: TrainingEvent) -> None:
         """What the heartbeat says of the run's progress, and its end."""
         fields = self.heartbeat.fields
         if isinstance(event, StepEvent):

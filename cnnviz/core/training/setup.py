@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import math
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,11 +102,12 @@ def make_optimizer(config: TrainConfig, params: Any, device: torch.device) -> to
     """The fused implementations update every parameter in one kernel, where available."""
     params = list(params)
     fused = {"fused": True} if device.type in ("cpu", "cuda") else {}
-    cls, kwargs = {
+    choices: dict[str, tuple[Callable[..., torch.optim.Optimizer], dict[str, Any]]] = {
         "adam": (torch.optim.Adam, {}),
         "adamw": (torch.optim.AdamW, {}),
         "sgd": (torch.optim.SGD, {"momentum": 0.9, "nesterov": True}),
-    }[config.optimizer]
+    }
+    cls, kwargs = choices[config.optimizer]
     try:
         return cls(params, lr=config.lr, weight_decay=config.weight_decay, **kwargs, **fused)
     except (RuntimeError, TypeError, ValueError):  # an older torch without a fused kernel here
