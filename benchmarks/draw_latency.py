@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QApplication
 
 from cnnviz.core.analysis.prediction import Predictor, shipped_weights_path
 from cnnviz.session.session import CurrentModel
-from cnnviz.ui.draw_tab import DrawTab
-from cnnviz.ui.threads import keep_gui_thread_single_threaded
+from cnnviz.ui.draw.draw_tab import DrawTab
+from cnnviz.ui.workers.threads import keep_gui_thread_single_threaded
 
 
 def mouse(widget, kind, point, buttons) -> None:

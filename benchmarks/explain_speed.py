@@ -36,8 +36,9 @@ from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
 from cnnviz.core.training.evaluation import evaluate_checkpoint
 from cnnviz.session.session import CurrentModel
-from cnnviz.ui.evaluate_tab import EvaluateTab
-from cnnviz.ui.threads import keep_gui_thread_single_threaded
+from cnnviz.session.test_split import CurrentSplit, run_at_once
+from cnnviz.ui.evaluate.evaluate_tab import EvaluateTab
+from cnnviz.ui.workers.threads import keep_gui_thread_single_threaded
 
 
 def gradcam_ms(model_name: str, shape: tuple[int, int, int], repeats: int) -> float:
@@ -59,7 +60,7 @@ def tab_seconds(data_dir: Path, runs: int = 4) -> float:
     app = QApplication.instance() or QApplication([])
     path = shipped_weights_path()
     current = CurrentModel(Predictor.from_checkpoint(path), path, "shipped weights")
-    tab = EvaluateTab(lambda: current, lambda: data_dir)
+    tab = EvaluateTab(lambda: current, CurrentSplit(run_at_once, lambda: data_dir))
     tab.show()
     times = []
     for _ in range(runs):

@@ -14,6 +14,7 @@ import argparse
 import os
 import tempfile
 import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import QApplication
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
 from cnnviz.core.training.events import StartedEvent
-from cnnviz.ui.inspect_tab import InspectTab
-from cnnviz.ui.threads import keep_gui_thread_single_threaded
+from cnnviz.session.test_split import CurrentSplit, run_at_once
+from cnnviz.ui.inspect.inspect_tab import InspectTab
+from cnnviz.ui.workers.threads import keep_gui_thread_single_threaded
 
 CASES = [
     ("simple-cnn", [1, 28, 28], "layer1.0"),
@@ -61,7 +63,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     keep_gui_thread_single_threaded()  # as in the app
     empty = tempfile.mkdtemp()
-    tab = InspectTab(lambda: empty)
+    tab = InspectTab(CurrentSplit(run_at_once, lambda: Path(empty)))  # a set not there
     tab.resize(1200, 800)
     tab.show()
     rng = np.random.default_rng(0)
@@ -70,8 +72,6 @@ def main() -> None:
         started = StartedEvent(model, f"bench-{model}", "cpu", 0, 0, 0, 1, 1, 0, classes, shape,
                                [0.5] * shape[0], [0.25] * shape[0])  # fmt: skip
         tab.prepare_live(build_model(model, InputShape(*shape, 10)), started)
-        if tab.loader is not None:  # the test split of a set that is not there: fails fast
-            tab.loader.wait()
         app.processEvents()
         tab.select_layer(layer)
         measure(app, tab, 5, rng)  # warm up

@@ -23,6 +23,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -35,9 +36,9 @@ from cnnviz.core.analysis.conv_demo import LIMITS
 from cnnviz.core.analysis.inspection import ModelInspector
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
-from cnnviz.ui.conv_demo import ConvDemo
-from cnnviz.ui.pool_demo import PoolDemo
-from cnnviz.ui.threads import keep_gui_thread_single_threaded
+from cnnviz.ui.learn.conv_demo import ConvDemo
+from cnnviz.ui.learn.pool_demo import PoolDemo
+from cnnviz.ui.workers.threads import keep_gui_thread_single_threaded
 
 #: every setting at the demo's upper limit but the stride, at 1 for the most elements
 LARGEST = {key: high for key, (_, high) in LIMITS.items()} | {"stride": 1}
@@ -105,17 +106,20 @@ def pool_frames(repeats: int) -> None:
 
 
 def hover(repeats: int) -> None:
-    from cnnviz.ui.inspect_tab import InspectTab
+    from cnnviz.core.training.events import StartedEvent
+    from cnnviz.session.test_split import CurrentSplit, run_at_once
+    from cnnviz.ui.inspect.inspect_tab import InspectTab
 
     empty = tempfile.mkdtemp()
-    tab = InspectTab(lambda: empty)
+    tab = InspectTab(CurrentSplit(run_at_once, lambda: Path(empty)))  # a set not there
     tab.resize(1200, 800)
     tab.show()
     for name, shape, layer in (("simple-cnn", (1, 28, 28), "layer2.0"),
                                ("resnet", (3, 32, 32), "layer2.1.conv2")):  # fmt: skip
         model = build_model(name, InputShape(*shape, 10))
-        tab._set_model(model, shape, [0.5] * shape[0], [0.25] * shape[0],
-                       [str(i) for i in range(10)], f"bench-{name}")  # fmt: skip
+        tab.prepare_live(model, StartedEvent(name, f"bench-{name}", "cpu", 0, 0, 0, 1, 1, 0,
+                                             [str(i) for i in range(10)], list(shape),
+                                             [0.5] * shape[0], [0.25] * shape[0]))  # fmt: skip
         tab.show_image(np.random.default_rng(1).integers(0, 256, shape, dtype=np.uint8))
         tab.select_layer(layer)
         QApplication.processEvents()

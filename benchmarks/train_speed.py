@@ -15,6 +15,10 @@ DataLoader, fp32), changed only where today's PyTorch requires it:
   augmentation is Resize(40), RandomHorizontalFlip, RandomCrop(32), ToTensor, as the tutorial's;
 - the images come from the JPEG folders (ImageFolder) instead of ``datasets.CIFAR10``, whose
   archive is not here (see ../shared/data/README.md), and run on the CPU (no ``.cuda()``).
+  ImageFolder lists the test images class by class, where CIFAR-10's own test file mixes the
+  classes; the test set is read in a fixed shuffled order, as the tutorial's ResNet test pass
+  (BatchNorm in training mode, so each batch normalises by its own statistics) needs batches
+  of mixed classes to mean what it meant with ``datasets.CIFAR10``.
 
 Its test pass is the tutorial's too: the MNIST CNN's calls ``cnn.eval()``, the ResNet's does
 not (its BatchNorm stays in training mode), and neither turns gradients off. The ResNet's
@@ -39,7 +43,7 @@ import torch
 import torch.nn.functional as F
 from bench_data import add_data_dir_argument, prepare
 from torch import nn
-from torch.utils.data import DataLoader
+from torch.utils.data import DataLoader, Subset
 from torchvision import datasets, transforms
 
 from cnnviz.core.data.datasets import load_dataset
@@ -66,9 +70,11 @@ def tutorial_sets(model: str, data_dir: Path):
         transforms.ToTensor(),
     ])  # fmt: skip
     train = datasets.ImageFolder(str(data_dir / "cifar10-jpg" / "train"), transform=augment)
-    test = datasets.ImageFolder(str(data_dir / "cifar10-jpg" / "test"),
-                                transform=transforms.ToTensor())
-    return train, test, InputShape(3, 32, 32, 10)
+    folder = datasets.ImageFolder(str(data_dir / "cifar10-jpg" / "test"),
+                                  transform=transforms.ToTensor())
+    # CIFAR-10's test file mixes the classes; ImageFolder sorts them (see the module's notes)
+    mixed = torch.randperm(len(folder), generator=torch.Generator().manual_seed(0)).tolist()
+    return train, Subset(folder, mixed), InputShape(3, 32, 32, 10)
 
 
 def test_accuracy(model: torch.nn.Module, test_set, eval_mode: bool) -> float:

@@ -108,13 +108,14 @@ def projector_smoothness(predictor: Predictor, test, data_dir: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from cnnviz.core.analysis.embedding import knn_accuracy
-    from cnnviz.ui.projector_tab import Projection, ProjectorTab
+    from cnnviz.session.test_split import CurrentSplit, run_at_once
+    from cnnviz.ui.projector.projector_tab import Projection, ProjectorTab
 
     app = QApplication.instance() or QApplication([])
     features = penultimate_features(predictor.model, test.images, predictor.normalizer)
     points = principal_components(features.values, 2)
     labels = test.labels.numpy()
-    tab = ProjectorTab(lambda: None, lambda: data_dir)
+    tab = ProjectorTab(lambda: None, CurrentSplit(run_at_once, lambda: data_dir))
     tab.resize(1200, 800)
     tab.show()
     tab.show_projection(Projection("shipped", "pca", "mnist", [str(i) for i in range(10)],

@@ -79,11 +79,11 @@ def test_an_untranslated_page_says_so_and_links_to_the_english_one():
 
 
 def test_the_pages_the_app_opens_exist():
-    from cnnviz.ui.shell.help import DOC_PAGES, GUIDE, ONLINE_DOCS
+    from cnnviz.ui.shell.help import DOC_PAGES, ONLINE_DOCS, guide_html
 
     for page in DOC_PAGES.values():
         assert (DOCS / page.replace(".html", ".md")).is_file(), page
-    for href in re.findall(r'href="([^"]+)"', GUIDE):
+    for href in re.findall(r'href="([^"]+)"', guide_html()):
         assert href in DOC_PAGES.values()
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert f'Documentation = "{ONLINE_DOCS}"' in pyproject

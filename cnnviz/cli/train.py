@@ -8,7 +8,7 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args, get_type_hints
 
 if TYPE_CHECKING:
     from cnnviz.core.training.distributed import ProcessGroup
@@ -23,22 +23,9 @@ from cnnviz.cli.common import (
     positive_int,
 )
 
-#: the settings a resumed run takes from its checkpoint unless they are given again
-RESUMABLE = ("model", "dataset", "epochs", "batch_size", "lr", "optimizer", "schedule",
-             "augment", "weight_decay", "seed", "precision", "image_size")  # fmt: skip
-DEFAULTS = {"model": "simple-cnn", "dataset": "mnist", "epochs": 1, "batch_size": 100,
-            "lr": 1e-3, "optimizer": "adam", "schedule": "none", "augment": "auto",
-            "weight_decay": 0.0, "seed": 0, "precision": "auto", "image_size": None}  # fmt: skip
-
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from cnnviz.core.data.batches import AUGMENTATIONS
-    from cnnviz.core.training.config import (
-        BEYOND_THE_TUTORIAL,
-        OPTIMIZERS,
-        PRECISIONS,
-        SCHEDULES,
-    )
+    from cnnviz.core.training.config import BEYOND_THE_TUTORIAL
 
     train = sub.add_parser(
         "train", help="train a model headless into a run folder",
@@ -47,54 +34,64 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "--resume the settings of the run being continued. The defaults are the "
                     "tutorial's run. " + BEYOND_THE_TUTORIAL,
     )  # fmt: skip
-    train.add_argument("--model", help="registry name (see 'cnnviz models'), "
-                       "pattern:n=N,m=M,k=K or path/to/file.py:Name (default simple-cnn)")
-    train.add_argument("--dataset", help="registry name (see 'cnnviz datasets') or "
-                       "folder:PATH (default mnist)")
-    train.add_argument("--epochs", type=positive_int, help="epochs in the whole run (default 1)")
-    train.add_argument("--batch-size", type=positive_int, help="default 100")
-    train.add_argument("--lr", type=positive_float, help="learning rate (default 0.001)")
-    train.add_argument("--optimizer", choices=list(OPTIMIZERS), help="default adam")
-    train.add_argument("--schedule", choices=list(SCHEDULES), help="default none")
-    train.add_argument("--augment", choices=["auto", *AUGMENTATIONS], help="default auto")
-    train.add_argument("--weight-decay", type=non_negative_float, help="default 0")
-    train.add_argument("--seed", type=int, help="default 0")
-    train.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N or mps")
-    train.add_argument("--precision", choices=list(PRECISIONS),
-                       help="auto (default): bf16 mixed precision where the hardware has it "
-                            "natively")
-    train.add_argument("--image-size", type=positive_int,
-                       help="image folders: the input's longer side in pixels (default: the "
-                            "most common size, its longer side at most 64)")
-    train.add_argument("--threads", type=non_negative_int, default=None,
-                       help="torch's CPU threads: 0 adapts the count to the machine's load "
-                            "while it trains (fastest when other work shares the cores, not "
-                            "bit-for-bit repeatable); N fixes it. Default: 0, or the cores "
-                            "available when --seed is given (a seeded run repeats exactly)")
-    train.add_argument("--eval-every", type=int, default=0,
-                       help="also evaluate on 1000 test images every N steps")
-    train.add_argument("--out", type=Path, required=True,
-                       help="the run folder: new or empty, or the folder of the run --resume "
-                            "continues")
-    start = train.add_mutually_exclusive_group()
-    start.add_argument("--resume", type=Path, default=None, metavar="CHECKPOINT",
-                       help="continue this checkpoint's run exactly; only --epochs may change")
-    start.add_argument("--init-from", type=Path, default=None, metavar="CHECKPOINT",
-                       help="a new run that starts from this checkpoint's weights, with a "
-                            "fresh optimiser and schedule from the given settings")
-    train.add_argument("--tensorboard", action="store_true",
-                       help="also write TensorBoard event files into RUN_DIR/tensorboard "
-                            '(needs pip install "cnnviz[tensorboard]")')
-    train.add_argument("--sync-bn", action="store_true",
-                       help="under torchrun on GPUs (NCCL): BatchNorm statistics over all "
-                            "processes")
+    add_setting_options(train)
     train.add_argument("--json", action="store_true", help="end with one JSON summary line")
     add_data_options(train)
     add_trust_option(train)
-    train.add_argument("--trusted-code-sha256", default=None, metavar="SHA256",
-                       help="run a model file's code only if its SHA-256 is this one (the app "
-                            "passes the hash of the code you trusted to the jobs it starts)")
     train.set_defaults(handler=run)
+
+
+def add_setting_options(parser: argparse.ArgumentParser) -> None:
+    """An option for each TrainConfig setting that has one, as its Setting describes it (the
+    options other commands share come from add_data_options and add_trust_option). An
+    inherited setting (a continued run takes the run's own) and one whose default the command
+    line works out have no default here, so that one given is told from one left unset."""
+    from cnnviz.core.training.config import INHERITED, SETTINGS, TrainConfig, option
+
+    defaults, kinds = TrainConfig(), get_type_hints(TrainConfig)
+    groups: dict[str, Any] = {}
+    for name, setting in SETTINGS.items():
+        flag = option(name)
+        if flag is None or setting.shared:
+            continue
+        if setting.group is not None and setting.group not in groups:
+            groups[setting.group] = parser.add_mutually_exclusive_group()
+        target = parser if setting.group is None else groups[setting.group]
+        default = getattr(defaults, name)
+        help_text = setting.described(default)
+        kind = next(k for k in get_args(kinds[name]) or (kinds[name],) if k is not type(None))
+        if kind is bool:
+            target.add_argument(flag, action="store_true", help=help_text)
+            continue
+        unset = name in INHERITED or setting.default_help is not None
+        target.add_argument(flag, type=_option_type(kind, setting.least, setting.above_least),
+                            default=None if unset else default, help=help_text,
+                            choices=list(setting.choices) if setting.choices else None,
+                            required=setting.required, metavar=setting.metavar)  # fmt: skip
+
+
+def _option_type(kind: type, least: float | None, above_least: bool) -> Any:
+    """The argparse type that checks a value as a setting's ``least`` asks."""
+    checks: dict[tuple[type, float | None, bool], Any] = {
+        (int, None, False): int, (int, 0, False): non_negative_int, (int, 1, False): positive_int,
+        (float, 0, False): non_negative_float, (float, 0, True): positive_float,
+    }  # fmt: skip
+    if kind in (str, Path):
+        return None if kind is str else Path
+    return checks[(kind, least, above_least)]
+
+
+def given_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings the command line gives, by TrainConfig field (None: not given)."""
+    from cnnviz.core.training.config import SETTINGS, option
+
+    given = {}
+    for name, setting in SETTINGS.items():
+        flag = option(name)
+        if flag is not None:
+            value = getattr(args, flag.removeprefix("--").replace("-", "_"))
+            given[name] = (not value) if setting.negated else value
+    return given
 
 
 class TerminalProgress:
@@ -135,22 +132,6 @@ class TerminalProgress:
 
     def status(self, message: str, fraction: float | None) -> None:
         self.write(message)
-
-
-def settings_from(args: argparse.Namespace) -> dict[str, Any]:
-    """The run's settings: those given on the command line, then (resuming) the run's own,
-    then (starting from a checkpoint) its model and data set, then the defaults."""
-    from cnnviz.core.training.checkpoint import load_checkpoint
-
-    given = {key: getattr(args, key) for key in RESUMABLE if getattr(args, key) is not None}
-    inherited: dict[str, Any] = {}
-    if args.resume is not None:
-        inherited = {key: value for key, value in load_checkpoint(args.resume).meta.config.items()
-                     if key in RESUMABLE}
-    elif args.init_from is not None:
-        meta = load_checkpoint(args.init_from).meta
-        inherited = {"model": meta.model, "dataset": meta.config.get("dataset", meta.dataset)}
-    return {**DEFAULTS, **inherited, **given}
 
 
 def check_out_folder(args: argparse.Namespace) -> None:
@@ -217,8 +198,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def train_in(group: ProcessGroup, args: argparse.Namespace) -> int:
-    from cnnviz.core.training.config import TrainConfig
     from cnnviz.core.training.events import FailedEvent, FinishedEvent, StoppedEvent
+    from cnnviz.core.training.planning import TrainMode, plan_run
     from cnnviz.core.training.run_folder import BEST, METRICS
     from cnnviz.core.training.setup import most_threads
     from cnnviz.core.training.trainer import Trainer
@@ -229,15 +210,12 @@ def train_in(group: ProcessGroup, args: argparse.Namespace) -> int:
     problem = agreed_start(args, group)
     if problem:
         return report(problem) if group.is_main else 1
-    config = TrainConfig(
-        **settings_from(args), data_dir=args.data_dir, device=args.device,
-        eval_every=args.eval_every, download=not args.offline, out_dir=args.out,
-        threads=(args.threads if args.threads is not None
-                 else most_threads(group) if args.seed is not None else 0),
-        resume=args.resume, init_from=args.init_from, trust_model_code=args.trust_model_code,
-        trusted_code_sha256=args.trusted_code_sha256,
-        tensorboard=args.tensorboard, sync_bn=args.sync_bn,
-    )  # fmt: skip
+    given = given_settings(args)
+    if args.threads is None:  # a seeded run repeats exactly with a fixed count
+        given["threads"] = most_threads(group) if args.seed is not None else 0
+    mode = (TrainMode.CONTINUE if args.resume is not None
+            else TrainMode.FROM_WEIGHTS if args.init_from is not None else TrainMode.FRESH)
+    config = plan_run(given, mode, args.resume or args.init_from)
     progress = TerminalProgress(sys.stderr)  # rank 0 reports; the trainer's events are its
     with StopOnSignal() as stop:
         final = Trainer(config, progress=progress.status if group.is_main else None,

@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from PIL import Image
 
-    from cnnviz.core.analysis.layer_capture import layer_module
+    from cnnviz.core.analysis.layer_capture import check_layer
     from cnnviz.core.analysis.prediction import shipped_weights_path
     from cnnviz.core.analysis.top_inputs import (
         channel_crops,
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     stamps = []
 
     def check(predictor) -> None:
-        layer_module(predictor.model, args.layer)
+        check_layer(predictor.model, args.layer)
         stamps.append(weights_stamp(args.checkpoint or shipped_weights_path()))  # as just read
 
     predictor, data = model_and_test_split(args, check)

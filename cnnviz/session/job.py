@@ -7,27 +7,22 @@ from __future__ import annotations
 import shlex
 import sys
 
-from cnnviz.core.training.config import TrainConfig
+from cnnviz.core.training.config import SETTINGS, TrainConfig, option
 
 
 def train_arguments(config: TrainConfig) -> list[str]:
     """``cnnviz train`` options that reproduce ``config`` (defaults left out)."""
     defaults = TrainConfig()
     args = ["train"]
-    for name in ("model", "dataset", "epochs", "batch_size", "lr", "optimizer", "schedule",
-                 "augment", "weight_decay", "seed", "device", "precision", "image_size",
-                 "eval_every", "threads", "data_dir", "resume", "init_from",
-                 "trusted_code_sha256"):  # fmt: skip
-        value = getattr(config, name)
-        if value is not None and value != getattr(defaults, name):
-            args += [f"--{name.replace('_', '-')}", str(value)]
-    for flag in ("trust_model_code", "tensorboard", "sync_bn"):
-        if getattr(config, flag):
-            args.append(f"--{flag.replace('_', '-')}")
-    if not config.download:
-        args.append("--offline")
-    if config.out_dir is not None:
-        args += ["--out", str(config.out_dir)]
+    for name, setting in SETTINGS.items():
+        flag, value = option(name), getattr(config, name)
+        if flag is None:
+            continue
+        if isinstance(value, bool):
+            if value != setting.negated:  # on, or off for an option that turns it off
+                args.append(flag)
+        elif value is not None and value != getattr(defaults, name):
+            args += [flag, str(value)]
     return args
 
 

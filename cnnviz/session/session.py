@@ -11,9 +11,8 @@ from __future__ import annotations
 import contextlib
 import re
 import time
-from dataclasses import dataclass, field, replace
-from enum import Enum
-from pathlib import Path, PureWindowsPath
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from psygnal import Signal
@@ -21,12 +20,12 @@ from torch import nn
 
 from cnnviz.core.analysis.prediction import Predictor, shipped_weights_path
 from cnnviz.core.data.leftovers import remove_leftovers
-from cnnviz.core.data.types import DatasetInfo, is_folder
+from cnnviz.core.data.types import DatasetInfo, DatasetSpec
 from cnnviz.core.errors import CnnvizError, ModelLoadError
-from cnnviz.core.models.custom_model import is_custom_model_spec
 from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
+from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.paths import runs_home
 from cnnviz.core.training.checkpoint import CheckpointMeta, load_checkpoint
 from cnnviz.core.training.config import TrainConfig, resume_conflicts, same_dataset
@@ -35,8 +34,9 @@ from cnnviz.core.training.events import (
     EpochEvent,
     StartedEvent,
     StoppedEvent,
-    TrainingEvent,
 )
+from cnnviz.core.training.planning import TrainMode, plan_run
+from cnnviz.core.training.reports import TrainingEvent
 from cnnviz.core.training.resume import run_model_code
 from cnnviz.core.training.run_folder import CHECKPOINT, holds_run
 from cnnviz.session.run_lifecycle import RunLifecycle
@@ -44,14 +44,6 @@ from cnnviz.session.trust_store import TrustStore
 
 #: how an untrained model's weights are named wherever weights are shown
 UNTRAINED = "untrained (random weights)"
-
-
-class TrainMode(str, Enum):
-    """What Train can do with the current weights."""
-
-    CONTINUE = "continue"  # the same run, exactly where it stopped (resume)
-    FROM_WEIGHTS = "from-weights"  # a new run from these weights, fresh optimiser (init_from)
-    FRESH = "fresh"  # a new run from new random weights
 
 
 @dataclass
@@ -95,36 +87,21 @@ class CurrentModel:
         return self.path is not None
 
 
-def short_model_name(spec: str) -> str:
-    """``C:\\models\\net.py:Net`` and ``/home/me/net.py:Net`` both read ``net.Net``."""
-    path, sep, name = spec.rpartition(":")
-    if not sep or not path.endswith(".py"):
-        return spec
-    return f"{PureWindowsPath(path).stem}.{name}"
-
-
-def short_dataset_name(name: str) -> str:
-    """``folder:C:\\photos\\cats`` and ``folder:/home/me/cats/`` both read ``folder cats``
-    (PureWindowsPath splits on either slash)."""
-    if is_folder(name):
-        return f"folder {PureWindowsPath(name.partition(':')[2]).name}"
-    return name
-
-
 def describe(meta: CheckpointMeta, source: str) -> str:
     """A label naming the model, the data, where the weights came from and how good they are."""
     accuracy = meta.metrics.get("test_acc")
     score = f" ({accuracy:.1%})" if accuracy is not None else ""
-    return (f"{short_model_name(meta.model)} on {short_dataset_name(meta.dataset)}, "
-            f"{source}{score}")  # fmt: skip
+    return (f"{ModelSpec.parse(meta.model).display_name} on "
+            f"{DatasetSpec.parse(meta.dataset).display_name}, {source}{score}")
 
 
 def new_run_dir(config: TrainConfig, home: Path) -> Path:
     """A fresh folder name for a run, by time, model and data set; never an existing one.
     The trainer makes it when training begins, so a cancelled run leaves nothing."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    model = re.sub(r"[^A-Za-z0-9_.-]+", "_", short_model_name(config.model)) or "model"
-    dataset = "folder" if is_folder(config.dataset) else config.dataset
+    name = ModelSpec.parse(config.model).display_name
+    model = re.sub(r"[^A-Za-z0-9_.-]+", "_", name) or "model"
+    dataset = "folder" if DatasetSpec.parse(config.dataset).is_folder else config.dataset
     base = home / f"{stamp}-{model}-{dataset}"
     candidate, n = base, 1
     while candidate.exists():
@@ -195,7 +172,7 @@ class Session:
         checkpoint's stored source, trusted when it was opened), else the file on disk as it
         is now, which must be trusted (chosen by the user, or trusted by its hash): a spec
         can come from a stranger's checkpoint or from the settings it left."""
-        if not is_custom_model_spec(model):
+        if not ModelSpec.parse(model).is_file:
             return None
         if self.current.meta.model == model and self.current.code is not None:
             return self.current.code
@@ -252,23 +229,21 @@ class Session:
         # the code that runs is the one trusted when the model was shown; a file or checkpoint
         # changed since then is refused by its hash
         code = self._code_for(config.model)
-        trusted = code.sha256 if code is not None else None
+        settings = {**asdict(config), "trusted_code_sha256": code.sha256 if code else None,
+                    "out_dir": new_run_dir(config, self.home)}
         if mode is TrainMode.FRESH:
-            return replace(config, out_dir=new_run_dir(config, self.home),
-                           trusted_code_sha256=trusted)
+            return plan_run(settings)
         choice = self.train_choice(config)
-        if mode not in choice.modes or choice.checkpoint is None:
+        path = choice.checkpoint
+        if mode not in choice.modes or path is None:
             raise CnnvizError(f"cannot {mode.value} with these settings: "
                               f"{'; '.join(choice.differences) or 'no weights to start from'}")
-        path = choice.checkpoint
-        if mode is TrainMode.FROM_WEIGHTS:
-            return replace(config, init_from=path, trusted_code_sha256=trusted,
-                           out_dir=new_run_dir(config, self.home))  # fmt: skip
-        own_folder = (path.name == CHECKPOINT and holds_run(path.parent)
-                      and self.home.resolve() in path.resolve().parents)  # fmt: skip
-        return replace(config, resume=path, epochs=choice.continue_to_epoch,
-                       trusted_code_sha256=trusted,
-                       out_dir=path.parent if own_folder else new_run_dir(config, self.home))
+        if mode is TrainMode.CONTINUE:
+            settings["epochs"] = choice.continue_to_epoch
+            if (path.name == CHECKPOINT and holds_run(path.parent)
+                    and self.home.resolve() in path.resolve().parents):  # fmt: skip
+                settings["out_dir"] = path.parent
+        return plan_run(settings, mode, path, self.current.meta)
 
     # -- the run ----------------------------------------------------------------------------
     def begin(self, config: TrainConfig) -> bool:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from cnnviz.resource_files import resource_path
 from cnnviz.ui.main_window import MainWindow
+from cnnviz.ui.shell.i18n import install_translators
 from cnnviz.ui.workers.background import hold_calls, release_calls
 
 
@@ -59,11 +60,13 @@ def run_app(argv: list[str] | None = None, smoke: bool = False) -> int:
     icon = resource_path("icons/cnnviz.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    language = install_translators()  # before any widget builds its text
     hold_calls()
     window = MainWindow()
     window.installEventFilter(_FirstPaint(window, smoke))
     window.show()
     window.show_guide_at_start()
+    language.explain(window)  # a Chinese interface without a Chinese font
     try:
         return app.exec()
     finally:

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.analysis.onnx_export import export_onnx
 from cnnviz.core.data.datasets import DATASETS, dataset_info
-from cnnviz.core.data.types import DatasetInfo, is_folder
+from cnnviz.core.data.types import DatasetInfo, DatasetSpec
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
+from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.training.checkpoint import load_checkpoint, save_checkpoint
 from cnnviz.core.training.events import (
     EpochEvent,
@@ -49,16 +50,20 @@ from cnnviz.session.generation import Generation
 from cnnviz.session.job import shell_line, torchrun_command
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.runs import RunsState
-from cnnviz.session.session import CurrentModel, Session, TrainMode, short_model_name
+from cnnviz.session.session import CurrentModel, Session, TrainMode
+from cnnviz.session.test_split import CurrentSplit
 from cnnviz.ui.draw.draw_tab import DrawTab
 from cnnviz.ui.evaluate.evaluate_tab import EvaluateTab
 from cnnviz.ui.inspect.inspect_tab import InspectTab
 from cnnviz.ui.learn.learn_tab import LearnTab
+from cnnviz.ui.overview.links import open_explain, open_inspect
+from cnnviz.ui.overview.overview_tab import OverviewTab
 from cnnviz.ui.projector.projector_tab import ProjectorTab
 from cnnviz.ui.runs.runs_tab import RunsTab
 from cnnviz.ui.shell.dialogs import TrustDialog, error_box, train_mode_box
 from cnnviz.ui.shell.file_dialogs import choose_path
 from cnnviz.ui.shell.help import GuideDialog, ShortcutsDialog, docs_url
+from cnnviz.ui.shell.i18n import add_language_menu
 from cnnviz.ui.shell.presentation import Presentation
 from cnnviz.ui.shell.settings import AppSettings
 from cnnviz.ui.train.histograms_tab import HistogramsTab
@@ -67,7 +72,7 @@ from cnnviz.ui.train.run_following import RunFollowing
 from cnnviz.ui.train.run_panel import RunPanel
 from cnnviz.ui.train.training_plots import TrainingPlots
 from cnnviz.ui.train.training_worker import TrainingRun
-from cnnviz.ui.workers.background import BackgroundCall, stop_call
+from cnnviz.ui.workers.background import BackgroundCall, run_in_background, stop_call
 from cnnviz.ui.workers.threads import keep_gui_thread_single_threaded
 
 #: how long closing the window waits for a run to stop before it lets the run finish its
@@ -110,18 +115,22 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.plots, "&Training")
         self.runs_tab = RunsTab(self.runs)
         self.tabs.addTab(self.runs_tab, "R&uns")
-        self.inspect_tab = InspectTab(self.settings.data_dir)
+        self.test_split = CurrentSplit(run_in_background, self.settings.data_dir)
+        self.test_split.follow(self.session)
+        self.inspect_tab = InspectTab(self.test_split)
         self.tabs.addTab(self.inspect_tab, "&Inspect")
         self.draw_tab = DrawTab()
         self.tabs.addTab(self.draw_tab, "Dra&w")
-        self.evaluate_tab = EvaluateTab(lambda: self.session.current, self.settings.data_dir)
+        self.evaluate_tab = EvaluateTab(lambda: self.session.current, self.test_split)
         self.tabs.addTab(self.evaluate_tab, "&Evaluate")
         self.histograms_tab = HistogramsTab()
         self.tabs.addTab(self.histograms_tab, "&Histograms")
-        self.projector_tab = ProjectorTab(lambda: self.session.current, self.settings.data_dir)
+        self.projector_tab = ProjectorTab(lambda: self.session.current, self.test_split)
         self.tabs.addTab(self.projector_tab, "&Projector")
         self.learn_tab = LearnTab()
         self.tabs.addTab(self.learn_tab, "&Learn")
+        self.overview_tab = OverviewTab(self.settings.data_dir, lambda: self.draw_tab.model_input)
+        self.tabs.insertTab(0, self.overview_tab, "&Overview")
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
@@ -158,6 +167,11 @@ class MainWindow(QMainWindow):
         session.run.changed.connect(self._on_phase)
         session.problem.connect(self.show_status)
         self.inspect_tab.status.connect(self.show_status)
+        self.overview_tab.status.connect(self.show_status)
+        self.overview_tab.inspect_requested.connect(
+            lambda *unit: open_inspect(self.tabs, self.inspect_tab, *unit))
+        self.overview_tab.explain_requested.connect(
+            lambda *target: open_explain(self.tabs, self.inspect_tab, *target))
         self.evaluate_tab.inspect_requested.connect(self._inspect_test_image)
         self.projector_tab.inspect_requested.connect(
             lambda request: self._inspect_test_image(request, self.projector_tab.dataset))
@@ -216,6 +230,7 @@ class MainWindow(QMainWindow):
         self.present_action.setCheckable(True)
         self.present_action.setToolTip("Large text, plots and maps, full screen: for a "
                                        "projector (F11 again to leave)")
+        add_language_menu(self, view_menu, self.settings)
         run_menu = self.menuBar().addMenu("&Run")
         self._action(run_menu, "&Train", self.start_training, "Ctrl+R")
         self._action(run_menu, "&Pause / resume", self.toggle_pause, "Ctrl+P")
@@ -298,6 +313,7 @@ class MainWindow(QMainWindow):
 
     def _show_current(self, current: CurrentModel) -> None:
         self.draw_tab.show_model(current)
+        self.overview_tab.show_model(current)
         self.inspect_tab.show_model(current)
         self.evaluate_tab.model_changed()
         self.projector_tab.model_changed()
@@ -359,9 +375,9 @@ class MainWindow(QMainWindow):
         self.run.start()
 
     def _update_live_inspection(self) -> None:
-        """Weight snapshots flow only while the Inspect tab is on screen."""
+        """Weight snapshots flow only while the Inspect tab or the Overview is on screen."""
         if self.run is not None:
-            watching = self.tabs.currentWidget() is self.inspect_tab
+            watching = self.tabs.currentWidget() in (self.inspect_tab, self.overview_tab)
             self.run.worker.snapshot_interval = (
                 self.inspect_tab.refresh_seconds if watching else None)
 
@@ -400,7 +416,7 @@ class MainWindow(QMainWindow):
             self._select(token, config.model, config.dataset, entry.info)
             return
         self.show_status(f"reading {config.dataset}...")
-        folder = is_folder(config.dataset)
+        folder = DatasetSpec.parse(config.dataset).is_folder
 
         def failed(error: Exception) -> None:
             if not self._selection.is_current(token):
@@ -421,7 +437,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.select(model, info, dataset)
         except UntrustedModelCodeError as exc:  # e.g. a spec a stranger's file left behind
-            self._ask_trust(exc.code, short_model_name(model),
+            self._ask_trust(exc.code, ModelSpec.parse(model).display_name,
                             lambda: self._select(token, model, dataset, info))
         except CnnvizError as exc:
             self.show_error("Cannot use this model", str(exc))
@@ -487,6 +503,7 @@ class MainWindow(QMainWindow):
             self.plots.add_evaluation(event)
         elif isinstance(event, WeightsEvent):
             self.inspect_tab.show_weights(event.state, event.step)
+            self.overview_tab.show_weights(event.state, event.step)
             if self.run is not None:
                 self.run.worker.snapshot_taken()
 
@@ -704,9 +721,9 @@ class MainWindow(QMainWindow):
             available = self.screen().availableGeometry()
             self.resize(min(1440, int(available.width() * 0.92)),
                         min(880, int(available.height() * 0.92)))  # fmt: skip
-        tab = self.findChild(QWidget, self.settings.value("window/tab", "learnTab"))
+        tab = self.findChild(QWidget, self.settings.value("window/tab", "overviewTab"))
         known = tab is not None and self.tabs.indexOf(tab) >= 0
-        self.tabs.setCurrentWidget(tab if known else self.learn_tab)
+        self.tabs.setCurrentWidget(tab if known else self.overview_tab)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop a run (it saves a checkpoint) and wait for it, but never without bound: if
@@ -725,6 +742,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.inspect_tab.stop_background()
+        self.test_split.stop()
+        self.overview_tab.stop_background()
         self.runs_tab.stop_background()
         self.evaluate_tab.stop_background()
         stop_call(self._selection_call)

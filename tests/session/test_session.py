@@ -7,8 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from cnnviz.core.data.types import DatasetSpec
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
+from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.training.checkpoint import load_checkpoint, save_checkpoint
 from cnnviz.core.training.config import TrainConfig
 from cnnviz.core.training.events import StartedEvent
@@ -19,8 +21,6 @@ from cnnviz.session.session import (
     Session,
     TrainMode,
     new_run_dir,
-    short_dataset_name,
-    short_model_name,
 )
 from cnnviz.session.trust_store import TrustStore
 from tests.conftest import write_model_file
@@ -145,14 +145,14 @@ def test_generation_tokens_go_stale():
     ("simple-cnn", "simple-cnn"),
 ])
 def test_model_names_from_either_kind_of_path(spec, short, tmp_path):
-    assert short_model_name(spec) == short
+    assert ModelSpec.parse(spec).display_name == short
     folder = new_run_dir(TrainConfig(model=spec), tmp_path)
     assert short in folder.name and "\\" not in folder.name and ":" not in folder.name
 
 
 def test_folder_data_sets_with_either_slash(tmp_path):
-    assert short_dataset_name("folder:C:\\photos\\cats") == "folder cats"
-    assert short_dataset_name("folder:/home/me/cats/") == "folder cats"
+    assert DatasetSpec.parse("folder:C:\\photos\\cats").display_name == "folder cats"
+    assert DatasetSpec.parse("folder:/home/me/cats/").display_name == "folder cats"
 
 
 def test_live_model_for_a_run_not_started_here(session):

@@ -40,3 +40,16 @@ def window(qtbot):
     win.panel.batch_size_spin.setValue(20)
     yield win
     win.close()
+
+
+@pytest.fixture
+def trained(qtbot, window):
+    """The window after a short run (15 steps), its Inspect tab showing the run's weights."""
+    from tests.ui.test_main_window import wait_idle
+
+    window.start_training()
+    wait_idle(qtbot, window)
+    inspect = window.inspect_tab
+    window.tabs.setCurrentWidget(inspect)
+    qtbot.waitUntil(lambda: inspect.test is not None, timeout=30_000)
+    return window

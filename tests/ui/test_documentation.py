@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QLabel
 
-from cnnviz.ui import help as help_module
-from cnnviz.ui.shell.help import DOC_PAGES, GUIDE, ONLINE_DOCS
+from cnnviz.ui.shell import help as help_module
+from cnnviz.ui.shell.help import DOC_PAGES, ONLINE_DOCS, guide_html
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def test_the_guides_more_links_open_the_page_of_their_tab(window, opened, monkey
     monkeypatch.setattr(help_module, "local_site", lambda: None)
     guide = window.show_guide()
     label = guide.findChild(QLabel, "guideText")
-    hrefs = re.findall(r'<a href="([^"]+)">more</a>', GUIDE)
+    hrefs = re.findall(r'<a href="([^"]+)">more</a>', guide_html())
     assert hrefs == [DOC_PAGES[tab] for tab in
                      ("draw", "train", "runs", "inspect", "evaluate", "learn")]
     for href in hrefs:

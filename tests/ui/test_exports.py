@@ -11,19 +11,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QPushButton, QSpinBox
 
 from cnnviz.core.training.timelapse import read_timelapse
-from cnnviz.ui import timelapse_export
-from tests.ui.test_main_window import current_path, wait_idle
-
-
-@pytest.fixture
-def trained(qtbot, window):
-    """The window after a short run (15 steps), its Inspect tab showing the run's weights."""
-    window.start_training()
-    wait_idle(qtbot, window)
-    inspect = window.inspect_tab
-    window.tabs.setCurrentWidget(inspect)
-    qtbot.waitUntil(lambda: inspect.test is not None, timeout=30_000)
-    return window
+from cnnviz.ui.widgets import timelapse_export
+from tests.ui.test_main_window import current_path
 
 
 def test_inspect_exports_the_runs_kernels_and_maps_over_training(qtbot, trained, tmp_path):

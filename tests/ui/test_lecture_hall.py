@@ -28,7 +28,7 @@ def test_choosing_a_model_shows_its_architecture_untrained_at_once(qtbot, window
     assert current.meta.model == "lenet5" and not current.trained
     assert current.label == "lenet5 on mnist, untrained (random weights)"
     assert window.draw_tab.weights_label.text() == f"Weights: {current.label}"
-    assert window.inspect_tab.source_label.text() == current.label
+    assert window.inspect_tab.picker.source_label.text() == current.label
     assert window.phase is Phase.IDLE  # nothing trained
 
 
@@ -145,11 +145,11 @@ def test_the_probability_chart_marks_the_true_label(qtbot, window):
     inspect = window.inspect_tab
     qtbot.waitUntil(lambda: inspect.image is not None, timeout=30_000)
     truth = inspect.true_label
-    ticks = dict(inspect.prediction_chart.getAxis("left")._tickLevels[0])
-    assert truth in inspect.prediction_chart.order
-    assert ticks[inspect.prediction_chart.order.index(truth)] == f"{truth} (true)"
+    ticks = dict(inspect.prediction.prediction_chart.getAxis("left")._tickLevels[0])
+    assert truth in inspect.prediction.prediction_chart.order
+    assert ticks[inspect.prediction.prediction_chart.order.index(truth)] == f"{truth} (true)"
     window.inspect_image(np.zeros((1, 28, 28), dtype=np.uint8))  # a picture has no label
-    ticks = dict(inspect.prediction_chart.getAxis("left")._tickLevels[0])
+    ticks = dict(inspect.prediction.prediction_chart.getAxis("left")._tickLevels[0])
     assert not any(name.endswith("(true)") for name in ticks.values())
 
 

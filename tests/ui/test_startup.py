@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from cnnviz.ui import background
+from cnnviz.ui.workers import background
 from cnnviz.ui.workers.background import BackgroundCall, hold_calls, release_calls
 
 

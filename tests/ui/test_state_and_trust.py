@@ -100,19 +100,6 @@ def test_one_weight_snapshot_in_flight_at_most(qtbot, tmp_path):
     assert len(taken) == 30  # one a step, each taken before the next
 
 
-def test_a_test_split_that_arrives_late_is_dropped(qtbot, window, cifar_dir, monkeypatch):
-    inspect = window.inspect_tab
-    qtbot.waitUntil(lambda: inspect.test is not None, timeout=30_000)
-    mnist_test = inspect.test
-    token = inspect.generation.next()  # a request the user has since moved on from
-    inspect.generation.next()
-    inspect._on_test_loaded(token, mnist_test)
-    assert inspect.test is mnist_test  # unchanged, and not replaced by a stale result
-    inspect.test = None
-    inspect._on_test_loaded(token, mnist_test)
-    assert inspect.test is None
-
-
 def test_exports_to_a_place_that_cannot_be_written_say_so(qtbot, window, tmp_path):
     window.start_training()
     wait_idle(qtbot, window)
@@ -135,7 +122,8 @@ def test_evaluate_results_of_a_replaced_model_are_dropped(qtbot, window, monkeyp
 
     monkeypatch.setattr(evaluate_tab, "evaluate_model", slow)
     tab = window.evaluate_tab
-    tab.start()
+    qtbot.waitUntil(lambda: window.test_split.data is not None, timeout=30_000)
+    tab.start()  # the split is here: the evaluation runs at once
     window.session.use_shipped()  # the model changed while it evaluated
     qtbot.waitUntil(lambda: not tab.task.is_running, timeout=30_000)
     qtbot.wait(100)

@@ -2,7 +2,8 @@
 embedding projector shows it.
 
 The features are what goes into the classifier: the input of the last Linear layer called
-(for a model without one, of the last layer with weights), flattened. PCA is
+(for a model without one, of the last layer with weights), flattened, as
+core/models/embedding_layer.py defines it for the training timelapse too. PCA is
 ``torch.pca_lowrank`` (a randomised SVD: well under a second for 10,000 points), seeded so
 that a projection comes out the same every time. t-SNE is openTSNE's, on the first 50
 principal components as is usual; it reports progress and can stop between iterations (its
@@ -26,6 +27,7 @@ from torch import nn
 
 from cnnviz.core.data.batches import BatchPass, Normalizer
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.models.embedding_layer import capture_embedding, classifier_layer
 
 METHODS = ("pca", "tsne")
 #: t-SNE runs on this many principal components of the features
@@ -47,27 +49,6 @@ class Features:
     predictions: np.ndarray  # int64 [N], the model's predicted classes
 
 
-def classifier_layer(model: nn.Module, sample: torch.Tensor) -> str:
-    """The last Linear layer a forward pass calls, or else the last layer with weights."""
-    called: list[tuple[str, nn.Module]] = []
-    handles = [module.register_forward_pre_hook(
-        lambda mod, args, name=name: called.append((name, mod)))
-        for name, module in model.named_modules()
-        if name and any(True for _ in module.parameters(recurse=False))]  # fmt: skip
-    try:
-        with torch.inference_mode():
-            model(sample)
-    finally:
-        for handle in handles:
-            handle.remove()
-    linear = [name for name, module in called if isinstance(module, nn.Linear)]
-    if linear:
-        return linear[-1]
-    if not called:
-        raise CnnvizError("the model has no layer with weights to take features before")
-    return called[-1][0]
-
-
 def penultimate_features(
     model: nn.Module,
     images: torch.Tensor,
@@ -82,20 +63,14 @@ def penultimate_features(
         raise CnnvizError("there are no test images to project")
     model.eval()
     layer = classifier_layer(model, normalizer(images[:1]))
-    captured: list[torch.Tensor] = []
-    handle = model.get_submodule(layer).register_forward_pre_hook(
-        lambda mod, args: captured.append(args[0].flatten(1).float()))
     batches, predictions = [], []
     walk = BatchPass(len(images), batch_size, should_stop, on_progress)
-    try:
-        with torch.inference_mode():
-            for start in walk:
-                captured.clear()
-                logits = model(normalizer(images[start : start + batch_size]))
-                batches.append(captured[0])  # the layer's first call, if it has several
-                predictions.append(logits.argmax(dim=1))
-    finally:
-        handle.remove()
+    with capture_embedding(model, layer) as captured, torch.inference_mode():
+        for start in walk:
+            captured.clear()
+            logits = model(normalizer(images[start : start + batch_size]))
+            batches.append(captured[0])  # the layer's first call, if it has several
+            predictions.append(logits.argmax(dim=1))
     if walk.stopped:
         return None
     values = torch.cat(batches).numpy()

@@ -7,6 +7,7 @@ round trip to a GPU) with the normalisation of the data set it was trained on.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from torch import nn
 from cnnviz.core.analysis.drawing import prepare_drawing
 from cnnviz.core.arrays import CanvasArray, ImageArray, ImageBatchArray, ProbabilityArray
 from cnnviz.core.data.batches import Normalizer
-from cnnviz.core.data.images import read_image, to_model_input
+from cnnviz.core.data.images import as_model_input, read_image
+from cnnviz.core.data.types import ImageSplit
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import TrustPolicy
 from cnnviz.core.training.checkpoint import CheckpointMeta, load_checkpoint, model_from_checkpoint
@@ -94,9 +96,8 @@ class Predictor:
         """A file as this model's uint8 input [C, H, W]; ``drawn`` applies the canvas's
         MNIST-style preprocessing (for a digit on a plain background)."""
         image = read_image(path)
-        channels, height, width = self.input_shape
         if not drawn:
-            return to_model_input(image, channels, height, width)
+            return as_model_input(image, self.input_shape)[0]
         return self.prepare_canvas(np.asarray(image.convert("L")), source=str(path))
 
     def prepare_canvas(self, canvas: CanvasArray, source: str = "the drawing") -> ImageArray:
@@ -114,3 +115,20 @@ class Predictor:
         if self.light_background:
             digit = 255 - digit
         return np.repeat(digit[None], self.input_shape[0], axis=0)
+
+
+def first_mistake(model: nn.Module, normalizer: Normalizer, split: ImageSplit, start: int,
+                  should_stop: Callable[[], bool] | None = None,
+                  batch_size: int = 500) -> int | None:  # fmt: skip
+    """The index of the first test image from ``start`` on that the model gets wrong, a
+    batch at a time; None when there is none, or when ``should_stop`` says so."""
+    for begin in range(max(0, start), len(split), batch_size):
+        if should_stop is not None and should_stop():
+            return None
+        labels = split.labels[begin : begin + batch_size].numpy()
+        with torch.inference_mode():
+            predicted = model(normalizer(split.images[begin : begin + batch_size]))
+        wrong = np.nonzero(predicted.argmax(dim=1).numpy() != labels)[0]
+        if len(wrong):
+            return begin + int(wrong[0])
+    return None

@@ -1,18 +1,19 @@
 """A run's timelapse as an animation: the first layer's kernels, or one layer's feature maps of
-one test image, a frame per recorded step with a caption (step, epoch, test accuracy), written
-as a GIF (Pillow) or an MP4 (H.264, by the ffmpeg that imageio-ffmpeg ships, from
-``cnnviz[export]``).
+one test image, a frame per recorded step, or the test-set projection (timelapse_projection.
+py), a frame per recorded evaluation; each frame has a caption (step, epoch, test accuracy).
+It is written as a GIF (Pillow) or an MP4 (H.264, by the ffmpeg that imageio-ffmpeg ships,
+from ``cnnviz[export]``).
 
-The colour scale is fixed across frames by default, so that a kernel that grows looks
-stronger instead of being re-normalised to the same picture every frame; ``scale="frame"``
-stretches each frame to its own range instead (shape over strength).
+The colour scale (the projection's window) is fixed across frames by default, so that a
+kernel that grows looks stronger instead of being re-normalised to the same picture every
+frame; ``scale="frame"`` stretches each frame to its own range instead (shape over strength).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -20,12 +21,14 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from cnnviz.core.analysis.mosaic import grid_columns, tile
+from cnnviz.core.analysis.timelapse_projection import aligned_planes, scatter, window
 from cnnviz.core.errors import CancelledError, CnnvizError
 from cnnviz.core.files import write_atomically
 from cnnviz.core.training.run_folder import METRICS, read_metrics
 from cnnviz.core.training.timelapse import TimelapseEvent, read_timelapse
+from cnnviz.core.training.timelapse_embedding import EmbeddingEvent, read_embedding_timelapse
 
-WHATS = ("filters", "maps")
+WHATS = ("filters", "maps", "embedding")
 SCALES = ("fixed", "frame")
 FORMATS = (".gif", ".mp4")
 #: the pictures are scaled up (nearest neighbour) to about this many pixels across
@@ -43,17 +46,21 @@ _SEQUENTIAL = np.array([[0, 0, 4], [87, 16, 110], [188, 55, 84], [249, 142, 9],
 
 @dataclass
 class Timelapse:
-    """A run's frames, with what each frame's caption needs."""
+    """A run's frames of one kind (kernels and maps, or projections), with what each frame's
+    caption needs."""
 
-    frames: list[TimelapseEvent]
+    frames: list[TimelapseEvent] | list[EmbeddingEvent]
     total_steps: int | None
     #: (step, test accuracy) of each evaluation, in step order
     accuracies: list[tuple[int, float]]
+    class_names: list[str] = field(default_factory=list)
 
     @classmethod
-    def read(cls, run_dir: Path) -> Timelapse:
-        frames = read_timelapse(run_dir)
-        total, accuracies = None, []
+    def read(cls, run_dir: Path, what: str = "filters") -> Timelapse:
+        """The frames ``what`` is drawn from; CnnvizError when the run recorded none."""
+        frames = (read_embedding_timelapse(run_dir) if what == "embedding"
+                  else read_timelapse(run_dir))  # fmt: skip
+        total, accuracies, names = None, [], []
         path = Path(run_dir) / METRICS
         for record in read_metrics(path) if path.is_file() else []:
             if not isinstance(record, dict):  # a line of JSON, but not an event
@@ -61,22 +68,32 @@ class Timelapse:
             kind, step = record.get("type"), record.get("step")
             if kind == "started" and _number(record.get("total_steps")):
                 total = int(record["total_steps"])
+                names = [str(n)[:100] for n in record.get("class_names") or []
+                         if isinstance(n, str)]  # fmt: skip
             elif kind in ("epoch", "evaluation") and _number(step) and _number(
                     record.get("test_acc")):
                 accuracies.append((int(step), float(record["test_acc"])))
-        return cls(frames, total, sorted(accuracies))
+        return cls(frames, total, sorted(accuracies), names)
 
     def caption(self, index: int) -> str:
-        """Where frame ``index`` is in the run, and the last test accuracy measured before it."""
+        """Where frame ``index`` is in the run, and the last test accuracy measured before it
+        (a kernels frame is taken before its step's update, a projection after it: that
+        step's own evaluation is the projection's)."""
         frame = self.frames[index]
         of = f" of {self.total_steps:,}" if self.total_steps else ""
-        measured = [acc for step, acc in self.accuracies if step < frame.step]
+        after = int(isinstance(frame, EmbeddingEvent))
+        measured = [acc for step, acc in self.accuracies if step < frame.step + after]
         accuracy = f"{measured[-1]:.1%}" if measured else "not measured yet"
         return f"step {frame.step:,}{of}, epoch {frame.epoch:.2f}\ntest accuracy {accuracy}"
 
     def layer(self, what: str, layer: str | None) -> str:
         """The layer an animation of ``what`` shows; CnnvizError for one it cannot."""
         last = self.frames[-1]
+        if isinstance(last, EmbeddingEvent):
+            if layer not in (None, last.layer):
+                raise CnnvizError(f"the timelapse projects the input of {last.layer}, the "
+                                  f"classifier, only (not {layer})")
+            return last.layer
         if what == "filters":
             if layer not in (None, last.filters_layer):
                 raise CnnvizError(f"the timelapse keeps the kernels of the first conv layer, "
@@ -118,6 +135,8 @@ def render(timelapse: Timelapse, what: str, layer: str,
     """Every frame as uint8 RGB [H, W, 3], captioned."""
     if what not in WHATS or scale not in SCALES:
         raise CnnvizError(f"choose what from {', '.join(WHATS)}, scale from {', '.join(SCALES)}")
+    if what == "embedding":
+        return _projection(timelapse, layer, scale)
     fixed = None
     if scale == "fixed":
         every = [_cells(frame, what, layer) for frame in timelapse.frames]
@@ -142,6 +161,16 @@ def _picture(timelapse: Timelapse, index: int, what: str, layer: str,
     mosaic = mosaic.repeat(zoom, axis=0).repeat(zoom, axis=1).astype(np.uint8)
     title = f"{layer}: {'kernels' if what == 'filters' else 'feature maps'}"
     return _captioned(mosaic, title, timelapse.caption(index))
+
+
+def _projection(timelapse: Timelapse, layer: str, scale: str) -> list[np.ndarray]:
+    frames: list[EmbeddingEvent] = timelapse.frames  # type: ignore[assignment]
+    planes = aligned_planes(frames)
+    fixed = window(planes) if scale == "fixed" else None
+    title = f"{layer} input: {len(frames[-1].labels)} test images by PCA"
+    return [_captioned(scatter(points, frame, fixed or window([points]), timelapse.class_names),
+                       title, timelapse.caption(i))
+            for i, (points, frame) in enumerate(zip(planes, frames, strict=True))]  # fmt: skip
 
 
 def _captioned(picture: np.ndarray, title: str, caption: str) -> np.ndarray:

@@ -21,9 +21,10 @@ import numpy as np
 import torch
 from torch import nn
 
-from cnnviz.core.analysis.inspection import Field, ModelInspector
+from cnnviz.core.analysis.inspection import ModelInspector
 from cnnviz.core.analysis.layer_capture import as_maps, forward_to
 from cnnviz.core.analysis.mosaic import cell_at, grid_columns, tile
+from cnnviz.core.analysis.receptive_field import Field
 from cnnviz.core.data.batches import BatchPass, Normalizer
 from cnnviz.core.errors import CnnvizError
 

@@ -22,6 +22,7 @@ from cnnviz.core.data.leftovers import remove_leftovers
 from cnnviz.core.data.types import (
     FOLDER_PREFIX,
     DatasetInfo,
+    DatasetSpec,
     ImageSize,
     ImageSplit,
     LoadedDataset,
@@ -217,10 +218,10 @@ def load_dataset(
     their own small pickled batches). ``image_size`` sets an image folder's input size (see
     ImageSize); a registry set has one size, and asking for another is refused.
     """
-    if name.startswith(FOLDER_PREFIX):  # a user's photos: nothing of cnnviz's is written there
+    folder = DatasetSpec.parse(name).folder
+    if folder is not None:  # a user's photos: nothing of cnnviz's is written there
         remove_leftovers(decoded_cache.folder())
-        return load_image_folder(Path(name[len(FOLDER_PREFIX) :]).expanduser(), progress,
-                                 splits, image_size)  # fmt: skip
+        return load_image_folder(Path(folder).expanduser(), progress, splits, image_size)
     remove_leftovers((data_dir or default_data_dir()).expanduser(), decoded_cache.folder())
     try:
         entry = DATASETS[name]

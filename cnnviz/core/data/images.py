@@ -90,3 +90,21 @@ def to_model_input(image: Image.Image, channels: int, height: int, width: int) -
     resized = image.resize((width, height), Image.Resampling.LANCZOS) if (
         image.size != (width, height)) else image  # fmt: skip
     return np.ascontiguousarray(to_array(resized, channels).transpose(2, 0, 1))
+
+
+def as_model_input(source: Path | Image.Image | np.ndarray,
+                   input_shape: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """An image file, a decoded image or an array as (the model's uint8 input [C, H, W], the
+    picture as the user sees it, uint8 [H, W, C]). An array already in the input shape is
+    taken as it is (a test image, a prepared drawing); any other array ([H, W] or [H, W, C])
+    and any image is converted as the data set's images are. The one place an image becomes
+    model input, for every view and command that takes one."""
+    channels, height, width = input_shape
+    if isinstance(source, np.ndarray) and source.shape == (channels, height, width):
+        return source.astype(np.uint8), source.transpose(1, 2, 0).astype(np.uint8)
+    if isinstance(source, np.ndarray):
+        picture = Image.fromarray(np.clip(source, 0, 255).astype(np.uint8))
+    else:
+        picture = source if isinstance(source, Image.Image) else read_image(Path(source))
+    return (to_model_input(picture, channels, height, width),
+            to_array(picture, 3 if channels == 3 else 1))

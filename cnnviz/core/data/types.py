@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PureWindowsPath
 
 import torch
 
@@ -22,9 +23,36 @@ ImageSize = int | tuple[int, int] | None
 FOLDER_PREFIX = "folder:"
 
 
-def is_folder(dataset: str) -> bool:
-    """True for ``folder:PATH``, a data set made of the user's own images."""
-    return dataset.startswith(FOLDER_PREFIX)
+@dataclass(frozen=True)
+class DatasetSpec:
+    """A data set as the user names it, parsed once: a registry name, or ``folder:PATH`` for
+    the user's own images (``folder``: that path as given)."""
+
+    text: str
+    folder: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> DatasetSpec:
+        if text.startswith(FOLDER_PREFIX):
+            return cls(text, text[len(FOLDER_PREFIX):])
+        return cls(text)
+
+    @classmethod
+    def of_folder(cls, path: str) -> DatasetSpec:
+        return cls.parse(f"{FOLDER_PREFIX}{path}")
+
+    @property
+    def is_folder(self) -> bool:
+        return self.folder is not None
+
+    @property
+    def display_name(self) -> str:
+        """How the app names the data set: ``folder:C:\\photos\\cats`` and
+        ``folder:/home/me/cats/`` both read ``folder cats`` (PureWindowsPath splits on either
+        slash); a registry name reads as given."""
+        if self.folder is None:
+            return self.text
+        return f"folder {PureWindowsPath(self.folder).name}"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".ppm", ".pgm")
 
 

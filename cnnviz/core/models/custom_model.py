@@ -24,12 +24,6 @@ from cnnviz.core.models.model_code import ModelCode
 from cnnviz.core.models.shape import InputShape
 
 
-def is_custom_model_spec(name: str) -> bool:
-    """True for ``something.py:Name``, the form that points at a user's file."""
-    path, sep, attr = name.rpartition(":")
-    return bool(sep) and path.endswith(".py") and bool(attr)
-
-
 def _run_source(code: ModelCode) -> Any:
     """Run a model file's source as a module of its own, so that names defined in it (and
     tracebacks, which name the original path) work as they do for an imported file."""

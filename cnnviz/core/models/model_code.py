@@ -19,6 +19,7 @@ from typing import Any
 
 from cnnviz.core.errors import ModelLoadError
 from cnnviz.core.files import UnsafeFileError, read_capped
+from cnnviz.core.models.spec import ModelSpec
 
 #: the largest model file read (a model's source is a few kilobytes)
 MAX_SOURCE_BYTES = 4 << 20
@@ -40,8 +41,8 @@ class ModelCode:
     @classmethod
     def read(cls, spec: str) -> ModelCode:
         """The file named by ``path/to/file.py:Name`` as it is on disk now."""
-        path_text, _, name = spec.rpartition(":")
-        path = Path(path_text).expanduser()
+        parsed = ModelSpec.parse(spec)
+        path = Path(parsed.path).expanduser()
         if not path.exists():
             raise ModelLoadError(f"{path}: no such file; check the path to your model file")
         if not path.is_file():
@@ -50,7 +51,7 @@ class ModelCode:
             source = read_capped(path, MAX_SOURCE_BYTES).decode("utf-8")
         except (OSError, UnicodeDecodeError, UnsafeFileError) as exc:
             raise ModelLoadError(f"{path}: cannot be read ({exc})") from None
-        return cls.from_source(str(path), name, source)
+        return cls.from_source(str(path), parsed.name, source)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ModelCode:

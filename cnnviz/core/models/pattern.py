@@ -25,18 +25,13 @@ from torch import nn
 from cnnviz.core.errors import ModelLoadError
 from cnnviz.core.memory import available_memory_bytes, gigabytes
 from cnnviz.core.models.shape import InputShape
+from cnnviz.core.models.spec import PATTERN_PREFIX, ModelSpec
 
-PREFIX = "pattern:"
 POOLS = ("max", "avg", "none")
 #: the smallest and largest value of each number in a spec
 LIMITS = {"n": (0, 6), "m": (0, 6), "k": (0, 4), "width": (1, 256), "kernel": (1, 11),
           "fc": (1, 4096)}  # fmt: skip
 EXAMPLE = "pattern:n=2,m=2,k=1"
-
-
-def is_pattern_spec(name: str) -> bool:
-    """True for ``pattern:...``; such a spec is data, never a file to run."""
-    return name.startswith(PREFIX)
 
 
 @dataclass(frozen=True)
@@ -69,16 +64,16 @@ class Pattern:
         defaults = Pattern(0, 0, 0)
         parts = [f"{f.name}={getattr(self, f.name)}" for f in fields(self)
                  if f.name in ("n", "m", "k") or getattr(self, f.name) != getattr(defaults, f.name)]
-        return PREFIX + ",".join(parts)
+        return PATTERN_PREFIX + ",".join(parts)
 
 
 def parse_pattern(spec: str) -> Pattern:
     """A ``pattern:`` spec's settings, in any order; a ModelLoadError says what is wrong."""
-    if not is_pattern_spec(spec):
-        raise ModelLoadError(f"{spec!r} is not a pattern spec (it starts with {PREFIX})")
+    if not ModelSpec.parse(spec).is_pattern:
+        raise ModelLoadError(f"{spec!r} is not a pattern spec (it starts with {PATTERN_PREFIX})")
     values: dict[str, int | str] = {}
     known = [f.name for f in fields(Pattern)]
-    for item in spec[len(PREFIX):].split(","):
+    for item in spec[len(PATTERN_PREFIX):].split(","):
         key, sep, text = (part.strip() for part in item.partition("="))
         if not sep or not key or not text:
             raise ModelLoadError(f"{spec}: {item.strip()!r} is not key=value, as in {EXAMPLE}")

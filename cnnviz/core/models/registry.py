@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from torch import nn
 
 from cnnviz.core.errors import ModelLoadError
-from cnnviz.core.models.custom_model import is_custom_model_spec, load_custom_model
+from cnnviz.core.models.custom_model import load_custom_model
 from cnnviz.core.models.model_code import ModelCode
 from cnnviz.core.models.networks import LeNet5, ResidualBlock, ResNet, SimpleCNN, TinyVGG
-from cnnviz.core.models.pattern import build_pattern, is_pattern_spec
+from cnnviz.core.models.pattern import build_pattern
 from cnnviz.core.models.shape import InputShape
+from cnnviz.core.models.spec import ModelSpec
 
 
 @dataclass(frozen=True)
-class ModelSpec:
+class RegisteredModel:
     """A registry entry: how to build the model and one line that says what it is."""
 
     name: str
@@ -27,25 +28,25 @@ class ModelSpec:
     build: Callable[[InputShape], nn.Module]
 
 
-MODELS: dict[str, ModelSpec] = {
+MODELS: dict[str, RegisteredModel] = {
     spec.name: spec
     for spec in (
-        ModelSpec(
+        RegisteredModel(
             "simple-cnn",
             "the tutorial's MNIST CNN: conv5x5(16)+BN+ReLU+pool, conv5x5(32)+BN+ReLU+pool, Linear",
             SimpleCNN,
         ),
-        ModelSpec(
+        RegisteredModel(
             "resnet",
             "the tutorial's CIFAR ResNet: 3x3 convs, 16/32/64 channels, 2 residual blocks a stage",
             lambda shape: ResNet(ResidualBlock, [2, 2, 2, 2], shape),
         ),
-        ModelSpec(
+        RegisteredModel(
             "lenet5",
             "LeNet-5: conv5x5(6), pool, conv5x5(16), pool, FC 120, FC 84, FC classes",
             LeNet5,
         ),
-        ModelSpec(
+        RegisteredModel(
             "tinyvgg",
             "CNN Explainer's Tiny VGG: two blocks of conv3x3(10)-ReLU-conv3x3(10)-ReLU-maxpool",
             TinyVGG,
@@ -58,12 +59,13 @@ def build_model(name: str, shape: InputShape, code: ModelCode | None = None) -> 
     """A fresh model by registry name, from the tutorial's pattern given as ``pattern:...``,
     or from a user's file given as ``path/to/file.py:Name`` (``code``: that file's source,
     when it comes from a checkpoint the user trusts)."""
-    if is_custom_model_spec(name):
+    parsed = ModelSpec.parse(name)
+    if parsed.is_file:
         return load_custom_model(name, shape, code)
-    if is_pattern_spec(name):
+    if parsed.is_pattern:
         return build_pattern(name, shape)
     try:
-        spec = MODELS[name]
+        entry = MODELS[name]
     except KeyError:
         known = ", ".join(MODELS)
         raise ModelLoadError(
@@ -71,7 +73,7 @@ def build_model(name: str, shape: InputShape, code: ModelCode | None = None) -> 
             f"give path/to/file.py:ClassName"
         ) from None
     try:
-        return spec.build(shape)
+        return entry.build(shape)
     except RuntimeError as exc:  # e.g. a kernel larger than what is left of a small image
         raise ModelLoadError(
             f"{name} cannot be built for {shape.height}x{shape.width} images with "

@@ -24,7 +24,6 @@ from torch import nn
 import cnnviz
 from cnnviz.core.errors import CheckpointError, CnnvizError, ModelLoadError
 from cnnviz.core.files import write_atomically
-from cnnviz.core.models.custom_model import is_custom_model_spec
 from cnnviz.core.models.model_code import (
     ModelCode,
     TrustPolicy,
@@ -33,6 +32,7 @@ from cnnviz.core.models.model_code import (
 )
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
+from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.training.events import check_json_value
 
 FORMAT = "cnnviz-checkpoint"
@@ -239,7 +239,7 @@ def checkpoint_model_code(checkpoint: Checkpoint, source: str = "checkpoint") ->
     """The code a checkpoint's model needs, or None for a registry model. A checkpoint from
     before model code was stored gets the file's current text, if the file is still there."""
     meta = checkpoint.meta
-    if not is_custom_model_spec(meta.model):
+    if not ModelSpec.parse(meta.model).is_file:
         return None
     try:
         if meta.model_code:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -34,56 +35,142 @@ SCHEDULES = {
 }
 
 
+#: the augmentations a run may ask for: one by name, or the data set's own default
+AUGMENT_CHOICES = {"auto": "crop-flip for colour photos, none for digits", **AUGMENTATIONS}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What a TrainConfig field means beyond its type and default. This is the one place the
+    command line's options, the run panel's form, the run-defining set and a job's command
+    line read a setting from, so that adding one is one edit (plus its use)."""
+
+    #: what it does, for ``--help`` and the form's tooltip
+    help: str = ""
+    #: the option of ``cnnviz train`` that sets it: "" derives ``--name-with-dashes`` from the
+    #: field's name; None: none (the setting is the app's or the trainer's own)
+    flag: str | None = ""
+    #: the option is one that other commands share (cli/common.py defines it, with its help)
+    shared: bool = False
+    #: a yes/no option that turns the setting off (``--offline`` for ``download``)
+    negated: bool = False
+    #: how ``--help`` names the default, where the value alone would not say it
+    default_help: str | None = None
+    #: the smallest value a run accepts (the command line's check); None: any
+    least: float | None = None
+    #: a number that must be more than ``least`` (a learning rate), not merely as much
+    above_least: bool = False
+    #: the values the app's form offers, low to high
+    span: tuple[float, float] | None = None
+    #: the values it may take, each with one line that says what it does
+    choices: Mapping[str, str] | None = None
+    #: what makes a run the run it is: continuing it exactly needs it unchanged
+    run_defining: bool = False
+    #: a continued run takes it from its checkpoint unless it is given again (as it does
+    #: every run-defining setting)
+    inherited: bool = False
+    #: the command line insists on it
+    required: bool = False
+    metavar: str | None = None
+    #: options of one group exclude each other
+    group: str | None = None
+
+    def described(self, default: Any) -> str:
+        """The help with the default said, as ``--help`` and the form's tooltips show it."""
+        if self.default_help is not None:
+            return f"{self.help} ({self.default_help})"
+        if default is None or isinstance(default, bool):
+            return self.help
+        shown = f"{default:g}" if isinstance(default, float) else default
+        return f"{self.help} (default {shown})"
+
+
+def setting(default: Any, **about: Any) -> Any:
+    """A TrainConfig field with its default and its Setting (see there for ``about``)."""
+    return field(default=default, metadata={"setting": Setting(**about)})
+
+
 @dataclass
 class TrainConfig:
     """A training run. Every field has the tutorial's default where it has one; the run still
     differs from the tutorial's as BEYOND_THE_TUTORIAL says (normalised inputs, and bf16
-    autocast where the hardware has it)."""
+    autocast where the hardware has it). Each field's Setting says what it means."""
 
-    model: str = "simple-cnn"
-    dataset: str = "mnist"
-    data_dir: Path | None = None
-    epochs: int = 1
-    batch_size: int = 100
-    lr: float = 1e-3
-    optimizer: str = "adam"
-    schedule: str = "none"
-    #: "auto" takes the data set's default: crop-flip for colour photos, none for digits
-    augment: str = "auto"
-    weight_decay: float = 0.0
-    seed: int = 0
-    device: str = "auto"
+    model: str = setting(
+        "simple-cnn", run_defining=True,
+        help="registry name (see 'cnnviz models'), pattern:n=N,m=M,k=K or "
+             "path/to/file.py:Name")
+    dataset: str = setting(
+        "mnist", run_defining=True,
+        help="registry name (see 'cnnviz datasets') or folder:PATH")
+    data_dir: Path | None = setting(None, shared=True)
+    epochs: int = setting(1, least=1, span=(1, 1000), inherited=True,
+                          help="epochs in the whole run")
+    batch_size: int = setting(100, least=1, span=(2, 8192), run_defining=True,
+                              help="images per step")
+    lr: float = setting(1e-3, least=0, above_least=True, span=(1e-6, 10.0), run_defining=True,
+                        help="learning rate")
+    optimizer: str = setting("adam", choices=OPTIMIZERS, run_defining=True,
+                             help="the optimiser")
+    schedule: str = setting("none", choices=SCHEDULES, run_defining=True,
+                            help="the learning rate's schedule")
+    augment: str = setting("auto", choices=AUGMENT_CHOICES, run_defining=True,
+                           help="how the training images are varied; auto: the data set's "
+                                "default")
+    weight_decay: float = setting(0.0, least=0, run_defining=True, help="weight decay")
+    seed: int = setting(0, span=(0, 2**31 - 1), run_defining=True,
+                        help="the seed of the initial weights and the order of the data")
+    device: str = setting("auto", help="auto, cpu, cuda, cuda:N or mps")
     #: "auto" uses bf16 autocast on CUDA with bf16 support and on CPUs with native bf16
     #: (AVX512-BF16 / AMX); it roughly halves the time of a step there
-    precision: str = "auto"
-    #: torch's CPU threads: 0 adapts the count to the machine's load while it trains (see
-    #: thread_tuner; fast on a busy machine, but not bit-for-bit repeatable), N fixes it
-    threads: int = 0
-    #: also evaluate on a fixed test subset every N steps (0: only at each epoch end)
-    eval_every: int = 0
-    eval_subset: int = 1000
-    download: bool = True
-    #: image folders: the longer side of the input in pixels (None: the most common size,
-    #: scaled so that its longer side is at most 64)
-    image_size: int | None = None
-    #: the run folder (config.json, metrics.jsonl, checkpoint.pt, best.pt); None keeps the
-    #: run in memory
-    out_dir: Path | None = None
-    #: continue this checkpoint's run exactly: weights, optimiser, schedule and position in
-    #: the data; every setting but ``epochs`` must match the run's (see resume_conflicts)
-    resume: Path | None = None
-    #: start a new run from this checkpoint's weights, with a fresh optimiser and schedule
-    #: from these settings (fine-tuning); recorded in config.json as the parent
-    init_from: Path | None = None
-    #: the model's code runs only if its SHA-256 is this one (the app trusted that text when
-    #: it showed the model; a file or checkpoint replaced since is refused)
-    trusted_code_sha256: str | None = None
+    precision: str = setting(
+        "auto", choices=PRECISIONS, run_defining=True,
+        help="auto: bf16 mixed precision where the hardware has it natively")
+    #: see thread_tuner for the adapting count
+    threads: int = setting(
+        0, least=0,
+        help="torch's CPU threads: 0 adapts the count to the machine's load while it trains "
+             "(fastest when other work shares the cores, not bit-for-bit repeatable); N fixes "
+             "it",
+        default_help="default 0; with --seed, the cores available, so that a seeded run "
+                     "repeats exactly")
+    eval_every: int = setting(
+        0, help="also evaluate on a fixed subset of 1000 test images every N steps; 0: only "
+                "at each epoch end")
+    eval_subset: int = setting(1000, flag=None, help="the test images of that subset")
+    download: bool = setting(True, flag="--offline", shared=True, negated=True)
+    #: the form's lowest value, 0, stands for None (auto)
+    image_size: int | None = setting(
+        None, least=1, span=(0, 1024), run_defining=True,
+        help="image folders: the input's longer side in pixels",
+        default_help="default: the most common size, its longer side at most 64")
+    #: None keeps the run in memory
+    out_dir: Path | None = setting(
+        None, flag="--out", required=True,
+        help="the run folder (config.json, metrics.jsonl, checkpoint.pt, best.pt): new or "
+             "empty, or the folder of the run --resume continues")
+    #: every setting but ``epochs`` must match the run's (see resume_conflicts)
+    resume: Path | None = setting(
+        None, metavar="CHECKPOINT", group="start",
+        help="continue this checkpoint's run exactly: weights, optimiser, schedule and "
+             "position in the data; only --epochs may change")
+    #: recorded in config.json as the parent
+    init_from: Path | None = setting(
+        None, metavar="CHECKPOINT", group="start",
+        help="a new run that starts from this checkpoint's weights, with a fresh optimiser "
+             "and schedule from the given settings (fine-tuning)")
+    trusted_code_sha256: str | None = setting(
+        None, metavar="SHA256",
+        help="run a model file's code only if its SHA-256 is this one (the app passes the "
+             "hash of the code you trusted to the jobs it starts; a file or checkpoint "
+             "replaced since is refused)")
     #: a checkpoint (resume, init_from) whose model is defined in a Python file may run it
-    trust_model_code: bool = False
-    #: also write the scalars as TensorBoard event files in RUN_DIR/tensorboard
-    tensorboard: bool = False
-    #: several processes (torchrun): BatchNorm statistics synchronised across them (NCCL)
-    sync_bn: bool = False
+    trust_model_code: bool = setting(False, shared=True)
+    tensorboard: bool = setting(
+        False, help="also write TensorBoard event files into RUN_DIR/tensorboard (needs pip "
+                    'install "cnnviz[tensorboard]")')
+    sync_bn: bool = setting(
+        False, help="under torchrun on GPUs (NCCL): BatchNorm statistics over all processes")
 
     def validate(self) -> None:
         """Refuse values no run can use, with a message that names the setting."""
@@ -123,7 +210,7 @@ class TrainConfig:
                 f"unknown schedule {self.schedule!r}: choose one of {', '.join(SCHEDULES)}",
             ),
             (
-                self.augment == "auto" or self.augment in AUGMENTATIONS,
+                self.augment in AUGMENT_CHOICES,
                 f"unknown augmentation {self.augment!r}: choose auto or one of "
                 f"{', '.join(AUGMENTATIONS)}",
             ),
@@ -137,9 +224,20 @@ class TrainConfig:
         return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
 
 
+#: each field's Setting, by name, in the fields' order
+SETTINGS: dict[str, Setting] = {f.name: f.metadata["setting"] for f in fields(TrainConfig)}
 #: what makes a run the run it is: continuing it exactly needs every one of them unchanged
-RUN_DEFINING = ("model", "dataset", "optimizer", "schedule", "lr", "batch_size", "augment",
-                "precision", "weight_decay", "seed", "image_size")  # fmt: skip
+RUN_DEFINING = tuple(name for name, s in SETTINGS.items() if s.run_defining)
+#: what a continued run takes from its checkpoint unless it is given again
+INHERITED = tuple(name for name, s in SETTINGS.items() if s.run_defining or s.inherited)
+
+
+def option(name: str) -> str | None:
+    """The ``cnnviz train`` option that sets a TrainConfig field, or None."""
+    flag = SETTINGS[name].flag
+    return f"--{name.replace('_', '-')}" if flag == "" else flag
+
+
 #: schedules whose shape depends on the run's total length
 LENGTH_SHAPED_SCHEDULES = ("onecycle", "cosine")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import copy
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import torch
@@ -17,7 +17,7 @@ from torch.nn.utils.fusion import fuse_conv_bn_eval
 
 from cnnviz.core.data.batches import BatchPass, Normalizer
 from cnnviz.core.data.datasets import load_dataset
-from cnnviz.core.data.types import ImageSplit, LoadedDataset, is_folder
+from cnnviz.core.data.types import DatasetSpec, ImageSplit, LoadedDataset
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import TrustPolicy
 from cnnviz.core.training.checkpoint import (
@@ -151,13 +151,27 @@ def evaluate_checkpoint(
     return checkpoint, data, result
 
 
-def load_test_split(meta: CheckpointMeta, data_dir: Path | None = None, *,
+class TrainedOn(Protocol):
+    """What a model says of the data it takes: a checkpoint's meta, a run's StartedEvent."""
+
+    @property
+    def dataset(self) -> str: ...
+
+    @property
+    def class_names(self) -> Sequence[str]: ...
+
+    @property
+    def input_shape(self) -> Sequence[int]: ...
+
+
+def load_test_split(meta: TrainedOn, data_dir: Path | None = None, *,
                     download: bool = False) -> LoadedDataset:  # fmt: skip
-    """The test split of the data set a checkpoint was trained on, at its input size,
-    refused when its classes are not the checkpoint's."""
+    """The test split of the data set a model was trained on, at its input size, refused
+    when its classes are not the model's."""
     _, height, width = meta.input_shape
     data = load_dataset(meta.dataset, data_dir, download=download, splits=("test",),
-                        image_size=(height, width) if is_folder(meta.dataset) else None)
+                        image_size=(height, width) if DatasetSpec.parse(meta.dataset).is_folder
+                        else None)
     if list(data.info.class_names) != list(meta.class_names):
         raise CnnvizError(
             f"the model's classes ({len(meta.class_names)}) do not match data set "

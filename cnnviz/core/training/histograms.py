@@ -23,13 +23,13 @@ import math
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 import torch
 from torch import nn
 
-from cnnviz.core.training.events import HistogramEvent, TrainingEvent
+from cnnviz.core.training.events import HistogramEvent
 
 SNAPSHOTS = 100
 BINS = 64
@@ -74,7 +74,7 @@ class SnapshotSchedule:
             return False
         return self.spent <= self.cost_share * (self.clock() - self.started)
 
-    def take(self, step: int, recorders: Iterable[Recorder]) -> list[TrainingEvent]:
+    def take(self, step: int, recorders: Iterable[Recorder]) -> list[Any]:
         """Each recorder's snapshot at this step (those that have one), their time charged
         to the budget; the next snapshot is the next scheduled one."""
         began = self.clock()
@@ -89,7 +89,7 @@ class Recorder(Protocol):
     """What a schedule's recorder does: read the model at a step (no random numbers, no
     change), or return None when it has nothing to record."""
 
-    def snapshot(self, step: int) -> TrainingEvent | None: ...
+    def snapshot(self, step: int) -> Any | None: ...
 
 
 class HistogramRecorder:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from cnnviz.core.errors import CheckpointError, CnnvizError
-from cnnviz.core.models.custom_model import is_custom_model_spec
 from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
+from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.training.checkpoint import (
     Checkpoint,
     apply_weights,
@@ -49,7 +49,7 @@ def run_model_code(config: TrainConfig, parent: Checkpoint | None) -> ModelCode 
     runs from the checkpoint's stored source, and only when the config trusts it
     (--trust-model-code). With ``trusted_code_sha256`` (the app's runs) the code runs only if
     it is still the text that was trusted."""
-    if not is_custom_model_spec(config.model):
+    if not ModelSpec.parse(config.model).is_file:
         return None
     from_parent = parent is not None and parent.meta.model == config.model
     source = str(config.resume or config.init_from) if from_parent else config.model

@@ -1,7 +1,7 @@
 """A run is a folder: ``config.json``, ``metrics.jsonl``, ``checkpoint.pt`` and ``best.pt``,
 ``histograms.jsonl`` (the weights and gradients over training, one snapshot a line) and
-``timelapse/`` (the first layer's kernels and one image's feature maps, one .npz a snapshot;
-see timelapse.py).
+``timelapse/`` (the first layer's kernels and one image's feature maps, one .npz a snapshot,
+and the test-set projection of each evaluation; see timelapse.py).
 
 The command line, the app and a distributed job write the same folder, through this class,
 with one writer per folder. ``metrics.jsonl`` holds one JSON object per event, flushed as it
@@ -50,14 +50,15 @@ from cnnviz.core.training.events import (
     StartedEvent,
     StepEvent,
     StoppedEvent,
-    TrainingEvent,
     WeightsEvent,
     check_json_value,
     event_to_json,
 )
+from cnnviz.core.training.reports import TrainingEvent
 from cnnviz.core.training.tensorboard_log import TensorBoardLog
 from cnnviz.core.training.timelapse import FOLDER as TIMELAPSE
-from cnnviz.core.training.timelapse import TimelapseEvent, frame_name
+from cnnviz.core.training.timelapse import TimelapseEvent
+from cnnviz.core.training.timelapse_embedding import EmbeddingEvent
 
 CONFIG = "config.json"
 METRICS = "metrics.jsonl"
@@ -377,7 +378,7 @@ class RunFolder:
         if isinstance(event, HistogramEvent):
             self._log_histograms(event)
             return
-        if isinstance(event, TimelapseEvent):
+        if isinstance(event, TimelapseEvent | EmbeddingEvent):
             self._log_timelapse(event)
             return
         self._note_progress(event)
@@ -398,14 +399,14 @@ class RunFolder:
             self._histograms.write(json.dumps(event_to_json(event)) + "\n")
             self._histograms.flush()
 
-    def _log_timelapse(self, event: TimelapseEvent) -> None:
+    def _log_timelapse(self, event: TimelapseEvent | EmbeddingEvent) -> None:
         """One frame of the timelapse, written atomically; like a histogram snapshot, one
         that fails to write is lost, never the run."""
         with contextlib.suppress(OSError):
             folder = self.path / TIMELAPSE
             folder.mkdir(exist_ok=True)
             arrays = event.arrays()
-            write_atomically(folder / frame_name(event.step),
+            write_atomically(folder / event.file_name,
                              lambda handle: np.savez_compressed(handle, **arrays), sync=False)
 
     def _note_progress(self, event: TrainingEvent) -> None:

@@ -30,6 +30,12 @@ def augmentation_seed(seed: int, rank: int, step: int = 0) -> int:
     return seed + RANK_SEED_STRIDE * rank + RESUME_SEED_STRIDE * step
 
 
+def epoch_order(seed: int, epoch: int, n: int) -> torch.Tensor:
+    """The data order of one epoch depends only on the seed and the epoch, so a resumed run
+    can replay the epoch it was stopped in."""
+    return torch.randperm(n, generator=torch.Generator().manual_seed(seed * 1_000_003 + epoch))
+
+
 @dataclass
 class TrainState:
     """A run's model, optimiser, schedule and random state, where it is, and what it has

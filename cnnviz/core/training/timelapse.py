@@ -23,14 +23,18 @@ pickles):
 A frame's maps are held to MAX_MAP_BYTES (the layers after the budget are left out), so a
 frame of a large network stays a few hundred kilobytes. Reading treats the files as
 untrusted: no links, no pickles, every array's dtype and shape checked before it is read.
+
+The same folder holds the test-set projections taken at each evaluation,
+``embedding-NNNNNNNN.npz``, with the same header and checks (timelapse_embedding.py).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 import torch
@@ -68,6 +72,10 @@ class TimelapseEvent:
     maps_layers: list[str]
     maps_ranges: np.ndarray  # float32 [L, 2]
     maps: list[np.ndarray]  # uint8 [c, h, w] each
+
+    @property
+    def file_name(self) -> str:
+        return frame_name(self.step)
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The frame as the arrays of its .npz file."""
@@ -143,22 +151,31 @@ class TimelapseRecorder:
 
 
 # -- reading ------------------------------------------------------------------------------------
-_DTYPES = {"version": "i8", "step": "i8", "epoch": "f8", "image": "u1", "filters": "f4",
-           "maps_ranges": "f4"}  # fmt: skip
+#: every frame file's numbers: its format's version, its step and epoch
+_HEADER = {"version": "i8", "step": "i8", "epoch": "f8"}
+_DTYPES = {"image": "u1", "filters": "f4", "maps_ranges": "f4"}
+
+
+def read_frame_arrays(path: Path, dtypes: dict[str, str], max_arrays: int) -> dict[str, np.ndarray]:
+    """A frame file's arrays, of which the header's and ``dtypes``' names are there with
+    those dtypes (``"f4"``...) and the header's are single numbers of a version this cnnviz
+    reads. ValueError (or OSError, CnnvizError) when the file is bad."""
+    arrays = read_npz(path, MAX_FRAME_BYTES)
+    if len(arrays) > max_arrays:
+        raise ValueError("it holds too many arrays")
+    for name, kind in {**_HEADER, **dtypes}.items():
+        if name not in arrays or arrays[name].dtype.str[1:] != kind:
+            raise ValueError(f"{name} is missing or not {kind}")
+    if any(arrays[name].ndim for name in _HEADER):
+        raise ValueError("version, step or epoch is not one number")
+    if int(arrays["version"]) > VERSION:
+        raise ValueError("it was written by a newer cnnviz")
+    return arrays
 
 
 def _read_frame(path: Path) -> TimelapseEvent:
     """A frame file, checked; ValueError (or OSError, CnnvizError) when it is bad."""
-    arrays = read_npz(path, MAX_FRAME_BYTES)
-    if len(arrays) > 8 + MAX_MAP_CHANNELS * 4:
-        raise ValueError("it holds too many arrays")
-    for name, kind in _DTYPES.items():
-        if name not in arrays or arrays[name].dtype.str[1:] != kind:
-            raise ValueError(f"{name} is missing or not {kind}")
-    if any(arrays[name].ndim for name in ("version", "step", "epoch")):
-        raise ValueError("version, step or epoch is not one number")
-    if int(arrays["version"]) > VERSION:
-        raise ValueError("it was written by a newer cnnviz")
+    arrays = read_frame_arrays(path, _DTYPES, 8 + MAX_MAP_CHANNELS * 4)
     image, filters, ranges = arrays["image"], arrays["filters"], arrays["maps_ranges"]
     layers = [str(v) for v in np.asarray(arrays.get("maps_layers", [])).reshape(-1)]
     if image.ndim != 3 or filters.ndim != 4 or ranges.shape != (len(layers), 2):
@@ -176,20 +193,43 @@ def _read_frame(path: Path) -> TimelapseEvent:
 def read_timelapse(run_dir: Path) -> list[TimelapseEvent]:
     """A run folder's frames in step order (of the last model seen, if an earlier one left
     frames of other shapes). CnnvizError when the run recorded none or a file is bad."""
+    frames = read_frames(run_dir, _FILE_NAME, _read_frame,
+                         "kernels or feature maps (a run records them if its model has a "
+                         "Conv2d layer)")  # fmt: skip
+    last = frames[-1]
+    return [f for f in frames if f.filters.shape == last.filters.shape
+            and f.maps_layers == last.maps_layers]  # fmt: skip
+
+
+class Frame(Protocol):
+    """What every kind of frame file gives: the arrays it holds."""
+
+    def arrays(self) -> dict[str, np.ndarray]: ...
+
+
+F = TypeVar("F", bound=Frame)
+
+
+def read_frames(run_dir: Path, pattern: re.Pattern[str], read_one: Callable[[Path], F],
+                kind: str) -> list[F]:  # fmt: skip
+    """The run's timelapse files that ``pattern`` matches, read by ``read_one`` in step
+    order, within the reader's limits (MAX_FRAMES files, MAX_TOTAL_BYTES in all).
+    CnnvizError, in one line, when there are none (``kind`` says what was looked for) or
+    one is bad."""
     folder = Path(run_dir) / FOLDER
     if folder.is_symlink() or not folder.is_dir():
         raise CnnvizError(f"{run_dir}: holds no timelapse (a run records one from its first "
-                          f"step on if its model has a Conv2d layer; older versions did not)")
-    names = sorted(p.name for p in folder.iterdir() if _FILE_NAME.fullmatch(p.name))
+                          f"step on; older versions of cnnviz did not)")
+    names = sorted(p.name for p in folder.iterdir() if pattern.fullmatch(p.name))
     if not names:
-        raise CnnvizError(f"{folder}: holds no timelapse frames")
+        raise CnnvizError(f"{folder}: holds no timelapse of {kind}")
     if len(names) > MAX_FRAMES:
         raise CnnvizError(f"{folder}: holds {len(names)} frames, more than the "
                           f"{MAX_FRAMES} a run records")
     frames, total = [], 0
     for name in names:
         try:
-            frame = _read_frame(folder / name)
+            frame = read_one(folder / name)
         except (OSError, ValueError, KeyError, TypeError, CnnvizError) as exc:
             raise CnnvizError(f"{folder / name}: is not a timelapse frame ({exc})") from None
         total += sum(array.nbytes for array in frame.arrays().values())
@@ -197,6 +237,4 @@ def read_timelapse(run_dir: Path) -> list[TimelapseEvent]:
             raise CnnvizError(f"{folder}: its frames hold more than {MAX_TOTAL_BYTES >> 20} MiB, "
                               f"far more than a run records")
         frames.append(frame)
-    last = frames[-1]
-    return [f for f in frames if f.filters.shape == last.filters.shape
-            and f.maps_layers == last.maps_layers]  # fmt: skip
+    return frames

@@ -44,17 +44,16 @@ from cnnviz.core.training.evaluation import EvaluationResult, evaluate
 from cnnviz.core.training.events import (
     EpochEvent,
     EvaluationEvent,
-    EventSink,
     FailedEvent,
     FinishedEvent,
     StartedEvent,
     StepEvent,
     StoppedEvent,
     TerminalEvent,
-    TrainingEvent,
     WeightsEvent,
 )
 from cnnviz.core.training.histograms import HistogramRecorder, Recorder, SnapshotSchedule
+from cnnviz.core.training.reports import EventSink, TrainingEvent
 from cnnviz.core.training.resume import load_parent, restore, run_model_code
 from cnnviz.core.training.run_folder import CHECKPOINT, RunFolder
 from cnnviz.core.training.setup import (
@@ -68,9 +67,10 @@ from cnnviz.core.training.setup import (
     run_setup,
     set_threads,
 )
-from cnnviz.core.training.state import TrainState, augmentation_seed
+from cnnviz.core.training.state import TrainState, augmentation_seed, epoch_order
 from cnnviz.core.training.tensorboard_log import summary_writer_class
 from cnnviz.core.training.timelapse import TimelapseRecorder
+from cnnviz.core.training.timelapse_embedding import EmbeddingRecorder
 
 #: one step's loss and correct count, still on the device, and its batch size
 Pending = tuple[torch.Tensor, torch.Tensor, int]
@@ -82,12 +82,6 @@ def _never() -> bool:
 
 def _ignore(event: TrainingEvent) -> None:
     return None
-
-
-def _epoch_permutation(seed: int, epoch: int, n: int) -> torch.Tensor:
-    """The data order of one epoch depends only on the seed and the epoch, so a resumed run
-    can replay the epoch it was stopped in."""
-    return torch.randperm(n, generator=torch.Generator().manual_seed(seed * 1_000_003 + epoch))
 
 
 @dataclass
@@ -115,10 +109,11 @@ class _EpochTotals:
 
 @dataclass
 class _Snapshots:
-    """The histogram and timelapse recorders, and when they record."""
+    """The histogram and timelapse recorders, when they record, and the test's projection."""
 
     schedule: SnapshotSchedule
     recorders: list[Recorder]
+    projections: EmbeddingRecorder
 
 
 class Trainer:
@@ -256,12 +251,17 @@ class Trainer:
             mean=list(info.mean), std=list(info.std),
         ))  # fmt: skip
 
-        snapshots = _Snapshots(SnapshotSchedule(total_steps, start_step=state.step),
-                               [HistogramRecorder(state.model)])  # fmt: skip
+        recorders: list[Recorder] = [HistogramRecorder(state.model)]
         if len(setup.test):  # the timelapse follows the test split's first image
-            snapshots.recorders.append(TimelapseRecorder(
+            recorders.append(TimelapseRecorder(
                 state.model, setup.test.images[0].to(setup.device), setup.normalizer,
                 setup.steps_per_epoch))  # fmt: skip
+        projections = EmbeddingRecorder(state.model, setup.test, setup.normalizer,
+                                        setup.steps_per_epoch, total_steps, state.step,
+                                        self._emit if group.is_main else None)  # fmt: skip
+        projections.evaluated(state.step)  # the test set as the run starts
+        snapshots = _Snapshots(SnapshotSchedule(total_steps, start_step=state.step), recorders,
+                               projections)  # fmt: skip
         pipeline = BatchPipeline(setup.normalizer, setup.augment, state.generator)
         run_start = time.perf_counter()
         last_test_acc = state.best_acc
@@ -277,6 +277,7 @@ class Trainer:
             if result is None:
                 return self._stop(state)
             last_test_acc = result.accuracy
+            projections.evaluated(state.step)
             is_best = result.accuracy >= state.best_acc
             state.best_acc = max(state.best_acc, result.accuracy)
             metrics = {"test_acc": result.accuracy, "test_loss": result.loss,
@@ -305,7 +306,7 @@ class Trainer:
         """The batches of epoch ``state.epoch`` from ``state.batch`` on; None when a stop
         came first (``state`` is then where it stopped)."""
         cfg, group = self.config, self.group
-        order = group.epoch_slice(_epoch_permutation(cfg.seed, state.epoch, len(state.data.train)))
+        order = group.epoch_slice(epoch_order(cfg.seed, state.epoch, len(state.data.train)))
         order = order.to(setup.data_device)
         totals = _EpochTotals.zero(setup.device)
         pending: list[Pending] = []
@@ -327,6 +328,7 @@ class Trainer:
                 self._emit(WeightsEvent(state.step, state.epoch + 1, weights))
             if cfg.eval_every and state.step % cfg.eval_every == 0:
                 self._evaluate_subset(state, setup)
+                snapshots.projections.evaluated(state.step)
                 window_start = time.perf_counter()
         return totals
 

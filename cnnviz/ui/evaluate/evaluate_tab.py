@@ -1,6 +1,7 @@
 """The Evaluate tab: which classes does the model confuse, and which images are they?
 
-Evaluation runs in a background thread with a progress bar and Cancel. The confusion matrix
+Evaluation runs in a background thread with a progress bar and Cancel, on the session's test
+split (session/test_split.py), once it is here. The confusion matrix
 (rows: true class, columns: predicted) links to a gallery of the images in a cell, the most
 confidently wrong first; an image opens in the Inspect tab, where Grad-CAM shows where the
 network looked.
@@ -30,10 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.data.types import ImageSplit
-from cnnviz.core.training.evaluation import EvaluationResult, evaluate_model, load_test_split
+from cnnviz.core.data.types import ImageSplit, LoadedDataset
+from cnnviz.core.training.evaluation import EvaluationResult, evaluate_model
 from cnnviz.session.generation import Generation
 from cnnviz.session.session import CurrentModel
+from cnnviz.session.test_split import CurrentSplit
 from cnnviz.ui.shell.file_dialogs import choose_path
 from cnnviz.ui.widgets.charts import export_plot_png, fit_tick_names
 from cnnviz.ui.workers.background import BackgroundCall, TaskState, stop_call
@@ -67,14 +69,16 @@ class EvaluateTab(QWidget):
     #: a test image to open in Inspect: (index in the test set, uint8 [C, H, W])
     inspect_requested = Signal(object)
 
-    def __init__(self, model_provider: Callable[[], CurrentModel],
-                 data_dir_provider: Callable[[], Path], parent: QWidget | None = None) -> None:
+    def __init__(self, model_provider: Callable[[], CurrentModel], test_split: CurrentSplit,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("evaluateTab")
         self.model_provider = model_provider
         self.generation = Generation()
-        self.data_dir_provider = data_dir_provider
+        self.test_split = test_split
         self.task: BackgroundCall | None = None
+        #: whether an evaluation is under way: waiting for the test split, or running
+        self.running = False
         self.result: EvaluationResult | None = None
         self.test: ImageSplit | None = None
         self.class_names: list[str] = []
@@ -155,38 +159,50 @@ class EvaluateTab(QWidget):
     # -- running ----------------------------------------------------------------------------
     def start(self) -> None:
         """Evaluate a copy of the current model on the CPU (so it never competes with a run
-        on the GPU) in the background."""
-        if self.task is not None and self.task.is_running:
+        on the GPU) in the background, once its test split is here."""
+        if self.running:
             return
         current = self.model_provider()
+        token = self.generation.next()
+        self.task = None
+        self._set_running(True)
+        self.accuracy_label.setText(f"evaluating {current.label}...")
+        self.test_split.when_ready(current.meta,
+                                   lambda data: self._evaluate(token, current, data),
+                                   lambda error: self._on_error(token, error))  # fmt: skip
+
+    def _evaluate(self, token: int, current: CurrentModel, data: LoadedDataset) -> None:
+        if not self.generation.is_current(token):
+            return
         model, meta = current.predictor.copy().model, current.meta
-        data_dir = self.data_dir_provider()
 
         def work(state: TaskState):
-            data = load_test_split(meta, data_dir)
             result = evaluate_model(model, meta, data, torch.device("cpu"),
                                     should_stop=state.is_interruption_requested,
                                     on_progress=state.set_progress)  # fmt: skip
             return current.label, data, result
 
-        token = self.generation.next()
-        self._set_running(True)
-        self.accuracy_label.setText(f"evaluating {current.label}...")
         self.task = BackgroundCall(work, lambda outcome: self._on_done(token, outcome),
                                    lambda error: self._on_error(token, error),
                                    lambda fraction: self._on_progress(token, fraction))
 
     def cancel(self) -> None:
+        """Stop the evaluation: the pass when it runs, the wait when the split is not here."""
         if self.task is not None:
             self.task.state.request_interruption()
+        elif self.running:
+            self.generation.next()
+            self._set_running(False)
+            self.accuracy_label.setText("Evaluation cancelled.")
 
     def model_changed(self) -> None:
         """The current model changed: an evaluation still running, or whose result is still
         on its way, is of the old one, so it is dropped; the results shown say which model
         they are for."""
         self.generation.next()
-        if self.task is not None and not self.evaluate_button.isEnabled():
-            self.task.cancel()
+        if self.running:
+            if self.task is not None:
+                self.task.cancel()
             self._set_running(False)
             self.accuracy_label.setText("Evaluation cancelled: the model changed.")
 
@@ -194,6 +210,7 @@ class EvaluateTab(QWidget):
         stop_call(self.task)
 
     def _set_running(self, running: bool) -> None:
+        self.running = running
         self.evaluate_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         self.progress.setValue(0)

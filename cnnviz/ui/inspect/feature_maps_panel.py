@@ -7,6 +7,10 @@ a toggle draws its effective receptive field beside it: the gradient of that uni
 respect to the input (Luo et al., 2016), which is much smaller than the outline. The outline
 moves at once; the gradient, a forward and backward pass, follows at most every
 GRADIENT_MS milliseconds, for the unit last hovered.
+
+While Inspect's timelapse slider is moved back (timelapse_replay.py), the maps are those the
+run recorded then, of the test image it followed, and that image is the input shown beside
+them (the effective field, a pass through today's weights, waits for the slider's end).
 """
 
 from __future__ import annotations
@@ -31,8 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.analysis.inspection import Field
 from cnnviz.core.analysis.mosaic import cell_at, grid_columns, normalise, tile
+from cnnviz.core.analysis.receptive_field import Field
+from cnnviz.core.training.timelapse import TimelapseEvent
 from cnnviz.ui.shell.file_dialogs import choose_path
 from cnnviz.ui.widgets.charts import bar_brushes, image_view, lookup_table
 from cnnviz.ui.widgets.grid_marks import GridMarks, colour_bar, rect_outline, set_scale
@@ -66,6 +71,8 @@ class FeatureMapsPanel(QWidget):
         self.activation: np.ndarray | None = None  # [C, H, W] or [N]
         self.original: np.ndarray | None = None  # uint8 [H, W, C], the input as seen
         self.channel = 0
+        #: a timelapse frame whose maps (and input) are shown instead of the model's
+        self.recorded: TimelapseEvent | None = None
         self.shown_channels: list[int] = []
         self._columns = 1
         self.colormap_combo = QComboBox(objectName="inspectColormap")
@@ -177,8 +184,26 @@ class FeatureMapsPanel(QWidget):
             self.channel = (self.channel + step) % len(activation)
             self._draw_zoom()
 
+    def show_recorded(self, frame: TimelapseEvent | None) -> None:
+        """A timelapse frame's maps instead of the model's (None: the model's again)."""
+        if frame is not self.recorded:
+            self.recorded = frame
+            self._draw_field_input(keep_outline=False)
+            self._draw_maps()
+
     def _activation(self) -> np.ndarray | None:
-        return self.activation
+        frame = self.recorded
+        if frame is None:
+            return self.activation
+        return frame.layer_maps(self.layer_name) if self.layer_name in frame.maps_layers \
+            else None  # fmt: skip
+
+    def _inputs(self) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """What the maps shown are of: (uint8 [C, H, W] at model size, uint8 [H, W, C])."""
+        frame = self.recorded
+        if frame is None:
+            return self.model_input, self.original
+        return frame.image, frame.image.transpose(1, 2, 0)
 
     def _draw_maps(self) -> None:
         activation = self._activation()
@@ -189,8 +214,10 @@ class FeatureMapsPanel(QWidget):
         if activation is None:
             self.map_item.clear()
             self.map_marks.clear()
-            self.hover_label.setText(f"{self.layer_name}: no output for this input"
-                                     if self.layer_name else "")  # fmt: skip
+            self.hover_label.setText(
+                "" if not self.layer_name else f"{self.layer_name}: no output for this input"
+                if self.recorded is None else f"{self.layer_name}: the timelapse recorded "
+                f"no maps of it (it has {', '.join(self.recorded.maps_layers)})")
             return
         if flat:
             self._draw_bars(activation.reshape(-1))
@@ -264,8 +291,9 @@ class FeatureMapsPanel(QWidget):
         self.zoom_item.setLookupTable(lookup_table(self.colormap_combo.currentText()))
         self.zoom_item.setImage(single, autoLevels=False, levels=(low, high if high > low
                                                                    else low + 1))  # fmt: skip
-        if self.overlay_check.isChecked() and self.original is not None:
-            base = self.original.mean(axis=2).astype(np.float32)
+        original = self._inputs()[1]
+        if self.overlay_check.isChecked() and original is not None:
+            base = original.mean(axis=2).astype(np.float32)
             self.overlay_base.setImage(base, autoLevels=False, levels=(0, 255))
             self.overlay_base.setRect(0, 0, single.shape[1], single.shape[0])
             self.overlay_base.show()
@@ -274,7 +302,9 @@ class FeatureMapsPanel(QWidget):
             self.overlay_base.hide()
             self.zoom_item.setOpacity(1.0)
         self.zoom_view.autoRange(padding=0.01)
-        self.hover_label.setText(f"{self.layer_name}, channel {self.channel}: "
+        recorded = "" if self.recorded is None else \
+            f" (test image 0, step {self.recorded.step:,})"  # fmt: skip
+        self.hover_label.setText(f"{self.layer_name}, channel {self.channel}{recorded}: "
                                  f"min {low:.3g}, max {high:.3g}")
         self._draw_gradient()  # the unit hovered, in this channel or with new weights
 
@@ -303,11 +333,11 @@ class FeatureMapsPanel(QWidget):
     def hover_unit(self, row: int, column: int) -> None:
         """The mouse is over unit (row, column) of the enlarged map: its value, and its
         receptive field outlined on the input (the effective field follows shortly)."""
-        single = self.activation[self.channel]
+        single = self._activation()[self.channel]
         text = f"{self.layer_name}, channel {self.channel}: x {column}, y {row}, " \
                f"value {single[row, column]:.4g}"  # fmt: skip
         self.hovered = (row, column)
-        if self.field is not None and self.model_input is not None:
+        if self.field is not None and self._inputs()[0] is not None:
             top, left, height, width = self.field.rect(row, column)
             for item in (self.field_outline, self.erf_outline):
                 item.setRect(QRectF(left, top, width, height))
@@ -330,7 +360,7 @@ class FeatureMapsPanel(QWidget):
             for item in (self.field_outline, self.erf_outline):
                 item.hide()
             self.erf_item.clear()
-        image = self.model_input
+        image = self._inputs()[0]
         if image is None:
             self.field_item.clear()
             return
@@ -350,7 +380,8 @@ class FeatureMapsPanel(QWidget):
 
     def _draw_gradient(self) -> None:
         """The effective receptive field of the unit last hovered, as a heatmap."""
-        if self.hovered is None or self.gradient is None or not self.erf_check.isChecked():
+        if self.hovered is None or self.gradient is None or not self.erf_check.isChecked() \
+                or self.recorded is not None:  # fmt: skip
             return
         gradient = self.gradient(self.layer_name, (self.channel, *self.hovered))
         if gradient is None:

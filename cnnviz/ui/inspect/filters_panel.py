@@ -1,5 +1,6 @@
 """The Inspect tab's filters: a conv layer's kernels as images, a histogram of its weights,
-and any kernel's numbers on a click."""
+and any kernel's numbers on a click; or, while Inspect's timelapse slider is moved back
+(timelapse_replay.py), the first conv layer's kernels as the run recorded them then."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.analysis.inspection import ModelInspector
 from cnnviz.core.analysis.mosaic import cell_at, grid_columns, normalise, tile
+from cnnviz.core.training.timelapse import TimelapseEvent
 from cnnviz.ui.widgets.charts import image_view, lookup_table
 from cnnviz.ui.widgets.grid_marks import GridMarks
 
@@ -38,6 +40,8 @@ class FiltersPanel(QWidget):
         self._filter_grid: tuple | None = None
         self._filter_weights = np.zeros((0, 0, 0, 0), dtype=np.float32)
         self._filter_layer = ""
+        #: a timelapse frame whose kernels are shown instead of the model's
+        self.recorded: TimelapseEvent | None = None
         self.filter_mode = QComboBox(objectName="filterMode")
         self.filter_mode.addItems(["every kernel (output x input)", "averaged over inputs"])
         self.filter_page_spin = QSpinBox(objectName="filterPage", minimum=1, maximum=1)
@@ -82,6 +86,13 @@ class FiltersPanel(QWidget):
         self.inspector, self.layer_name = inspector, name
         self._draw_filters()
 
+    def show_recorded(self, frame: TimelapseEvent | None) -> None:
+        """A timelapse frame's kernels instead of the model's (None: the model's again)."""
+        if frame is not self.recorded:
+            self.recorded = frame
+            if self.inspector is not None:
+                self._draw_filters()
+
     def _conv_name(self) -> str | None:
         if self.inspector is None:
             return None
@@ -104,6 +115,11 @@ class FiltersPanel(QWidget):
             self.filter_item.clear()
             return
         weights = self.inspector.conv_weights(name)
+        frame = self.recorded
+        replayed = (frame is not None and frame.filters_layer == name
+                    and frame.filters.shape == weights.shape)  # fmt: skip
+        if replayed:
+            weights = frame.filters
         out_ch, in_ch, kh, kw = weights.shape
         self._filter_weights = weights
         self._filter_layer = name
@@ -143,6 +159,11 @@ class FiltersPanel(QWidget):
                 f"{name}: outputs {page * KERNEL_ROWS_PER_PAGE}-"
                 f"{page * KERNEL_ROWS_PER_PAGE + len(rows) - 1} of {out_ch} (rows) x "
                 f"{columns} of {in_ch} inputs (columns)")
+        if frame is not None:
+            self.filter_label.setText(self.filter_label.text() + (
+                f", recorded at step {frame.step:,}" if replayed else
+                " (the timelapse keeps the first conv layer's kernels only: these are the "
+                "weights shown)"))
         self.filter_view.autoRange(padding=0.01)
         kind, columns, count = self._filter_grid[:3]
         if kind == "grid":  # a number per row: the output filter its kernels belong to

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 from torch import nn
 
 from cnnviz.core.analysis.unit_cache import WeightsStamp
@@ -128,3 +128,17 @@ class UnitView(QWidget):
     def start(self) -> None:
         """Start the view's work for the current layer and channel."""
         raise NotImplementedError
+
+
+def scrolled_column(views: tuple[QWidget, ...]) -> QScrollArea:
+    """Views one above the other, in a scroll area, so that a laptop's window scrolls them
+    instead of growing."""
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for view in views:
+        layout.addWidget(view, 1)
+    area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    area.setWidget(column)
+    area.setMinimumSize(1, 1)  # its scroll bars' size would count otherwise
+    return area

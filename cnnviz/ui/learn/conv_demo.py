@@ -13,10 +13,21 @@ few milliseconds even for thousands of cells (see benchmarks/learn_speed.py).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPen, QPixmap, QStaticText
+from PySide6.QtCore import QEvent, QLineF, QObject, QPointF, QRectF, QSize, QSizeF, Qt, QTimer
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+    QStaticText,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.analysis.conv_demo import LIMITS, ConvExample, ConvSettings, Step
 from cnnviz.ui.widgets.controls import labelled_spin
+from cnnviz.ui.widgets.style import DISPLAY, follow_scale
 
 INPUT = QColor(198, 219, 255)
 PADDING = QColor(230, 236, 246)
@@ -42,7 +54,12 @@ FILTER_PEN = QPen(QColor(170, 20, 20), 3)
 RESULT_PEN = QPen(QColor(20, 120, 20), 3)
 COLUMN_PEN = QPen(QColor(20, 120, 20), 2, Qt.PenStyle.DashLine)  # the rest of the depth column
 DROPPED = QColor(200, 60, 0, 150)  # hatching over the rows and columns no window reaches
-MIN_CELL, MAX_CELL = 14, 34
+#: a cell's side in pixels: at least MIN_CELL times the display scale, at most MAX_CELL
+MIN_CELL, MAX_CELL = 14, 64
+#: the numbers' (and titles') size, as a fraction of a cell
+DIGITS = 0.55
+#: (across, slices_down) of every arrangement ConvCanvas tries, the first preferred on a tie
+ARRANGEMENTS = ((False, False), (True, False), (True, True), (False, True))
 #: (objectName, label, tooltip, the ConvSettings field); the bounds are the core's LIMITS
 SPINS = (
     ("convWidthSpin", "W", "input width W1", "width"),
@@ -65,12 +82,30 @@ class _Layout:
     biases: list[QRectF] = field(default_factory=list)
     output_slices: list[QRectF] = field(default_factory=list)
     titles: list[tuple[QPointF, str]] = field(default_factory=list)
-    size: QSize = field(default_factory=QSize)
+    extent: QSizeF = field(default_factory=QSizeF)
+
+    @property
+    def size(self) -> QSize:
+        return QSize(math.ceil(self.extent.width()), math.ceil(self.extent.height()))
+
+
+def _title_cells(text: str) -> float:
+    """How many cells wide a title is: titles are written at DIGITS of a cell."""
+    font = QFont()
+    font.setPixelSize(100)
+    return QFontMetricsF(font).horizontalAdvance(text) * DIGITS / 100
 
 
 class ConvCanvas(QWidget):
     """Paints the volumes of a ConvExample and the current step; a click on an output cell
-    asks for that element (``on_output_clicked``)."""
+    asks for that element (``on_output_clicked``).
+
+    The three volumes go top to bottom or side by side, and the slices of the input and the
+    output side by side or one under the other: whichever of these arrangements gives the
+    largest cells in the room there is, so a wide short pane (a projector) and a tall narrow
+    one both fill up. The room kept for the output is what stride 1 would give, so the cells
+    keep their size when the stride makes the filter stop tiling the input evenly, or the
+    output goes away."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -83,63 +118,102 @@ class ConvCanvas(QWidget):
         self._volumes: QPixmap | None = None
         self._volumes_key: tuple = ()
         self._numbers: dict[tuple[int, int], tuple[QStaticText, float, float]] = {}
+        #: the room the canvas is shown in (its scroll area's size), None: its own size
+        self.room: QSize | None = None
+        follow_scale(self, self.refit)
 
     def show_example(self, example: ConvExample, step: Step | None) -> None:
         self.example, self.step = example, step
-        self.setMinimumSize(self._layout(MIN_CELL).size)
+        self.refit()
+
+    def refit(self) -> None:
+        """Keep room for the arrangement that suits the pane at the smallest cells the
+        display scale allows (the pane scrolls below that), and draw again."""
+        if self.example is not None:
+            _, across, slices_down = self._best(self.room or self.size(), min_cell())
+            self.setMinimumSize(self._layout(min_cell(), across, slices_down).size)
         self.update()
 
     # -- geometry ---------------------------------------------------------------------------
-    def _layout(self, cell: float) -> _Layout:
-        """Sections top to bottom, slices side by side: the padded input, one row per filter
-        (its slices and bias), the output."""
+    def _layout(self, cell: float, across: bool = False, slices_down: bool = False) -> _Layout:
+        """The padded input, the filters (a row each: its slices and bias) and the output,
+        top to bottom or (``across``) left to right; each volume's slices side by side or
+        (``slices_down``) one under the other."""
         s = self.example.settings
         layout = _Layout(cell)
         gap, title = cell * 0.6, cell * 1.1
-        y = title
-        layout.titles.append((QPointF(0, y - cell * 0.3),
-                              f"Input volume {volume_text(s.width, s.height, s.depth)}, zero "
-                              f"padding {s.padding}"))  # fmt: skip
+        x = y = 0.0
+        right = bottom = 0.0
+
+        def place(count: int, width: float, height: float) -> list[QRectF]:
+            step_x, step_y = (0, height + gap) if slices_down else (width + gap, 0)
+            return [QRectF(x + i * step_x, y + title + i * step_y, width, height)
+                    for i in range(count)]  # fmt: skip
+
+        def close(text: str, block: QSizeF) -> None:
+            """The block just placed, with its title: where the next one starts."""
+            nonlocal x, y, right, bottom
+            layout.titles.append((QPointF(x, y + title - cell * 0.3), text))
+            width = max(block.width(), _title_cells(text) * cell)
+            right, bottom = max(right, x + width), max(bottom, y + title + block.height())
+            if across:
+                x += width + 2 * gap
+            else:
+                y += title + block.height() + gap
+
+        def extent(rects: list[QRectF]) -> QSizeF:
+            united = QRectF()
+            for rect in rects:
+                united = united.united(rect)
+            return QSizeF(united.right() - x, united.bottom() - y - title)
+
         side_w, side_h = (s.width + 2 * s.padding) * cell, (s.height + 2 * s.padding) * cell
-        for d in range(s.depth):
-            layout.input_slices.append(QRectF(d * (side_w + gap), y, side_w, side_h))
-        right = s.depth * (side_w + gap)
-        y += side_h + title
-        layout.titles.append((QPointF(0, y - cell * 0.3),
-                              f"{s.filters} filters "
-                              f"{volume_text(s.kernel, s.kernel, s.depth)}, and a bias "
-                              f"each"))  # fmt: skip
+        layout.input_slices = place(s.depth, side_w, side_h)
+        close(f"Input volume {volume_text(s.width, s.height, s.depth)}, zero padding "
+              f"{s.padding}", extent(layout.input_slices))  # fmt: skip
         f = s.kernel * cell
         for k in range(s.filters):
-            row = [QRectF(d * (f + gap), y, f, f) for d in range(s.depth)]
+            top = y + title + k * (f + gap)
+            row = [QRectF(x + d * (f + gap), top, f, f) for d in range(s.depth)]
             layout.filter_slices.append(row)
-            bias = QRectF(s.depth * (f + gap) + gap, y, cell, cell)
+            bias = QRectF(x + s.depth * (f + gap) + gap, top, cell, cell)
             layout.biases.append(bias)
             layout.titles.append((QPointF(bias.right() + gap, bias.bottom() - cell * 0.3),
                                   f"w{k}, b{k}"))  # fmt: skip
-            right = max(right, bias.right() + gap + 3 * cell)
-            y += f + gap
-        y += title - gap
+        labels = QRectF(layout.biases[-1].right() + gap, y + title, 3 * cell, 0)
+        close(f"{s.filters} filters {volume_text(s.kernel, s.kernel, s.depth)}, and a bias "
+              f"each", extent([*layout.filter_slices[-1], labels, *layout.biases]))
+        # room for stride 1's output, the largest these sizes can give
+        room_w = max(1, s.width + 2 * s.padding - s.kernel + 1) * cell
+        room_h = max(1, s.height + 2 * s.padding - s.kernel + 1) * cell
+        room = place(s.filters, room_w, room_h)
         if s.valid:
-            h_out, w_out = s.output_height, s.output_width
-            layout.titles.append((QPointF(0, y - cell * 0.3),
-                                  f"Output volume {volume_text(w_out, h_out, s.filters)}"))
-            for k in range(s.filters):
-                layout.output_slices.append(
-                    QRectF(k * (w_out * cell + gap), y, w_out * cell, h_out * cell))
-            right = max(right, s.filters * (w_out * cell + gap))
-            y += h_out * cell
+            layout.output_slices = [QRectF(r.topLeft(), QSizeF(s.output_width * cell,
+                                                               s.output_height * cell))
+                                    for r in room]  # fmt: skip
+            text = f"Output volume {volume_text(s.output_width, s.output_height, s.filters)}"
         else:
-            layout.titles.append((QPointF(0, y - cell * 0.3), "Output volume: none, the filter "
-                                  "is larger than the padded input"))  # fmt: skip
-        layout.size = QSize(int(right + 2), int(y + cell * 0.5))
+            text = "Output volume: none, the filter is larger than the padded input"
+        close(text, extent(room))
+        layout.extent = QSizeF(right + 2, bottom + cell * 0.5)
         return layout
+
+    def _best(self, room: QSize, least: float) -> tuple[float, bool, bool]:
+        """The cell size and arrangement (across, slices_down) with the largest cells that
+        fit ``room``, at cells from ``least`` to MAX_CELL."""
+        best: tuple[float, bool, bool] | None = None
+        for across, slices_down in ARRANGEMENTS:
+            # the 2 pixels the layout adds at any cell size, so that the frames are whole
+            unit = self._layout(1.0, across, slices_down).extent - QSizeF(2, 0)
+            cell = min((room.width() - 2) / unit.width(), room.height() / unit.height())
+            cell = max(least, min(MAX_CELL, cell))
+            if best is None or cell > best[0]:
+                best = (cell, across, slices_down)
+        return best
 
     def fitted_layout(self) -> _Layout:
         """The layout at the largest cell size that fits the widget (within limits)."""
-        unit = self._layout(1.0).size
-        cell = min(self.width() / max(1, unit.width()), self.height() / max(1, unit.height()))
-        return self._layout(max(MIN_CELL, min(MAX_CELL, cell)))
+        return self._layout(*self._best(self.size(), min_cell()))
 
     def sizeHint(self) -> QSize:
         return self._layout(24).size if self.example is not None else QSize(400, 300)
@@ -181,7 +255,7 @@ class ConvCanvas(QWidget):
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.white)
         painter = QPainter(pixmap)
-        self._font.setPixelSize(max(8, int(layout.cell * 0.5)))
+        self._font.setPixelSize(max(8, int(layout.cell * DIGITS)))
         painter.setFont(self._font)
         example, s = self.example, self.example.settings
         painter.setPen(Qt.GlobalColor.black)
@@ -275,6 +349,11 @@ class ConvCanvas(QWidget):
             self.on_output_clicked(*cell)
 
 
+def min_cell() -> float:
+    """The smallest cell side at the display scale: a projector's numbers stay readable."""
+    return MIN_CELL * DISPLAY.scale
+
+
 def _signed(value: int) -> str:
     return f"({value})" if value < 0 else str(value)
 
@@ -345,6 +424,7 @@ class ConvDemo(QWidget):
         scroll.setWidget(self.canvas)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.installEventFilter(self)
         self.computation_label = QLabel(objectName="convComputation")
         self.computation_label.setWordWrap(True)
         self.computation_label.setTextFormat(Qt.TextFormat.RichText)
@@ -367,6 +447,13 @@ class ConvDemo(QWidget):
         self.index = 0
         self._set_interval()
         self.rebuild()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The canvas arranges itself for the room its scroll area has."""
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QScrollArea):
+            self.canvas.room = watched.size()
+            self.canvas.refit()
+        return super().eventFilter(watched, event)
 
     @property
     def settings(self) -> ConvSettings:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from cnnviz.core.analysis.connectivity import tutorial_counts
 from cnnviz.core.analysis.neurons import FC_NETS, FcNet
 from cnnviz.ui.widgets.controls import number_spin
+from cnnviz.ui.widgets.style import follow_scale, pixels
 
 POSITIVE = QColor(200, 60, 40)
 NEGATIVE = QColor(40, 80, 200)
@@ -43,7 +44,8 @@ def layer_names(layers: int) -> list[str]:
 
 class FcNetCanvas(QWidget):
     """Paints an FcNet's units (with their values) and connections (red positive, blue
-    negative, thicker for larger weights)."""
+    negative, thicker for larger weights), units and lines as large as the display scale
+    says, each layer's name under its column."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -52,6 +54,7 @@ class FcNetCanvas(QWidget):
         self.setMinimumSize(360, 200)
         self.net: FcNet | None = None
         self.values: list = []
+        follow_scale(self, self.update)
 
     def show_net(self, net: FcNet, values: list) -> None:
         self.net, self.values = net, values
@@ -59,12 +62,17 @@ class FcNetCanvas(QWidget):
 
     def unit_rect(self, layer: int, unit: int) -> QRectF:
         """Where a unit's circle goes: layers left to right, units centred top to bottom."""
-        sizes = self.net.sizes
-        radius = min(26.0, self.height() / (2.6 * max(sizes)), self.width() / (4 * len(sizes)))
+        sizes, band = self.net.sizes, self._names_band()
+        radius = min(pixels(26.0), (self.height() - band) / (2.3 * max(sizes)),
+                     self.width() / (4 * len(sizes)))  # fmt: skip
         x = self.width() * (layer + 0.5) / len(sizes)
-        step = (self.height() - 30) / max(sizes)
-        y = (self.height() - 30) / 2 + (unit - (sizes[layer] - 1) / 2) * step
+        step = (self.height() - band) / max(sizes)
+        y = (self.height() - band) / 2 + (unit - (sizes[layer] - 1) / 2) * step
         return QRectF(x - radius, y - radius, 2 * radius, 2 * radius)
+
+    def _names_band(self) -> int:
+        """The height under the units for the layers' names: two lines."""
+        return 2 * self.fontMetrics().height() + 6
 
     def paintEvent(self, event) -> None:
         if self.net is None:
@@ -74,20 +82,21 @@ class FcNetCanvas(QWidget):
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
         for (layer, i), (after, j), weight in self.net.connections():
             colour = POSITIVE if weight >= 0 else NEGATIVE
-            painter.setPen(QPen(colour, 0.5 + 2.5 * abs(weight)))
+            painter.setPen(QPen(colour, pixels(0.5 + 2.5 * abs(weight))))
             painter.drawLine(self.unit_rect(layer, i).center(), self.unit_rect(after, j).center())
         names = layer_names(self.net.layers)
         for layer, size in enumerate(self.net.sizes):
             for unit in range(size):
                 rect = self.unit_rect(layer, unit)
-                painter.setPen(QPen(Qt.GlobalColor.black, 1.5))
+                painter.setPen(QPen(Qt.GlobalColor.black, pixels(1.5)))
                 painter.setBrush(UNIT)
                 painter.drawEllipse(rect)
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter,
                                  f"{self.values[layer][unit]:.2f}")  # fmt: skip
-            x = self.unit_rect(layer, 0).center().x()
-            painter.drawText(QRectF(x - 90, self.height() - 24, 180, 20),
-                             Qt.AlignmentFlag.AlignCenter, names[layer])  # fmt: skip
+            column, band = self.width() / len(self.net.sizes), self._names_band()
+            painter.drawText(QRectF(layer * column, self.height() - band, column, band),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             names[layer])  # fmt: skip
         painter.end()
 
 

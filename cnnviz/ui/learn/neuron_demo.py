@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBox
 
 from cnnviz.core.analysis.neurons import ACTIVATIONS, Neuron, activate
 from cnnviz.ui.widgets.controls import number_spin
+from cnnviz.ui.widgets.style import MARKER_SIZE, SERIES, TEXT, line_pen, pixels, style_plot
 
 #: the neuron the demo starts with: three inputs, as in the tutorial's figure
 START = Neuron(inputs=(1.0, 0.5, -1.0), weights=(0.8, -0.4, 0.3), bias=0.1)
 #: the curve is drawn at least over this range of z, wider when z goes past it
 Z_RANGE = 6.0
-POINT_BRUSH = pg.mkBrush(200, 40, 40)
+POINT_BRUSH = pg.mkBrush(SERIES[1])
 
 INTRODUCTION = (
     "A neuron multiplies each input by its weight, adds the products and its bias (the inner "
@@ -63,15 +64,16 @@ class NeuronDemo(QWidget):
         self.sum_label.setWordWrap(True)
         self.sum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.plot = pg.PlotWidget(objectName="neuronPlot")
-        self.plot.setBackground("w")
         self.plot.setLabel("bottom", "z = w·x + b")
         self.plot.setLabel("left", "f(z)")
         self.plot.showGrid(x=True, y=True, alpha=0.3)
         self.plot.setMouseEnabled(False, False)
         self.plot.setMenuEnabled(False)
-        self.curve = self.plot.plot(pen=pg.mkPen((40, 80, 200), width=2))
-        self.point = pg.ScatterPlotItem(size=12, brush=POINT_BRUSH, pen=pg.mkPen("k"))
+        self.curve = self.plot.plot(pen=line_pen(SERIES[0]))
+        self.point = pg.ScatterPlotItem(size=pixels(MARKER_SIZE), brush=POINT_BRUSH,
+                                        pen=pg.mkPen(TEXT))  # fmt: skip
         self.plot.addItem(self.point)
+        style_plot(self.plot)
         layout = QVBoxLayout(self)
         layout.addWidget(introduction)
         layout.addLayout(row)

@@ -24,6 +24,7 @@ from cnnviz.core.errors import ModelLoadError
 from cnnviz.core.models.pattern import LIMITS, POOLS, Pattern, plan
 from cnnviz.core.models.shape import InputShape
 from cnnviz.ui.widgets.controls import fill_table, labelled_spin, text_table
+from cnnviz.ui.widgets.style import fit_columns_to_text
 
 ADVICE = (
     "The tutorial's advice: usually 0 ≤ N ≤ 3, M ≥ 0 and 0 ≤ K < 3. Zero padding P = (F − 1)/2 "
@@ -83,6 +84,7 @@ class PatternBuilder(QWidget):
         self.use_button = QPushButton("Use this model", objectName="patternUseButton")
         self.use_button.setToolTip("Select this model in the run panel; Train trains it")
         self.table = text_table("patternLayers", ["Layer", "Type", OUTPUT, "Params"])
+        fit_columns_to_text(self.table)
         self.total_label = QLabel(objectName="patternTotal")
         self.total_label.setWordWrap(True)
         pattern = QLabel("INPUT → [[CONV → RELU] × N → POOL?] × M → [FC → RELU] × K → FC")

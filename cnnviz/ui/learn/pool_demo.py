@@ -1,5 +1,7 @@
 """The pooling demo: one depth slice from real data, 2x2 max pooling with stride 2 with the
-winner of every window marked, and average pooling beside it for comparison.
+winner of every window marked, and average pooling beside it for comparison, the two drawn at
+the same size. A flat window (all zeros after a ReLU, say) has no winner to mark: marking its
+first cell would cover the background and hide the real winners.
 
 The slice is a feature map of the current model for the input Inspect shows (by default the
 map the model's own first pool takes), or the tutorial's 4x4 example until there is one.
@@ -19,6 +21,15 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLay
 from cnnviz.core.analysis.inspection import LayerInfo
 from cnnviz.core.analysis.pooling import TUTORIAL_SLICE, Pooled, pool_slice
 from cnnviz.ui.widgets.charts import lookup_table
+from cnnviz.ui.widgets.style import (
+    CELL_PT,
+    LABEL_PT,
+    TEXT,
+    UNSIGNED_COLOURMAP,
+    css_size,
+    follow_scale,
+    font,
+)
 
 #: maps up to this many cells a side show their numbers
 MAX_NUMBERED = 8
@@ -29,6 +40,21 @@ WHY_POOL = (
     "and a fully connected layer after it needs a quarter of the weights: fewer parameters, "
     "and so less overfitting. Pooling itself has no parameters: it learns nothing, it only "
     "takes each window's max or mean.")  # fmt: skip
+
+
+#: two short lines each, so that three fit side by side in presentation mode's large type
+TITLES = ("Input slice,<br>the winners marked", "2x2 max pooling,<br>stride 2",
+          "2x2 average pooling,<br>stride 2")  # fmt: skip
+
+
+def real_winners(slice_: np.ndarray, pooled: Pooled) -> np.ndarray:
+    """bool [H, W]: the winners of the windows whose cells are not all equal."""
+    height, width = pooled.maximum.shape
+    windows = slice_[: 2 * height, : 2 * width].reshape(height, 2, width, 2)
+    varied = windows.min(axis=(1, 3)) < pooled.maximum
+    winners = pooled.winners.copy()
+    winners[: 2 * height, : 2 * width] &= varied.repeat(2, axis=0).repeat(2, axis=1)
+    return winners
 
 
 def winners_image(winners: np.ndarray) -> np.ndarray:
@@ -83,20 +109,21 @@ class PoolDemo(QWidget):
         self.plots.setBackground("w")
         self.views: list[pg.ViewBox] = []
         self.items: list[pg.ImageItem] = []
-        for column, title in enumerate(("Input slice: the winners marked",
-                                        "2x2 max pooling, stride 2", "2x2 average pooling")):
-            self.plots.addLabel(title, row=0, col=column, color="k")
+        self.titles: list[pg.LabelItem] = []
+        for column, title in enumerate(TITLES):
+            self.titles.append(self.plots.addLabel(title, row=0, col=column))
             view = self.plots.addViewBox(row=1, col=column, lockAspect=True, invertY=True,
                                          enableMenu=False)  # fmt: skip
             view.setMouseEnabled(False, False)
             item = pg.ImageItem(axisOrder="row-major")
-            item.setLookupTable(lookup_table("viridis"))
+            item.setLookupTable(lookup_table(UNSIGNED_COLOURMAP))
             view.addItem(item)
             self.views.append(view)
             self.items.append(item)
         self.winners_item = pg.ImageItem(axisOrder="row-major")
         self.views[0].addItem(self.winners_item)
         self.texts: list[list[pg.TextItem]] = [[] for _ in self.views]  # numbers, per view
+        follow_scale(self, self._restyle)
 
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
@@ -107,6 +134,20 @@ class PoolDemo(QWidget):
         self.layer_combo.currentIndexChanged.connect(lambda _: self._on_layer())
         self.channel_spin.valueChanged.connect(lambda _: self.draw())
         self.show_activations([], {})
+
+    def _restyle(self) -> None:
+        """Titles and numbers in the type scale; the three columns as wide as the widest
+        title and equally stretched, so that max and average pooling are drawn at one size."""
+        layout = self.plots.ci.layout
+        for label in self.titles:
+            label.setText(label.text, color=TEXT, size=css_size(LABEL_PT), bold=True)
+        widest = max(label.minimumWidth() for label in self.titles)
+        for column in range(len(self.titles)):
+            layout.setColumnMinimumWidth(column, widest)
+            layout.setColumnPreferredWidth(column, widest)
+            layout.setColumnStretchFactor(column, 1)
+        for text in (text for texts in self.texts for text in texts):
+            text.setFont(font(CELL_PT))
 
     def show_activations(self, layers: list[LayerInfo],
                          activations: dict[str, np.ndarray]) -> None:  # fmt: skip
@@ -157,7 +198,7 @@ class PoolDemo(QWidget):
                           levels=levels)  # fmt: skip
             self._write_numbers(view, texts, image if numbered else None)
             view.setRange(xRange=(0, image.shape[1]), yRange=(0, image.shape[0]), padding=0.02)
-        self.winners_item.setImage(winners_image(pooled.winners), autoLevels=False,
+        self.winners_item.setImage(winners_image(real_winners(slice_, pooled)), autoLevels=False,
                                    levels=(0, 255))  # fmt: skip
         h, w = slice_.shape
         oh, ow = pooled.maximum.shape
@@ -170,7 +211,8 @@ class PoolDemo(QWidget):
             border = (f" ({lost} fill no whole window and are dropped, as PyTorch does, so "
                       f"more than 75% goes)")  # fmt: skip
         self.explanation.setText(
-            f"Max pooling keeps the largest activation of each 2x2 window (marked): "
+            f"Max pooling keeps the largest activation of each 2x2 window (marked where the "
+            f"window's values differ): "
             f"{h}x{w} becomes {oh}x{ow}, so {pooled.dropped_fraction:.0%} of the activations "
             f"are dropped{border}. Each depth slice is pooled on its own, so the depth stays "
             f"the same: {channels} × {h} × {w} becomes {channels} × {oh} × {ow}. "
@@ -184,7 +226,8 @@ class PoolDemo(QWidget):
         since making one costs more than a frame's worth of drawing."""
         count = 0 if image is None else image.size
         while len(texts) < count:
-            texts.append(pg.TextItem(color="k", anchor=(0.5, 0.5), fill=(255, 255, 255, 170)))
+            texts.append(pg.TextItem(color=TEXT, anchor=(0.5, 0.5), fill=(255, 255, 255, 170)))
+            texts[-1].setFont(font(CELL_PT))
             view.addItem(texts[-1])
         for text in texts[count:]:
             view.removeItem(text)

@@ -16,6 +16,7 @@ from cnnviz.core.analysis.connectivity import layer_counts, tutorial_counts
 from cnnviz.core.analysis.inspection import LayerInfo
 from cnnviz.core.analysis.summary import OUTPUT
 from cnnviz.ui.widgets.controls import fill_table, text_table
+from cnnviz.ui.widgets.style import fit_columns_to_text
 
 WHY = (
     "Why this works on images: nearby pixels are strongly correlated (an edge, a corner or a "
@@ -51,6 +52,7 @@ class SharingPanel(QWidget):
         self.model_label = QLabel(objectName="sharingModelLabel")
         self.model_label.setWordWrap(True)
         self.table = text_table("sharingTable", COLUMNS)
+        fit_columns_to_text(self.table)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.tutorial_label)

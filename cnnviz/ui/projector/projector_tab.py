@@ -6,7 +6,8 @@ embedding) run in the background with progress and Cancel. The points are one py
 ScatterPlotItem, coloured by true class, with the misclassified ones crossed by a second; both
 draw every point of a colour from one cached symbol, which keeps panning and zooming smooth
 at 10,000 points. Hovering shows the nearest image (a numpy nearest-point search, within a few
-pixels); clicking it opens it in Inspect.
+pixels); clicking it opens it in Inspect. "Export timelapse..." animates the projection the
+run recorded at each evaluation (ui/widgets/timelapse_export.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from cnnviz.core.analysis.class_colours import MISTAKE, class_colour
 from cnnviz.core.analysis.embedding import (
     Features,
     knn_accuracy,
@@ -27,18 +29,17 @@ from cnnviz.core.analysis.embedding import (
     project,
 )
 from cnnviz.core.data.types import ImageSplit, LoadedDataset
-from cnnviz.core.training.evaluation import load_test_split
+from cnnviz.session.generation import Generation
 from cnnviz.session.session import CurrentModel
+from cnnviz.session.test_split import CurrentSplit
 from cnnviz.ui.evaluate.evaluate_tab import thumbnail
 from cnnviz.ui.widgets.task_bar import TaskBar
+from cnnviz.ui.widgets.timelapse_export import TimelapseExport
 from cnnviz.ui.workers.background import TaskState
 
 #: a point counts as under the mouse within this many pixels
 HOVER_PIXELS = 6
 POINT_SIZE = 5
-#: Tableau's 10 colours, the usual ones for classes; more classes take evenly spaced hues
-PALETTE = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189),
-           (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
 #: the share of a t-SNE request's progress that extracting the features takes
 FEATURES_SHARE = {"pca": 0.9, "tsne": 0.1}
 
@@ -56,23 +57,18 @@ class Projection:
     knn_accuracy: float
 
 
-def class_colour(index: int, classes: int) -> tuple[int, int, int]:
-    if classes <= len(PALETTE):
-        return PALETTE[index]
-    colour = pg.intColor(index, hues=classes)
-    return colour.red(), colour.green(), colour.blue()
-
-
 class ProjectorTab(QWidget):
     #: a test image to open in Inspect: (index in the test set, uint8 [C, H, W])
     inspect_requested = Signal(object)
 
-    def __init__(self, model_provider: Callable[[], CurrentModel],
-                 data_dir_provider: Callable[[], Path], parent: QWidget | None = None) -> None:
+    def __init__(self, model_provider: Callable[[], CurrentModel], test_split: CurrentSplit,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("projectorTab")
         self.model_provider = model_provider
-        self.data_dir_provider = data_dir_provider
+        self.test_split = test_split
+        #: a request waiting for the test split is dropped when the model changes
+        self.generation = Generation()
         self.projection: Projection | None = None
         #: the current model's test split and features, for another projection of them
         self._features: tuple[LoadedDataset, Features] | None = None
@@ -93,7 +89,7 @@ class ProjectorTab(QWidget):
         self.plot.hideAxis("bottom")
         self.scatter = pg.ScatterPlotItem(size=POINT_SIZE, pen=None, pxMode=True)
         self.mistakes = pg.ScatterPlotItem(size=POINT_SIZE + 4, symbol="x", brush=None,
-                                           pen=pg.mkPen(220, 0, 0, width=1.5), pxMode=True)
+                                           pen=pg.mkPen(*MISTAKE, width=1.5), pxMode=True)
         self.plot.addItem(self.scatter)
         self.plot.addItem(self.mistakes)
         self.legend = self.plot.addLegend(offset=(10, 10))
@@ -113,9 +109,14 @@ class ProjectorTab(QWidget):
         body = QHBoxLayout()
         body.addWidget(self.plot, 1)
         body.addWidget(side_widget)
+        # the run's projection at each evaluation, as an animation
+        self.timelapse = TimelapseExport(
+            self._timelapse_source, "The test set's projection (PCA) at each evaluation of "
+            "the run the current weights come from, as a GIF or MP4")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(body, 1)
+        layout.addWidget(self.timelapse)
 
         self.task_bar.start_button.clicked.connect(self.start)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
@@ -123,10 +124,21 @@ class ProjectorTab(QWidget):
 
     # -- running ----------------------------------------------------------------------------
     def start(self) -> None:
-        """Project a copy of the current model's view of its test set, on the CPU."""
+        """Project a copy of the current model's view of its test set, on the CPU, once the
+        test split is here."""
         current = self.model_provider()
-        model, meta, label = current.predictor.copy().model, current.meta, current.label
-        normalizer, data_dir = current.predictor.normalizer, self.data_dir_provider()
+        token = self.generation.next()
+        self.task_bar.status.setText(f"projecting the test set of {current.label} by "
+                                     f"{self.method_combo.currentText()}...")
+        self.test_split.when_ready(current.meta,
+                                   lambda data: self._project(token, current, data),
+                                   lambda error: self._on_error(error, token))  # fmt: skip
+
+    def _project(self, token: int, current: CurrentModel, split: LoadedDataset) -> None:
+        if not self.generation.is_current(token):
+            return
+        model, label = current.predictor.copy().model, current.label
+        normalizer = current.predictor.normalizer
         method = self.method_combo.currentData()
         cached, computed = self._features, []
         share = 0.0 if cached is not None else FEATURES_SHARE[method]
@@ -135,7 +147,7 @@ class ProjectorTab(QWidget):
             if cached is not None:  # the same model's features: only the projection is new
                 data, features = cached
             else:
-                data = load_test_split(meta, data_dir)
+                data = split
                 features = penultimate_features(
                     model, data.test.images, normalizer,
                     should_stop=state.is_interruption_requested,
@@ -152,8 +164,6 @@ class ProjectorTab(QWidget):
                               data.test, points, labels, features.predictions,
                               knn_accuracy(points, labels))  # fmt: skip
 
-        self.task_bar.status.setText(f"projecting the test set of {label} by "
-                                     f"{self.method_combo.currentText()}...")
         self.task_bar.run(work, lambda projection: self._on_done(projection, computed),
                           self._on_error)
 
@@ -161,15 +171,23 @@ class ProjectorTab(QWidget):
         """A projection under way is of the old model: it is dropped, and so are the
         features kept for the next projection. The one shown says which model it is of."""
         self._features = None
+        self.generation.next()
         if self.task_bar.running:
             self.task_bar.drop()
             self.task_bar.status.setText("Projection cancelled: the model changed.")
 
     def stop_background(self) -> None:
         self.task_bar.stop_background()
+        self.timelapse.stop_background()
 
-    def _on_error(self, error: Exception) -> None:
-        self.task_bar.status.setText(f"Cannot project: {error}")
+    def _timelapse_source(self) -> tuple[Path | None, str, str]:
+        """The run folder of the current weights (None for weights from no file)."""
+        path = self.model_provider().path
+        return (path.parent if path is not None else None), "embedding", ""
+
+    def _on_error(self, error: Exception, token: int | None = None) -> None:
+        if token is None or self.generation.is_current(token):
+            self.task_bar.status.setText(f"Cannot project: {error}")
 
     def _on_done(self, projection: Projection | None, computed: list) -> None:
         if computed:  # kept even when the projection was cancelled after them

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,9 +23,9 @@ from cnnviz.core.text import hidden_characters, printable
 from cnnviz.session.session import TrainChoice, TrainMode
 
 MODE_BUTTONS = {
-    TrainMode.CONTINUE: "Continue this run",
-    TrainMode.FROM_WEIGHTS: "Start from these weights",
-    TrainMode.FRESH: "Start fresh",
+    TrainMode.CONTINUE: QT_TRANSLATE_NOOP("TrainModeBox", "Continue this run"),
+    TrainMode.FROM_WEIGHTS: QT_TRANSLATE_NOOP("TrainModeBox", "Start from these weights"),
+    TrainMode.FRESH: QT_TRANSLATE_NOOP("TrainModeBox", "Start fresh"),
 }
 
 
@@ -40,21 +41,28 @@ def train_mode_box(parent: QWidget, choice: TrainChoice,
                    on_mode: Callable[[TrainMode], None]) -> QMessageBox:  # fmt: skip
     """Ask what Train should do with the current weights. Continue is there only when the
     settings are the run's own; otherwise the box says which settings differ."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Train",
-                      "Train from the current weights, or start fresh?", parent=parent)
+    translate = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Question, translate("TrainModeBox", "Train"),
+                      translate("TrainModeBox", "Train from the current weights, or start fresh?"),
+                      parent=parent)  # fmt: skip
     box.setObjectName("continueOrFreshDialog")
-    text = [str(choice.checkpoint)]
+    text = [translate("TrainModeBox", "Checkpoint: {path}").format(path=choice.checkpoint)]
     if TrainMode.CONTINUE in choice.modes:
-        text.append(f"Continue this run: the same run, on to epoch {choice.continue_to_epoch}.")
+        text.append(translate("TrainModeBox", "Continue this run: the same run, on to epoch "
+                                              "{epoch}.").format(epoch=choice.continue_to_epoch))
     else:
-        text.append("This run cannot be continued exactly, since these settings differ from "
-                    "its own: " + "; ".join(choice.differences) + ".")
-    text.append("Start from these weights: a new run that begins with them, with a fresh "
-                "optimiser and schedule from the settings now chosen.")
+        text.append(translate("TrainModeBox", "This run cannot be continued exactly, since "
+                                              "these settings differ from its own: "
+                                              "{differences}.")
+                    .format(differences="; ".join(choice.differences)))  # fmt: skip
+    text.append(translate("TrainModeBox", "Start from these weights: a new run that begins "
+                                          "with them, with a fresh optimiser and schedule from "
+                                          "the settings now chosen."))  # fmt: skip
     box.setInformativeText("\n\n".join(text))
     buttons = {}
     for mode in choice.modes:
-        button = box.addButton(MODE_BUTTONS[mode], QMessageBox.ButtonRole.AcceptRole)
+        button = box.addButton(translate("TrainModeBox", MODE_BUTTONS[mode]),
+                               QMessageBox.ButtonRole.AcceptRole)  # fmt: skip
         button.setObjectName(f"mode-{mode.value}")
         buttons[button] = mode
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -71,29 +79,29 @@ class TrustDialog(QDialog):
                  on_trust: Callable[[ModelCode], None]) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("trustDialog")
-        self.setWindowTitle("Run this model's code?")
+        self.setWindowTitle(self.tr("Run this model's code?"))
         self.code = code
-        intro = QLabel(
-            f"<b>{what}</b> needs a model defined in a Python file. Loading it runs that "
-            f"file's code with your permissions. Only continue if you trust where it came "
-            f"from.<br><br>File: {html.escape(code.path)}<br>Model: {html.escape(code.name)}"
-            f"<br>SHA-256: <code>{code.sha256}</code><br><b>The code below is the source stored "
-            f"in the checkpoint: it is what would run</b>; "
-            f"{html.escape(compared_with_disk(code))}."
-        )  # fmt: skip
+        intro = QLabel(self.tr(
+            "<b>{what}</b> needs a model defined in a Python file. Loading it runs that "
+            "file's code with your permissions. Only continue if you trust where it came "
+            "from.<br><br>File: {path}<br>Model: {model}<br>SHA-256: <code>{sha256}</code><br>"
+            "<b>The code below is the source stored in the checkpoint: it is what would "
+            "run</b>; {on_disk}."
+        ).format(what=what, path=html.escape(code.path), model=html.escape(code.name),
+                 sha256=code.sha256, on_disk=html.escape(compared_with_disk(code))))  # fmt: skip
         intro.setWordWrap(True)
         intro.setObjectName("trustSummary")
         if hidden_characters(code.source):
-            intro.setText(intro.text() + "<br><b>Warning: the source holds control or "
-                          "bidirectional characters that can hide what it does; they are shown "
-                          "escaped.</b>")
+            intro.setText(intro.text() + "<br>" + self.tr(
+                "<b>Warning: the source holds control or bidirectional characters that can "
+                "hide what it does; they are shown escaped.</b>"))
         self.source_view = QPlainTextEdit(printable(code.source, "\n\t"),
                                           objectName="trustSource")
         self.source_view.setReadOnly(True)
         self.source_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.source_view.setMinimumSize(640, 320)
         buttons = QDialogButtonBox()
-        self.trust_button = buttons.addButton("Trust and open",
+        self.trust_button = buttons.addButton(self.tr("Trust and open"),
                                               QDialogButtonBox.ButtonRole.AcceptRole)
         self.trust_button.setObjectName("trustButton")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

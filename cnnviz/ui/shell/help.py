@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from cnnviz.ui.shell.i18n import active_language
 
 #: the online documentation: the same URL as ``Documentation`` in pyproject.toml's
 #: [project.urls] (tests/test_docs.py checks that they agree). PLACEHOLDER: the site is not
@@ -47,22 +49,19 @@ DOC_PAGES = {
 }
 
 
-def _more(page: str) -> str:
-    return f' <a href="{DOC_PAGES[page]}">more</a>'
-
-
-GUIDE = f"""
-<h3>What cnnviz shows</h3>
+#: the guide; ``{draw}``, ``{start}``... are the pages of DOC_PAGES (a translation keeps them)
+_GUIDE = QT_TRANSLATE_NOOP("GuideDialog", """<h3>What cnnviz shows</h3>
 <p><b>Draw</b>: draw a digit and watch the network read it as you draw; it works offline with
-the weights cnnviz ships.{_more("draw")} <b>Training</b>: press <b>Train</b> (Ctrl+R) and
-watch the loss and accuracy stream in.{_more("train")} <b>Runs</b>: every run is a folder;
-tick runs to draw them over each other and compare their settings.{_more("runs")}
-<b>Inspect</b>: the layers of the model, their output sizes and receptive fields, every
-channel's feature map for an input, the filters, and where the network looked
-(Explain).{_more("inspect")} <b>Evaluate</b>: the confusion matrix and the mistakes, most
-confidently wrong first.{_more("evaluate")} <b>Learn</b>: the tutorial's ideas as live demos:
-a neuron, small fully connected nets, a convolution step by step, pooling, weight sharing, and
-its architecture pattern as a model to build and train.{_more("learn")}</p>
+the weights cnnviz ships. <a href="{draw}">more</a> <b>Training</b>: press <b>Train</b> (Ctrl+R)
+and watch the loss and accuracy stream in. <a href="{train}">more</a> <b>Runs</b>: every run is
+a folder; tick runs to draw them over each other and compare their settings.
+<a href="{runs}">more</a> <b>Inspect</b>: the layers of the model, their output sizes and
+receptive fields, every channel's feature map for an input, the filters, and where the network
+looked (Explain). <a href="{inspect}">more</a> <b>Evaluate</b>: the confusion matrix and the
+mistakes, most confidently wrong first. <a href="{evaluate}">more</a> <b>Learn</b>: the
+tutorial's ideas as live demos: a neuron, small fully connected nets, a convolution step by
+step, pooling, weight sharing, and its architecture pattern as a model to build and train.
+<a href="{learn}">more</a></p>
 <h3>What to try first</h3>
 <ol>
 <li>Draw a 7, then a 1 that looks like a 7: what does the network say?</li>
@@ -73,9 +72,14 @@ its architecture pattern as a model to build and train.{_more("learn")}</p>
 tiles the input evenly: see which rows and columns PyTorch drops.</li>
 </ol>
 <p>Everything else is in the documentation (Help &gt; Documentation):
-<a href="{DOC_PAGES["start"]}">the first five minutes</a>, a page per tab, the command line,
-and <a href="{DOC_PAGES["offline"]}">working offline</a>.</p>
-"""
+<a href="{start}">the first five minutes</a>, a page per tab, the command line,
+and <a href="{offline}">working offline</a>.</p>
+""")
+
+
+def guide_html() -> str:
+    """The guide in the interface language, its links naming documentation pages."""
+    return QCoreApplication.translate("GuideDialog", _GUIDE).format(**DOC_PAGES)
 
 
 def local_site() -> Path | None:
@@ -94,12 +98,12 @@ def local_site() -> Path | None:
     return None
 
 
-def docs_url(page: str = "index.html", language: str = "en") -> QUrl:
+def docs_url(page: str = "index.html", language: str | None = None) -> QUrl:
     """The URL of a documentation page (``guide/learn.html``, optionally with ``#anchor``):
     in the built site when there is one, else online. ``language`` "zh" gives the Chinese
-    page (the site's ``zh/`` half)."""
+    page (the site's ``zh/`` half); by default the interface language picks."""
     path, _, anchor = page.partition("#")
-    if language.lower().startswith("zh"):
+    if (language or active_language()).lower().startswith("zh"):
         path = f"zh/{path}"
     site = local_site()
     url = QUrl.fromLocalFile(str(site / path)) if site is not None else QUrl(ONLINE_DOCS + path)
@@ -110,10 +114,11 @@ def docs_url(page: str = "index.html", language: str = "en") -> QUrl:
 
 #: shortcuts that belong to a tab rather than to a menu action
 TAB_SHORTCUTS = [
-    ("Esc, Delete", "Draw: clear the canvas"),
-    ("Ctrl+Z", "Draw: take back the last stroke, or the clear"),
-    ("Up, Down", "Inspect: the layer before or after"),
-    ("Left, Right", "Inspect: the channel before or after"),
+    ("Esc, Delete", QT_TRANSLATE_NOOP("ShortcutsDialog", "Draw: clear the canvas")),
+    ("Ctrl+Z", QT_TRANSLATE_NOOP("ShortcutsDialog",
+                                 "Draw: take back the last stroke, or the clear")),
+    ("Up, Down", QT_TRANSLATE_NOOP("ShortcutsDialog", "Inspect: the layer before or after")),
+    ("Left, Right", QT_TRANSLATE_NOOP("ShortcutsDialog", "Inspect: the channel before or after")),
 ]
 
 
@@ -124,15 +129,15 @@ class GuideDialog(QDialog):
                  open_page: Callable[[str], object] | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("guideDialog")
-        self.setWindowTitle("Welcome to cnnviz")
-        text = QLabel(GUIDE, objectName="guideText")
+        self.setWindowTitle(self.tr("Welcome to cnnviz"))
+        text = QLabel(guide_html(), objectName="guideText")
         text.setWordWrap(True)
         # a "more" link names a documentation page; open_page opens it (built site or online)
         text.setOpenExternalLinks(False)
         if open_page is not None:
             text.linkActivated.connect(open_page)
         self.text = text
-        self.at_start = QCheckBox("Show this guide when cnnviz starts",
+        self.at_start = QCheckBox(self.tr("Show this guide when cnnviz starts"),
                                   objectName="guideAtStart")  # fmt: skip
         self.at_start.setChecked(shown_at_start)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -150,13 +155,13 @@ class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget, actions: list[QAction]) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = [(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
                  action.text().replace("&", "").rstrip("."))
                 for action in actions if not action.shortcut().isEmpty()]  # fmt: skip
-        rows += TAB_SHORTCUTS
+        rows += [(keys, self.tr(what)) for keys, what in TAB_SHORTCUTS]
         table = QTableWidget(len(rows), 2, objectName="shortcutsTable")
-        table.setHorizontalHeaderLabels(["Keys", "What they do"])
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What they do")])
         table.verticalHeader().hide()
         for row, (keys, what) in enumerate(rows):
             table.setItem(row, 0, QTableWidgetItem(keys))

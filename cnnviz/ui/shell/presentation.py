@@ -1,7 +1,11 @@
 """Presentation mode (View > Present, F11): for a projector at 1280x720, seen from the back of
 a lecture hall. The window goes full screen, text grows half again (Qt's widgets through the
 application font, pyqtgraph's axes and titles through their own fonts), and the run panel
-steps aside so that plots and maps get its room. Leaving restores all of it."""
+steps aside so that plots and maps get its room. Leaving restores all of it.
+
+Everything drawn by hand or styled with widgets/style.py (grids, plot fonts, line widths,
+markers, colour bars) follows ``DISPLAY.scale``, which this sets: no widget here reaches into
+another's drawing. The axes of plots not styled that way are given the large font directly."""
 
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QWidget,
 )
+
+from cnnviz.ui.widgets.style import DISPLAY
 
 SCALE = 1.5
 
@@ -43,6 +49,7 @@ class Presentation:
         big.setPointSizeF(self._font.pointSizeF() * SCALE)
         app.setFont(big)
         self._style_axes(big)
+        DISPLAY.set_scale(SCALE)
         self._fit_columns()
         self.side_panel.hide()
         self.window.showFullScreen()
@@ -53,6 +60,7 @@ class Presentation:
         if self._font is not None:
             app.setFont(self._font)
         self._style_axes(None)
+        DISPLAY.set_scale(1.0)
         self._fit_columns()
         self.side_panel.show()
         (self.window.showMaximized if self._was_maximized else self.window.showNormal)()

@@ -1,4 +1,5 @@
-"""Remembered settings: last choices, data folder, window geometry, recent checkpoints.
+"""Remembered settings: last choices, data folder, window geometry, recent checkpoints,
+the interface language.
 
 ``CNNVIZ_SETTINGS`` names an .ini file to use instead of the user's real settings; the tests
 set it so that they never read or write what a user has saved.
@@ -67,6 +68,14 @@ class AppSettings:
 
     def set_extra_run_folders(self, folders: list[Path]) -> None:
         self.set("runs/extra", [str(folder) for folder in folders])
+
+    def language(self) -> str:
+        """The interface language chosen in View > Language ("en", "zh_CN"), or "" when the
+        user never chose (the system's is used then)."""
+        return self.value("ui/language", "")
+
+    def set_language(self, language: str) -> None:
+        self.set("ui/language", language)
 
     def sync(self) -> None:
         self.qsettings.sync()

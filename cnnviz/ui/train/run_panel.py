@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -21,12 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.data.batches import AUGMENTATIONS
 from cnnviz.core.data.datasets import DATASETS
-from cnnviz.core.data.types import FOLDER_PREFIX, is_folder
-from cnnviz.core.models.custom_model import is_custom_model_spec
+from cnnviz.core.data.types import DatasetSpec
 from cnnviz.core.models.registry import MODELS
-from cnnviz.core.training.config import OPTIMIZERS, SCHEDULES, TrainConfig
+from cnnviz.core.models.spec import ModelSpec
+from cnnviz.core.training.config import SETTINGS, TrainConfig
 from cnnviz.core.training.devices import available_devices, describe_device
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.ui.shell.settings import AppSettings
@@ -45,25 +45,19 @@ def module_classes(path: Path) -> list[str]:
             if isinstance(node, ast.ClassDef | ast.FunctionDef) and not node.name.startswith("_")]
 
 
-def _short(spec: str) -> str:
-    if is_custom_model_spec(spec):
-        path, _, name = spec.rpartition(":")
-        return f"{Path(path).name}:{name}"
-    if spec.startswith(FOLDER_PREFIX):
-        return f"folder: {Path(spec[len(FOLDER_PREFIX):]).name}"
-    return spec
-
-
 class ChoiceCombo(QComboBox):
     """A combo whose items carry a value (the registry name or spec) besides their label, and
-    whose last item can ask the user for a new value (a file or a folder)."""
+    whose last item can ask the user for a new value (a file or a folder). A value added
+    without a label is labelled ``name_of(value)`` (a spec's display name)."""
 
     browse_requested = Signal()
 
-    def __init__(self, object_name: str, browse_label: str | None = None) -> None:
+    def __init__(self, object_name: str, browse_label: str | None = None,
+                 name_of: Callable[[str], str] = str) -> None:  # fmt: skip
         super().__init__()
         self.setObjectName(object_name)
         self.browse_label = browse_label
+        self.name_of = name_of
         self._previous = 0
         if browse_label:
             self.addItem(browse_label, None)
@@ -73,7 +67,7 @@ class ChoiceCombo(QComboBox):
         index = self.findData(value)
         if index < 0:
             index = self.count() - 1 if self.browse_label else self.count()
-            self.insertItem(index, label or _short(value), value)
+            self.insertItem(index, label or self.name_of(value), value)
             if tooltip or value != label:
                 self.setItemData(index, tooltip or value, 3)  # Qt.ToolTipRole
         return index
@@ -93,6 +87,33 @@ class ChoiceCombo(QComboBox):
             self._previous = index
 
 
+def setting_spin(name: str, object_name: str, tooltip: str | None = None,
+                 **presentation: object) -> QSpinBox | QDoubleSpinBox:  # fmt: skip
+    """A spin box for a TrainConfig setting, with its range (``span``), default and help from
+    the setting; a default of None shows as the lowest value (the special value text)."""
+    setting, default = SETTINGS[name], getattr(TrainConfig(), name)
+    assert setting.span is not None, f"{name} has no range for the form"
+    low, high = setting.span
+    kind = QDoubleSpinBox if isinstance(low, float) else QSpinBox
+    box = kind(objectName=object_name, **presentation)  # decimals before the range
+    box.setRange(low, high)
+    box.setValue(low if default is None else default)
+    box.setToolTip(tooltip or setting.described(default))
+    return box
+
+
+def setting_combo(name: str, object_name: str) -> ChoiceCombo:
+    """A combo of a TrainConfig setting's choices, each with what it does."""
+    setting, default = SETTINGS[name], getattr(TrainConfig(), name)
+    assert setting.choices is not None, f"{name} has no choices"
+    combo = ChoiceCombo(object_name)
+    for value, text in setting.choices.items():
+        combo.add_choice(value, value, text)
+    combo.select(default)
+    combo.setToolTip(setting.described(default))
+    return combo
+
+
 class RunPanel(QWidget):
     """Widgets for a TrainConfig, plus the run buttons and the progress bar."""
 
@@ -102,10 +123,12 @@ class RunPanel(QWidget):
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.model_combo = ChoiceCombo("modelCombo", LOAD_MODEL_ITEM)
-        for spec in MODELS.values():
-            self.model_combo.add_choice(spec.name, spec.name, spec.description)
-        self.dataset_combo = ChoiceCombo("datasetCombo", IMAGE_FOLDER_ITEM)
+        self.model_combo = ChoiceCombo("modelCombo", LOAD_MODEL_ITEM,
+                                       lambda spec: ModelSpec.parse(spec).display_name)
+        for entry in MODELS.values():
+            self.model_combo.add_choice(entry.name, entry.name, entry.description)
+        self.dataset_combo = ChoiceCombo("datasetCombo", IMAGE_FOLDER_ITEM,
+                                         lambda spec: DatasetSpec.parse(spec).display_name)
         for entry in DATASETS.values():
             self.dataset_combo.add_choice(entry.info.name, entry.info.name, entry.info.description)
         self.device_combo = ChoiceCombo("deviceCombo")
@@ -115,27 +138,17 @@ class RunPanel(QWidget):
         for name in devices:
             self.device_combo.add_choice(name, describe_device(name))
 
-        self.epochs_spin = QSpinBox(objectName="epochsSpin", minimum=1, maximum=1000, value=1)
-        self.batch_size_spin = QSpinBox(objectName="batchSizeSpin", minimum=2, maximum=8192,
-                                        value=100, singleStep=10)
-        self.learning_rate_spin = QDoubleSpinBox(
-            objectName="learningRateSpin", decimals=6, minimum=1e-6, maximum=10.0,
-            value=1e-3, singleStep=1e-4,
-        )  # fmt: skip
-        self.optimizer_combo = ChoiceCombo("optimizerCombo")
-        for name, text in OPTIMIZERS.items():
-            self.optimizer_combo.add_choice(name, name, text)
-        self.schedule_combo = ChoiceCombo("scheduleCombo")
-        for name, text in SCHEDULES.items():
-            self.schedule_combo.add_choice(name, name, text)
-        self.augment_combo = ChoiceCombo("augmentCombo")
-        self.augment_combo.add_choice("auto", "auto",
-                                      "crop-flip for colour photos, none for digits")
-        for name, text in AUGMENTATIONS.items():
-            self.augment_combo.add_choice(name, name, text)
-        self.seed_spin = QSpinBox(objectName="seedSpin", minimum=0, maximum=2**31 - 1, value=0)
-        self.image_size_spin = QSpinBox(objectName="imageSizeSpin", minimum=0, maximum=1024,
-                                        value=0, singleStep=8, suffix=" px")  # fmt: skip
+        self.epochs_spin = setting_spin("epochs", "epochsSpin",
+                                        tooltip="epochs to train (continuing a run: epochs more)")
+        self.batch_size_spin = setting_spin("batch_size", "batchSizeSpin", singleStep=10)
+        self.learning_rate_spin = setting_spin("lr", "learningRateSpin", decimals=6,
+                                               singleStep=1e-4)
+        self.optimizer_combo = setting_combo("optimizer", "optimizerCombo")
+        self.schedule_combo = setting_combo("schedule", "scheduleCombo")
+        self.augment_combo = setting_combo("augment", "augmentCombo")
+        self.seed_spin = setting_spin("seed", "seedSpin")
+        self.image_size_spin = setting_spin("image_size", "imageSizeSpin", singleStep=8,
+                                            suffix=" px")
         self.image_size_spin.setSpecialValueText("auto")
         self.processes_spin = QSpinBox(objectName="processesSpin", minimum=1, maximum=64, value=1)
         self.processes_spin.setToolTip(
@@ -144,9 +157,15 @@ class RunPanel(QWidget):
         self.copy_command_button = QPushButton("Copy command", objectName="copyCommandButton")
         self.copy_command_button.setToolTip(
             "Copy the torchrun command for these settings, to run them on other machines")
-        self.image_size_spin.setToolTip(
-            "Image folders: the longer side of the input, in pixels. auto: the folder's most "
-            "common size, scaled so that its longer side is at most 64")
+        #: the widget of each TrainConfig setting the form shows
+        self.fields: dict[str, ChoiceCombo | QSpinBox | QDoubleSpinBox] = {
+            "model": self.model_combo, "dataset": self.dataset_combo,
+            "device": self.device_combo, "epochs": self.epochs_spin,
+            "batch_size": self.batch_size_spin, "lr": self.learning_rate_spin,
+            "optimizer": self.optimizer_combo, "schedule": self.schedule_combo,
+            "augment": self.augment_combo, "seed": self.seed_spin,
+            "image_size": self.image_size_spin,
+        }  # fmt: skip
 
         form = QFormLayout()
         form.addRow("&Model", self.model_combo)
@@ -205,46 +224,35 @@ class RunPanel(QWidget):
     def _update_image_size(self) -> None:
         """The image size is a folder's to choose: a registry set has one size."""
         self.image_size_spin.setEnabled(self.train_button.isEnabled()
-                                        and is_folder(self.dataset_combo.value() or ""))
+                                        and DatasetSpec.parse(self.dataset_combo.value() or "")
+                                        .is_folder)
 
     # -- config -----------------------------------------------------------------------------
     def config(self) -> TrainConfig:
-        dataset = self.dataset_combo.value()
-        return TrainConfig(
-            model=self.model_combo.value(), dataset=dataset,
-            data_dir=self.settings.data_dir(), epochs=self.epochs_spin.value(),
-            batch_size=self.batch_size_spin.value(), lr=self.learning_rate_spin.value(),
-            optimizer=self.optimizer_combo.value(), schedule=self.schedule_combo.value(),
-            augment=self.augment_combo.value(), seed=self.seed_spin.value(),
-            device=self.device_combo.value(),
-            image_size=(self.image_size_spin.value() or None) if is_folder(dataset) else None,
-        )  # fmt: skip
+        values = {name: widget.value() for name, widget in self.fields.items()}
+        folder = DatasetSpec.parse(values["dataset"]).is_folder
+        values["image_size"] = (values["image_size"] or None) if folder else None
+        return TrainConfig(**values, data_dir=self.settings.data_dir())
 
     def restore(self) -> None:
-        s = self.settings
-        self.model_combo.select(s.value("run/model", "simple-cnn"))
-        self.dataset_combo.select(s.value("run/dataset", "mnist"))
-        device = s.value("run/device", "auto")
-        self.device_combo.select(device if self.device_combo.findData(device) >= 0 else "auto")
-        self.epochs_spin.setValue(s.value("run/epochs", 1, int))
-        self.batch_size_spin.setValue(s.value("run/batch_size", 100, int))
-        self.learning_rate_spin.setValue(s.value("run/lr", 1e-3, float))
-        self.optimizer_combo.select(s.value("run/optimizer", "adam"))
-        self.schedule_combo.select(s.value("run/schedule", "none"))
-        self.augment_combo.select(s.value("run/augment", "auto"))
-        self.seed_spin.setValue(s.value("run/seed", 0, int))
-        self.processes_spin.setValue(s.value("run/processes", 1, int))
-        self.image_size_spin.setValue(s.value("run/image_size", 0, int))
+        """The settings last used, each (a device no longer here aside) where it was."""
+        defaults = TrainConfig()
+        for name, widget in self.fields.items():
+            default = getattr(defaults, name)
+            if isinstance(widget, ChoiceCombo):
+                value = self.settings.value(f"run/{name}", default)
+                if widget is self.device_combo and widget.findData(value) < 0:
+                    value = default
+                widget.select(value)
+            else:
+                kind = float if isinstance(widget, QDoubleSpinBox) else int
+                widget.setValue(self.settings.value(f"run/{name}", default or 0, kind))
+        self.processes_spin.setValue(self.settings.value("run/processes", 1, int))
 
     def save(self) -> None:
-        c = self.config()
-        for key, value in (("model", c.model), ("dataset", c.dataset), ("device", c.device),
-                           ("epochs", c.epochs), ("batch_size", c.batch_size), ("lr", c.lr),
-                           ("optimizer", c.optimizer), ("schedule", c.schedule),
-                           ("augment", c.augment), ("seed", c.seed),
-                           ("image_size", self.image_size_spin.value()),
-                           ("processes", self.processes_spin.value())):  # fmt: skip
-            self.settings.set(f"run/{key}", value)
+        for name, widget in self.fields.items():
+            self.settings.set(f"run/{name}", widget.value())
+        self.settings.set("run/processes", self.processes_spin.value())
 
     # -- browsing ---------------------------------------------------------------------------
     def browse_model_file(self) -> None:
@@ -265,4 +273,4 @@ class RunPanel(QWidget):
             self, "Image folder: train/<class>/ and test/<class>/, or one folder per class"
         )
         if path:
-            self.dataset_combo.select(f"{FOLDER_PREFIX}{path}")
+            self.dataset_combo.select(DatasetSpec.of_folder(path).text)

@@ -1,4 +1,4 @@
-"""Small pyqtgraph charts shared by the tabs."""
+"""Small pyqtgraph charts shared by the tabs, in the palette and type scale of style.py."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ import pyqtgraph.exporters
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
+from cnnviz.ui.widgets.style import BACKGROUND, line_pen, style_plot
+
 #: a probability chart shows at most this many classes, the likeliest
 MAX_BARS = 10
-TRUE_PEN = pg.mkPen((20, 150, 60), width=3)
+#: the outline of the true class's bar
+TRUE_COLOUR = (20, 150, 60)
 
 
 
@@ -29,13 +32,13 @@ class ProbabilityChart(pg.PlotWidget):
     def __init__(self, object_name: str) -> None:
         super().__init__()
         self.setObjectName(object_name)
-        self.setBackground("w")
         self.setXRange(0, 1)
         self.getPlotItem().invertY(True)
         self.setMouseEnabled(x=False, y=False)
         self.setMenuEnabled(False)
         self.hideButtons()
         self.setLabel("bottom", "probability")
+        style_plot(self)
         self.bars: pg.BarGraphItem | None = None
         self.values = np.zeros(0, dtype=np.float32)  # in class order
         self.order: list[int] = []  # the classes shown, top guess first
@@ -57,7 +60,8 @@ class ProbabilityChart(pg.PlotWidget):
         if true_label is not None and true_label not in self.order:
             self.order[-1] = true_label
         brushes = bar_brushes(len(self.order), 0)
-        pens = [TRUE_PEN if c == true_label else pg.mkPen(None) for c in self.order]
+        true_pen = line_pen(TRUE_COLOUR, 3)
+        pens = [true_pen if c == true_label else pg.mkPen(None) for c in self.order]
         self.bars = pg.BarGraphItem(x0=0, y=np.arange(len(self.order)), height=0.7,
                                     width=self.values[self.order], brushes=brushes,
                                     pens=pens)  # fmt: skip
@@ -84,7 +88,7 @@ def image_view(object_name: str) -> tuple[pg.GraphicsLayoutWidget, pg.ViewBox, p
     """An image in a view that keeps its aspect ratio, row-major, top row at the top."""
     widget = pg.GraphicsLayoutWidget()
     widget.setObjectName(object_name)
-    widget.setBackground("w")
+    widget.setBackground(BACKGROUND)
     view = widget.addViewBox(lockAspect=True, invertY=True, enableMenu=False)
     item = pg.ImageItem(axisOrder="row-major")
     view.addItem(item)

@@ -1,36 +1,44 @@
 """Marks on a tiled image of maps or kernels: each cell's number, a frame round the chosen
 cell, and a colour bar that says what the colours mean. Text items are only rebuilt when the
-grid's layout changes, so a live refresh with new weights costs nothing here."""
+grid's layout changes, so a live refresh with new weights costs nothing here. Numbers, frame
+and colour bar follow the display scale (style.py)."""
 
 from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from cnnviz.core.analysis.mosaic import cell_origin
+from cnnviz.ui.widgets.style import BADGE_PT, follow_scale, font, pixels, style_colour_bar
 
 FRAME_COLOUR = QColor(255, 140, 0)
 
 
 def rect_outline(view: pg.ViewBox, colour: QColor, width: int, z: float) -> QGraphicsRectItem:
     """A hidden rectangle outline in ``view``, ``width`` screen pixels wide at any zoom (a
-    cosmetic pen), above the images at ``z``; set its rect and show it to use it."""
+    cosmetic pen) times the display scale, above the images at ``z``; set its rect and show
+    it to use it."""
     rect = QGraphicsRectItem()
-    pen = QPen(colour, width)
-    pen.setCosmetic(True)
-    rect.setPen(pen)
+
+    def restyle() -> None:
+        pen = QPen(colour, pixels(width))
+        pen.setCosmetic(True)
+        rect.setPen(pen)
+
     rect.setZValue(z)
     rect.hide()
     view.addItem(rect)
+    follow_scale(view, restyle)
     return rect
 
 
 def colour_bar(widget: pg.GraphicsLayoutWidget) -> pg.ColorBarItem:
-    """A colour bar to the right of a widget's image view."""
-    bar = pg.ColorBarItem(values=(0, 1), interactive=False, width=12)
+    """A colour bar to the right of a widget's image view, sized by the display scale."""
+    bar = pg.ColorBarItem(values=(0, 1), interactive=False)
     widget.addItem(bar, 0, 1)
+    follow_scale(bar, lambda: style_colour_bar(bar))
     return bar
 
 
@@ -49,6 +57,11 @@ class GridMarks:
         self._layout: tuple | None = None
         self.frame = rect_outline(view, FRAME_COLOUR, 3, 20)
         self.colour_bar = colour_bar(widget)
+        follow_scale(view, self._restyle)
+
+    def _restyle(self) -> None:
+        for label in self.labels:
+            label.setFont(font(BADGE_PT))
 
     def number(self, numbers: list[int], cell: tuple[int, int], columns: int) -> None:
         """Write each cell's number (a channel, a filter) in its top left corner."""
@@ -58,13 +71,11 @@ class GridMarks:
         self._layout = layout
         for label in self.labels:
             self.view.removeItem(label)
-        font = QFont()
-        font.setPixelSize(10)
         self.labels = []
         for index, number in enumerate(numbers):
             label = pg.TextItem(str(number), color=(255, 255, 255), anchor=(0, 0),
                                 fill=pg.mkBrush(0, 0, 0, 120))  # fmt: skip
-            label.setFont(font)
+            label.setFont(font(BADGE_PT))
             label.setPos(*cell_origin(index, cell, columns))
             label.setZValue(15)
             self.view.addItem(label)

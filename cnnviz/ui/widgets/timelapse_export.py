@@ -1,6 +1,7 @@
-"""Inspect's "Export timelapse...": the run's recorded kernels (Filters page) or feature maps
-(Feature maps page, the layer selected) over training, written as a GIF or MP4 in the
-background with progress and Cancel, as ``cnnviz timelapse`` writes it."""
+""""Export timelapse...", in Inspect and the Projector: the run's recorded kernels (Inspect's
+Filters page), feature maps (its Feature maps page, the layer selected) or test-set
+projection (the Projector) over training, written as a GIF or MP4 in the background with
+progress and Cancel, as ``cnnviz timelapse`` writes it."""
 
 from __future__ import annotations
 
@@ -16,18 +17,18 @@ from cnnviz.ui.shell.file_dialogs import choose_path
 from cnnviz.ui.widgets.task_bar import TaskBar
 from cnnviz.ui.workers.background import TaskState
 
-#: what to export: (the run folder of the weights shown or None, "filters" or "maps", layer)
+#: what to export: (the run folder of the weights shown or None, "filters", "maps" or
+#: "embedding", the layer)
 Source = Callable[[], tuple[Path | None, str, str]]
 
 
 class TimelapseExport(QWidget):
-    def __init__(self, source: Source, parent: QWidget | None = None) -> None:
+    def __init__(self, source: Source, tooltip: str, parent: QWidget | None = None) -> None:
+        """``tooltip`` says what the button exports, where it is."""
         super().__init__(parent)
         self.source = source
         self.task_bar = TaskBar("Export timelapse...", "timelapse")
-        self.task_bar.start_button.setToolTip(
-            "The run's first-layer kernels (Filters) or the selected layer's feature maps "
-            "(Feature maps) over training, as a GIF or MP4")
+        self.task_bar.start_button.setToolTip(tooltip)
         self.fps = QSpinBox(objectName="timelapseFps", minimum=1, maximum=60, value=10,
                             suffix=" fps")  # fmt: skip
         self.per_frame = QCheckBox("scale each frame", objectName="timelapsePerFrame")
@@ -60,7 +61,7 @@ class TimelapseExport(QWidget):
         chosen = layer if what == "maps" else None
 
         def work(state: TaskState) -> Path | None:
-            timelapse = Timelapse.read(run_dir)
+            timelapse = Timelapse.read(run_dir, what)
             pictures = render(timelapse, what, timelapse.layer(what, chosen), scale)
             try:
                 write_animation(pictures, out, fps, state.set_progress,

@@ -166,3 +166,10 @@ def _call_ended() -> None:
     _running_calls -= 1
     if _running_calls == 0:
         gc.enable()
+
+
+def run_in_background(function: Callable[[], Any], on_done: Callable[[Any], None],
+                      on_error: Callable[[Exception], None]) -> BackgroundCall:  # fmt: skip
+    """The runner that the session's services (session/test_split.py) are given: their
+    Qt-free work off the GUI thread, its outcome back in it."""
+    return BackgroundCall(lambda state: function(), on_done, on_error)

@@ -8,7 +8,6 @@ from torch import nn
 
 from cnnviz.cli import main
 from cnnviz.core.analysis.embedding import (
-    classifier_layer,
     knn_accuracy,
     penultimate_features,
     principal_components,
@@ -17,6 +16,7 @@ from cnnviz.core.analysis.embedding import (
 )
 from cnnviz.core.data.batches import Normalizer
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.models.embedding_layer import classifier_layer
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
 

@@ -5,7 +5,8 @@ import pytest
 import torch
 from torch import nn
 
-from cnnviz.core.analysis.inspection import Field, ModelInspector
+from cnnviz.core.analysis.inspection import ModelInspector
+from cnnviz.core.analysis.receptive_field import Field
 from cnnviz.core.models.registry import MODELS, build_model
 from cnnviz.core.models.shape import InputShape
 

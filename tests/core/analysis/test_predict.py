@@ -84,3 +84,26 @@ def test_an_empty_drawing_is_refused(tmp_path, capsys):
 def test_a_missing_checkpoint(tmp_path, capsys):
     assert main(["predict", "--checkpoint", str(tmp_path / "nope.pt"), "x.png"]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+def test_the_first_mistake_after_an_index():
+    """Next misclassified: the first test image from ``start`` on that the model gets wrong,
+    found across batches; None when there is none after it, or when asked to stop."""
+    from cnnviz.core.analysis.prediction import first_mistake
+    from cnnviz.core.data.batches import Normalizer
+    from cnnviz.core.data.types import ImageSplit
+
+    class Brightness(torch.nn.Module):  # predicts 1 for a bright image, 0 for a dark one
+        def forward(self, x):
+            mean = x.mean(dim=(1, 2, 3))
+            return torch.stack([-mean, mean], dim=1)
+
+    images = torch.zeros(12, 1, 4, 4, dtype=torch.uint8)
+    images[[3, 9]] = 255
+    split = ImageSplit(images, torch.zeros(12, dtype=torch.int64))  # every label 0
+    normalizer = Normalizer([0.5], [0.5], torch.device("cpu"))
+    model = Brightness()
+    assert first_mistake(model, normalizer, split, 0, batch_size=5) == 3
+    assert first_mistake(model, normalizer, split, 4, batch_size=5) == 9
+    assert first_mistake(model, normalizer, split, 10, batch_size=5) is None
+    assert first_mistake(model, normalizer, split, 0, should_stop=lambda: True) is None

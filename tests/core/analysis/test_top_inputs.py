@@ -6,12 +6,14 @@ import pytest
 import torch
 from PIL import Image
 from torch import nn
+from torch.nn import functional as F
 
 from cnnviz.cli import main
 from cnnviz.core.analysis import top_inputs
-from cnnviz.core.analysis.inspection import Field, ModelInspector
+from cnnviz.core.analysis.inspection import ModelInspector
 from cnnviz.core.analysis.layer_capture import forward_to
 from cnnviz.core.analysis.prediction import shipped_weights_path
+from cnnviz.core.analysis.receptive_field import Field
 from cnnviz.core.analysis.top_inputs import (
     CropGeometry,
     TopInputs,
@@ -213,6 +215,57 @@ def test_a_module_called_twice_gives_the_call_inspect_names():
     with torch.no_grad():
         assert torch.equal(forward_to(model, x, "relu"), torch.relu(x))
         assert torch.equal(forward_to(model, x, "relu#2"), model(x))
+
+
+class Functional(nn.Module):
+    """Convolutions and a pool called in forward, at the top and inside a block (twice),
+    beside a Conv2d module whose own F.conv2d call is that module's layer."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.w = nn.Parameter(torch.randn(3, 1, 3, 3))
+        self.block = Block()
+        self.head = nn.Linear(3, 2)
+
+    def forward(self, x):
+        x = F.max_pool2d(F.conv2d(x, self.w, padding=1), 2)
+        return self.head(self.block(x).mean(dim=(2, 3)))
+
+
+class Block(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.v = nn.Parameter(torch.randn(3, 3, 3, 3))
+        self.conv = nn.Conv2d(3, 3, 1)
+
+    def forward(self, x):
+        return F.conv2d(F.conv2d(self.conv(x), self.v, padding=1), self.v)
+
+
+def test_every_layer_inspect_lists_is_reached_by_its_name():
+    """Inspect lists the F.conv2d calls as layers ("conv2d", "block.conv2d#2"): scans and
+    feature visualisation reach each of them, and get the output Inspect shows."""
+    torch.manual_seed(0)
+    model, images = Functional().eval(), random_images(2, 8)
+    inspector = ModelInspector(model, (1, 8, 8), [0.5], [0.25])
+    x = inspector.normalizer(images)
+    names = [info.name for info in inspector.layers]
+    assert {"conv2d", "max_pool2d", "block.conv2d", "block.conv2d#2"} <= set(names)
+    shown = inspector.run(images[0].numpy()).activations  # the inspector's own pass
+    with torch.no_grad():
+        inner = F.conv2d(model.block.conv(F.max_pool2d(F.conv2d(x, model.w, padding=1), 2)),
+                         model.block.v, padding=1)  # fmt: skip
+        expected = {"conv2d": F.conv2d(x, model.w, padding=1), "block.conv2d": inner,
+                    "block.conv2d#2": F.conv2d(inner, model.block.v)}  # fmt: skip
+        for name in names:
+            output = forward_to(model, x, name)
+            assert np.allclose(output[0].numpy(), shown[name], atol=1e-5), name
+            if name in expected:
+                assert torch.allclose(output, expected[name], atol=1e-5), name
+    with pytest.raises(CnnvizError, match="'block.avg_pool2d' gives no tensor"):
+        forward_to(model, x, "block.avg_pool2d")  # the block makes no such call
+    with pytest.raises(CnnvizError, match="no layer named 'block.conv.conv2d'"):
+        forward_to(model, x, "block.conv.conv2d")  # the module's own call is "block.conv"
 
 
 def test_a_forged_scan_that_does_not_fit_the_layer_or_the_test_set_is_scanned_again(tmp_path):

@@ -7,10 +7,10 @@ import torch
 from cnnviz.cli import main
 from cnnviz.core.analysis.inspection import ModelInspector
 from cnnviz.core.errors import ModelLoadError
-from cnnviz.core.models.custom_model import is_custom_model_spec
 from cnnviz.core.models.pattern import Pattern, parse_pattern, plan
 from cnnviz.core.models.registry import build_model, count_parameters
 from cnnviz.core.models.shape import InputShape
+from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.training.checkpoint import load_checkpoint, model_from_checkpoint
 
 MNIST = InputShape(1, 28, 28, 10)
@@ -91,8 +91,8 @@ def test_invalid_specs_say_what_is_wrong(spec, message):
 
 
 def test_a_pattern_is_data_that_needs_no_trust():
-    assert not is_custom_model_spec("pattern:n=2,m=2,k=1")
-    assert not is_custom_model_spec("pattern:n=2,m=2,k=1,pool=max")
+    assert not ModelSpec.parse("pattern:n=2,m=2,k=1").is_file
+    assert not ModelSpec.parse("pattern:n=2,m=2,k=1,pool=max").is_file
 
 
 def test_train_summary_and_checkpoint_with_a_pattern(mnist_dir, tmp_path, capsys):

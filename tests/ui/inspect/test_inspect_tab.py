@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import numpy as np
 import pytest
 import torch
@@ -74,7 +76,7 @@ def test_filters_of_the_first_layer_and_a_kernel(inspect):
     assert "averaged over their inputs" in inspect.filters.filter_label.text()
 
 
-def test_browsing_the_test_set(window, inspect):
+def test_browsing_the_test_set(qtbot, window, inspect):
     spin = window.findChild(QSpinBox, "inspectIndexSpin")
     spin.setValue(5)
     first = inspect.image.copy()
@@ -88,7 +90,8 @@ def test_browsing_the_test_set(window, inspect):
     # predicts, so that the search must pass those and stop at 20, and finds none after it.
     test.labels[7:] = predicted[7:]
     test.labels[20] = (predicted[20] + 1) % 10
-    inspect.show_next_misclassified()
+    inspect.show_next_misclassified()  # in the background
+    qtbot.waitUntil(lambda: not inspect.search.running, timeout=10_000)
     assert spin.value() == 20 and inspect.true_label == int(test.labels[20])
     assert np.array_equal(inspect.image, test.images[20].numpy())
     assert int(np.argmax(inspect.result.probabilities)) != inspect.true_label
@@ -96,6 +99,7 @@ def test_browsing_the_test_set(window, inspect):
     messages = []
     inspect.status.connect(messages.append)
     inspect.show_next_misclassified()
+    qtbot.waitUntil(lambda: not inspect.search.running, timeout=10_000)
     assert spin.value() == 20
     assert messages == ["Inspect: no misclassified image after this one"]
 
@@ -134,7 +138,11 @@ def test_exports(inspect, tmp_path):
     assert saved.shape == (16, 28, 28)
 
 
-def test_live_refresh_follows_a_run_and_changes_nothing(qtbot, window, inspect):
+def test_live_refresh_follows_a_run_and_changes_nothing(qtbot, window, inspect, monkeypatch):
+    # the thread count fixed, as exact repeats need: an adapting count reorders sums
+    chosen = window.panel.config
+    monkeypatch.setattr(window.panel, "config", lambda: replace(chosen(), threads=1))
+
     def train(watching):
         window.tabs.setCurrentWidget(window.inspect_tab if watching else window.plots)
         window.start_training(TrainMode.FRESH)
@@ -145,7 +153,7 @@ def test_live_refresh_follows_a_run_and_changes_nothing(qtbot, window, inspect):
         assert bool(snapshots) == watching
         return load_checkpoint(window.session.current.path).model_state
 
-    inspect.live_spin.setValue(0.2)
+    inspect.prediction.live_spin.setValue(0.2)
     window.panel.epochs_spin.setValue(2)
     unwatched = train(watching=False)
     watched = train(watching=True)
@@ -194,7 +202,7 @@ def test_explain_offers_only_the_convolutions_it_can_hook(window, inspect, tmp_p
 
 
 def test_the_prediction_chart_puts_the_top_guess_first(inspect):
-    chart = inspect.prediction_chart
+    chart = inspect.prediction.prediction_chart
     probabilities = inspect.result.probabilities
     assert chart.order == [int(i) for i in np.argsort(-probabilities, kind="stable")]
     assert list(chart.bars.opts["width"]) == sorted(probabilities, reverse=True)
@@ -244,8 +252,8 @@ def test_a_new_data_set_never_shows_the_previous_models_maps(qtbot, window, insp
     inspect.prepare_live(model, started)
     # same input shape, another data set: nothing of the old image or model stays
     assert inspect.result is None and inspect.image is None
-    assert inspect.maps.map_item.image is None and inspect.prediction_chart.order == []
-    assert inspect.original_item.image is None
+    assert inspect.maps.map_item.image is None and inspect.prediction.prediction_chart.order == []
+    assert inspect.prediction.original_item.image is None
     assert "loading the fashion-mnist test set" in inspect.input_label.text()
     qtbot.waitUntil(lambda: "no test set" in inspect.input_label.text(), timeout=30_000)
     assert inspect.layer_tree.topLevelItemCount() == 2  # lenet5: features, classifier

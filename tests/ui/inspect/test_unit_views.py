@@ -15,7 +15,7 @@ from cnnviz.core.training import histograms
 from cnnviz.core.training.histograms import HistogramRecorder
 from cnnviz.core.training.run_folder import HISTOGRAMS, RunFolder, read_metrics
 from cnnviz.session.session import TrainMode
-from cnnviz.ui import projector_tab
+from cnnviz.ui.projector import projector_tab
 from tests.ui.test_main_window import wait_idle
 
 VIEWS = ["unitsView", "featureVisView", "histogramView", "gradientNormView", "projectorView"]

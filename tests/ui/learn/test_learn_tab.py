@@ -17,14 +17,6 @@ LEARN_NAMES = ["learnTab", "neuronDemo", "fcNetDemo", "convDemo", "convStepButto
                "poolDemo", "patternBuilder"]  # fmt: skip
 
 
-@pytest.fixture
-def learn(qtbot, window):
-    window.tabs.setCurrentWidget(window.learn_tab)
-    window.show()
-    qtbot.waitExposed(window)
-    return window.learn_tab
-
-
 def spin(widget, name) -> QSpinBox:
     return widget.findChild(QSpinBox, name)
 
@@ -32,7 +24,9 @@ def spin(widget, name) -> QSpinBox:
 def test_named_widgets_and_the_first_launch(window):
     for name in LEARN_NAMES:
         assert window.findChild(QWidget, name) is not None, name
-    assert window.tabs.currentWidget() is window.learn_tab  # works offline, unlike Training
+    # the first launch shows the Overview (offline, unlike Training); Learn is one click away
+    assert window.tabs.currentWidget() is window.overview_tab
+    assert window.tabs.isTabEnabled(window.tabs.indexOf(window.learn_tab))
     assert window.statusBar().currentMessage() == ""
     available = window.screen().availableGeometry()
     assert window.width() <= available.width() and window.height() <= available.height()
@@ -48,7 +42,8 @@ def test_a_first_launch_without_data_opens_quietly_on_a_tab_that_works(qtbot, mo
     window.show()
     inspect = window.inspect_tab
     qtbot.waitUntil(lambda: "no test set" in inspect.input_label.text(), timeout=30_000)
-    assert window.tabs.currentWidget() is window.learn_tab
+    assert window.tabs.currentWidget() is window.overview_tab  # the shipped model, a digit
+    assert "label 7, predicted 7" in window.overview_tab.input_label.text()
     assert window.statusBar().currentMessage() == ""  # no missing-data complaint on arrival
     assert "not in" in inspect.input_label.toolTip()  # Inspect itself says what is missing
     window.close()
@@ -377,7 +372,7 @@ def test_the_pattern_builder_lists_layers_and_selects_the_spec(qtbot, window, le
 
 @pytest.mark.parametrize("size", [(1280, 720)])
 def test_every_tab_fits_a_laptop_window(qtbot, window, size):
-    window.inspect_tab.source_label.setText("a_rather_long_model_file.Network on cifar100, "
+    window.inspect_tab.picker.source_label.setText("a_rather_long_model_file.Network on cifar100, "
                                             "checkpoint.pt (12.3%)")  # fmt: skip
     window.evaluate_tab.accuracy_label.setText("a_rather_long_model_file.Network on cifar100: "
                                                "test accuracy 12.30% (10,000 images)")

@@ -1,0 +1,275 @@
+"""The Overview tab: the whole network on one page, reading one image, live while it trains.
+
+The tab shows the session's current model through a copy of its own (live weight snapshots
+change the copy, never the model the other tabs use), with the input the user picked: a test
+image (Next, Random), a drawing from the Draw tab, or a file. The shipped digit model starts on
+a bundled MNIST test digit, so the first launch shows a real image going through a trained
+network without any download. Image-to-input is the Predictor's (core/analysis/prediction.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from cnnviz.core.analysis.inspection import ModelInspector
+from cnnviz.core.analysis.overview import SAMPLE_LABEL, Overview, Reading, sample_path
+from cnnviz.core.analysis.prediction import Predictor
+from cnnviz.core.data.datasets import load_dataset
+from cnnviz.core.data.types import ImageSplit, is_folder
+from cnnviz.core.errors import CnnvizError
+from cnnviz.session.generation import Generation
+from cnnviz.session.session import CurrentModel
+from cnnviz.ui.overview.overview_view import OverviewView
+from cnnviz.ui.shell.file_dialogs import choose_path
+from cnnviz.ui.workers.background import BackgroundCall, stop_call
+
+#: while a run trains, its weights are drawn at most this often
+REFRESH_MS = 1000
+IMAGES = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
+
+
+class OverviewTab(QWidget):
+    """Signals: Inspect asked for (input uint8 [C, H, W], layer, channel); Explain asked for
+    (input, class index); a status message."""
+
+    inspect_requested = Signal(object, str, int)
+    explain_requested = Signal(object, int)
+    status = Signal(str)
+
+    def __init__(self, data_dir_provider: Callable[[], Path],
+                 drawing: Callable[[], np.ndarray | None] = lambda: None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("overviewTab")
+        self.data_dir_provider = data_dir_provider
+        self.drawing = drawing
+        self.predictor: Predictor | None = None
+        self.overview: Overview | None = None
+        self.reading: Reading | None = None
+        self.image: np.ndarray | None = None  # uint8 [C, H, W], what the model reads
+        self.true_label: int | None = None
+        self.index = -1  # the test image shown, -1 for another input
+        self.dataset = ""
+        self.test: ImageSplit | None = None
+        self.loader: BackgroundCall | None = None
+        self.generation = Generation()
+        self._pending: dict[str, np.ndarray] | None = None
+        self._live_timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._live_timer.timeout.connect(self._apply_pending_weights)
+        self._build()
+
+    def _build(self) -> None:
+        self.prev_button = QPushButton("\u25c0", objectName="overviewPrev")
+        self.next_button = QPushButton("Next \u25b6", objectName="overviewNext")
+        self.random_button = QPushButton("Random", objectName="overviewRandom")
+        self.drawing_button = QPushButton("Use the drawing", objectName="overviewDrawing")
+        self.drawing_button.setToolTip("Read the digit drawn on the Draw tab")
+        self.open_button = QPushButton("Open image...", objectName="overviewOpenImage")
+        self.fit_button = QPushButton("Fit", objectName="overviewFit")
+        self.fit_button.setToolTip("Fit the page to the view (drag to pan, wheel to zoom)")
+        self.png_button = QPushButton("PNG...", objectName="overviewExportPng")
+        self.svg_button = QPushButton("SVG...", objectName="overviewExportSvg")
+        for button in (self.png_button, self.svg_button):
+            button.setToolTip("Export the view as shown, for slides")
+        self.input_label = QLabel(objectName="overviewInputLabel")
+        self.source_label = QLabel(objectName="overviewSource")
+        for label in (self.input_label, self.source_label):
+            label.setMinimumWidth(10)
+        bar = QHBoxLayout()
+        for widget in (QLabel("Test image"), self.prev_button, self.next_button,
+                       self.random_button, self.drawing_button, self.open_button):  # fmt: skip
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.fit_button, QLabel("Export"), self.png_button, self.svg_button):
+            bar.addWidget(widget)
+        self.prev_button.setMaximumWidth(36)
+        self.view = OverviewView()
+        hint = QLabel("hover a map: what feeds it; click: inspect it (a class: explain it)",
+                      objectName="overviewHint")  # fmt: skip
+        hint.setEnabled(False)  # greyed: a hint, not a value
+        self.input_label.setStyleSheet("font-weight: bold")
+        foot = QHBoxLayout()
+        foot.addWidget(self.input_label)
+        foot.addWidget(hint, 1)
+        foot.addWidget(self.source_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(foot)
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.random_button.clicked.connect(self.show_random)
+        self.drawing_button.clicked.connect(self.show_drawing)
+        self.open_button.clicked.connect(lambda: self.open_image())
+        self.fit_button.clicked.connect(self.view.fit)
+        self.png_button.clicked.connect(lambda: self.export("png"))
+        self.svg_button.clicked.connect(lambda: self.export("svg"))
+        self.view.map_clicked.connect(
+            lambda layer, channel: self.inspect_requested.emit(self.image, layer, channel))
+        self.view.class_clicked.connect(
+            lambda index: self.explain_requested.emit(self.image, index))
+        self._set_browsing(False)
+
+    # -- the model --------------------------------------------------------------------------
+    def show_model(self, current: CurrentModel) -> None:
+        """Draw the current model, on a copy of its own."""
+        meta = current.meta
+        self.predictor = current.predictor.copy()
+        inspector = ModelInspector(self.predictor.model, self.predictor.input_shape, meta.mean,
+                                   meta.std)  # fmt: skip
+        self.overview = Overview(inspector, list(meta.class_names))
+        self._pending = None
+        self.view.set_overview(self.overview)
+        self.source_label.setText(f"Weights: {current.label}")
+        if meta.dataset != self.dataset:
+            self.dataset, self.test = meta.dataset, None
+            self._clear_input()
+            self._load_test_split()
+        if self.image is not None and self.image.shape == self.predictor.input_shape:
+            self.redraw()
+        elif self.test is not None:
+            self.show_test_image(max(0, self.index))
+        elif meta.dataset == "mnist" and self.predictor.input_shape == (1, 28, 28):
+            self.show_input(self.predictor.prepare_file(sample_path()), SAMPLE_LABEL)
+
+    def show_weights(self, state: dict[str, np.ndarray], step: int) -> None:
+        """A running trainer's weight snapshot: drawn at once, then at most once every
+        REFRESH_MS (the newest snapshot wins)."""
+        self._pending = state
+        self.source_label.setText(f"Weights: this run, step {step} (live)")
+        if not self._live_timer.isActive():
+            self._apply_pending_weights()
+            self._live_timer.start()
+
+    def _apply_pending_weights(self) -> None:
+        if self._pending is None or self.overview is None:
+            return
+        try:
+            self.overview.load_weights(self._pending)
+        except (RuntimeError, KeyError):
+            return  # a snapshot of another model, left over from a previous run
+        finally:
+            self._pending = None
+        self.redraw()
+
+    # -- the test split ---------------------------------------------------------------------
+    def _load_test_split(self) -> None:
+        """The current data set's test split, in the background; a split that arrives after
+        the data set changed again is dropped. (The one place to switch to a shared
+        test-split service.)"""
+        stop_call(self.loader, 0)
+        self._set_browsing(False)
+        name, data_dir = self.dataset, self.data_dir_provider()
+        size = self.predictor.input_shape[1:] if self.predictor is not None else None
+        token = self.generation.next()
+        self.loader = BackgroundCall(
+            lambda state: load_dataset(name, data_dir, download=False, splits=("test",),
+                                       image_size=size if is_folder(name) else None).test,
+            lambda split: self._on_test_split(token, split),
+            lambda error: self._on_test_failed(token, error),
+        )  # fmt: skip
+
+    def _on_test_split(self, token: int, split: ImageSplit) -> None:
+        if not self.generation.is_current(token):
+            return
+        self.test = split
+        self._set_browsing(len(split) > 0)
+        if self.image is None:
+            self.show_test_image(0)
+
+    def _on_test_failed(self, token: int, error: Exception) -> None:
+        if self.generation.is_current(token):
+            self.random_button.setToolTip(f"no test set: {error}")
+            if self.image is None:
+                self.input_label.setText("no test set here: open an image or use a drawing")
+
+    def _set_browsing(self, enabled: bool) -> None:
+        for button in (self.prev_button, self.next_button, self.random_button):
+            button.setEnabled(enabled)
+
+    def stop_background(self) -> None:
+        stop_call(self.loader)
+
+    # -- inputs -----------------------------------------------------------------------------
+    def show_test_image(self, index: int) -> bool:
+        if self.test is None or self.predictor is None or not 0 <= index < len(self.test):
+            return False
+        image = self.test.images[index].numpy()
+        if image.shape != self.predictor.input_shape:
+            return False
+        self.show_input(image, int(self.test.labels[index]), index)
+        return True
+
+    def step(self, by: int) -> None:
+        if self.test is not None:
+            self.show_test_image((self.index + by) % len(self.test))
+
+    def show_random(self) -> None:
+        if self.test is not None:
+            self.show_test_image(int(np.random.default_rng().integers(len(self.test))))
+
+    def show_drawing(self) -> bool:
+        """The Draw tab's digit, as the current model reads it."""
+        drawn = self.drawing()
+        if drawn is None or self.predictor is None or drawn.shape != self.predictor.input_shape:
+            self.status.emit("Overview: draw a digit on the Draw tab first (digit models only)")
+            return False
+        self.show_input(drawn)
+        return True
+
+    def open_image(self, path: Path | None = None) -> bool:
+        path = choose_path(False, self, path, "Open an image", "", IMAGES)
+        if path is None or self.predictor is None:
+            return False
+        try:
+            image = self.predictor.prepare_file(path)
+        except CnnvizError as exc:
+            self.status.emit(f"Overview: {exc}")
+            return False
+        self.show_input(image)
+        return True
+
+    def show_input(self, image: np.ndarray, label: int | None = None, index: int = -1) -> None:
+        """A uint8 [C, H, W] input in the model's shape, with its true class when known (and
+        its index in the test split when it is a test image)."""
+        self.image = np.ascontiguousarray(image, dtype=np.uint8)
+        self.true_label, self.index = label, index
+        self.redraw()
+
+    def _clear_input(self) -> None:
+        self.image, self.reading, self.true_label, self.index = None, None, None, -1
+        self.input_label.setText("")
+
+    # -- drawing ----------------------------------------------------------------------------
+    def redraw(self) -> Reading | None:
+        """Run the input through the model and draw every column."""
+        if self.overview is None or self.image is None:
+            return None
+        self.reading = self.overview.read(self.image)
+        self.view.show(self.reading, self.image)
+        names = self.overview.class_names
+        top = self.reading.top
+        truth = f"label {names[self.true_label]}, " if self.true_label is not None else ""
+        where = f"test image {self.index}: " if self.index >= 0 else ""
+        self.input_label.setText(f"{where}{truth}predicted {names[top]} "
+                                 f"({self.reading.probabilities[top]:.1%})")
+        return self.reading
+
+    def export(self, kind: str, path: Path | None = None) -> Path | None:
+        """The view as shown, as PNG or SVG."""
+        path = choose_path(True, self, path, "Export the overview", f"overview.{kind}",
+                           f"{kind.upper()} (*.{kind})")  # fmt: skip
+        if path is None:
+            return None
+        try:
+            (self.view.export_png if kind == "png" else self.view.export_svg)(path)
+        except OSError as exc:
+            self.status.emit(f"Overview: {exc}")
+            return None
+        self.status.emit(f"wrote {path}")
+        return path
