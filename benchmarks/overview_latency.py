@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication
 
 from cnnviz.core.data.datasets import DATASETS
 from cnnviz.session.session import Session
+from cnnviz.session.test_split import CurrentSplit, run_at_once
 from cnnviz.ui.overview.overview_tab import OverviewTab
 from cnnviz.ui.workers.threads import keep_gui_thread_single_threaded
 
@@ -116,7 +117,7 @@ def main() -> None:
     print(f"CPU: {cpu_name()}, {os.cpu_count()} logical cores, load average "
           f"{os.getloadavg()[0]:.1f}; torch threads {torch.get_num_threads()}")
     empty = Path(tempfile.mkdtemp())
-    tab = OverviewTab(lambda: empty)
+    tab = OverviewTab(CurrentSplit(run_at_once, lambda: empty))
     tab.resize(980, 600)
     tab.show()
     rng = np.random.default_rng(0)

@@ -119,7 +119,7 @@ def main() -> None:
           f"{time.perf_counter() - start:.2f} s")
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(live / "metrics.jsonl"),
                                "101", str(int(200 * args.seconds))])
-    window.open_run(live)
+    window.files.open_run(live)
     probe = LatenessProbe()
     probe.start()
     loop = QEventLoop()

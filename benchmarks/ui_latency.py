@@ -70,8 +70,8 @@ def through_the_window(epochs: int, tab: str = "trainingTab") -> tuple[float, La
     probe.start()
     loop = QEventLoop()
     window.start_training(TrainMode.FRESH)
-    window.run.worker.finished.connect(finals.append)
-    window.run.thread.finished.connect(loop.quit)
+    window.controller.handle.worker.finished.connect(finals.append)
+    window.controller.handle.thread.finished.connect(loop.quit)
     cpu, wall = time.thread_time(), time.perf_counter()
     loop.exec()  # the event loop as the app runs it, until the training thread ends
     gui_share = (time.thread_time() - cpu) / (time.perf_counter() - wall)

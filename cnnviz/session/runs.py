@@ -4,6 +4,7 @@ the plots show and follow while another process writes it."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -11,16 +12,24 @@ from psygnal import Signal
 
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.training.metrics_follower import FollowUpdate, MetricsFollower
-from cnnviz.core.training.run_folder import holds_run
+from cnnviz.core.training.run_folder import METRICS, holds_run, read_metrics
 from cnnviz.core.training.runs import RunSummary, list_runs, read_run
 
 
 class RunsState:
     """Events: ``listed(list[RunSummary])`` after each refresh, ``overlays_changed(list[Path])``
-    when the overlaid runs change."""
+    when the overlaid runs change; for the run the plots show, ``shown(Path)`` when a run
+    folder is shown (its histograms follow it), ``plot_reset(list[dict])`` when the plots
+    start over from these records, ``plot_grew(FollowUpdate)`` with what the followed run
+    wrote since (``restarted``: its file was replaced) and ``shown_gone(Path)`` when its
+    folder disappeared (what was drawn stays)."""
 
     listed = Signal(object)
     overlays_changed = Signal(object)
+    shown = Signal(object)
+    plot_reset = Signal(object)
+    plot_grew = Signal(object)
+    shown_gone = Signal(object)
 
     def __init__(self, home: Path, extra: list[Path] | None = None) -> None:
         self.home = Path(home)
@@ -29,6 +38,10 @@ class RunsState:
         self.overlaid: list[Path] = []
         #: followers of overlaid runs, so that a run still being written grows on the plot
         self.followers: dict[Path, MetricsFollower] = {}
+        #: the run the plots show when it is not this app's own training run
+        self.followed: MetricsFollower | None = None
+        #: the folder of the app's own run, drawn live: showing it reads nothing again
+        self._own: Path | None = None
 
     @property
     def roots(self) -> list[Path]:
@@ -74,6 +87,48 @@ class RunsState:
     def poll_overlays(self) -> dict[Path, FollowUpdate]:
         """What each overlaid run wrote since the last poll."""
         return {path: follower.poll() for path, follower in self.followers.items()}
+
+    # -- the run the plots show -------------------------------------------------------------
+    def show_run(self, folder: Path | None) -> None:
+        """Show this run folder's curves and follow it (None: show nothing). Asking for the
+        run already shown, or for the app's own run that the plots drew live, keeps what is
+        drawn."""
+        if folder is not None:
+            self.shown.emit(Path(folder))
+            if Path(folder) == self._own:
+                return
+        self._own = None
+        if folder is None or not (Path(folder) / METRICS).is_file():
+            self.followed = None
+            self.plot_reset.emit([])
+        elif self.followed is None or self.followed.run_dir != Path(folder):
+            self.followed = MetricsFollower(Path(folder))
+            self.plot_reset.emit([])
+            self.poll_shown()
+
+    def show_own_run(self, folder: Path, resumed: bool) -> None:
+        """The plots belong to a run of this app's own from now on, written to ``folder``;
+        a resumed run's earlier curves are drawn back first (a file that cannot be read
+        leaves the run itself to say what is wrong)."""
+        self.followed = None
+        self._own = Path(folder)
+        self.shown.emit(self._own)
+        records: list[dict] = []
+        if resumed and (self._own / METRICS).is_file():
+            with contextlib.suppress(CnnvizError):
+                records = read_metrics(self._own / METRICS)
+        self.plot_reset.emit(records)
+
+    def poll_shown(self) -> None:
+        """Read what the followed run appended since the last poll."""
+        if self.followed is None:
+            return
+        update = self.followed.poll()
+        if update.gone:
+            gone, self.followed = self.followed.run_dir, None
+            self.shown_gone.emit(gone)
+        elif update.restarted or update.records:
+            self.plot_grew.emit(update)
 
     def rename(self, path: Path, new_name: str) -> Path:
         """Rename a run's folder; a running run keeps its name (its writer holds the path)."""

@@ -65,7 +65,7 @@ def run_app(argv: list[str] | None = None, smoke: bool = False) -> int:
     window = MainWindow()
     window.installEventFilter(_FirstPaint(window, smoke))
     window.show()
-    window.show_guide_at_start()
+    window.help.show_guide_at_start()
     language.explain(window)  # a Chinese interface without a Chinese font
     try:
         return app.exec()

@@ -44,7 +44,7 @@ def test_200_start_stop_cycles(qtbot, window):
         window.start_training(TrainMode.FRESH)
         if cycle % 2:
             qtbot.waitUntil(lambda: window.phase is Phase.TRAINING, timeout=30_000)
-        window.stop_training()  # while loading, or while running
+        window.controller.stop()  # while loading, or while running
         wait_idle(qtbot, window)
         if cycle in (19, 199):
             memory.append(resident_mb())
@@ -104,7 +104,7 @@ def test_random_button_mashing_keeps_buttons_and_worker_in_step(qtbot, window):
                 button.click()
         qtbot.wait(int(rng.integers(0, 15)))
         check_consistent(window)
-    window.stop_training()
+    window.controller.stop()
     wait_idle(qtbot, window)
     check_consistent(window)
 
@@ -112,7 +112,7 @@ def test_random_button_mashing_keeps_buttons_and_worker_in_step(qtbot, window):
 def check_consistent(window) -> None:
     """The buttons against the worker itself (its thread, its flags), not against the
     window's own idea of the state, which is what sets the buttons."""
-    panel, run = window.panel, window.run
+    panel, run = window.panel, window.controller.handle
     alive = run is not None and run.is_running
     stopping = alive and run.worker.stop_requested
     if panel.train_button.isEnabled():

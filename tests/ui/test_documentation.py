@@ -54,13 +54,13 @@ def test_a_browser_that_does_not_open_leaves_the_address_in_the_status_bar(windo
                                                                           monkeypatch):
     monkeypatch.setattr(help_module, "local_site", lambda: None)
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
-    window.open_documentation()
+    window.help.open_documentation()
     assert ONLINE_DOCS in window.statusBar().currentMessage()
 
 
 def test_the_guides_more_links_open_the_page_of_their_tab(window, opened, monkeypatch):
     monkeypatch.setattr(help_module, "local_site", lambda: None)
-    guide = window.show_guide()
+    guide = window.help.show_guide()
     label = guide.findChild(QLabel, "guideText")
     hrefs = re.findall(r'<a href="([^"]+)">more</a>', guide_html())
     assert hrefs == [DOC_PAGES[tab] for tab in

@@ -70,7 +70,7 @@ def test_weights_from_no_run_have_no_timelapse_to_export(window, tmp_path):
 def test_file_export_model_writes_onnx_in_the_background(qtbot, window, tmp_path):
     onnx = pytest.importorskip("onnx")
     assert window.findChild(QAction, "exportModelAction") is not None
-    assert window.export_model(tmp_path / "model.onnx")
+    assert window.files.export_model(tmp_path / "model.onnx")
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("wrote"),
                     timeout=30_000)  # fmt: skip
     props = {p.key: p.value for p in onnx.load(str(tmp_path / "model.onnx")).metadata_props}

@@ -58,7 +58,7 @@ def test_the_plots_show_the_current_weights_run_and_nothing_else(qtbot, window, 
     window.start_training()  # 15 steps of batch 20
     qtbot.waitUntil(lambda: window.phase.at_rest, timeout=60_000)
     assert window.plots.raw_loss.size == 15
-    window.open_checkpoint(other / "checkpoint.pt")
+    window.files.open_checkpoint(other / "checkpoint.pt")
     qtbot.waitUntil(lambda: window.plots.raw_loss.size == 10, timeout=5_000)  # 2 x 5 steps
     assert window.plots.test_acc.size == 2
     choose(window, window.panel.model_combo, "tinyvgg")  # untrained: no run to show
@@ -105,7 +105,7 @@ def test_a_cleared_drawing_comes_back_with_undo(qtbot, window):
 
 
 def test_help_has_a_guide_that_can_stay_closed_and_a_shortcuts_page(qtbot, window):
-    window.show_guide_at_start()
+    window.help.show_guide_at_start()
     guide = window.findChild(QDialog, "guideDialog")
     assert guide is not None and guide.isVisible() and "What to try first" in \
         guide.findChild(QLabel).text()
@@ -113,9 +113,9 @@ def test_help_has_a_guide_that_can_stay_closed_and_a_shortcuts_page(qtbot, windo
     guide.close()
     again = MainWindow()
     qtbot.addWidget(again)
-    again.show_guide_at_start()
+    again.help.show_guide_at_start()
     assert again.findChild(QDialog, "guideDialog") is None
-    shortcuts = again.show_shortcuts()
+    shortcuts = again.help.show_shortcuts()
     table = shortcuts.findChild(QTableWidget, "shortcutsTable")
     rows = {table.item(r, 1).text(): table.item(r, 0).text() for r in range(table.rowCount())}
     assert rows["Train"] == "Ctrl+R" and "Draw: clear the canvas" in rows

@@ -55,28 +55,30 @@ def test_pause_resume_and_stop(qtbot, window):
     window.panel.epochs_spin.setValue(200)
     window.start_training()
     ends = []
-    window.run.worker.finished.connect(ends.append)
-    qtbot.waitUntil(lambda: window.last_step >= 3, timeout=60_000)
+    window.controller.handle.worker.finished.connect(ends.append)
+    qtbot.waitUntil(lambda: window.controller.last_step >= 3, timeout=60_000)
     window.findChild(QPushButton, "pauseButton").click()
-    assert window.phase is Phase.PAUSED and window.run.worker.paused
+    assert window.phase is Phase.PAUSED and window.controller.handle.worker.paused
     assert window.findChild(QPushButton, "pauseButton").text() == "Resume"
-    assert window.speed_label.text() == "" and window.eta_label.text() == ""
+    labels = window.status_labels
+    assert labels.speed_label.text() == "" and labels.eta_label.text() == ""
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("paused after"),
                     timeout=60_000)  # the step in flight has landed
-    paused_at = window.last_step
+    paused_at = window.controller.last_step
     assert window.statusBar().currentMessage() == f"paused after step {paused_at}"
     qtbot.wait(500)
-    assert window.last_step == paused_at
+    assert window.controller.last_step == paused_at
     window.findChild(QPushButton, "pauseButton").click()
     assert window.phase is Phase.TRAINING
-    qtbot.waitUntil(lambda: window.last_step > paused_at + 2, timeout=60_000)
+    qtbot.waitUntil(lambda: window.controller.last_step > paused_at + 2, timeout=60_000)
     window.findChild(QPushButton, "stopButton").click()
     wait_idle(qtbot, window)
     [stopped] = ends
     assert isinstance(stopped, StoppedEvent) and stopped.step > paused_at + 2
     # the current weights are the ones Stop saved, at the very step it stopped
     assert current_path(window) == Path(stopped.checkpoint)
-    assert load_checkpoint(current_path(window)).meta.step == stopped.step == window.last_step
+    last_step = window.controller.last_step
+    assert load_checkpoint(current_path(window)).meta.step == stopped.step == last_step
     assert window.phase is Phase.STOPPED
     assert window.findChild(QPushButton, "trainButton").isEnabled()
 
@@ -85,8 +87,8 @@ def test_stop_while_paused(qtbot, window):
     window.panel.epochs_spin.setValue(200)
     window.start_training()
     qtbot.waitUntil(lambda: window.phase is Phase.TRAINING, timeout=60_000)
-    window.toggle_pause()
-    window.stop_training()
+    window.controller.toggle_pause()
+    window.controller.stop()
     wait_idle(qtbot, window)
     assert window.phase is Phase.STOPPED
 
@@ -115,7 +117,7 @@ def test_missing_data_set_offers_to_choose_a_folder(qtbot, window, tmp_path, mon
     assert "no network: cannot download MNIST" in box.text() and "urlopen" not in box.text()
     assert "no network in tests" in box.detailedText()  # behind "Show details"
     assert any(b.text() == "Choose data folder..." for b in box.buttons())
-    window.choose_data_folder(tmp_path / "chosen")
+    window.files.choose_data_folder(tmp_path / "chosen")
     monkeypatch.delenv("CNNVIZ_DATA")
     assert AppSettings().data_dir() == tmp_path / "chosen"
 
@@ -225,7 +227,7 @@ def test_cancel_while_loading_leaves_everything_as_it_was(qtbot, window):
     before = window.session.current
     window.start_training()
     assert window.phase is Phase.LOADING and window.panel.stop_button.text() == "Cancel"
-    window.stop_training()
+    window.controller.stop()
     wait_idle(qtbot, window)
     assert window.phase is Phase.IDLE
     assert window.session.current is before  # the previous weights stay in every tab
@@ -235,13 +237,13 @@ def test_cancel_while_loading_leaves_everything_as_it_was(qtbot, window):
 def test_checkpoint_save_and_open_through_the_window(qtbot, window, tmp_path):
     window.start_training()
     wait_idle(qtbot, window)
-    saved = window.save_checkpoint_as(tmp_path / "mine.pt")
+    saved = window.files.save_checkpoint_as(tmp_path / "mine.pt")
     assert load_checkpoint(saved).meta.model == "simple-cnn"
 
     other = MainWindow()
     qtbot.addWidget(other)
     other.panel.model_combo.select("lenet5")
-    assert other.open_checkpoint(saved) is not None
+    assert other.files.open_checkpoint(saved) is not None
     assert other.panel.model_combo.value() == "simple-cnn"
     assert other.session.current.path == saved
     assert str(saved) in AppSettings().recent_checkpoints()
@@ -251,7 +253,7 @@ def test_checkpoint_save_and_open_through_the_window(qtbot, window, tmp_path):
 def test_opening_a_bad_checkpoint_shows_why(window, tmp_path):
     bad = tmp_path / "bad.pt"
     bad.write_bytes(b"garbage" * 10)
-    assert window.open_checkpoint(bad) is None
+    assert window.files.open_checkpoint(bad) is None
     box = window.findChild(QMessageBox, "errorDialog")
     assert "not a checkpoint" in box.text()
 
@@ -259,10 +261,10 @@ def test_opening_a_bad_checkpoint_shows_why(window, tmp_path):
 def test_exports(qtbot, window, tmp_path):
     window.start_training()
     wait_idle(qtbot, window)
-    window.export_metrics(tmp_path / "m.csv")
+    window.files.export_metrics(tmp_path / "m.csv")
     lines = (tmp_path / "m.csv").read_text().splitlines()
     assert lines[0].startswith("kind,epoch,loss") and len(lines) == 1 + 15 + 1
-    window.export_plots(tmp_path / "loss.png")
+    window.files.export_plots(tmp_path / "loss.png")
     assert (tmp_path / "loss.png").stat().st_size > 1000
     assert (tmp_path / "loss-accuracy.png").stat().st_size > 1000
 
@@ -286,8 +288,8 @@ def test_settings_are_remembered(qtbot):
 def test_continuing_an_opened_checkpoint_never_writes_beside_it(qtbot, window, tmp_path):
     window.start_training()
     wait_idle(qtbot, window)
-    mine = window.save_checkpoint_as(tmp_path / "kept" / "model.pt")
-    window.open_checkpoint(mine)
+    mine = window.files.save_checkpoint_as(tmp_path / "kept" / "model.pt")
+    window.files.open_checkpoint(mine)
     window.start_training(TrainMode.CONTINUE)
     wait_idle(qtbot, window)
     assert sorted(p.name for p in mine.parent.iterdir()) == ["model.pt"]

@@ -58,7 +58,7 @@ def test_the_window_is_built_and_painted_before_the_heavy_libraries_load(tmp_pat
         "hold_calls()\n"
         "window = MainWindow()\n"
         "window.show()\n"
-        "window.show_guide_at_start()\n"
+        "window.help.show_guide_at_start()\n"
         "window.repaint()\n"
         "app.processEvents()\n"
         "heavy = ('torchvision', 'captum', 'openTSNE', 'sklearn', 'matplotlib', 'superqt')\n"

@@ -34,7 +34,7 @@ def custom_checkpoint(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_opening_a_model_files_checkpoint_asks_first_and_remembers(qtbot, window, tmp_path):
     source, checkpoint = custom_checkpoint(tmp_path)
-    assert window.open_checkpoint(checkpoint) is None
+    assert window.files.open_checkpoint(checkpoint) is None
     dialog = window.findChild(TrustDialog, "trustDialog")
     assert dialog is not None and dialog.isVisible()
     summary = dialog.findChild(QLabel, "trustSummary").text()
@@ -49,14 +49,14 @@ def test_opening_a_model_files_checkpoint_asks_first_and_remembers(qtbot, window
 
     other = MainWindow()  # a later launch: trusted by hash, no question
     qtbot.addWidget(other)
-    assert other.open_checkpoint(checkpoint) is not None
+    assert other.files.open_checkpoint(checkpoint) is not None
     assert other.findChild(TrustDialog, "trustDialog") is None
     other.close()
 
 
 def test_declining_leaves_everything_as_it_was(qtbot, window, tmp_path):
     source, checkpoint = custom_checkpoint(tmp_path)
-    window.open_checkpoint(checkpoint)
+    window.files.open_checkpoint(checkpoint)
     window.findChild(TrustDialog, "trustDialog").reject()
     assert window.session.current.is_shipped
     assert not (source.parent / "ran.txt").exists()
@@ -74,8 +74,8 @@ def test_closing_never_waits_without_bound(qtbot, tmp_path, monkeypatch):
     window.start_training()
     qtbot.waitUntil(lambda: window.phase is Phase.TRAINING, timeout=30_000)
     window.close()  # the batch in flight takes 1.5 s: the close must not wait for it
-    assert window.isVisible() and window.run.is_running
-    assert window.run.worker.stop_requested
+    assert window.isVisible() and window.controller.handle.is_running
+    assert window.controller.handle.worker.stop_requested
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
     assert not running_threads()
     assert (window.session.run_dir / "checkpoint.pt").is_file()
@@ -103,10 +103,10 @@ def test_one_weight_snapshot_in_flight_at_most(qtbot, tmp_path):
 def test_exports_to_a_place_that_cannot_be_written_say_so(qtbot, window, tmp_path):
     window.start_training()
     wait_idle(qtbot, window)
-    window.export_plots(tmp_path / "missing-folder" / "loss.png")
+    window.files.export_plots(tmp_path / "missing-folder" / "loss.png")
     box = window.findChild(QMessageBox, "errorDialog")
     assert box is not None and "cannot write" in box.text()
-    window.export_metrics(tmp_path / "missing-folder" / "m.csv")
+    window.files.export_metrics(tmp_path / "missing-folder" / "m.csv")
     assert window.dialog.windowTitle() == "Cannot export metrics"
 
 
@@ -136,7 +136,7 @@ def test_the_trust_dialog_shows_the_stored_source_when_the_file_on_disk_differs(
     source, checkpoint = custom_checkpoint(tmp_path)
     stored = source.read_text()
     source.write_text("# harmless-looking, and not what would run\n")
-    window.open_checkpoint(checkpoint)
+    window.files.open_checkpoint(checkpoint)
     dialog = window.findChild(TrustDialog, "trustDialog")
     assert dialog.findChild(QPlainTextEdit, "trustSource").toPlainText() == stored
     summary = dialog.findChild(QLabel, "trustSummary").text()

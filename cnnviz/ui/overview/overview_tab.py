@@ -19,14 +19,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from cnnviz.core.analysis.inspection import ModelInspector
 from cnnviz.core.analysis.overview import SAMPLE_LABEL, Overview, Reading, sample_path
 from cnnviz.core.analysis.prediction import Predictor
-from cnnviz.core.data.datasets import load_dataset
-from cnnviz.core.data.types import ImageSplit, is_folder
+from cnnviz.core.data.types import ImageSplit
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.training.checkpoint import CheckpointMeta
 from cnnviz.session.generation import Generation
 from cnnviz.session.session import CurrentModel
+from cnnviz.session.test_split import CurrentSplit
 from cnnviz.ui.overview.overview_view import OverviewView
 from cnnviz.ui.shell.file_dialogs import choose_path
-from cnnviz.ui.workers.background import BackgroundCall, stop_call
 
 #: while a run trains, its weights are drawn at most this often
 REFRESH_MS = 1000
@@ -41,12 +41,12 @@ class OverviewTab(QWidget):
     explain_requested = Signal(object, int)
     status = Signal(str)
 
-    def __init__(self, data_dir_provider: Callable[[], Path],
+    def __init__(self, test_split: CurrentSplit,
                  drawing: Callable[[], np.ndarray | None] = lambda: None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("overviewTab")
-        self.data_dir_provider = data_dir_provider
+        self.test_split = test_split
         self.drawing = drawing
         self.predictor: Predictor | None = None
         self.overview: Overview | None = None
@@ -56,7 +56,6 @@ class OverviewTab(QWidget):
         self.index = -1  # the test image shown, -1 for another input
         self.dataset = ""
         self.test: ImageSplit | None = None
-        self.loader: BackgroundCall | None = None
         self.generation = Generation()
         self._pending: dict[str, np.ndarray] | None = None
         self._live_timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
@@ -129,7 +128,7 @@ class OverviewTab(QWidget):
         if meta.dataset != self.dataset:
             self.dataset, self.test = meta.dataset, None
             self._clear_input()
-            self._load_test_split()
+            self._load_test_split(meta)
         if self.image is not None and self.image.shape == self.predictor.input_shape:
             self.redraw()
         elif self.test is not None:
@@ -158,21 +157,13 @@ class OverviewTab(QWidget):
         self.redraw()
 
     # -- the test split ---------------------------------------------------------------------
-    def _load_test_split(self) -> None:
-        """The current data set's test split, in the background; a split that arrives after
-        the data set changed again is dropped. (The one place to switch to a shared
-        test-split service.)"""
-        stop_call(self.loader, 0)
+    def _load_test_split(self, meta: CheckpointMeta) -> None:
+        """The current model's test split, from the split the tabs share (loaded once, in the
+        background); one that arrives after the model changed again is dropped."""
         self._set_browsing(False)
-        name, data_dir = self.dataset, self.data_dir_provider()
-        size = self.predictor.input_shape[1:] if self.predictor is not None else None
         token = self.generation.next()
-        self.loader = BackgroundCall(
-            lambda state: load_dataset(name, data_dir, download=False, splits=("test",),
-                                       image_size=size if is_folder(name) else None).test,
-            lambda split: self._on_test_split(token, split),
-            lambda error: self._on_test_failed(token, error),
-        )  # fmt: skip
+        self.test_split.when_ready(meta, lambda data: self._on_test_split(token, data.test),
+                                   lambda error: self._on_test_failed(token, error))  # fmt: skip
 
     def _on_test_split(self, token: int, split: ImageSplit) -> None:
         if not self.generation.is_current(token):
@@ -193,7 +184,8 @@ class OverviewTab(QWidget):
             button.setEnabled(enabled)
 
     def stop_background(self) -> None:
-        stop_call(self.loader)
+        """The window closes: a split that arrives now is dropped."""
+        self.generation.next()
 
     # -- inputs -----------------------------------------------------------------------------
     def show_test_image(self, index: int) -> bool:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.models.model_code import ModelCode, compared_with_disk
 from cnnviz.core.text import hidden_characters, printable
+from cnnviz.core.training.events import FailedEvent
 from cnnviz.session.session import TrainChoice, TrainMode
 
 MODE_BUTTONS = {
@@ -68,6 +69,37 @@ def train_mode_box(parent: QWidget, choice: TrainChoice,
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.buttonClicked.connect(
         lambda button: on_mode(buttons[button]) if button in buttons else None)
+    return box
+
+
+def missing_data_box(parent: QWidget, event: FailedEvent,
+                     on_choose: Callable[[], None]) -> QMessageBox:  # fmt: skip
+    """A run failed for want of its data set: say where it looked, and offer to choose the
+    data folder."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Data set not found", event.message,
+                      parent=parent)  # fmt: skip
+    box.setObjectName("missingDataDialog")
+    if event.details:
+        box.setDetailedText(event.details)  # what the network said, behind Show details
+    choose = box.addButton("Choose data folder...", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.buttonClicked.connect(lambda button: on_choose() if button is choose else None)
+    return box
+
+
+def leave_job_box(parent: QWidget, on_leave: Callable[[], None],
+                  on_stop: Callable[[], None]) -> QMessageBox:  # fmt: skip
+    """A torchrun job runs on its own: closing the window may leave it running."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Training job running",
+                      "A training job of several processes is running. Leave it running "
+                      "after the window closes, or stop it (it saves a checkpoint)?",
+                      parent=parent)  # fmt: skip
+    box.setObjectName("leaveJobDialog")
+    leave = box.addButton("Leave it running", QMessageBox.ButtonRole.AcceptRole)
+    stop = box.addButton("Stop the job", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    answers = {leave: on_leave, stop: on_stop}
+    box.buttonClicked.connect(lambda button: answers[button]() if button in answers else None)
     return box
 
 

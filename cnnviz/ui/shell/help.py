@@ -11,14 +11,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,6 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.ui.shell.i18n import active_language
+
+if TYPE_CHECKING:
+    from cnnviz.ui.main_window import MainWindow
 
 #: the online documentation: the same URL as ``Documentation`` in pyproject.toml's
 #: [project.urls] (tests/test_docs.py checks that they agree). PLACEHOLDER: the site is not
@@ -173,3 +178,51 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.resize(480, 420)
+
+
+def _as_bool(value: object) -> bool:
+    """QSettings' .ini files give booleans back as "true" and "false"."""
+    return value if isinstance(value, bool) else str(value).lower() == "true"
+
+
+class HelpActions:
+    """The Help menu's work for one window: the guide, the documentation, the shortcuts."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.settings = window.settings
+
+    def open_documentation(self, page: str = "index.html") -> QUrl:
+        """Open a page of the documentation in the browser: the built site when there is one
+        (``site/`` next to the checkout, or ``$CNNVIZ_DOCS``), else the online one."""
+        url = docs_url(page)
+        if QDesktopServices.openUrl(url):
+            self.window.show_status(f"opened the documentation: {url.toDisplayString()}")
+        else:
+            self.window.show_status(f"could not open a browser; the documentation is at "
+                                    f"{url.toDisplayString()}")
+        return url
+
+    def show_guide(self) -> GuideDialog:
+        guide = GuideDialog(self.window,
+                            self.settings.value("help/guide_at_start", True, _as_bool),
+                            self.open_documentation)  # fmt: skip
+        guide.at_start.toggled.connect(lambda on: self.settings.set("help/guide_at_start", on))
+        self.window.show_dialog(guide)
+        return guide
+
+    def show_guide_at_start(self) -> None:
+        """The guide opens when cnnviz starts, until the user unticks it."""
+        if self.settings.value("help/guide_at_start", True, _as_bool):
+            self.show_guide()
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.window, self.window.findChildren(QAction))
+        self.window.show_dialog(dialog)
+        return dialog
+
+    def about(self) -> None:
+        import cnnviz
+
+        QMessageBox.about(self.window, "About cnnviz",
+                          f"cnnviz {cnnviz.__version__}: see how convolutional networks learn.")

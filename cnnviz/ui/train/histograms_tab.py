@@ -5,7 +5,8 @@ gradients show at a glance.
 
 It follows the shown run's histograms.jsonl (cnnviz.core.training.histograms), read from
 where the last poll stopped: live while this window trains, live while another process
-trains a run opened from the Runs tab, and whole for a run that ended.
+trains a run opened from the Runs tab, and whole for a run that ended. Which run that is, is
+RunsState's (cnnviz/session/runs.py): the tab follows the run the plots show.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from cnnviz.core.training.events import HistogramEvent, event_from_json
 from cnnviz.core.training.histograms import HistogramSeries
 from cnnviz.core.training.metrics_follower import MetricsFollower
 from cnnviz.core.training.run_folder import HISTOGRAMS
+from cnnviz.session.runs import RunsState
 from cnnviz.ui.widgets.charts import lookup_table
 
 #: how often the followed file is read for new snapshots
@@ -78,6 +80,10 @@ class HistogramsTab(QWidget):
             combo.currentIndexChanged.connect(lambda _: self._draw_histogram())
         self.timer = QTimer(self, interval=POLL_MS)
         self.timer.timeout.connect(self.poll)
+
+    def subscribe(self, runs: RunsState) -> None:
+        """Follow whichever run folder the plots show (RunsState.shown)."""
+        runs.shown.connect(self.follow)
 
     def follow(self, run_dir: Path) -> None:
         """Show a run folder's histograms and follow them while they are written; the run

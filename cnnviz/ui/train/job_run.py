@@ -1,10 +1,10 @@
 """A run on several processes: torchrun, started detached, followed through its run folder.
 
-It offers what TrainingRun offers the window (the same signals, stop, end), so the window
-treats both alike; what differs is where the events come from. The job is its own process
-group, not a child of the app: closing the window may leave it running, and the runs list
-finds it later by its heartbeat. Stopping sends SIGTERM, which torchrun passes to every
-rank; the ranks agree on a step and rank 0 saves a checkpoint.
+It is a RunHandle, as TrainingRun is (the same signals, stop, end), so the run controller
+treats both alike; what differs is where the events come from, and that a job never pauses.
+The job is its own process group, not a child of the app: closing the window may leave it
+running, and the runs list finds it later by its heartbeat. Stopping sends SIGTERM, which
+torchrun passes to every rank; the ranks agree on a step and rank 0 saves a checkpoint.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from cnnviz.core.training.config import TrainConfig
 from cnnviz.core.training.events import TERMINAL_EVENTS, FailedEvent, StepEvent, event_from_json
 from cnnviz.core.training.metrics_follower import MetricsFollower
 from cnnviz.session.job import shell_line, torchrun_command
+from cnnviz.session.run_controller import RunEvents
+from cnnviz.ui.train.worker_bridge import WorkerBridge
 
 #: a process group of its own: the job neither gets the window's terminal signals nor dies
 #: with the app
@@ -56,7 +58,6 @@ class JobWorker(QObject):
         self.pid: int | None = None
         self.ended = False
         self._stop_requested = False
-        self.snapshot_interval: float | None = None  # weights stay in the job's processes
         self._timer = QTimer(self, interval=POLL_MS)
         self._timer.timeout.connect(self.poll)
 
@@ -67,9 +68,6 @@ class JobWorker(QObject):
     @property
     def paused(self) -> bool:
         return False
-
-    def snapshot_taken(self) -> None:
-        return None
 
     def start(self) -> None:
         """Start torchrun in a session of its own (so that it outlives the window if the
@@ -136,17 +134,42 @@ class JobWorker(QObject):
 
 
 class JobRun:
-    """The job and its follower, with the window-facing side of TrainingRun."""
+    """The job and its follower, as a RunHandle (cnnviz/session/run_controller.py) whose
+    events go to ``events``."""
 
     can_pause = False
     #: weight snapshots for live inspection (a job's weights stay in its processes)
     sends_weights = False
+    #: the job outlives the app if the user wants: closing asks
+    detached = True
+    #: no weight snapshots come from a job, whatever is asked
+    snapshot_interval: float | None = None
 
-    def __init__(self, config: TrainConfig, processes: int, log_path: Path) -> None:
+    def __init__(self, config: TrainConfig, processes: int, log_path: Path,
+                 events: RunEvents) -> None:  # fmt: skip
         self.worker = JobWorker(config, processes, log_path)
+        self.bridge = WorkerBridge(self.worker, events)
 
     def start(self) -> None:
         self.worker.start()
+
+    def pause(self) -> None:
+        """A job does not pause (``can_pause`` is False)."""
+
+    def resume(self) -> None:
+        """A job does not pause (``can_pause`` is False)."""
+
+    def request_stop(self) -> None:
+        self.worker.request_stop()
+
+    def snapshot_taken(self) -> None:
+        """A job sends no snapshots."""
+
+    def stop_and_wait(self, timeout_ms: int) -> bool:
+        """SIGTERM; the ranks save and the job ends on its own, followed through its folder:
+        nothing to wait for here."""
+        self.worker.request_stop()
+        return self.worker.ended
 
     @property
     def is_running(self) -> bool:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -28,8 +27,10 @@ from cnnviz.core.models.registry import MODELS
 from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.training.config import SETTINGS, TrainConfig
 from cnnviz.core.training.devices import available_devices, describe_device
+from cnnviz.session.run_controller import RunController
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.ui.shell.settings import AppSettings
+from cnnviz.ui.train.run_progress import RunProgressBar
 
 LOAD_MODEL_ITEM = "Load from file..."
 IMAGE_FOLDER_ITEM = "Image folder..."
@@ -193,9 +194,7 @@ class RunPanel(QWidget):
         buttons = QHBoxLayout()
         for button in (self.train_button, self.pause_button, self.stop_button):
             buttons.addWidget(button)
-        self.progress = QProgressBar(objectName="trainProgress")
-        self.progress.setTextVisible(True)
-        self.progress.setValue(0)
+        self.progress = RunProgressBar()
 
         layout = QVBoxLayout(self)
         layout.addWidget(box)
@@ -208,10 +207,17 @@ class RunPanel(QWidget):
         self.set_state(Phase.IDLE)
 
     # -- state ------------------------------------------------------------------------------
-    def set_state(self, phase: Phase) -> None:
-        """Which buttons make sense in this phase of a run."""
+    def subscribe(self, controller: RunController) -> None:
+        """The buttons and the progress bar render the run controller's run."""
+        controller.state_changed.connect(self.set_state)
+        self.progress.subscribe(controller)
+        self.set_state(controller.phase, controller.can_pause)
+
+    def set_state(self, phase: Phase, can_pause: bool = True) -> None:
+        """Which buttons make sense in this phase of a run (one that cannot pause, a job,
+        only stops)."""
         self.train_button.setEnabled(phase.at_rest)
-        self.pause_button.setEnabled(phase in (Phase.TRAINING, Phase.PAUSED))
+        self.pause_button.setEnabled(can_pause and phase in (Phase.TRAINING, Phase.PAUSED))
         self.pause_button.setText("Resume" if phase is Phase.PAUSED else "Pause")
         self.stop_button.setEnabled(phase in (Phase.LOADING, Phase.TRAINING, Phase.PAUSED))
         # while the data set loads or downloads, stopping cancels it

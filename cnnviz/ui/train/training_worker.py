@@ -21,7 +21,10 @@ from cnnviz.core.errors import CancelledError
 from cnnviz.core.training.config import TrainConfig
 from cnnviz.core.training.events import TERMINAL_EVENTS, FailedEvent, HistogramEvent, StepEvent
 from cnnviz.core.training.timelapse import TimelapseEvent
+from cnnviz.core.training.timelapse_embedding import EmbeddingEvent
 from cnnviz.core.training.trainer import Trainer
+from cnnviz.session.run_controller import RunEvents
+from cnnviz.ui.train.worker_bridge import WorkerBridge
 from cnnviz.ui.workers.threads import worker_thread, worker_torch_threads
 
 MAX_UPDATES_PER_SECOND = 10
@@ -119,8 +122,8 @@ class TrainingWorker(QObject):
             if time.monotonic() - self._last_flush >= 1.0 / MAX_UPDATES_PER_SECOND:
                 self._flush()
             return
-        if isinstance(event, HistogramEvent | TimelapseEvent):
-            return  # the Histograms tab and the exports read them from the run folder
+        if isinstance(event, HistogramEvent | TimelapseEvent | EmbeddingEvent):
+            return  # the Histograms tab, the replay and the exports read them from the run folder
         self._flush()
         if not isinstance(event, TERMINAL_EVENTS):  # those go out through `finished`
             self.reported.emit(event)
@@ -133,18 +136,42 @@ class TrainingWorker(QObject):
 
 
 class TrainingRun:
-    """A worker and its thread, started together and always stopped and waited for."""
+    """A worker and its thread, started together and always stopped and waited for; a
+    RunHandle (cnnviz/session/run_controller.py) whose events go to ``events``."""
 
     can_pause = True
     #: weight snapshots for live inspection (a job's weights stay in its processes)
     sends_weights = True
+    #: the run ends with the app: closing stops it and waits
+    detached = False
 
-    def __init__(self, config: TrainConfig) -> None:
+    def __init__(self, config: TrainConfig, events: RunEvents) -> None:
         self.worker = TrainingWorker(config)
+        self.bridge = WorkerBridge(self.worker, events)
         self.thread = worker_thread(self.worker, "cnnviz-training")
 
     def start(self) -> None:
         self.thread.start()
+
+    def pause(self) -> None:
+        self.worker.pause()
+
+    def resume(self) -> None:
+        self.worker.resume()
+
+    def request_stop(self) -> None:
+        self.worker.request_stop()
+
+    @property
+    def snapshot_interval(self) -> float | None:
+        return self.worker.snapshot_interval
+
+    @snapshot_interval.setter
+    def snapshot_interval(self, seconds: float | None) -> None:
+        self.worker.snapshot_interval = seconds
+
+    def snapshot_taken(self) -> None:
+        self.worker.snapshot_taken()
 
     def stop_and_wait(self, timeout_ms: int = 10_000) -> bool:
         """Ask the worker to stop at its next batch and wait for the thread to end, at most

@@ -26,6 +26,8 @@ class TaskBar(QWidget):
         super().__init__(parent)
         self.generation = Generation()
         self.task: BackgroundCall | None = None
+        #: the token of the request last started; it runs until handled, or made stale
+        self._request: int | None = None
         self.start_button = QPushButton(start_text, objectName=f"{name}Start")
         self.cancel_button = QPushButton("Cancel", objectName=f"{name}Cancel")
         self.progress = QProgressBar(objectName=f"{name}Progress")
@@ -38,19 +40,20 @@ class TaskBar(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.status, 1)
         self.cancel_button.clicked.connect(self.cancel)
-        self._set_running(False)
+        self._render()
 
     @property
     def running(self) -> bool:
-        """A request is under way (its result not yet handled, nor dropped)."""
-        return self.cancel_button.isEnabled()
+        """A request is under way (its result not yet handled, nor dropped): the buttons
+        render this, they do not hold it."""
+        return self._request is not None and self.generation.is_current(self._request)
 
     def run(self, function: Callable[[TaskState], Any], on_done: Callable[[Any], None],
             on_error: Callable[[Exception], None]) -> None:  # fmt: skip
         """Start ``function`` in the background; a request still running is dropped."""
         self.drop()
-        token = self.generation.next()
-        self._set_running(True)
+        token = self._request = self.generation.next()
+        self._render()
         self.task = BackgroundCall(
             function,
             lambda result: self._finish(token, on_done, result, result is not None),
@@ -68,7 +71,7 @@ class TaskBar(QWidget):
         self.generation.next()
         if self.task is not None and self.task.is_running:
             self.task.cancel()
-        self._set_running(False)
+        self._render()
 
     def stop_background(self) -> None:
         """Cancel the work under way and wait for it, briefly (the window is closing)."""
@@ -78,7 +81,8 @@ class TaskBar(QWidget):
                 done: bool) -> None:  # fmt: skip
         if not self.generation.is_current(token):
             return
-        self._set_running(False)
+        self._request = None
+        self._render()
         self.progress.setValue(100 if done else 0)
         handler(outcome)
 
@@ -86,7 +90,8 @@ class TaskBar(QWidget):
         if self.generation.is_current(token):
             self.progress.setValue(int(100 * fraction))
 
-    def _set_running(self, running: bool) -> None:
+    def _render(self) -> None:
+        running = self.running
         self.start_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         self.progress.setValue(0)

@@ -91,7 +91,7 @@ def test_a_colour_model_is_refused_with_an_offer(qtbot, window, tmp_path):
     checkpoint.model_state = model.state_dict()
     path = save_checkpoint(checkpoint, tmp_path / "colour.pt")
     tab = window.draw_tab
-    window.open_checkpoint(path)
+    window.files.open_checkpoint(path)
     assert tab.predictor is None
     assert "for digit models" in tab.notice.text()
     assert not tab.use_shipped_button.isHidden()

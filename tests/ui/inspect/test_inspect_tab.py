@@ -147,7 +147,7 @@ def test_live_refresh_follows_a_run_and_changes_nothing(qtbot, window, inspect, 
         window.tabs.setCurrentWidget(window.inspect_tab if watching else window.plots)
         window.start_training(TrainMode.FRESH)
         snapshots = []
-        window.run.worker.reported.connect(
+        window.controller.handle.worker.reported.connect(
             lambda event: snapshots.append(event) if isinstance(event, WeightsEvent) else None)
         qtbot.waitUntil(lambda: window.phase.at_rest, timeout=60_000)
         assert bool(snapshots) == watching

@@ -91,7 +91,7 @@ def test_histograms_follow_the_run_live_and_reopen_with_it(qtbot, window, monkey
     assert tab.histogram_item.image.shape == (64, 15)
     tab.follow(run.parent)  # another folder (no histograms) empties the view...
     assert tab.histogram_item.image is None and tab.norm_item.image is None
-    window.open_run(run)  # ...and the run comes back whole when it is opened again
+    window.files.open_run(run)  # ...and the run comes back whole when it is opened again
     window.tabs.setCurrentWidget(tab)
     assert len(tab.series.steps) == 15 and tab.histogram_item.image.shape == (64, 15)
 
@@ -104,7 +104,7 @@ def test_histograms_of_a_run_written_elsewhere_grow_as_it_writes(qtbot, window, 
     recorder = HistogramRecorder(model)
     folder.log(recorder.snapshot(1))
     window.show()
-    window.open_run(run)
+    window.files.open_run(run)
     tab = window.histograms_tab
     assert tab.series is None  # hidden behind the Training tab: read, not drawn yet
     window.tabs.setCurrentWidget(tab)

@@ -11,6 +11,7 @@ from cnnviz.core.analysis.summary import inspect_model, table_cells
 from cnnviz.core.data.datasets import DATASETS
 from cnnviz.core.training.events import WeightsEvent
 from cnnviz.session.session import Session
+from cnnviz.session.test_split import CurrentSplit, run_at_once
 from cnnviz.ui.overview.overview_tab import OverviewTab
 
 MODELS = [("simple-cnn", "mnist"), ("lenet5", "mnist"), ("tinyvgg", "cifar10"),
@@ -19,7 +20,7 @@ MODELS = [("simple-cnn", "mnist"), ("lenet5", "mnist"), ("tinyvgg", "cifar10"),
 
 @pytest.fixture
 def tab(qtbot, tmp_path):
-    widget = OverviewTab(lambda: tmp_path / "no-data")
+    widget = OverviewTab(CurrentSplit(run_at_once, lambda: tmp_path / "no-data"))
     qtbot.addWidget(widget)
     widget.resize(980, 600)
     widget.show()

@@ -131,7 +131,7 @@ def test_open_run_follows_a_command_line_run_live(qtbot, window):
             assert os.WIFSTOPPED(os.waitpid(process.pid, os.WUNTRACED)[1])
             written = steps_on_disk(run_dir)
             assert 0 < written < 120
-            assert window.open_run(run_dir)
+            assert window.files.open_run(run_dir)
             qtbot.waitUntil(lambda: window.plots.raw_loss.size == written, timeout=10_000)
         finally:
             os.kill(process.pid, signal.SIGCONT)
@@ -140,7 +140,7 @@ def test_open_run_follows_a_command_line_run_live(qtbot, window):
         process.wait(timeout=120)
     qtbot.waitUntil(lambda: window.plots.test_acc.size == 4, timeout=10_000)
     shutil.rmtree(run_dir)  # a folder that disappears while followed
-    qtbot.waitUntil(lambda: window.following.shown is None, timeout=5_000)
+    qtbot.waitUntil(lambda: window.runs.followed is None, timeout=5_000)
     assert "is gone" in window.statusBar().currentMessage()
     assert window.plots.raw_loss.size == 120  # what was drawn stays
     assert not running_threads()

@@ -34,9 +34,9 @@ def start_job(window, epochs: int):
     window.panel.processes_spin.setValue(2)
     window.panel.epochs_spin.setValue(epochs)
     window.start_training()
-    assert isinstance(window.run, JobRun) and window.phase is Phase.LOADING
-    STARTED.append(window.run)
-    return window.run
+    assert isinstance(window.controller.handle, JobRun) and window.phase is Phase.LOADING
+    STARTED.append(window.controller.handle)
+    return window.controller.handle
 
 
 def test_two_processes_from_the_window(qtbot, window):
@@ -53,7 +53,7 @@ def test_two_processes_from_the_window(qtbot, window):
 
 def test_stop_sends_sigterm_and_the_job_saves(qtbot, window):
     start_job(window, 500)
-    qtbot.waitUntil(lambda: window.last_step >= 5, timeout=180_000)
+    qtbot.waitUntil(lambda: window.controller.last_step >= 5, timeout=180_000)
     window.findChild(QPushButton, "stopButton").click()
     assert window.phase is Phase.STOPPING
     qtbot.waitUntil(lambda: window.phase.at_rest, timeout=120_000)
@@ -80,7 +80,7 @@ def test_closing_can_leave_the_job_running(qtbot, tmp_path):
     run = start_job(window, 500)
     folder = window.session.run_dir
     try:
-        qtbot.waitUntil(lambda: window.last_step >= 2, timeout=180_000)
+        qtbot.waitUntil(lambda: window.controller.last_step >= 2, timeout=180_000)
         window.close()
         box = window.findChild(QMessageBox, "leaveJobDialog")
         assert box is not None and box.isVisible() and window.isVisible()

@@ -1,0 +1,173 @@
+"""The File menu's work: open and save checkpoints, export the model, the metrics and the
+plots, open a run folder, choose the data folder, and the recent list.
+
+The window builds the menu and hands each action here; what a checkpoint or a run folder
+does once opened is the session's (Session.open_checkpoint, RunController.show_run), and
+this module asks for the path, reports errors and remembers what was opened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from cnnviz.core.analysis.onnx_export import export_onnx
+from cnnviz.core.errors import CnnvizError
+from cnnviz.core.models.model_code import UntrustedModelCodeError
+from cnnviz.core.training.checkpoint import load_checkpoint, save_checkpoint
+from cnnviz.session.session import CurrentModel
+from cnnviz.ui.shell.file_dialogs import choose_path
+from cnnviz.ui.workers.background import BackgroundCall, stop_call
+
+if TYPE_CHECKING:
+    from cnnviz.ui.main_window import MainWindow
+
+
+class FileActions:
+    """File actions of one window; ``recent_menu`` lists the recent checkpoints and runs."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.session = window.session
+        self.settings = window.settings
+        self.recent_menu = QMenu("Open &recent", window, objectName="recentMenu")
+        self._export_call: BackgroundCall | None = None
+        window.controller.remembered.connect(self.remember)
+        self.refresh_recent()
+
+    def _status(self, text: str, milliseconds: int = 0) -> None:
+        self.window.statusBar().showMessage(text, milliseconds)
+
+    # -- the recent list --------------------------------------------------------------------
+    def refresh_recent(self) -> None:
+        """Recent checkpoints and run folders, newest first; each opens the way it came."""
+        self.recent_menu.clear()
+        recent = [path for path in self.settings.recent_checkpoints() if Path(path).exists()]
+        for path in recent:
+            opener = self.open_run if Path(path).is_dir() else self.open_checkpoint
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda checked=False, p=path, o=opener: o(Path(p)))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def remember(self, path: Path) -> None:
+        self.settings.add_recent_checkpoint(Path(path))
+        self.refresh_recent()
+
+    # -- runs -------------------------------------------------------------------------------
+    def open_run(self, path: Path) -> bool:
+        """Show a run folder's curves and follow them while another process writes the run;
+        returns at once. While this window trains, the run is drawn over its own instead."""
+        path = Path(path)
+        window = self.window
+        try:
+            window.runs.add_folder(path)
+        except (CnnvizError, OSError) as exc:
+            window.show_error("Cannot open run", str(exc))
+            return False
+        self.settings.set_extra_run_folders(window.runs.extra)
+        self.remember(path)
+        if not window.controller.show_run(path):
+            window.show_status(f"{path.name} is drawn over the run that trains now")
+            return True
+        window.tabs.setCurrentWidget(window.plots)
+        window.show_status(f"showing {path.name}")
+        return True
+
+    # -- checkpoints ------------------------------------------------------------------------
+    def open_checkpoint(self, path: Path | None = None) -> CurrentModel | None:
+        """Make a checkpoint current in every tab. One whose model is a Python file opens
+        only once the user trusts that code (asked once per version of the file)."""
+        window = self.window
+        path = choose_path(False, window, path, "Open checkpoint", str(self.session.home),
+                           "Checkpoints (*.pt *.pth);;All files (*)")
+        if path is None:
+            return None
+        try:
+            current = self.session.open_checkpoint(path)
+        except UntrustedModelCodeError as exc:
+            window.ask_trust(exc.code, Path(path).name, lambda: self.open_checkpoint(path))
+            return None
+        except CnnvizError as exc:
+            window.show_error("Cannot open checkpoint", str(exc))
+            return None
+        meta = current.meta
+        window.panel.model_combo.select(meta.model)
+        window.panel.dataset_combo.select(meta.config.get("dataset", meta.dataset))
+        self.remember(Path(path))
+        self._status(f"opened {current.label}")
+        return current
+
+    def save_checkpoint_as(self, path: Path | None = None) -> Path | None:
+        window = self.window
+        source = self.session.current.path
+        if source is None:
+            window.show_error("Nothing to save", "Train a model or open a checkpoint first.")
+            return None
+        path = choose_path(True, window, path, "Save checkpoint as", "model.pt",
+                           "Checkpoints (*.pt)")  # fmt: skip
+        if path is None:
+            return None
+        try:
+            save_checkpoint(load_checkpoint(source), Path(path))
+        except CnnvizError as exc:
+            window.show_error("Cannot save checkpoint", str(exc))
+            return None
+        self.remember(Path(path))
+        self._status(f"saved {path}", 5000)
+        return Path(path)
+
+    # -- exports ----------------------------------------------------------------------------
+    def export_model(self, path: Path | None = None) -> bool:
+        """The current model as ONNX (as ``cnnviz export`` writes it), in the background:
+        the exporter traces the model for a few seconds."""
+        window = self.window
+        path = choose_path(True, window, path, "Export model", "model.onnx", "ONNX (*.onnx)")
+        if path is None:
+            return False
+        stop_call(self._export_call)
+        predictor = self.session.current.predictor.copy()
+        self._status(f"exporting {self.session.current.label} to {path}...")
+        self._export_call = BackgroundCall(
+            lambda state: export_onnx(predictor.model, predictor.meta, path),
+            lambda _: self._status(f"wrote {path}", 8000),
+            lambda error: window.show_error("Cannot export model", str(error)),
+        )  # fmt: skip
+        return True
+
+    def export_metrics(self, path: Path | None = None) -> None:
+        window = self.window
+        path = choose_path(True, window, path, "Export metrics", "metrics.csv", "CSV (*.csv)")
+        if path is None:
+            return
+        try:
+            window.plots.export_csv(path)
+        except OSError as exc:
+            window.show_error("Cannot export metrics", f"{path}: {exc}")
+
+    def export_plots(self, path: Path | None = None) -> None:
+        window = self.window
+        path = choose_path(True, window, path, "Export plots", "loss.png", "PNG (*.png)")
+        if path is None:
+            return
+        try:
+            written = window.plots.export_png(path)
+        except OSError as exc:
+            window.show_error("Cannot export plots", f"{path}: {exc}")
+            return
+        self._status("wrote " + ", ".join(str(p) for p in written), 5000)
+
+    # -- the data folder --------------------------------------------------------------------
+    def choose_data_folder(self, path: Path | None = None) -> None:
+        if path is None:
+            chosen = QFileDialog.getExistingDirectory(self.window, "Data folder",
+                                                      str(self.settings.data_dir()))
+            if not chosen:
+                return
+            path = Path(chosen)
+        self.settings.set_data_dir(path)
+        self._status(f"data folder: {path}", 5000)
+
+    def stop_background(self) -> None:
+        stop_call(self._export_call)
