@@ -201,7 +201,8 @@ def train_in(group: ProcessGroup, args: argparse.Namespace) -> int:
     from cnnviz.core.training.events import FailedEvent, FinishedEvent, StoppedEvent
     from cnnviz.core.training.planning import TrainMode, plan_run
     from cnnviz.core.training.run_folder import BEST, METRICS
-    from cnnviz.core.training.trainer import Trainer, most_threads
+    from cnnviz.core.training.setup import most_threads
+    from cnnviz.core.training.trainer import Trainer
 
     def report(message: str) -> int:
         return fail(message if group.is_main else f"[rank {group.rank}] {message}")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from psygnal import Signal
 
@@ -25,8 +25,10 @@ from cnnviz.core.training.events import (
     StartedEvent,
     StepEvent,
     StoppedEvent,
+    TerminalEvent,
     WeightsEvent,
 )
+from cnnviz.core.training.reports import TrainingEvent
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.runs import RunsState
 from cnnviz.session.session import CurrentModel, Session
@@ -40,9 +42,9 @@ class RunEvents(Protocol):
 
     def on_loading(self, status: tuple[str, float | None]) -> None: ...
     def on_steps(self, steps: list[StepEvent]) -> None: ...
-    def on_event(self, event: Any) -> None: ...
+    def on_event(self, event: TrainingEvent) -> None: ...
     def on_held(self) -> None: ...
-    def on_finished(self, event: Any) -> None: ...
+    def on_finished(self, event: TerminalEvent) -> None: ...
 
 
 class RunHandle(Protocol):
@@ -104,7 +106,7 @@ def eta_seconds(remaining_steps: int, images_per_second: float, batch_size: int)
     return int(remaining_steps / steps_per_second) if steps_per_second > 0 else None
 
 
-def ending_message(event: Any) -> str:
+def ending_message(event: TerminalEvent) -> str:
     """The status line a run's terminal event leaves."""
     if isinstance(event, FinishedEvent):
         return f"finished: test accuracy {event.test_acc:.2%} in {event.wall_seconds:.0f} s"
@@ -278,7 +280,7 @@ class RunController:
                                       eta_seconds(remaining, last.images_per_second,
                                                   self.batch_size)))  # fmt: skip
 
-    def on_event(self, event: Any) -> None:
+    def on_event(self, event: TrainingEvent) -> None:
         self.session.handle(event)
         self.reported.emit(event)
         if isinstance(event, EpochEvent):
@@ -293,7 +295,7 @@ class RunController:
         self.total_steps = event.total_steps
         self.status.emit(f"training {event.model}, {event.parameters:,} parameters", 5000)
 
-    def on_finished(self, event: Any) -> None:
+    def on_finished(self, event: TerminalEvent) -> None:
         if self.handle is not None:
             self.handle.wait_ended(END_WAIT_MS)  # the worker has emitted its last signal
         self.session.handle(event)

@@ -8,11 +8,10 @@ menus and status bar render the phase; nothing else decides what may happen next
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
 
 from psygnal import Signal
 
-from cnnviz.core.training.events import FailedEvent, FinishedEvent, StoppedEvent
+from cnnviz.core.training.events import FailedEvent, FinishedEvent, StoppedEvent, TerminalEvent
 
 
 class Phase(str, Enum):
@@ -51,7 +50,7 @@ TRANSITIONS: dict[Phase, frozenset[Phase]] = {
 }
 
 
-def ending_phase(event: Any) -> Phase:
+def ending_phase(event: TerminalEvent) -> Phase:
     """Where a run's terminal event leaves it: a stop before the first step (nothing saved,
     nothing trained) is a cancel, and leaves the app idle."""
     if isinstance(event, FinishedEvent):
@@ -99,7 +98,7 @@ class RunLifecycle:
     def request_stop(self) -> bool:
         return self.move(Phase.STOPPING)
 
-    def ended(self, event: Any) -> bool:
+    def ended(self, event: TerminalEvent) -> bool:
         """The worker's terminal event is a fact, not a request: from any active phase the
         run ends where the event says (see ending_phase)."""
         if not self._phase.active:

@@ -36,8 +36,9 @@ from cnnviz.core.training.events import (
     StoppedEvent,
 )
 from cnnviz.core.training.planning import TrainMode, plan_run
+from cnnviz.core.training.reports import TrainingEvent
+from cnnviz.core.training.resume import run_model_code
 from cnnviz.core.training.run_folder import CHECKPOINT, holds_run
-from cnnviz.core.training.trainer import run_model_code
 from cnnviz.session.run_lifecycle import RunLifecycle
 from cnnviz.session.trust_store import TrustStore
 
@@ -256,7 +257,7 @@ class Session:
     def run_dir(self) -> Path | None:
         return None if self.run_config is None else self.run_config.out_dir
 
-    def handle(self, event: Any) -> None:
+    def handle(self, event: TrainingEvent) -> None:
         """An event from the training worker (in the GUI thread)."""
         if isinstance(event, StartedEvent):
             if self.run.training_started():

@@ -16,6 +16,7 @@ import torch
 from torch import nn
 
 from cnnviz.core.analysis.drawing import prepare_drawing
+from cnnviz.core.arrays import CanvasArray, ImageArray, ImageBatchArray, ProbabilityArray
 from cnnviz.core.data.batches import Normalizer
 from cnnviz.core.data.images import as_model_input, read_image
 from cnnviz.core.data.types import ImageSplit
@@ -33,7 +34,7 @@ def shipped_weights_path() -> Path:
 
 @dataclass
 class Prediction:
-    probabilities: np.ndarray  # float32 [classes]
+    probabilities: ProbabilityArray  # [classes]
     class_names: list[str]
 
     @property
@@ -77,21 +78,21 @@ class Predictor:
         """True for data sets of dark ink on a light background (mean above one half)."""
         return float(np.mean(self.meta.mean)) > 0.5
 
-    def normalized(self, images: np.ndarray) -> torch.Tensor:
+    def normalized(self, images: ImageBatchArray) -> torch.Tensor:
         """The float32 [N, C, H, W] model input for uint8 images [N, C, H, W]."""
         return self.normalizer.from_numpy(images)
 
-    def probabilities(self, images: np.ndarray) -> np.ndarray:
+    def probabilities(self, images: ImageBatchArray) -> ProbabilityArray:
         """float32 [N, classes] for uint8 images [N, C, H, W]."""
         with torch.inference_mode():
             logits = self.model(self.normalized(images)).float()
             return logits.softmax(dim=1).numpy()
 
-    def predict(self, image: np.ndarray) -> Prediction:
+    def predict(self, image: ImageArray) -> Prediction:
         """One uint8 image [C, H, W]."""
         return Prediction(self.probabilities(image[None])[0], list(self.meta.class_names))
 
-    def prepare_file(self, path: Path, drawn: bool = False) -> np.ndarray:
+    def prepare_file(self, path: Path, drawn: bool = False) -> ImageArray:
         """A file as this model's uint8 input [C, H, W]; ``drawn`` applies the canvas's
         MNIST-style preprocessing (for a digit on a plain background)."""
         image = read_image(path)
@@ -99,7 +100,7 @@ class Predictor:
             return as_model_input(image, self.input_shape)[0]
         return self.prepare_canvas(np.asarray(image.convert("L")), source=str(path))
 
-    def prepare_canvas(self, canvas: np.ndarray, source: str = "the drawing") -> np.ndarray:
+    def prepare_canvas(self, canvas: CanvasArray, source: str = "the drawing") -> ImageArray:
         """A drawing (any polarity, any size) as this model's uint8 input [C, H, W]."""
         _, height, width = self.input_shape
         prepared = prepare_drawing(canvas, (height, width))

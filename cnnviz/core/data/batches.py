@@ -18,6 +18,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from cnnviz.core.arrays import ImageArray, ImageBatchArray
 from cnnviz.core.thread_tuner import ThreadTuner, starting_threads
 
 AUGMENTATIONS = {
@@ -42,7 +43,7 @@ class Normalizer:
     def __call__(self, images: torch.Tensor) -> torch.Tensor:
         return torch.addcmul(self.shift, images.float(), self.scale)
 
-    def from_numpy(self, images: np.ndarray) -> torch.Tensor:
+    def from_numpy(self, images: ImageBatchArray | ImageArray) -> torch.Tensor:
         """uint8 numpy images [N, C, H, W] (or one [C, H, W], given a batch axis) in, the
         normalised float32 batch out; read-only or strided arrays are copied first."""
         array = np.require(images, np.uint8, ["C", "W"])

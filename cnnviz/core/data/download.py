@@ -15,9 +15,11 @@ import shutil
 import tempfile
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from cnnviz.core.data.types import ProgressFn
 from cnnviz.core.errors import CancelledError, CnnvizError, DownloadError
 from cnnviz.core.files import partial_path
 
@@ -42,7 +44,8 @@ def archives_for(dataset_class: type) -> list[Archive]:
     return [Archive((dataset_class.url,), dataset_class.filename, dataset_class.tgz_md5, "")]
 
 
-def _fetch(url: str, target: Path, expected_md5: str, report) -> None:
+def _fetch(url: str, target: Path, expected_md5: str,
+           report: Callable[[float | None], None]) -> None:  # fmt: skip
     partial = partial_path(target)
     try:
         request = urllib.request.Request(url, headers={"User-Agent": "cnnviz"})
@@ -79,7 +82,8 @@ def _extract(archive_path: Path, destination: Path) -> None:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def fetch_archives(archives: list[Archive], data_dir: Path, progress=None) -> None:
+def fetch_archives(archives: list[Archive], data_dir: Path,
+                   progress: ProgressFn | None = None) -> None:  # fmt: skip
     """Fetch, check and extract every archive. ``progress(message, fraction)`` is called as
     bytes arrive; raising CancelledError from it stops the download cleanly."""
     for index, archive in enumerate(archives):
@@ -87,7 +91,8 @@ def fetch_archives(archives: list[Archive], data_dir: Path, progress=None) -> No
         destination.mkdir(parents=True, exist_ok=True)
         target = destination / archive.filename
 
-        def report(fraction, index=index, name=archive.filename):
+        def report(fraction: float | None, index: int = index,
+                   name: str = archive.filename) -> None:  # fmt: skip
             if progress is not None:
                 overall = None if fraction is None else (index + fraction) / len(archives)
                 progress(f"downloading {name}", overall)

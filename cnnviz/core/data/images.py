@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from cnnviz.core.arrays import ImageArray
 from cnnviz.core.errors import CnnvizError
 
 #: images with more pixels than this are reduced while decoding, or refused
@@ -81,7 +82,7 @@ def to_array(image: Image.Image, channels: int) -> np.ndarray:
     return array[..., None] if array.ndim == 2 else array
 
 
-def to_model_input(image: Image.Image, channels: int, height: int, width: int) -> np.ndarray:
+def to_model_input(image: Image.Image, channels: int, height: int, width: int) -> ImageArray:
     """uint8 [C, H, W]: the image in the model's channels, resized (with anti-aliasing) to its
     input size, as the data set's images are."""
     if image.width == 0 or image.height == 0:

@@ -7,7 +7,7 @@ metrics.jsonl records them, one object a line with a ``type`` field.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 
@@ -119,8 +119,14 @@ class FailedEvent:
 
 
 TERMINAL_EVENTS = (FinishedEvent, StoppedEvent, FailedEvent)
+#: how a run ends: what ``Trainer.run`` returns, and the last event it emits
+TerminalEvent: TypeAlias = FinishedEvent | StoppedEvent | FailedEvent
+#: the events defined here, each with its JSON form (event_to_json); every event a run
+#: emits, the timelapse's frames included, is reports.py's TrainingEvent
+JsonEvent: TypeAlias = (StartedEvent | StepEvent | EvaluationEvent | WeightsEvent
+                        | HistogramEvent | EpochEvent | TerminalEvent)  # fmt: skip
 
-_TYPE_NAMES = {
+_TYPE_NAMES: dict[type[JsonEvent], str] = {
     StartedEvent: "started",
     StepEvent: "step",
     EvaluationEvent: "evaluation",
@@ -141,7 +147,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def event_to_json(event: Any) -> dict[str, Any]:
+def event_to_json(event: JsonEvent) -> dict[str, Any]:
     """A JSON-ready dict with the event's ``type`` and its fields."""
     record = {"type": _TYPE_NAMES[type(event)]}
     record.update({f.name: _plain(getattr(event, f.name)) for f in fields(event)})
@@ -195,7 +201,7 @@ def check_json_value(kind: str, value: Any) -> Any:
     return value  # arrays: checked by their conversion in event_from_json
 
 
-def event_from_json(record: Any) -> Any | None:
+def event_from_json(record: Any) -> JsonEvent | None:
     """The event a metrics.jsonl line records, or None for a line that is not one (not an
     object, another version's event type, missing fields, a field of the wrong type): a run
     folder may come from anyone. Arrays come back as numpy arrays of finite shape."""

@@ -54,6 +54,7 @@ from cnnviz.core.training.events import (
     check_json_value,
     event_to_json,
 )
+from cnnviz.core.training.reports import TrainingEvent
 from cnnviz.core.training.tensorboard_log import TensorBoardLog
 from cnnviz.core.training.timelapse import FOLDER as TIMELAPSE
 from cnnviz.core.training.timelapse import TimelapseEvent
@@ -371,7 +372,7 @@ class RunFolder:
         self.heartbeat.fields["epochs"] = settings.get("epochs")
         self.heartbeat.start(read_heartbeat(self.path) if resumed_from else None)
 
-    def log(self, event: Any) -> None:
+    def log(self, event: TrainingEvent) -> None:
         if self._file is None or isinstance(event, WeightsEvent):
             return
         if isinstance(event, HistogramEvent):
@@ -408,7 +409,7 @@ class RunFolder:
             write_atomically(folder / event.file_name,
                              lambda handle: np.savez_compressed(handle, **arrays), sync=False)
 
-    def _note_progress(self, event: Any) -> None:
+    def _note_progress(self, event: TrainingEvent) -> None:
         """What the heartbeat says of the run's progress, and its end."""
         fields = self.heartbeat.fields
         if isinstance(event, StepEvent):

@@ -23,7 +23,7 @@ from typing import Any
 
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.text import printable
-from cnnviz.core.training.events import event_from_json
+from cnnviz.core.training.events import EpochEvent, FinishedEvent, StartedEvent, event_from_json
 from cnnviz.core.training.metrics_follower import MetricsFollower
 from cnnviz.core.training.run_folder import (
     STATUS_OF,
@@ -127,13 +127,13 @@ class _MetricsTally:
         if event is None:
             return
         kind = record["type"]
-        if kind == "started":
+        if isinstance(event, StartedEvent):
             fields.update(parameters=event.parameters, epochs=event.epochs)
-        elif kind == "epoch":
+        elif isinstance(event, EpochEvent):
             fields.update(epochs_done=event.epoch, test_acc=event.test_acc,
                           best_test_acc=best_accuracy(fields.get("best_test_acc"),
                                                       event.test_acc))  # fmt: skip
-        elif kind == "finished":
+        elif isinstance(event, FinishedEvent):
             fields.update(train_seconds=event.train_seconds,
                           images_per_second=event.images_per_second)  # fmt: skip
         if kind in STATUS_OF.values():

@@ -7,10 +7,9 @@ needs. Without it, asking for TensorBoard says how to install it before anything
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.training.events import EpochEvent, EvaluationEvent, StepEvent
+from cnnviz.core.training.events import EpochEvent, EvaluationEvent, JsonEvent, StepEvent
 
 FOLDER = "tensorboard"
 
@@ -34,7 +33,7 @@ class TensorBoardLog:
     def __init__(self, run_dir: Path) -> None:
         self.writer = summary_writer_class()(log_dir=str(Path(run_dir) / FOLDER))
 
-    def __call__(self, event: Any) -> None:
+    def __call__(self, event: JsonEvent) -> None:
         add = self.writer.add_scalar
         if isinstance(event, StepEvent):
             add("loss/train", event.loss, event.step)

@@ -88,7 +88,7 @@ class EmbeddingRecorder:
 
     def __init__(self, model: nn.Module, test: ImageSplit, normalise: Any,
                  steps_per_epoch: int, total_steps: int, start_step: int,
-                 emit: Callable[[Any], None] | None) -> None:  # fmt: skip
+                 emit: Callable[[EmbeddingEvent], None] | None) -> None:  # fmt: skip
         """``normalise`` makes a batch of the test split's uint8 images the model's input."""
         self.model = model
         self.normalise = normalise

@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSlider, QWidget
 
 from cnnviz.core.analysis.explain import (
@@ -78,21 +78,19 @@ class ExplainPanel(QWidget):
         convs = [name for name in inspector.conv_layer_names() if name in modules]
         for combo, items in ((self.layer_combo, convs),
                              (self.class_combo, [PREDICTED, *class_names])):  # fmt: skip
-            combo.blockSignals(True)
-            previous = combo.currentText()
-            combo.clear()
-            combo.addItems(items)
-            combo.setCurrentIndex(items.index(previous) if previous in items
-                                  else (len(items) - 1 if combo is self.layer_combo else 0))
-            combo.blockSignals(False)
+            with QSignalBlocker(combo):
+                previous = combo.currentText()
+                combo.clear()
+                combo.addItems(items)
+                combo.setCurrentIndex(items.index(previous) if previous in items
+                                      else (len(items) - 1 if combo is self.layer_combo else 0))
 
     def set_input(self, image: np.ndarray, recompute: bool) -> None:
         """A new input; explained at once when the page is on screen, else when it shows.
         A new input is explained for its own predicted class, not the class chosen before."""
         if self.image is None or not np.array_equal(self.image, image):
-            self.class_combo.blockSignals(True)
-            self.class_combo.setCurrentIndex(0)
-            self.class_combo.blockSignals(False)
+            with QSignalBlocker(self.class_combo):
+                self.class_combo.setCurrentIndex(0)
         self.image = image
         if recompute:
             self.recompute()

@@ -8,8 +8,8 @@ The bar only asks; the tab decides what an index or a file means and says what i
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
-from superqt.utils import signals_blocked
 
 
 class InputPicker(QWidget):
@@ -52,7 +52,7 @@ class InputPicker(QWidget):
 
     def show_other_input(self) -> None:
         """The input shown is no test image: the index no longer applies."""
-        with signals_blocked(self.index_spin):
+        with QSignalBlocker(self.index_spin):
             self.index_spin.setValue(-1)
 
     def show_caption(self, text: str, tooltip: str = "") -> None:

@@ -5,9 +5,8 @@ under it that make the case for weight sharing in numbers.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
-from superqt.utils import signals_blocked
 
 from cnnviz.core.analysis.inspection import ModelInspector
 from cnnviz.core.analysis.summary import COLUMNS, table_cells
@@ -32,7 +31,7 @@ class LayerTree(QTreeWidget):
         else its first convolution, which says so (``layer_selected``) as a click does; returns
         the layer selected ("" for none)."""
         items: dict[str, QTreeWidgetItem] = {}
-        with signals_blocked(self):
+        with QSignalBlocker(self):
             self.clear()
             for info in inspector.layers:
                 item = QTreeWidgetItem(table_cells(info)[:TREE_COLUMNS])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QTabWidget, QWidget
 
 from cnnviz.core.analysis.timelapse_video import Timelapse
@@ -73,10 +73,9 @@ class TimelapseReplay(QWidget):
         """Frames to scrub through (None: none), the slider at the end: the weights."""
         self.timelapse = timelapse
         count = len(timelapse.frames) if timelapse is not None else 0
-        self.slider.blockSignals(True)
-        self.slider.setRange(0, count)
-        self.slider.setValue(count)
-        self.slider.blockSignals(False)
+        with QSignalBlocker(self.slider):
+            self.slider.setRange(0, count)
+            self.slider.setValue(count)
         self.slider.setEnabled(count > 0)
         self._on_moved(count)
 

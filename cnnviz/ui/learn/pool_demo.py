@@ -15,6 +15,7 @@ import itertools
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from cnnviz.core.analysis.inspection import LayerInfo
@@ -155,14 +156,13 @@ class PoolDemo(QWidget):
         chosen = self.layer_combo.currentText()
         self.activations = {i.name: activations[i.name] for i in layers
                             if _poolable(activations.get(i.name))}  # fmt: skip
-        self.layer_combo.blockSignals(True)
-        self.layer_combo.clear()
-        self.layer_combo.addItem(TUTORIAL_ITEM)
-        self.layer_combo.addItems(list(self.activations))
-        default = default_layer(layers, activations)
-        pick = chosen if chosen in self.activations else default
-        self.layer_combo.setCurrentText(pick or TUTORIAL_ITEM)
-        self.layer_combo.blockSignals(False)
+        with QSignalBlocker(self.layer_combo):
+            self.layer_combo.clear()
+            self.layer_combo.addItem(TUTORIAL_ITEM)
+            self.layer_combo.addItems(list(self.activations))
+            default = default_layer(layers, activations)
+            pick = chosen if chosen in self.activations else default
+            self.layer_combo.setCurrentText(pick or TUTORIAL_ITEM)
         self.source_label.setText(
             "A feature map of the current model, for the input shown in Inspect."
             if self.activations else
@@ -172,10 +172,9 @@ class PoolDemo(QWidget):
 
     def _on_layer(self) -> None:
         maps = self.activations.get(self.layer_combo.currentText())
-        self.channel_spin.blockSignals(True)
-        self.channel_spin.setMaximum(0 if maps is None else len(maps) - 1)
-        self.channel_spin.setEnabled(maps is not None)
-        self.channel_spin.blockSignals(False)
+        with QSignalBlocker(self.channel_spin):
+            self.channel_spin.setMaximum(0 if maps is None else len(maps) - 1)
+            self.channel_spin.setEnabled(maps is not None)
         self.draw()
 
     def current_slice(self) -> tuple[np.ndarray, int]:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QFile, Qt, QTimer, Signal
+from PySide6.QtCore import QFile, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -186,42 +186,40 @@ class RunsTab(QWidget):
 
     def _fill(self, runs: list[RunSummary]) -> None:
         selected = self.selected_path()
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(runs))
-        for row, run in enumerate(runs):
-            for column, text in enumerate(row_cells(run)):
-                item = self.table.item(row, column)
-                if item is None:
-                    item = QTableWidgetItem()
-                    self.table.setItem(row, column, item)
-                item.setText(text)
-                item.setData(Qt.ItemDataRole.UserRole, str(run.path))
-                if column == 0:
-                    item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
-                                  | Qt.ItemFlag.ItemIsSelectable)  # fmt: skip
-                    checked = run.path in self.runs.overlaid
-                    item.setCheckState(Qt.CheckState.Checked if checked
-                                       else Qt.CheckState.Unchecked)  # fmt: skip
-                    item.setToolTip("Draw this run over the current one")
-                elif column == 1:
-                    item.setToolTip(str(run.path))
-                elif column == 4:
-                    item.setToolTip(run.problem or "")
-            if run.path == selected:
-                self.table.selectRow(row)
-        self.table.blockSignals(False)
+        with QSignalBlocker(self.table):
+            self.table.setRowCount(len(runs))
+            for row, run in enumerate(runs):
+                for column, text in enumerate(row_cells(run)):
+                    item = self.table.item(row, column)
+                    if item is None:
+                        item = QTableWidgetItem()
+                        self.table.setItem(row, column, item)
+                    item.setText(text)
+                    item.setData(Qt.ItemDataRole.UserRole, str(run.path))
+                    if column == 0:
+                        item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+                                      | Qt.ItemFlag.ItemIsSelectable)  # fmt: skip
+                        checked = run.path in self.runs.overlaid
+                        item.setCheckState(Qt.CheckState.Checked if checked
+                                           else Qt.CheckState.Unchecked)  # fmt: skip
+                        item.setToolTip("Draw this run over the current one")
+                    elif column == 1:
+                        item.setToolTip(str(run.path))
+                    elif column == 4:
+                        item.setToolTip(run.problem or "")
+                if run.path == selected:
+                    self.table.selectRow(row)
         self.table.resizeColumnsToContents()
         self._update_buttons()
         self._fill_comparison()
 
     def _sync_checks(self) -> None:
         """Ticks follow the overlays, whoever changed them (this table, Show, open_run)."""
-        self.table.blockSignals(True)
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, 0)
-            on = Path(item.data(Qt.ItemDataRole.UserRole)) in self.runs.overlaid
-            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-        self.table.blockSignals(False)
+        with QSignalBlocker(self.table):
+            for row in range(self.table.rowCount()):
+                item = self.table.item(row, 0)
+                on = Path(item.data(Qt.ItemDataRole.UserRole)) in self.runs.overlaid
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self._fill_comparison()
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from cnnviz.core.training.events import HistogramEvent, event_from_json
@@ -132,12 +132,11 @@ class HistogramsTab(QWidget):
                                f"to {series.steps[-1]}")
         if [self.layer_combo.itemText(i) for i in range(self.layer_combo.count())] != series.layers:
             previous = self.layer_combo.currentText()
-            self.layer_combo.blockSignals(True)
-            self.layer_combo.clear()
-            self.layer_combo.addItems(series.layers)
-            if previous in series.layers:
-                self.layer_combo.setCurrentText(previous)
-            self.layer_combo.blockSignals(False)
+            with QSignalBlocker(self.layer_combo):
+                self.layer_combo.clear()
+                self.layer_combo.addItems(series.layers)
+                if previous in series.layers:
+                    self.layer_combo.setCurrentText(previous)
         self._draw_histogram()
         self._draw_norms()
 

@@ -90,11 +90,15 @@ def test_a_flipped_byte_never_crashes_the_loader(tmp_path, position, value):
     # a flip in the tensor data still loads (the numbers are just different); one in the
     # metadata may leave a name no model has: either way, a clear refusal or a model
     try:
-        model = model_from_checkpoint(load_checkpoint(path), str(path))
+        checkpoint = load_checkpoint(path)
+        model = model_from_checkpoint(checkpoint, str(path))
     except CheckpointError as exc:
         assert str(path) in str(exc)
-    else:
-        assert isinstance(model, torch.nn.Module)
+    else:  # a model that loads takes its checkpoint's input and gives a score per class
+        meta = checkpoint.meta
+        with torch.no_grad():
+            scores = model(torch.zeros(1, *meta.input_shape))
+        assert scores.shape == (1, len(meta.class_names))
 
 
 # -- images -----------------------------------------------------------------------------------

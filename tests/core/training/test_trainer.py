@@ -161,7 +161,9 @@ def test_every_optimiser_and_schedule_runs(mnist, optimizer, schedule):
 
 
 def test_weight_snapshots_leave_a_seeded_run_unchanged(mnist):
-    config = TrainConfig(epochs=1, batch_size=20, augment="affine", seed=5)
+    # a fixed thread count: an adapting one follows the machine's load and changes the order
+    # of some sums, so two runs differ in the last bits with or without snapshots
+    config = TrainConfig(epochs=1, batch_size=20, augment="affine", seed=5, threads=1)
     plain = Trainer(config, mnist)
     plain.run(lambda e: None)
     watched = Trainer(config, mnist)
