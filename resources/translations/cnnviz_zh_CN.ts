@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Device</name>
+    <message>
+        <source>mps (Apple GPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cpu</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>&lt;h3&gt;What cnnviz shows&lt;/h3&gt;
@@ -57,6 +68,74 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>HistogramsTab</name>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run yet: train one, or show one from the Runs tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gradients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values over training (colour: share of the layer&apos;s values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient norm per layer (log10), the first layer on top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log10 norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{run}: no snapshot yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{run}: %n snapshot(s), step {first} to {last}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobWorker</name>
+    <message>
+        <source>could not start torchrun ({error}): {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting {count} processes...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the training job ended without finishing: {output}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no output)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>Language</source>
@@ -69,6 +148,707 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSelection</name>
+    <message>
+        <source>reading {dataset}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read {dataset}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use this model</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunController</name>
+    <message>
+        <source>finished: test accuracy {accuracy} in {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped at step {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled: nothing was trained or saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading data...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading {dataset}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pausing after the step in flight...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopping at the next batch...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopping training and saving a checkpoint...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the window closes when the current batch ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch {epoch}: test accuracy {accuracy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused after step {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training {model}, {parameters} parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunFollowing</name>
+    <message>
+        <source>the run folder {folder} is gone; its curves stay on the plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunNames</name>
+    <message>
+        <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>augment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting} {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({folder})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <source>Load from file...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adamw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sgd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>onecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crop-flip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>affine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handwriting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder with one sub-folder per class, named after the class, holding that class&apos;s images ({suffixes}). With train/ and test/ sub-folders that each hold the same class folders, those are the training and test sets; otherwise a tenth of the images, picked at random (always the same ones), is kept as the test set. Hidden files and folders are skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto ({device})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the best device here: CUDA, then Apple MPS, else the CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epochs to train (continuing a run: epochs more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1: train in this window. More: launch torchrun with that many processes (DistributedDataParallel; the batch size stays the global batch) and follow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the torchrun command for these settings, to run them on other machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;vice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Optimiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;chedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Augmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See&amp;d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Image size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished">训练</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start training (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause or resume at the next batch (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop at the next batch and save a checkpoint (Ctrl+.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a model from a Python file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which class or factory in {file}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an image folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunProgressBar</name>
+    <message>
+        <source>step %v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done: test accuracy {accuracy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>untrained: Train trains it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trained weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trained: test accuracy {accuracy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunStatusLabels</name>
+    <message>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{dataset}: {train} train / {test} test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rate} images/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA {minutes}:{seconds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunsTab</name>
+    <message>
+        <source>Overlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best acc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best_test_acc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test_acc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train_seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>images_per_second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open run folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a run folder from anywhere: a shared disk, a cluster&apos;s output; one run or a folder of runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show on the plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latest weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use these weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the run&apos;s weights current in Draw, Inspect and Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export comparison (CSV)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick runs to overlay them on the plots and compare them here; settings that differ are highlighted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw this run over the current one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs: select a run first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this setting differs between the runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a run folder, or a folder of runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs: {run} has no checkpoint yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New folder name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs: {run} is still running; stop it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the run {run} to the trash?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}
+
+Its checkpoints and metrics go with it; the trash can restore them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs: {run} could not be moved to the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moved {run} to the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Setting</name>
+    <message>
+        <source>no augmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random crop after 4-pixel zero padding, and horizontal flip (natural images; the tutorial upscales to 40 and crops instead of padding)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>small random shifts, scales, rotations and stroke widths (digits, letters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what drawings and scans look like: slant, squeeze, elastic wobble, thin to thick strokes, low-resolution resampling and blur (digits, letters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam (the tutorial&apos;s choice, lr 1e-3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW (Adam with decoupled weight decay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD with momentum 0.9 and Nesterov</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>constant learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tutorial&apos;s step decay: lr / 3 every 20 epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cosine decay to zero over the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one-cycle: warm up to lr, then anneal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crop-flip for colour photos, none for digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{help} ({default})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{help} (default {default})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry name (see &apos;cnnviz models&apos;), pattern:n=N,m=M,k=K or path/to/file.py:Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry name (see &apos;cnnviz datasets&apos;) or folder:PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>images per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the optimiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the learning rate&apos;s schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how the training images are varied; auto: the data set&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the seed of the initial weights and the order of the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image folders: the input&apos;s longer side in pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default: the most common size, its longer side at most 64</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -139,6 +919,144 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     <message>
         <source>Start from these weights: a new run that begins with them, with a fresh optimiser and schedule from the settings now chosen.</source>
         <translation>从这些权重开始：以它们为起点开始一次新的运行，优化器和学习率计划按现在选定的设置重新开始。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPlots</name>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training time (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show 0-100%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy follows the data, so that 98.4% and 98.8% look different; tick to see the whole 0-100% range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the x axis counts: epochs, steps, or seconds of training (from each step&apos;s speed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much the loss curve is smoothed: the weight of the past in its moving average (0: the step losses themselves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw the loss on a log scale: a spike and the small differences late in a run both show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smoothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train (running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{curve}: {run}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{accuracy} {run}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch {epoch}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step {step} ({epoch})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{seconds} s ({epoch})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smoothed {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train accuracy {value}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>training ended unexpectedly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training failed: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
