@@ -103,7 +103,7 @@ def past_first_tenth(series: GrowableSeries) -> np.ndarray:
     """A curve's values after its first tenth (where a loss falls from chance, or spikes when
     the learning rate is high): what tells runs apart."""
     x = series.x
-    return series.y[x >= x[0] + 0.1 * (x[-1] - x[0])] if len(x) else series.y
+    return series.y[x >= 0.1 * x[-1]] if len(x) else series.y
 
 
 def spread(positions: list[float], gap: float) -> list[float]:

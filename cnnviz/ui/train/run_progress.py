@@ -66,10 +66,9 @@ class RunProgressBar(QProgressBar):
             self.setFormat(self.tr("failed"))
 
     def _current_changed(self, current: CurrentModel) -> None:
-        """At rest, a model other than the last run's own shows its own state."""
-        controller = self._controller
-        if controller is None or not controller.phase.at_rest \
-                or controller.shows_own_run(current):  # fmt: skip
+        """At rest, the current model's state: untrained, or what its weights reached (a run
+        that ends says how it ended after this)."""
+        if self._controller is None or not self._controller.phase.at_rest:
             return
         self.setRange(0, 1)
         accuracy = current.meta.metrics.get("test_acc") if current.trained else None

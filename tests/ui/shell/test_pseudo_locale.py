@@ -72,8 +72,11 @@ AREAS: dict[str, Callable[[Fixture], QWidget]] = {
     "run panel": lambda get: get("window").panel,
     "tabs": lambda get: get("window").tabs,
     "status bar": lambda get: get("window").statusBar(),
+    "training plots": lambda get: get("window").plots,
+    "runs tab": lambda get: get("window").runs_tab,
+    "histograms tab": lambda get: get("window").histograms_tab,
 }
-NOT_WRAPPED_YET = {"menus", "run panel", "tabs", "status bar"}
+NOT_WRAPPED_YET = {"menus", "tabs"}
 
 
 @pytest.mark.parametrize("area", [

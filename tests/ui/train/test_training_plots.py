@@ -160,3 +160,35 @@ def test_evaluation_points_are_labelled_where_they_can_be_read(qtbot):
     plots.remove_overlay("a")
     assert [text for text in shown_texts(plots.accuracy_plot) if "%" in text] == [
         "98.38% lr 0.001"]
+
+
+def plot_texts(plot: pg.PlotWidget) -> list[str]:
+    """What a plot writes itself: its title, its axes' titles and its legend."""
+    item = plot.getPlotItem()
+    texts = [item.titleLabel.text, *(item.getAxis(side).labelText for side in ("left", "bottom"))]
+    if item.legend is not None:
+        texts += [label.text for _, label in item.legend.items]
+    return [text for text in texts if text]
+
+
+def test_the_plots_own_texts_are_translated(qtbot, tmp_path):
+    """The pseudo-locale walk reads widgets; the plots' titles, axes and legends are drawn
+    by pyqtgraph, so they are read here."""
+    from PySide6.QtCore import QCoreApplication
+
+    from cnnviz.ui.train.histograms_tab import HistogramsTab
+    from tests.ui.shell.pseudo_locale import install_pseudo_locale, is_unmarked
+
+    translator = install_pseudo_locale(tmp_path)
+    try:
+        plots, histograms = TrainingPlots(), HistogramsTab()
+        for widget in (plots, histograms):
+            qtbot.addWidget(widget)
+        plots.axis_combo.setCurrentIndex(plots.axis_combo.findData(XAxis.TIME))
+        texts = [text for plot in (plots.loss_plot, plots.accuracy_plot,
+                                   histograms.histogram_plot, histograms.norm_plot)
+                 for text in plot_texts(plot)] + [histograms.norm_bar.axis.labelText]
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert len(texts) >= 12
+    assert [text for text in texts if is_unmarked(text)] == []
