@@ -101,15 +101,12 @@ def _text(value: object, form: str = "") -> str:
     return format_result(value, form, missing="")  # type: ignore[arg-type]
 
 
-def translate(text: str, context: str = "RunsTab") -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def row_cells(run: RunSummary, settings: Sequence[str] = ()) -> list[str]:
     """A run's row: the fixed columns, then the value of each of ``settings``."""
     started = time.strftime("%Y-%m-%d %H:%M", time.localtime(run.started)) if run.started else ""
     epochs = f"{_text(run.epochs_done, 'd') or 0}/{_text(run.epochs, 'd')}"
-    status = translate(STATUS_NAMES[run.status]) if run.status in STATUS_NAMES else run.status
+    status = (QCoreApplication.translate("RunsTab", STATUS_NAMES[run.status])
+              if run.status in STATUS_NAMES else run.status)  # fmt: skip
     return ["", run.name, run.model, run.dataset, status, epochs,
             _text(run.best_test_acc, ".2%"), _text(run.train_seconds, ".1f"),
             _text(run.images_per_second, ",.0f"), started,
@@ -126,8 +123,10 @@ def differing_columns(runs: list[RunSummary]) -> list[str]:
 def row_name(name: str, is_setting: bool) -> str:
     """A comparison row's name: a setting's short name, or the result's."""
     if is_setting:
-        return translate(SETTING_NAMES[name], "RunNames")
-    return translate(RESULT_NAMES[name]) if name in RESULT_NAMES else name
+        return QCoreApplication.translate("RunNames", SETTING_NAMES[name])
+    if name in RESULT_NAMES:
+        return QCoreApplication.translate("RunsTab", RESULT_NAMES[name])
+    return name
 
 
 #: how a result reads in the comparison (settings read as they were given)
@@ -251,7 +250,7 @@ class RunsTab(QWidget):
             self.table.setColumnCount(len(COLUMNS) + len(settings))
             self.table.setHorizontalHeaderLabels(
                 [self.tr(column) for column in COLUMNS]
-                + [translate(SETTING_NAMES[key], "RunNames") for key in settings])
+                + [QCoreApplication.translate("RunNames", SETTING_NAMES[key]) for key in settings])
             self.table.setRowCount(len(runs))
             for row, run in enumerate(runs):
                 for column, text in enumerate(row_cells(run, settings)):

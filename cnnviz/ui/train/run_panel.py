@@ -68,10 +68,6 @@ IMAGE_FOLDER_HELP = QT_TRANSLATE_NOOP(
     "folders are skipped.")
 
 
-def translate(text: str, context: str = "RunPanel") -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def module_classes(path: Path) -> list[str]:
     """Top-level classes and functions in a Python file, without running it."""
     try:
@@ -193,8 +189,8 @@ def setting_combo(name: str, object_name: str) -> ChoiceCombo:
     assert setting.choices is not None, f"{name} has no choices"
     combo = ChoiceCombo(object_name)
     for value, text in setting.choices.items():
-        combo.add_choice(value, translate(CHOICE_LABELS.get(value, value)),
-                         translate(text, "Setting"))  # fmt: skip
+        label = QCoreApplication.translate("RunPanel", CHOICE_LABELS.get(value, value))
+        combo.add_choice(value, label, QCoreApplication.translate("Setting", text))
     combo.select(default)
     combo.set_help(setting.described(default, QCoreApplication.translate))
     return combo
@@ -202,7 +198,7 @@ def setting_combo(name: str, object_name: str) -> ChoiceCombo:
 
 def device_label(name: str) -> str:
     """A device as the form names it (core marks the names it writes under "Device")."""
-    return translate(describe_device(name), "Device")
+    return QCoreApplication.translate("Device", describe_device(name))
 
 
 class RunPanel(QWidget):
