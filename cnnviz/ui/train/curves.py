@@ -106,11 +106,13 @@ def past_first_tenth(series: GrowableSeries) -> np.ndarray:
     return series.y[x >= 0.1 * x[-1]] if len(x) else series.y
 
 
-def spread(positions: list[float], gap: float) -> list[float]:
+def spread(positions: list[float], gap: float,
+           bounds: tuple[float, float] | None = None) -> list[float]:  # fmt: skip
     """Positions (pixels, top to bottom or any order) moved apart so that no two are closer
     than ``gap``, each as near to where it wants to be as the others allow: overlapping
     neighbours are centred, as a group, on the mean of their wishes. Labels of 98.42% and
-    98.38% then sit one above the other instead of on top of each other."""
+    98.38% then sit one above the other instead of on top of each other. Within ``bounds``
+    (low, high) where given and there is room: a group pushed past one end moves back in."""
     order = sorted(range(len(positions)), key=lambda i: positions[i])
     groups: list[list[int]] = []  # runs of neighbours, each laid out from its top
 
@@ -126,6 +128,12 @@ def spread(positions: list[float], gap: float) -> list[float]:
     for group in groups:
         for rank, index in enumerate(group):
             placed[index] = top(group) + rank * gap
+    if bounds is not None and order:
+        low, high = bounds
+        for rank, index in enumerate(order):  # down from the top: none above ``low``
+            placed[index] = max(placed[index], low + rank * gap)
+        for rank, index in enumerate(reversed(order)):  # up from the bottom: none below
+            placed[index] = min(placed[index], high - rank * gap)
     return placed
 
 

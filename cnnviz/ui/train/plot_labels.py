@@ -70,8 +70,9 @@ class HoverReadout(QObject):
 
 class PointLabels(QObject):
     """Each run's latest test result written beside its point, in the run's colour: to the
-    left of a point in the right half of the plot, else to its right, and moved up or down
-    where labels would overlap."""
+    left of a point in the right half of the plot, else to its right, moved up or down where
+    labels would overlap, kept inside the plot, and moved left of the legend rather than
+    under it."""
 
     def __init__(self, plot: pg.PlotWidget) -> None:
         super().__init__(plot)
@@ -114,9 +115,16 @@ class PointLabels(QObject):
         scene = [view.mapViewToScene(QPointF(x, y)) for _, x, y in self.labels.values()]
         gap = LABEL_GAP / 4 + max(item.textItem.boundingRect().height()
                                   for item, _, _ in self.labels.values())  # fmt: skip
-        placed = spread([point.y() for point in scene], gap)
+        area = view.sceneBoundingRect()
+        placed = spread([point.y() for point in scene], gap,
+                        (area.top() + gap / 2, area.bottom() - gap / 2))
+        legend = self.plot.getPlotItem().legend
         for (item, x, _), point, y in zip(self.labels.values(), scene, placed, strict=True):
             right = x > middle
             item.setAnchor((1, 0.5) if right else (0, 0.5))
             shifted = QPointF(point.x() + (-LABEL_GAP if right else LABEL_GAP), y)
             item.setPos(view.mapSceneToView(shifted))
+            if right and legend is not None and legend.isVisible() \
+                    and item.sceneBoundingRect().intersects(legend.sceneBoundingRect()):
+                shifted.setX(legend.sceneBoundingRect().left() - LABEL_GAP)
+                item.setPos(view.mapSceneToView(shifted))

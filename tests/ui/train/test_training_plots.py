@@ -27,6 +27,11 @@ def test_labels_spread_apart(wishes, placed):
     assert spread(wishes, 30.0) == pytest.approx(placed)
 
 
+def test_labels_spread_within_the_plot():
+    assert spread([5.0, 6.0], 30.0, (10.0, 100.0)) == pytest.approx([10.0, 40.0])
+    assert spread([99.0, 95.0], 30.0, (10.0, 100.0)) == pytest.approx([100.0, 70.0])
+
+
 def steps(first: int, losses: list[float]) -> list[StepEvent]:
     return [StepEvent(step=first + i, epoch=1, epoch_fraction=(first + i) / 600, loss=loss,
                       train_acc=0.5, images_per_second=1000.0, lr=1e-3)
@@ -157,9 +162,27 @@ def test_evaluation_points_are_labelled_where_they_can_be_read(qtbot):
         "98.38% lr 0.001", "98.42% lr 0.01"]
     first, second = (label.sceneBoundingRect() for label in labels)
     assert not first.intersects(second)
+    area = plots.accuracy_plot.getPlotItem().vb.sceneBoundingRect()
+    assert area.contains(first) and area.contains(second)  # neither cut off at the top
+    legend = plots.accuracy_plot.getPlotItem().legend.sceneBoundingRect()
+    assert not first.intersects(legend) and not second.intersects(legend)
     plots.remove_overlay("a")
     assert [text for text in shown_texts(plots.accuracy_plot) if "%" in text] == [
         "98.38% lr 0.001"]
+
+
+def test_legends_grow_in_presentation_mode(qtbot):
+    from cnnviz.ui.widgets.style import DISPLAY, LEGEND_PT, css_size
+
+    plots = shown_plots(qtbot)
+    plots.set_overlay("a", "lr 0.01", run_records(0.01, 0.9842))
+    labels = [label for plot in (plots.loss_plot, plots.accuracy_plot)
+              for _, label in plot.getPlotItem().legend.items]  # fmt: skip
+    try:
+        DISPLAY.set_scale(1.5)
+        assert all(f"font-size:{css_size(LEGEND_PT)}" in label.item.toHtml() for label in labels)
+    finally:
+        DISPLAY.set_scale(1.0)
 
 
 def plot_texts(plot: pg.PlotWidget) -> list[str]:
