@@ -215,3 +215,26 @@ def test_the_plots_own_texts_are_translated(qtbot, tmp_path):
         QCoreApplication.removeTranslator(translator)
     assert len(texts) >= 12
     assert [text for text in texts if is_unmarked(text)] == []
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+@pytest.mark.parametrize("tab_name", ["trainingTab", "histogramsTab", "runsTab"])
+def test_the_tabs_fit_1280x720(qtbot, window, tab_name, presenting):
+    """At 1280x720, at a desk and in presentation mode, a tab needs no more width than it
+    has: nothing is pushed past the screen's edge."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    window.show()
+    if presenting:
+        window.presentation.enter()
+        window.setWindowState(Qt.WindowState.WindowNoState)  # the projector's 1280x720
+    window.resize(1280, 720)
+    tab = window.findChild(QWidget, tab_name)
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.width() > 800, timeout=2_000)
+    try:
+        assert tab.minimumSizeHint().width() <= tab.width()
+    finally:
+        if presenting:
+            window.presentation.leave()
