@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -59,6 +59,7 @@ from cnnviz.ui.widgets.style import (
     LINE_WIDTH,
     MARKER_SIZE,
     SERIES,
+    follow_scale,
     line_pen,
     pixels,
     style_plot,
@@ -197,6 +198,8 @@ class TrainingPlots(QWidget, CurveSet):
         self.point_labels = PointLabels(self.accuracy_plot)
         for plot in (self.loss_plot, self.accuracy_plot):
             style_plot(plot)
+        self._legends_stale = False
+        follow_scale(self, self._redraw_legends)
         self._show_axis_title()
         self._show_smoothing()
 
@@ -259,6 +262,23 @@ class TrainingPlots(QWidget, CurveSet):
         self.loss_plot.setLogMode(y=log)
         self._loss_range = None
         self._fit_loss()
+
+    def _redraw_legends(self) -> None:
+        """The legends' labels at the size style_plot gave them: pyqtgraph takes a new size
+        for a label but draws it only when its text is set. Hidden plots do it when shown (a
+        closed window's, about to be deleted, never: its layout would outlive its views)."""
+        if not self.isVisible():
+            self._legends_stale = True
+            return
+        self._legends_stale = False
+        for plot in (self.loss_plot, self.accuracy_plot):
+            for _, label in plot.getPlotItem().legend.items:
+                label.setText(label.text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._legends_stale:
+            self._redraw_legends()
 
     def set_names(self, current: str | None, overlays: dict[str, str]) -> None:
         """Name the current run (None: it is alone, its curves need no name) and the
