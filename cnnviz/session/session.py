@@ -283,7 +283,8 @@ class Session:
         config = self.run_config
         if config is None:
             return None
-        shape = InputShape(*started.input_shape, len(started.class_names))
+        channels, height, width = started.input_shape
+        shape = InputShape(channels, height, width, len(started.class_names))
         try:
             parent_path = config.resume or config.init_from
             parent = load_checkpoint(parent_path) if parent_path else None

@@ -208,7 +208,8 @@ class ConvExample:
         filter by filter, row by row."""
         if self.output is None:
             return []
-        return [tuple(int(i) for i in index) for index in np.ndindex(self.output.shape)]
+        return [(int(k), int(row), int(column))
+                for k, row, column in np.ndindex(self.output.shape)]
 
     def step(self, k: int, row: int, column: int) -> Step:
         """How output element (k, row, column) comes about; the settings must give an output."""
