@@ -283,6 +283,9 @@ class Session:
         config = self.run_config
         if config is None:
             return None
+        if len(started.input_shape) != 3:  # a job's event, read from its run folder
+            self.problem.emit(f"cannot show the live model: input shape {started.input_shape}")
+            return None
         channels, height, width = started.input_shape
         shape = InputShape(channels, height, width, len(started.class_names))
         try:
