@@ -67,6 +67,7 @@ FILTER_PEN = QPen(QColor(170, 20, 20), 3)
 RESULT_PEN = QPen(QColor(20, 120, 20), 3)
 COLUMN_PEN = QPen(QColor(20, 120, 20), 2, Qt.PenStyle.DashLine)  # the rest of the depth column
 DROPPED = QColor(200, 60, 0, 150)  # hatching over the rows and columns no window reaches
+translate = QCoreApplication.translate
 #: a cell's side in pixels: at least MIN_CELL times the display scale, at most MAX_CELL
 MIN_CELL, MAX_CELL = 14, 64
 #: the numbers' (and titles') size, as a fraction of a cell
@@ -189,7 +190,7 @@ class ConvCanvas(QWidget):
 
         side_w, side_h = (s.width + 2 * s.padding) * cell, (s.height + 2 * s.padding) * cell
         layout.input_slices = place(s.depth, side_w, side_h)
-        close(_translate("Input volume {volume}, zero padding {padding}").format(
+        close(translate("ConvDemo", "Input volume {volume}, zero padding {padding}").format(
             volume=volume_text(s.width, s.height, s.depth), padding=s.padding),
             extent(layout.input_slices))
         f = s.kernel * cell
@@ -200,9 +201,9 @@ class ConvCanvas(QWidget):
             bias = QRectF(x + s.depth * (f + gap) + gap, top, cell, cell)
             layout.biases.append(bias)
             layout.titles.append((QPointF(bias.right() + gap, bias.bottom() - cell * 0.3),
-                                  _translate("w{index}, b{index}").format(index=k)))
+                                  translate("ConvDemo", "w{index}, b{index}").format(index=k)))
         labels = QRectF(layout.biases[-1].right() + gap, y + title, 3 * cell, 0)
-        close(_translate("Filters: {count} of {volume}, a bias each").format(
+        close(translate("ConvDemo", "Filters: {count} of {volume}, a bias each").format(
             count=s.filters, volume=volume_text(s.kernel, s.kernel, s.depth)),
             extent([*layout.filter_slices[-1], labels, *layout.biases]))
         # room for stride 1's output, the largest these sizes can give
@@ -213,11 +214,11 @@ class ConvCanvas(QWidget):
             layout.output_slices = [QRectF(r.topLeft(), QSizeF(s.output_width * cell,
                                                                s.output_height * cell))
                                     for r in room]  # fmt: skip
-            text = _translate("Output volume {volume}").format(
+            text = translate("ConvDemo", "Output volume {volume}").format(
                 volume=volume_text(s.output_width, s.output_height, s.filters))
         else:
-            text = _translate("Output volume: none, the filter is larger than the padded "
-                              "input")
+            text = translate("ConvDemo", "Output volume: none, the filter is larger than the "
+                             "padded input")
         close(text, extent(room))
         layout.extent = QSizeF(right + 2, bottom + cell * 0.5)
         return layout
@@ -378,18 +379,14 @@ def min_cell() -> float:
     return MIN_CELL * DISPLAY.scale
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("ConvDemo", text)
-
-
 def _signed(value: int) -> str:
     return f"({value})" if value < 0 else str(value)
 
 
 def volume_text(width: int, height: int, depth: int) -> str:
     """A volume in the tutorial's order, with the order said: "5x5x3 (W×H×D)"."""
-    return _translate("{width}x{height}x{depth} (W×H×D)").format(width=width, height=height,
-                                                                 depth=depth)  # fmt: skip
+    return translate("ConvDemo", "{width}x{height}x{depth} (W×H×D)").format(
+        width=width, height=height, depth=depth)
 
 
 def step_text(step: Step, column: list[int]) -> str:
@@ -397,23 +394,24 @@ def step_text(step: Step, column: list[int]) -> str:
     then the sum, the bias and the result; last, the depth column at that position (the
     outputs of every filter there)."""
     f = len(step.window[0])
-    lines = [_translate("<b>o[{row},{column},{filter}]</b> (row {row}, column {column} of "
-                        "output slice {filter}): filter w{filter} on rows {top}-{bottom}, "
-                        "columns {left}-{right} of the padded input").format(
+    lines = [translate("ConvDemo", "<b>o[{row},{column},{filter}]</b> (row {row}, column "
+                       "{column} of output slice {filter}): filter w{filter} on rows "
+                       "{top}-{bottom}, columns {left}-{right} of the padded input").format(
         row=step.row, column=step.column, filter=step.filter, top=step.top,
         bottom=step.top + f - 1, left=step.left, right=step.left + f - 1)]
     for d, (window, weights) in enumerate(zip(step.window, step.weights, strict=True)):
         products = " + ".join(f"{int(x)}·{_signed(int(w))}" for x, w in
                               zip(window.flat, weights.flat, strict=True))  # fmt: skip
-        lines.append(_translate("slice {index}: {products} = {sum}").format(
+        lines.append(translate("ConvDemo", "slice {index}: {products} = {sum}").format(
             index=d, products=products, sum=step.slice_sums[d]))
-    lines.append(_translate("{sums} + bias b{filter} {bias} = <b>{result}</b>").format(
+    lines.append(translate("ConvDemo", "{sums} + bias b{filter} {bias} = <b>{result}</b>").format(
         sums=" + ".join(_signed(v) for v in step.slice_sums), filter=step.filter,
         bias=_signed(step.bias), result=step.result))
-    lines.append(_translate(
-        "Depth column (fibre) at row {row}, column {column}: {values}, one output per filter, "
-        "all looking at the same window with different filters (outlined in every output "
-        "slice).").format(row=step.row, column=step.column, values=", ".join(map(str, column))))
+    lines.append(translate(
+        "ConvDemo", "Depth column (fibre) at row {row}, column {column}: {values}, one output "
+        "per filter, all looking at the same window with different filters (outlined in every "
+        "output slice).").format(row=step.row, column=step.column,
+                                 values=", ".join(map(str, column))))
     return "<br>".join(lines)
 
 
@@ -428,8 +426,9 @@ class ConvDemo(QWidget):
         settings_row = QHBoxLayout()
         defaults = ConvSettings()
         for name, label, tooltip, key in SPINS:
-            caption, spin = labelled_spin(name, _translate(label), _translate(tooltip),
-                                          *LIMITS[key], getattr(defaults, key))  # fmt: skip
+            caption, spin = labelled_spin(name, translate("ConvDemo", label),
+                                          translate("ConvDemo", tooltip), *LIMITS[key],
+                                          getattr(defaults, key))  # fmt: skip
             settings_row.addWidget(caption)
             settings_row.addWidget(spin)
             self.spins[key] = spin
@@ -571,24 +570,26 @@ def formula_text(settings: ConvSettings) -> str:
     """The output size formula, the output volume (and what is dropped when the filter does
     not tile the input evenly) or why there is none, and the parameter count, as rich text."""
     s = settings
-    parameters = _translate("Parameters: K·(F·F·D1 + 1) = {count}").format(
+    parameters = translate("ConvDemo", "Parameters: K·(F·F·D1 + 1) = {count}").format(
         count=f"{s.filters}·({s.kernel}·{s.kernel}·{s.depth} + 1) = {s.parameters}")
-    size = _translate("Output size (W − F + 2P) / S + 1: {formula}").format(formula=s.formula())
+    size = translate("ConvDemo", "Output size (W − F + 2P) / S + 1: {formula}").format(
+        formula=s.formula())
     if not s.valid:
-        problem = _translate(
-            "the {kernel}x{kernel} filter is larger than the padded input ({width}x{height} "
-            "with zero padding {padding} is {padded_width}x{padded_height}): make the filter "
-            "smaller or the padding larger").format(
+        problem = translate(
+            "ConvDemo", "the {kernel}x{kernel} filter is larger than the padded input "
+            "({width}x{height} with zero padding {padding} is {padded_width}x{padded_height}): "
+            "make the filter smaller or the padding larger").format(
             kernel=s.kernel, width=s.width, height=s.height, padding=s.padding,
             padded_width=s.width + 2 * s.padding, padded_height=s.height + 2 * s.padding)
-        return _translate("{size}<br><span style='color:#b00000'><b>No output:</b> {problem}"
-                          "</span><br>{parameters}").format(size=size, problem=problem,
-                                                            parameters=parameters)  # fmt: skip
+        return translate("ConvDemo", "{size}<br><span style='color:#b00000'><b>No output:</b> "
+                         "{problem}</span><br>{parameters}").format(
+            size=size, problem=problem, parameters=parameters)
     volume = volume_text(s.output_width, s.output_height, s.filters)
-    text = _translate("{size}: an output volume of {volume}.").format(size=size, volume=volume)
+    text = translate("ConvDemo", "{size}: an output volume of {volume}.").format(
+        size=size, volume=volume)
     if sides := tiling_text(s):
-        text += _translate("<br><span style='color:#a04000'><b>Floored</b> (dropped cells "
-                           "hatched): {sides}</span>").format(sides=sides)  # fmt: skip
+        text += translate("ConvDemo", "<br><span style='color:#a04000'><b>Floored</b> (dropped "
+                          "cells hatched): {sides}</span>").format(sides=sides)  # fmt: skip
     return f"{text}<br>{parameters}"
 
 
@@ -613,13 +614,13 @@ def tiling_text(settings: ConvSettings) -> str:
     """"" when the filter tiles the padded input evenly, else why not and which rows and
     columns PyTorch drops (the core's ``tiling()``, in the interface's language)."""
     s = settings
-    sides = [_translate(DROPPED_SIDE[side.axis, side.count > 1]).format(
+    sides = [translate("ConvDemo", DROPPED_SIDE[side.axis, side.count > 1]).format(
         calculation=f"({side.size} - {s.kernel} + 2*{s.padding}) / {s.stride}",
         exact=number_text(side.exact), count=side.count, first=side.first, last=side.last)
         for side in s.untiled()]  # fmt: skip
     if not sides:
         return ""
-    return _translate("The {kernel}x{kernel} filter at stride {stride} does not tile the padded "
-                      "input evenly, so PyTorch floors the division and drops what no window "
-                      "reaches: {sides}.").format(kernel=s.kernel, stride=s.stride,
-                                                  sides=_translate("; ").join(sides))
+    return translate("ConvDemo", "The {kernel}x{kernel} filter at stride {stride} does not tile "
+                     "the padded input evenly, so PyTorch floors the division and drops what no "
+                     "window reaches: {sides}.").format(
+        kernel=s.kernel, stride=s.stride, sides=translate("ConvDemo", "; ").join(sides))

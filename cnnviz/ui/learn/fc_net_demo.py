@@ -182,8 +182,8 @@ class FcNetDemo(QWidget):
         sizes = self.tr(", ").join(str(size) for size in net.sizes[1:])
         weights = " + ".join(f"{a}x{b}" for a, b in itertools.pairwise(net.sizes))
         self.summary_label.setText(self.tr(
-            "A %n-layer neural network (layers of {sizes} units, the last the output layer); "
-            "the input layer is not counted. {neurons} neurons, {weights} = {weight_count} "
+            "A %n-layer neural network (units per layer: {sizes}, the last being the output "
+            "layer); the input layer is not counted. {neurons} neurons, {weights} = {weight_count} "
             "weights and {neurons} biases: {parameters} learnable parameters. Red lines are "
             "positive weights, blue negative, thicker for larger.", "", net.layers).format(
             sizes=sizes, neurons=net.neurons, weights=weights, weight_count=net.weight_count,
