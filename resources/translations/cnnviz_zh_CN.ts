@@ -575,7 +575,7 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     </message>
     <message>
         <source>{total} parameters for {dataset} ({inputs}). Train it, change N, M or K, train again, and compare the runs.</source>
-        <translation>用于 {dataset} 共 {total} 个参数（{inputs}）。训练它，改一改 N、M 或 K，再训练一次，然后比较这几次运行。</translation>
+        <translation>共 {total} 个参数，数据集为 {dataset}（{inputs}）。训练它，改一改 N、M 或 K，再训练一次，然后比较这几次运行。</translation>
     </message>
 </context>
 <context>

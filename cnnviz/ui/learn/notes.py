@@ -51,6 +51,7 @@ class NotesPane(QScrollArea):
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 4, 0)
+        layout.setSpacing(layout.spacing() * 2)  # a paragraph's gap between sections
         for section in sections:
             layout.addWidget(section)
         layout.addStretch(1)
