@@ -2,6 +2,274 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ConvDemo</name>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>Input width W1</source>
+        <translation>输入宽度 W1</translation>
+    </message>
+    <message>
+        <source>H</source>
+        <translation>H</translation>
+    </message>
+    <message>
+        <source>Input height H1</source>
+        <translation>输入高度 H1</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>Input depth D1 (channels)</source>
+        <translation>输入深度 D1（通道数）</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Number of filters K: the output&apos;s depth</source>
+        <translation>滤波器个数 K，即输出的深度</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>Filter size F (F x F)</source>
+        <translation>滤波器大小 F（F x F）</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Stride S</source>
+        <translation>步长 S</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Zero padding P</source>
+        <translation>零填充 P</translation>
+    </message>
+    <message>
+        <source>Input volume {volume}, zero padding {padding}</source>
+        <translation>输入数据体 {volume}，零填充 {padding}</translation>
+    </message>
+    <message>
+        <source>w{index}, b{index}</source>
+        <translation>w{index}, b{index}</translation>
+    </message>
+    <message>
+        <source>Filters: {count} of {volume}, a bias each</source>
+        <translation>滤波器：{count} 个 {volume}，各带一个偏置</translation>
+    </message>
+    <message>
+        <source>Output volume {volume}</source>
+        <translation>输出数据体 {volume}</translation>
+    </message>
+    <message>
+        <source>Output volume: none, the filter is larger than the padded input</source>
+        <translation>输出数据体：无，滤波器比填充后的输入还大</translation>
+    </message>
+    <message>
+        <source>{width}x{height}x{depth} (W×H×D)</source>
+        <translation>{width}x{height}x{depth}（宽×高×深）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;o[{row},{column},{filter}]&lt;/b&gt; (row {row}, column {column} of output slice {filter}): filter w{filter} on rows {top}-{bottom}, columns {left}-{right} of the padded input</source>
+        <translation>&lt;b&gt;o[{row},{column},{filter}]&lt;/b&gt;（输出切片 {filter} 的行 {row}、列 {column}）：滤波器 w{filter} 作用在填充后输入的行 {top}-{bottom}、列 {left}-{right} 上</translation>
+    </message>
+    <message>
+        <source>slice {index}: {products} = {sum}</source>
+        <translation>切片 {index}：{products} = {sum}</translation>
+    </message>
+    <message>
+        <source>{sums} + bias b{filter} {bias} = &lt;b&gt;{result}&lt;/b&gt;</source>
+        <translation>{sums} + 偏置 b{filter} {bias} = &lt;b&gt;{result}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Depth column (fibre) at row {row}, column {column}: {values}, one output per filter, all looking at the same window with different filters (outlined in every output slice).</source>
+        <translation>行 {row}、列 {column} 处的深度列：{values}。每个滤波器给出一个输出，它们看的是同一个窗口，只是滤波器不同（每个输出切片中都框了出来）。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Work out the next output element</source>
+        <translation>计算下一个输出元素</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Work out one output element after another</source>
+        <translation>逐个计算输出元素</translation>
+    </message>
+    <message>
+        <source>Steps per second while playing</source>
+        <translation>播放时每秒走几步</translation>
+    </message>
+    <message>
+        <source>New numbers</source>
+        <translation>换一组数</translation>
+    </message>
+    <message>
+        <source>Draw new random inputs, weights and biases</source>
+        <translation>重新随机生成输入、权重和偏置</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Local connectivity&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A neuron of a convolutional layer does not look at the whole input. It looks at a small window, F×F pixels wide and high, but through the full depth of the input: all D1 channels. That window is its &lt;b&gt;receptive field&lt;/b&gt;. So a filter is F×F×D1 weights, plus one bias.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Depth slices and depth columns.&lt;/b&gt; Each of the K filters slides over the whole input and fills one slice of the output, a &lt;b&gt;depth slice&lt;/b&gt;. At one position, the K outputs, one per filter, form a &lt;b&gt;depth column&lt;/b&gt;: K different detectors looking at the same window. Step through the demo: the dashed outlines are the column of the element being worked out.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The output size.&lt;/b&gt; Along a side of W inputs, a filter of size F moved with stride S over an input with zero padding P fits (W − F + 2P)/S + 1 times. The tutorial&apos;s example: (5 − 3 + 2·1)/2 + 1 = 3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;When it does not divide evenly.&lt;/b&gt; If (W − F + 2P)/S is not a whole number, the last window would hang over the edge. PyTorch rounds the division down and leaves out the last rows or columns that no window reaches; the demo hatches them. Try W = 6 with P = 0. The layer still works, but it ignores part of its input, so a network is usually designed for the division to come out whole.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zero padding&lt;/b&gt; adds a border of zeros. With stride 1, P = (F − 1)/2 keeps the output as wide and high as the input.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;局部连接&lt;/b&gt;&lt;/p&gt;&lt;p&gt;卷积层里的一个神经元并不看整个输入，只看其中一小块：宽、高各 F 个像素，深度却贯穿输入的全部 D1 个通道。这一小块就是它的&lt;b&gt;感受野&lt;/b&gt;，也叫局部感受野。所以一个滤波器有 F×F×D1 个权重，再加一个偏置。&lt;/p&gt;&lt;p&gt;&lt;b&gt;深度切片与深度列。&lt;/b&gt;K 个滤波器各自在整个输入上滑过，每个填满输出的一层，这一层叫&lt;b&gt;深度切片&lt;/b&gt;。在同一个位置上，K 个滤波器各给出一个输出，这 K 个数竖着排成一列，就是&lt;b&gt;深度列&lt;/b&gt;：K 个不同的“探测器”盯着同一个窗口。单步执行时留意虚线框，框住的就是当前元素所在的深度列。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出尺寸。&lt;/b&gt;输入边长为 W，滤波器大小为 F，步长为 S，零填充为 P，沿这条边滤波器能放 (W − F + 2P)/S + 1 次。教程里的例子：(5 − 3 + 2·1)/2 + 1 = 3。&lt;/p&gt;&lt;p&gt;&lt;b&gt;除不尽怎么办？&lt;/b&gt;如果 (W − F + 2P)/S 不是整数，最后一个窗口就会伸出边界。PyTorch 的做法是向下取整：最后那几行或几列没有窗口能够到，直接丢掉，演示里用斜线标出。试试 W = 6、P = 0。这样的层照样能用，只是白白浪费了一部分输入，所以设计网络时一般会让这个除法正好除尽。&lt;/p&gt;&lt;p&gt;&lt;b&gt;零填充&lt;/b&gt;就是在输入四周加一圈 0。步长为 1 时，取 P = (F − 1)/2，输出就和输入一样宽、一样高。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Nothing to compute: the filter is larger than the padded input. Make it smaller or pad more.</source>
+        <translation>无从计算：滤波器比填充后的输入还大。请把滤波器调小，或多加一些填充。</translation>
+    </message>
+    <message>
+        <source>Parameters: K·(F·F·D1 + 1) = {count}</source>
+        <translation>参数个数：K·(F·F·D1 + 1) = {count}</translation>
+    </message>
+    <message>
+        <source>Output size (W − F + 2P) / S + 1: {formula}</source>
+        <translation>输出尺寸 (W − F + 2P) / S + 1：{formula}</translation>
+    </message>
+    <message>
+        <source>the {kernel}x{kernel} filter is larger than the padded input ({width}x{height} with zero padding {padding} is {padded_width}x{padded_height}): make the filter smaller or the padding larger</source>
+        <translation>{kernel}x{kernel} 的滤波器比填充后的输入还大（{width}x{height} 加上零填充 {padding} 后是 {padded_width}x{padded_height}）：请把滤波器调小，或把填充加大</translation>
+    </message>
+    <message>
+        <source>{size}&lt;br&gt;&lt;span style=&apos;color:#b00000&apos;&gt;&lt;b&gt;No output:&lt;/b&gt; {problem}&lt;/span&gt;&lt;br&gt;{parameters}</source>
+        <translation>{size}&lt;br&gt;&lt;span style=&apos;color:#b00000&apos;&gt;&lt;b&gt;没有输出：&lt;/b&gt;{problem}&lt;/span&gt;&lt;br&gt;{parameters}</translation>
+    </message>
+    <message>
+        <source>{size}: an output volume of {volume}.</source>
+        <translation>{size}：输出数据体为 {volume}。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#a04000&apos;&gt;&lt;b&gt;Floored&lt;/b&gt; (dropped cells hatched): {sides}&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#a04000&apos;&gt;&lt;b&gt;向下取整&lt;/b&gt;（被丢弃的格子画有斜线）：{sides}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>along the width, {calculation} = {exact} is not whole, and the last column (column {last}) of the padded input is dropped</source>
+        <translation>宽度方向上，{calculation} = {exact} 不是整数，填充后输入的最后一列（列 {last}）被丢弃</translation>
+    </message>
+    <message>
+        <source>along the width, {calculation} = {exact} is not whole, and the last {count} columns (columns {first}-{last}) of the padded input are dropped</source>
+        <translation>宽度方向上，{calculation} = {exact} 不是整数，填充后输入的最后 {count} 列（列 {first}-{last}）被丢弃</translation>
+    </message>
+    <message>
+        <source>along the height, {calculation} = {exact} is not whole, and the last row (row {last}) of the padded input is dropped</source>
+        <translation>高度方向上，{calculation} = {exact} 不是整数，填充后输入的最后一行（行 {last}）被丢弃</translation>
+    </message>
+    <message>
+        <source>along the height, {calculation} = {exact} is not whole, and the last {count} rows (rows {first}-{last}) of the padded input are dropped</source>
+        <translation>高度方向上，{calculation} = {exact} 不是整数，填充后输入的最后 {count} 行（行 {first}-{last}）被丢弃</translation>
+    </message>
+    <message>
+        <source>The {kernel}x{kernel} filter at stride {stride} does not tile the padded input evenly, so PyTorch floors the division and drops what no window reaches: {sides}.</source>
+        <translation>步长为 {stride} 时，{kernel}x{kernel} 的滤波器不能恰好铺满填充后的输入，所以 PyTorch 对除法向下取整，丢掉任何窗口都够不到的部分：{sides}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>FcNetDemo</name>
+    <message>
+        <source>hidden layer {index}</source>
+        <translation>隐藏层 {index}</translation>
+    </message>
+    <message>
+        <source>input layer (not counted)</source>
+        <translation>输入层（不计数）</translation>
+    </message>
+    <message>
+        <source>output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s two nets: units per layer, the input first</source>
+        <translation>教程里的两个网络：各层的单元数，从输入层起</translation>
+    </message>
+    <message>
+        <source>Input x{i}</source>
+        <translation>输入 x{i}</translation>
+    </message>
+    <message>
+        <source>New weights</source>
+        <translation>换一组权重</translation>
+    </message>
+    <message>
+        <source>Draw new random weights and biases</source>
+        <translation>重新随机生成权重和偏置</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>x{i}</source>
+        <translation>x{i}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Now take an image.&lt;/b&gt; A {side}x{side} image is {pixels} inputs. A hidden layer of {pixels} units, each connected to every pixel, needs {pixels} x {pixels} = {weights} (10&lt;sup&gt;12&lt;/sup&gt;) weights: far too many to learn, or even to store. Convolutions avoid that: each unit sees a small patch, and all units share the same weights.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;换成图像试试。&lt;/b&gt;一张 {side}x{side} 的图像有 {pixels} 个输入。一个 {pixels} 个单元的隐藏层，每个单元都连到每个像素，就要 {pixels} x {pixels} = {weights}（10&lt;sup&gt;12&lt;/sup&gt;）个权重：多到根本学不动，连存都存不下。卷积绕开了这个难题：每个单元只看一小块，而且所有单元共用同一组权重。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Local connectivity and weight sharing →</source>
+        <translation>局部连接与参数共享 →</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Layers of neurons&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Neurons are arranged in layers, and the signal flows one way, from the inputs to the output. In a &lt;b&gt;fully connected&lt;/b&gt; layer every unit takes every value of the layer before as an input. Units within one layer are not connected to each other.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Counting layers.&lt;/b&gt; The input layer only holds the data: it computes nothing and has no weights, so it is not counted. The 3-4-2 net is a 2-layer neural network (one hidden layer and the output layer); 3-4-4-1 is a 3-layer one.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Counting parameters.&lt;/b&gt; Every connection is a weight, and every unit of a counted layer has a bias: 3-4-2 has 3×4 + 4×2 = 20 weights and 4 + 2 = 6 biases, 26 learnable parameters.&lt;/p&gt;&lt;p&gt;The hidden units here use the sigmoid. The output layer has no activation: its values are scores, one per class.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;一层一层的神经元&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神经元按层排列，信号只朝一个方向走：从输入走到输出。&lt;b&gt;全连接&lt;/b&gt;层里，每个单元都把前一层的所有值当作输入；同一层的单元之间互不相连。&lt;/p&gt;&lt;p&gt;&lt;b&gt;层数怎么数。&lt;/b&gt;输入层只是放数据的地方：不做计算，也没有权重，所以不算在层数里。3-4-2 是 2 层神经网络（一个隐藏层加一个输出层）；3-4-4-1 是 3 层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参数怎么数。&lt;/b&gt;每条连线是一个权重，被计数的层里每个单元各有一个偏置：3-4-2 有 3×4 + 4×2 = 20 个权重、4 + 2 = 6 个偏置，共 26 个可学习的参数。&lt;/p&gt;&lt;p&gt;这里的隐藏单元用 sigmoid；输出层不加激活函数，它给出的是得分，每个类别一个。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>A %n-layer neural network (units per layer: {sizes}, the last being the output layer); the input layer is not counted. {neurons} neurons, {weights} = {weight_count} weights and {neurons} biases: {parameters} learnable parameters. Red lines are positive weights, blue negative, thicker for larger.</source>
+        <translation>
+            <numerusform>%n 层神经网络（各层单元数：{sizes}，最后一层是输出层）；输入层不计入层数。共 {neurons} 个神经元，{weights} = {weight_count} 个权重和 {neurons} 个偏置：{parameters} 个可学习的参数。红线是正权重，蓝线是负权重，绝对值越大线越粗。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>W{layer}·h + b{layer}, no activation (scores)</source>
+        <translation>W{layer}·h + b{layer}，不加激活（得分）</translation>
+    </message>
+    <message>
+        <source>{name}: {formula} = [{values}]</source>
+        <translation>{name}：{formula} = [{values}]</translation>
+    </message>
+    <message>
+        <source>Forward pass: {layers}.</source>
+        <translation>前向传播：{layers}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>&lt;h3&gt;What cnnviz shows&lt;/h3&gt;
@@ -69,6 +337,391 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTable</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Output (CxHxW)</source>
+        <translation>输出（C×H×W）</translation>
+    </message>
+</context>
+<context>
+    <name>LearnTab</name>
+    <message>
+        <source>Neuron</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <source>Fully connected</source>
+        <translation>全连接</translation>
+    </message>
+    <message>
+        <source>Convolution</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <source>Weight sharing</source>
+        <translation>参数共享</translation>
+    </message>
+    <message>
+        <source>Build a model</source>
+        <translation>搭建模型</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronDemo</name>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>Input x{i}</source>
+        <translation>输入 x{i}</translation>
+    </message>
+    <message>
+        <source>The weight w{i} of input x{i}</source>
+        <translation>输入 x{i} 的权重 w{i}</translation>
+    </message>
+    <message>
+        <source>input x{i}</source>
+        <translation>输入 x{i}</translation>
+    </message>
+    <message>
+        <source>weight w{i}</source>
+        <translation>权重 w{i}</translation>
+    </message>
+    <message>
+        <source>The bias b</source>
+        <translation>偏置 b</translation>
+    </message>
+    <message>
+        <source>bias b</source>
+        <translation>偏置 b</translation>
+    </message>
+    <message>
+        <source>The activation function f</source>
+        <translation>激活函数 f</translation>
+    </message>
+    <message>
+        <source>activation f</source>
+        <translation>激活函数 f</translation>
+    </message>
+    <message>
+        <source>z = w·x + b, the weighted sum</source>
+        <translation>z = w·x + b，加权和</translation>
+    </message>
+    <message>
+        <source>f(z), the output</source>
+        <translation>f(z)，输出</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;One neuron&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A neuron does two things. First it weighs its evidence: each input x&lt;sub&gt;i&lt;/sub&gt; times its weight w&lt;sub&gt;i&lt;/sub&gt;, all added up, plus the bias b. That is the inner product z = w·x + b, a single number.&lt;/p&gt;&lt;p&gt;Then it decides how strongly to respond: the activation function f turns z into the output f(z). The tutorial uses the &lt;b&gt;sigmoid&lt;/b&gt;, 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;), which squashes any z into 0 to 1, like a firing rate. &lt;b&gt;tanh&lt;/b&gt; squashes into −1 to 1. &lt;b&gt;ReLU&lt;/b&gt;, max(0, z), lets a positive z through and gives 0 otherwise; most CNNs use it today, since it is cheap and does not saturate.&lt;/p&gt;&lt;p&gt;Try it: a large weight makes its input count more, a negative weight makes its input argue against firing, and the bias moves the point along the curve whatever the inputs are. Where the sigmoid is flat, a change of z hardly changes the output.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;一个神经元&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神经元做两件事。第一步是掂量证据：每个输入 x&lt;sub&gt;i&lt;/sub&gt; 乘上它的权重 w&lt;sub&gt;i&lt;/sub&gt;，全部加起来，再加上偏置 b，得到内积 z = w·x + b，只是一个数。&lt;/p&gt;&lt;p&gt;第二步是决定反应有多强：激活函数 f 把 z 变成输出 f(z)。教程用的是 &lt;b&gt;sigmoid&lt;/b&gt;，即 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;)，它把任何 z 都压进 0 到 1 之间，好比神经元的放电频率。&lt;b&gt;tanh&lt;/b&gt; 压进 −1 到 1 之间。&lt;b&gt;ReLU&lt;/b&gt; 即 max(0, z)：z 为正就原样放行，否则输出 0；如今大多数卷积神经网络都用它，算起来便宜，也不会饱和。&lt;/p&gt;&lt;p&gt;动手试试：权重越大，这个输入说话越有分量；权重为负，这个输入就在唱反调；不管输入是多少，偏置都能把那个点沿曲线挪动。sigmoid 平坦的地方，z 变了，输出却几乎不动。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>{sum}&lt;br&gt;output f(z) = {f}({z}) = &lt;b&gt;{output}&lt;/b&gt;</source>
+        <translation>{sum}&lt;br&gt;输出 f(z) = {f}({z}) = &lt;b&gt;{output}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>NotesToggle</name>
+    <message>
+        <source>Notes</source>
+        <translation>讲解</translation>
+    </message>
+    <message>
+        <source>Show or hide the tutorial&apos;s notes beside each demo</source>
+        <translation>显示或隐藏每个演示旁的教程讲解</translation>
+    </message>
+</context>
+<context>
+    <name>PatternBuilder</name>
+    <message>
+        <source>N convs a block</source>
+        <translation>每块卷积数 N</translation>
+    </message>
+    <message>
+        <source>[CONV -&gt; RELU] * N: convolutions (each with a ReLU) per block</source>
+        <translation>[CONV -&gt; RELU] * N：每块中的卷积个数（每个卷积后接一个 ReLU）</translation>
+    </message>
+    <message>
+        <source>M blocks</source>
+        <translation>块数 M</translation>
+    </message>
+    <message>
+        <source>Blocks of N convs and a pool; the channels double from one to the next</source>
+        <translation>由 N 个卷积和一个池化组成的块；每过一块，通道数翻一番</translation>
+    </message>
+    <message>
+        <source>K hidden FC</source>
+        <translation>隐藏全连接层数 K</translation>
+    </message>
+    <message>
+        <source>[FC -&gt; RELU] * K: hidden fully connected layers before the last FC</source>
+        <translation>[FC -&gt; RELU] * K：最后一个 FC 之前的隐藏全连接层</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通道数</translation>
+    </message>
+    <message>
+        <source>Channels of the first block&apos;s convs</source>
+        <translation>第一块中各卷积的通道数</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>Conv kernel size F (padding F//2)</source>
+        <translation>卷积核大小 F（填充 F//2）</translation>
+    </message>
+    <message>
+        <source>FC units</source>
+        <translation>全连接单元数</translation>
+    </message>
+    <message>
+        <source>Units of each hidden FC layer</source>
+        <translation>每个隐藏全连接层的单元数</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Max or average 2x2 pooling, or none: the last conv of each block takes stride 2 instead (the All-Convolutional Net)</source>
+        <translation>2x2 最大池化、平均池化，或者不池化：不池化时每块最后一个卷积改用步长 2（全卷积网络）</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation>使用这个模型</translation>
+    </message>
+    <message>
+        <source>Select this model in the run panel; Train trains it</source>
+        <translation>在运行面板里选中这个模型，点“训练”就开始训练它</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The usual pattern&lt;/b&gt;&lt;/p&gt;&lt;p&gt;INPUT → [[CONV → RELU] × N → POOL?] × M → [FC → RELU] × K → FC&lt;/p&gt;&lt;p&gt;Read it from the inside out: N convolutional layers, each followed by a ReLU, then an optional pooling layer (the ? says it may be left out). That block repeats M times. Then come K fully connected layers, each with a ReLU, and a last fully connected layer that gives the class scores.&lt;/p&gt;&lt;p&gt;Some nets it describes: INPUT → FC is a linear classifier (N = M = K = 0); INPUT → [CONV → RELU → POOL] × 2 → FC → RELU → FC has one conv a block; INPUT → [CONV → RELU → CONV → RELU → POOL] × 3 → [FC → RELU] × 2 → FC has two, which suits larger, deeper networks.&lt;/p&gt;&lt;p&gt;Why stack small convs before a pool? Three 3×3 convs in a row see a 7×7 patch of the input, like one 7×7 conv, but with three ReLUs in between and 27C² weights instead of 49C² (C channels in and out).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;最常见的搭法&lt;/b&gt;&lt;/p&gt;&lt;p&gt;INPUT → [[CONV → RELU] × N → POOL?] × M → [FC → RELU] × K → FC&lt;/p&gt;&lt;p&gt;从里往外读：N 个卷积层，每个后面接一个 ReLU，然后是一个可有可无的池化层（问号就是“可以不要”）；这样一块重复 M 次。接着是 K 个全连接层，各接一个 ReLU，最后再用一个全连接层给出各类别的得分。&lt;/p&gt;&lt;p&gt;它能写出的网络，比如：INPUT → FC 就是线性分类器（N = M = K = 0）；INPUT → [CONV → RELU → POOL] × 2 → FC → RELU → FC 每块一个卷积；INPUT → [CONV → RELU → CONV → RELU → POOL] × 3 → [FC → RELU] × 2 → FC 每块两个，适合更大、更深的网络。&lt;/p&gt;&lt;p&gt;为什么要在池化前叠几个小卷积？连着三个 3×3 卷积，看到的是输入中 7×7 的一块，和一个 7×7 卷积一样大；可中间多了三次 ReLU，权重也只要 27C² 个，而不是 49C² 个（输入输出都是 C 个通道）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s advice: usually 0 ≤ N ≤ 3, M ≥ 0 and 0 ≤ K &lt; 3. Zero padding P = (F − 1)/2 keeps the size (this builder pads F//2, the same for odd F); a stride of 2 is common, 3 rare. POOL? may differ from block to block (here one choice holds for all). Pool none gives each block&apos;s last conv stride 2 instead: the All-Convolutional Net (Springenberg et al.), which has no pooling layers at all.</source>
+        <translation>教程的建议：一般 0 ≤ N ≤ 3，M ≥ 0，0 ≤ K &lt; 3。零填充取 P = (F − 1)/2 可以让尺寸不变（这里填充 F//2，F 为奇数时两者相同）；步长常用 2，很少用 3。POOL? 每块可以不同（这里所有块用同一种）。池化选“无”时，每块最后一个卷积改用步长 2：这就是全卷积网络（All-Convolutional Net，Springenberg 等人提出），整个网络一个池化层也没有。</translation>
+    </message>
+    <message>
+        <source>an image folder</source>
+        <translation>图像文件夹</translation>
+    </message>
+    <message>
+        <source>its size and classes are read with it, these stand in</source>
+        <translation>其尺寸和类别要读入数据才知道，这里先用这些代替</translation>
+    </message>
+    <message>
+        <source>its classes are read with it, these stand in</source>
+        <translation>其类别要读入数据才知道，这里先用这些代替</translation>
+    </message>
+    <message>
+        <source>Cannot be built: {reason}</source>
+        <translation>无法搭建：{reason}</translation>
+    </message>
+    <message>
+        <source>Model spec: {spec}</source>
+        <translation>模型描述：{spec}</translation>
+    </message>
+    <message>
+        <source>{channels}x{height}x{width} (CxHxW) inputs, {classes} classes</source>
+        <translation>输入 {channels}x{height}x{width}（C×H×W），{classes} 个类别</translation>
+    </message>
+    <message>
+        <source>{inputs}; {stand_in}</source>
+        <translation>{inputs}；{stand_in}</translation>
+    </message>
+    <message>
+        <source>{total} parameters for {dataset} ({inputs}). Train it, change N, M or K, train again, and compare the runs.</source>
+        <translation>共 {total} 个参数，数据集为 {dataset}（{inputs}）。训练它，改一改 N、M 或 K，再训练一次，然后比较这几次运行。</translation>
+    </message>
+</context>
+<context>
+    <name>PoolDemo</name>
+    <message>
+        <source>the tutorial&apos;s 4x4 example</source>
+        <translation>教程里的 4x4 例子</translation>
+    </message>
+    <message>
+        <source>Input slice,&lt;br&gt;the winners marked</source>
+        <translation>输入切片，&lt;br&gt;标出胜出者</translation>
+    </message>
+    <message>
+        <source>2x2 max pooling,&lt;br&gt;stride 2</source>
+        <translation>2x2 最大池化，&lt;br&gt;步长 2</translation>
+    </message>
+    <message>
+        <source>2x2 average pooling,&lt;br&gt;stride 2</source>
+        <translation>2x2 平均池化，&lt;br&gt;步长 2</translation>
+    </message>
+    <message>
+        <source>The layer whose feature map is pooled</source>
+        <translation>对哪一层的特征图做池化</translation>
+    </message>
+    <message>
+        <source>channel </source>
+        <translation>通道 </translation>
+    </message>
+    <message>
+        <source>The channel (depth slice) of the layer&apos;s feature maps to pool</source>
+        <translation>对该层特征图的哪个通道（深度切片）做池化</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>切片</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Pooling&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A pooling layer shrinks every feature map. The tutorial&apos;s choice, and still the most common one, is max pooling over 2x2 windows at stride 2: the windows do not overlap, and each keeps only the largest of its four values. Three values of every four are thrown away: 75% of the activations are dropped.&lt;/p&gt;&lt;p&gt;Pooling works on each depth slice on its own, so the width and height halve while the depth stays the same: 16 channels × 28 × 28 become 16 channels × 14 × 14.&lt;/p&gt;&lt;p&gt;When a side is odd, its last row or column fills no whole window, and PyTorch drops it, so a little more than 75% goes: 7 × 7 becomes 3 × 3.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;池化&lt;/b&gt;&lt;/p&gt;&lt;p&gt;池化层把每张特征图缩小。教程里的做法，也是至今最常见的做法，是在 2x2 的窗口上以步长 2 做最大池化：窗口互不重叠，每个窗口只留下四个数里最大的那个。四个值扔掉三个，也就是丢弃了 75% 的激活值。&lt;/p&gt;&lt;p&gt;池化在每个深度切片上各做各的，所以宽和高减半，深度不变：16 个通道 × 28 × 28 变成 16 个通道 × 14 × 14。&lt;/p&gt;&lt;p&gt;边长是奇数时，最后一行或一列凑不满一个窗口，PyTorch 就把它丢掉，于是丢掉的比 75% 略多：7 × 7 变成 3 × 3。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Why pool?&lt;/b&gt; The maps after it hold a quarter of the values, so the layers after it compute less, and a fully connected layer after it needs a quarter of the weights: fewer parameters, and so less overfitting. A max also does not care exactly where in its window a feature was, so a small shift of the input changes little.&lt;/p&gt;&lt;p&gt;Pooling itself has no parameters: it learns nothing, it only takes each window&apos;s max or mean. (The tutorial counts it among the layers with parameters; it has none.)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;为什么要池化？&lt;/b&gt;池化后的特征图只剩四分之一的数值，后面各层的计算量跟着减少；后面若接全连接层，需要的权重也只有四分之一：参数少了，也就不那么容易过拟合。取最大值还不在乎特征究竟落在窗口里哪个位置，所以输入稍稍平移一点，结果变化不大。&lt;/p&gt;&lt;p&gt;池化本身没有参数：它什么也不学，只是取每个窗口的最大值或平均值。（教程把它算作有参数的层，其实它一个参数也没有。）&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A feature map of the current model, for the input shown in Inspect.</source>
+        <translation>当前模型的一张特征图，对应“检查”页里显示的输入。</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s example. Pick an input in Inspect (a test image, a file, or a drawing) to pool the current model&apos;s own feature maps.</source>
+        <translation>这是教程里的例子。在“检查”页选一个输入（测试图像、文件或手绘图），就能对当前模型自己的特征图做池化。</translation>
+    </message>
+    <message>
+        <source>1 channel</source>
+        <translation>1 个通道</translation>
+    </message>
+    <message>
+        <source>{count} channels</source>
+        <translation>{count} 个通道</translation>
+    </message>
+    <message>
+        <source>the last row</source>
+        <translation>最后一行</translation>
+    </message>
+    <message>
+        <source>the last {count} rows</source>
+        <translation>最后 {count} 行</translation>
+    </message>
+    <message>
+        <source>the last column</source>
+        <translation>最后一列</translation>
+    </message>
+    <message>
+        <source>the last {count} columns</source>
+        <translation>最后 {count} 列</translation>
+    </message>
+    <message>
+        <source> ({lost} fill no whole window and are dropped, as PyTorch does, so more than 75% goes)</source>
+        <translation>（{lost}凑不满一个窗口，和 PyTorch 一样被丢弃，所以丢掉的超过 75%）</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>Max pooling keeps the largest activation of each 2x2 window (marked where the window&apos;s values differ): {height}x{width} becomes {pooled_height}x{pooled_width}, so {dropped} of the activations are dropped{border}. Each depth slice is pooled on its own, so the depth stays the same: {channels} × {height} × {width} becomes {channels} × {pooled_height} × {pooled_width}. Average pooling keeps each window&apos;s mean instead: smoother, and every activation counts a little.</source>
+        <translation>最大池化保留每个 2x2 窗口里最大的激活值（窗口里的值不全相同时才标出）：{height}x{width} 变成 {pooled_height}x{pooled_width}，丢弃了 {dropped} 的激活值{border}。每个深度切片各自池化，所以深度不变：{channels} × {height} × {width} 变成 {channels} × {pooled_height} × {pooled_width}。平均池化则保留每个窗口的均值：结果更平滑，每个激活值都起一点作用。</translation>
+    </message>
+</context>
+<context>
+    <name>SharingPanel</name>
+    <message>
+        <source>Fully connected</source>
+        <translation>全连接</translation>
+    </message>
+    <message>
+        <source>Locally connected</source>
+        <translation>局部连接</translation>
+    </message>
+    <message>
+        <source>Convolutional</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <source>Sharing saves</source>
+        <translation>共享省下</translation>
+    </message>
+    <message>
+        <source> pixels a side</source>
+        <translation> 像素见方</translation>
+    </message>
+    <message>
+        <source>The image&apos;s width and height</source>
+        <translation>图像的宽和高</translation>
+    </message>
+    <message>
+        <source>The receptive field of each neuron: the patch it is connected to</source>
+        <translation>每个神经元的感受野：它所连接的那一小块</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Each neuron sees</source>
+        <translation>每个神经元看</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Why not fully connected?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A 1000x1000 image is a million inputs. A hidden layer of a million neurons, each connected to every pixel, needs 10&lt;sup&gt;6&lt;/sup&gt; × 10&lt;sup&gt;6&lt;/sup&gt; = 10&lt;sup&gt;12&lt;/sup&gt; weights: no computer learns that.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Local connectivity.&lt;/b&gt; Let each neuron see only a 10x10 patch, its receptive field: 10&lt;sup&gt;6&lt;/sup&gt; × 100 = 10&lt;sup&gt;8&lt;/sup&gt; weights. Better, but still a hundred million.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weight sharing.&lt;/b&gt; Now let every neuron use the same 100 weights: one filter, slid over the whole image. The layer has 100 weights, and a bias. With K filters, each making its own feature map, it has K times as many.&lt;/p&gt;&lt;p&gt;&lt;b&gt;A convolutional layer&apos;s parameters.&lt;/b&gt; K filters of F×F×D weights and one bias each: K·(F·F·D + 1), whatever the size of the image. The tutorial&apos;s convolution demo: 2·(3·3·3 + 1) = 56.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;为什么不用全连接？&lt;/b&gt;&lt;/p&gt;&lt;p&gt;一张 1000x1000 的图像就是一百万个输入。隐藏层若也有一百万个神经元、每个都连到所有像素，就需要 10&lt;sup&gt;6&lt;/sup&gt; × 10&lt;sup&gt;6&lt;/sup&gt; = 10&lt;sup&gt;12&lt;/sup&gt; 个权重：哪台计算机也学不动。&lt;/p&gt;&lt;p&gt;&lt;b&gt;局部连接。&lt;/b&gt;让每个神经元只看一块 10x10 的小区域，也就是它的感受野：10&lt;sup&gt;6&lt;/sup&gt; × 100 = 10&lt;sup&gt;8&lt;/sup&gt; 个权重。好多了，可还是有一亿个。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参数共享。&lt;/b&gt;再让所有神经元共用同一组 100 个权重：相当于一个滤波器在整张图像上滑动。这一层只有 100 个权重，外加一个偏置。有 K 个滤波器、每个生成自己的一张特征图时，就是 K 倍。&lt;/p&gt;&lt;p&gt;&lt;b&gt;卷积层有多少参数。&lt;/b&gt;K 个滤波器，每个有 F×F×D 个权重和一个偏置：K·(F·F·D + 1)，与图像大小无关。教程的卷积演示：2·(3·3·3 + 1) = 56。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Why this works on images:&lt;/b&gt; nearby pixels are strongly correlated (an edge, a corner or a texture lives in a small patch), so a neuron loses little by seeing only a patch: local connectivity. And a feature worth detecting in one place, a vertical edge say, is worth detecting anywhere in the image, so every position can use the same filter: weight sharing.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;为什么这在图像上行得通：&lt;/b&gt;相邻像素高度相关（一条边、一个角、一片纹理都只占一小块地方），所以神经元只看一小块也损失不大，这就是局部连接。而某处值得检测的特征，比如一条竖直的边，在图像的任何地方都同样值得检测，所以每个位置都可以用同一个滤波器，这就是参数共享。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A {side}x{side} image and one hidden neuron per pixel: {neurons} neurons. &lt;b&gt;Fully connected&lt;/b&gt;, each sees every pixel: {neurons} x {neurons} = {fully_connected} weights. &lt;b&gt;Locally connected&lt;/b&gt;, each sees a {field}x{field} patch: {neurons} x {patch} = {locally_connected}. &lt;b&gt;Shared&lt;/b&gt;, every neuron uses the same {patch} weights, one filter slid over the image: {convolutional}.</source>
+        <translation>一张 {side}x{side} 的图像，每个像素对应一个隐藏神经元：共 {neurons} 个神经元。&lt;b&gt;全连接&lt;/b&gt;：每个神经元看所有像素，{neurons} x {neurons} = {fully_connected} 个权重。&lt;b&gt;局部连接&lt;/b&gt;：每个神经元看一块 {field}x{field} 的区域，{neurons} x {patch} = {locally_connected}。&lt;b&gt;共享&lt;/b&gt;：所有神经元用同一组 {patch} 个权重，也就是一个在图像上滑动的滤波器：{convolutional}。</translation>
+    </message>
+    <message>
+        <source>The current model&apos;s convolutions, counted the same three ways (with biases). Locally connected is the convolution with its own copy of the filters at every output position; sharing them saves that many times over.</source>
+        <translation>当前模型的各个卷积，按同样三种方式计数（含偏置）。“局部连接”就是在每个输出位置都各有一份滤波器副本的卷积；共享滤波器便省下了这么多倍。</translation>
+    </message>
+    <message>
+        <source>The current model has no convolutions to count.</source>
+        <translation>当前模型没有可以计数的卷积。</translation>
     </message>
 </context>
 <context>

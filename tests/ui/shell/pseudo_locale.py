@@ -5,7 +5,8 @@ never passed through ``tr``/``translate``: a string that Chinese readers would s
 ``unmarked_texts(widget)`` walks a window or dialog (every child widget it shows, menus,
 actions, tool tips, tab texts, item views) and returns those texts. The only text allowed
 without marks is listed in ALLOWED: numbers and units, model and data set names, key names,
-the languages' own names, and Qt's standard buttons (translated by Qt's qtbase_zh_CN).
+the languages' own names, a model's layer names and types, and Qt's standard buttons
+(translated by Qt's qtbase_zh_CN).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import torch.nn as nn
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -52,9 +54,17 @@ def _names(names) -> str:
 
 
 _MODIFIERS = r"(?:(?:Ctrl|Shift|Alt|Meta)\+)"
+#: PyTorch's layer types, as a model's table of layers names them (Conv2d, ReLU, Flatten)
+_TORCH_LAYERS = [name for name in nn.modules.__all__
+                 if isinstance(getattr(nn, name, None), type) and issubclass(getattr(nn, name),
+                                                                              nn.Module)]
 
-#: every visible text allowed without marks, in one place
+#: every visible text allowed without marks, in one place (taken out in this order: a layer's
+#: name goes before the numbers, which would take the 0 of layer1.0)
 ALLOWED = {
+    "a model's layer names and types, as in its code (block1.conv1, fc2, Conv2d, flatten)":
+        rf"(?<![\w.])(?:[A-Za-z_]\w*\.)+\w+(?![\w.])|(?<![\w.])[A-Za-z_]+\d\w*(?![\w.])"
+        rf"|(?<![\w.])(?:{_names(_TORCH_LAYERS)})(?![\w.])",
     "numbers and units": r"(?<!\w)[-+−]?\d[\d,.]*(?:\s*[x×]\s*\d[\d,.]*)*"
                          r"\s*(?:%|px|ms|s|KB|MB|GB|KiB|MiB|GiB)?(?!\w)",
     "model names": rf"(?<![\w-])(?:{_names(MODELS)})(?![\w-])",

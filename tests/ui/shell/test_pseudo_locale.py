@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from cnnviz.core.models.model_code import ModelCode
 from cnnviz.session.session import TrainChoice, TrainMode
+from cnnviz.ui.learn.learn_tab import LearnTab
 from cnnviz.ui.shell.dialogs import TrustDialog, train_mode_box
 from cnnviz.ui.shell.help import GuideDialog, ShortcutsDialog
 from cnnviz.ui.shell.i18n import add_language_menu
@@ -61,6 +62,17 @@ def _language_menu(get: Fixture) -> QWidget:
     return window.menuBar()
 
 
+def _learn(page: str | None = None) -> Callable[[Fixture], QWidget]:
+    """The Learn tab (its page tabs and Notes button), or one of its pages, whole: the tab
+    shows only its current page, so each page is walked on its own, notes and all."""
+
+    def build(get: Fixture) -> QWidget:
+        learn = LearnTab(get("parent"))
+        return learn if page is None else getattr(learn, page)
+
+    return build
+
+
 #: each area of the interface: how to build it (with pytest's fixtures), to walk it
 AREAS: dict[str, Callable[[Fixture], QWidget]] = {
     "guide": lambda get: GuideDialog(get("parent"), shown_at_start=True),
@@ -72,6 +84,10 @@ AREAS: dict[str, Callable[[Fixture], QWidget]] = {
     "run panel": lambda get: get("window").panel,
     "tabs": lambda get: get("window").tabs,
     "status bar": lambda get: get("window").statusBar(),
+    "learn": _learn(),
+    **{f"learn: {page}": _learn(page) for page in (
+        "neuron_demo", "fc_net_demo", "conv_demo", "pool_demo", "sharing_panel",
+        "pattern_builder")},
 }
 NOT_WRAPPED_YET = {"menus", "run panel", "tabs", "status bar"}
 
@@ -98,6 +114,8 @@ def test_a_string_left_unwrapped_is_found(pseudo, parent):
     ("<b>⟦Warning⟧</b>&nbsp;", False),
     ("97.9%, 0.001, 28x28, 1.5 GiB", False),
     ("simple-cnn, lenet5, mnist, CIFAR10", False),
+    ("block1.conv1, classifier.fc2, layer1.0, Conv2d, MaxPool2d, Flatten, flatten", False),
+    ("the hidden layer1", True),
     ("Ctrl+Shift+E, Esc, F11", False),
     ("English", False),
     ("3 epochs", True),
