@@ -2,6 +2,227 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>FeatureMapsPanel</name>
+    <message>
+        <source>scale each map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale the layer together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sort by mean activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export .npy...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overlay on the input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>effective receptive field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beside the outline, the gradient of the unit under the mouse with respect to the input: the pixels that really move it (Luo et al., 2016). It fills much less than the theoretical square.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>click a map to enlarge it; hover over it to see a unit&apos;s receptive field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer}: no output for this input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer}: the timelapse recorded no maps of it (it has {layers})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {count} shown, {dead} dead (x)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {count} shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer}: {count} class scores (logits); highest: {name} ({value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer}: {count} outputs; highest: {name} ({value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} outputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: min {low}, max {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel} (test image 0, step {step}): min {low}, max {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: x {x}, y {y}, value {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reading}; receptive field: the whole input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reading}; receptive field: {size} pixels from ({x}, {y})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reading}; effective field: none, the unit is off for this input, so no pixel moves it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export feature maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export activations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NumPy (*.npy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeatureVisPanel</name>
+    <message>
+        <source>What excites this channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visualise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the channel&apos;s mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its centre unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot visualise {layer}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimising an input for {layer}, channel {channel}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimise an input to excite {layer}, channel {channel}: what it responds to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: {value} for this image. Weights: {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: {value} for this image; the best test image (#{index}) reaches {best}. Weights: {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FiltersPanel</name>
+    <message>
+        <source>every kernel (output x input)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>averaged over inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a kernel for its weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer}: {count} filters, shown in colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer}: {count} filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer}: {count} filters averaged over their inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer}: outputs {first}-{last} of {outputs} (rows) x {columns} of {inputs} inputs (columns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, recorded at step {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the timelapse keeps the first conv layer&apos;s kernels only: these are the weights shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weights of {layer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output {output}, input {input}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filter {index}, mean over inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filter {index} (mean of R, G, B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>&lt;h3&gt;What cnnviz shows&lt;/h3&gt;
@@ -57,6 +278,112 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>InputPicker</name>
+    <message>
+        <source>Index in the test set (—: the input shown is not one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next misclassified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open image...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectTab</name>
+    <message>
+        <source>Feature maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What excites a channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s first-layer kernels (Filters) or the selected layer&apos;s feature maps (Feature maps) over training, as a GIF or MP4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this run (live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this run, step {step} (live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this run, step {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no test set: open an image instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading the {dataset} test set...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect: no misclassified image after this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect: cannot search for a mistake: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted {predicted} ({probability})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label {label}, predicted {predicted} ({probability})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: choose the layer in the tree, and the channel on Feature maps or with the Left and Right keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>Language</source>
@@ -69,6 +396,86 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTable</name>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output (CxHxW)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LayerTree</name>
+    <message>
+        <source>output size: {formula}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{total} parameters. The convolutions hold {conv}; fully connected layers of the same input and output sizes would need {fc} ({ratio}x): weight sharing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PredictionPanel</name>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While training, refresh at most this often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live refresh every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the model sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityChart</name>
+    <message>
+        <source>probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (true)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -100,6 +507,118 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     <message>
         <source>What they do</source>
         <translation>作用</translation>
+    </message>
+</context>
+<context>
+    <name>TaskBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelapseExport</name>
+    <message>
+        <source>Export timelapse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale each frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: one colour scale for all frames, so that growth shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weights shown come from no run with a recorded timelapse: open a run&apos;s checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export timelapse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GIF (*.gif);;MP4 video (*.mp4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing {file}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrote {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelapseReplay</name>
+    <message>
+        <source>The run&apos;s recorded timelapse; at the right end, the weights shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no recorded timelapse: open a run&apos;s checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the run&apos;s timelapse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the weights shown ({count} recorded steps to the left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TopInputsPanel</name>
+    <message>
+        <source>Top test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find top images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot scan {layer}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test set is not loaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanning {count} test images for {layer}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the test images that excite each channel of {layer} most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: the {k} strongest of {count} test images ({values}), each cropped to the {size} pixels its unit sees. Weights: {label}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -158,6 +677,13 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     <message>
         <source>Trust and open</source>
         <translation>信任并打开</translation>
+    </message>
+</context>
+<context>
+    <name>UnitView</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -94,6 +94,7 @@ class GridMarks:
             x, y = cell_origin(index, cell, columns, pad)
             if below:
                 label = pg.TextItem(str(number), color=TEXT, anchor=(0, 0))
+                label.textItem.document().setDocumentMargin(0)  # a line, to fit the gap
                 y += cell[0]
             else:
                 label = pg.TextItem(str(number), color=(255, 255, 255), anchor=(0, 0),

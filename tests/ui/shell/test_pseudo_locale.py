@@ -61,6 +61,23 @@ def _language_menu(get: Fixture) -> QWidget:
     return window.menuBar()
 
 
+def _inspect(page: int) -> Callable[[Fixture], QWidget]:
+    """Inspect on one of its pages (its last, Explain, is Evaluate's panel), showing the shipped
+    model's layers and a test image."""
+
+    def build(get: Fixture) -> QWidget:
+        tab = get("window").inspect_tab
+        get("window").tabs.setCurrentWidget(tab)
+        get("qtbot").waitUntil(lambda: tab.result is not None, timeout=30_000)
+        tab.pages.setCurrentIndex(page)
+        # the weights' label is the session's (CurrentModel.label), not Inspect's own
+        source = tab.picker.source_label
+        source.setText(f"⟦{source.text()}⟧")
+        return tab
+
+    return build
+
+
 #: each area of the interface: how to build it (with pytest's fixtures), to walk it
 AREAS: dict[str, Callable[[Fixture], QWidget]] = {
     "guide": lambda get: GuideDialog(get("parent"), shown_at_start=True),
@@ -72,6 +89,10 @@ AREAS: dict[str, Callable[[Fixture], QWidget]] = {
     "run panel": lambda get: get("window").panel,
     "tabs": lambda get: get("window").tabs,
     "status bar": lambda get: get("window").statusBar(),
+    "inspect": _inspect(0),
+    "inspect filters": _inspect(1),
+    "inspect channel": _inspect(2),
+    "inspect architecture": _inspect(3),
 }
 NOT_WRAPPED_YET = {"menus", "run panel", "tabs", "status bar"}
 
@@ -100,6 +121,7 @@ def test_a_string_left_unwrapped_is_found(pseudo, parent):
     ("simple-cnn, lenet5, mnist, CIFAR10", False),
     ("Ctrl+Shift+E, Esc, F11", False),
     ("English", False),
+    ("conv1 (layer1.0), BatchNorm2d, fc1 (fc), layer3.1.downsample.0", False),
     ("3 epochs", True),
     ("⟦Train⟧ now", True),
     ("&Train", True),
