@@ -311,8 +311,8 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
         <translation>滤波器</translation>
     </message>
     <message>
-        <source>What excites a channel</source>
-        <translation>通道响应什么</translation>
+        <source>Channel</source>
+        <translation>通道</translation>
     </message>
     <message>
         <source>Architecture</source>

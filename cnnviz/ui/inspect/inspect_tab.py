@@ -175,7 +175,7 @@ class InspectTab(QWidget):
         self.explain_panel = ExplainPanel()
         self.pages.addTab(self.maps, self.tr("Feature maps"))
         self.pages.addTab(self.filters, self.tr("Filters"))
-        self.pages.addTab(self.unit_page, self.tr("What excites a channel"))
+        self.pages.addTab(self.unit_page, self.tr("Channel"))
         self.pages.addTab(architecture, self.tr("Architecture"))
         self.pages.addTab(self.explain_panel, self.tr("Explain"))
         self.pages.currentChanged.connect(lambda _: self._on_page_changed())
