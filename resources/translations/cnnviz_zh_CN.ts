@@ -270,6 +270,227 @@
     </message>
 </context>
 <context>
+    <name>FeatureMapsPanel</name>
+    <message>
+        <source>scale each map</source>
+        <translation>每张图单独缩放</translation>
+    </message>
+    <message>
+        <source>scale the layer together</source>
+        <translation>整层统一缩放</translation>
+    </message>
+    <message>
+        <source>sort by mean activation</source>
+        <translation>按平均激活排序</translation>
+    </message>
+    <message>
+        <source>page </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <source>Export PNG...</source>
+        <translation>导出 PNG...</translation>
+    </message>
+    <message>
+        <source>Export .npy...</source>
+        <translation>导出 .npy...</translation>
+    </message>
+    <message>
+        <source>overlay on the input</source>
+        <translation>叠加在输入上</translation>
+    </message>
+    <message>
+        <source>effective receptive field</source>
+        <translation>有效感受野</translation>
+    </message>
+    <message>
+        <source>Beside the outline, the gradient of the unit under the mouse with respect to the input: the pixels that really move it (Luo et al., 2016). It fills much less than the theoretical square.</source>
+        <translation>在方框旁边显示鼠标下这个单元对输入的梯度：真正能改变它的那些像素（Luo 等，2016）。它远远填不满理论上的方框。</translation>
+    </message>
+    <message>
+        <source>click a map to enlarge it; hover over it to see a unit&apos;s receptive field</source>
+        <translation>点击一张图将其放大；鼠标悬停在上面可查看一个单元的感受野</translation>
+    </message>
+    <message>
+        <source>{layer}: no output for this input</source>
+        <translation>{layer}：这个输入在该层没有输出</translation>
+    </message>
+    <message>
+        <source>{layer}: the timelapse recorded no maps of it (it has {layers})</source>
+        <translation>{layer}：延时记录里没有这一层的图（只有 {layers}）</translation>
+    </message>
+    <message>
+        <source>{shown} of {count} shown, {dead} dead (x)</source>
+        <translation>显示 {count} 张中的 {shown} 张，{dead} 张失活（x）</translation>
+    </message>
+    <message>
+        <source>{shown} of {count} shown</source>
+        <translation>显示 {count} 张中的 {shown} 张</translation>
+    </message>
+    <message>
+        <source>{layer}: {count} class scores (logits); highest: {name} ({value})</source>
+        <translation>{layer}：{count} 个类别得分（logits）；最高：{name}（{value}）</translation>
+    </message>
+    <message>
+        <source>{layer}: {count} outputs; highest: {name} ({value})</source>
+        <translation>{layer}：{count} 个输出；最高：{name}（{value}）</translation>
+    </message>
+    <message>
+        <source>{count} outputs</source>
+        <translation>{count} 个输出</translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: min {low}, max {high}</source>
+        <translation>{layer}，通道 {channel}：最小 {low}，最大 {high}</translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel} (test image 0, step {step}): min {low}, max {high}</source>
+        <translation>{layer}，通道 {channel}（测试图像 0，第 {step} 步）：最小 {low}，最大 {high}</translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: x {x}, y {y}, value {value}</source>
+        <translation>{layer}，通道 {channel}：x {x}，y {y}，值 {value}</translation>
+    </message>
+    <message>
+        <source>{reading}; receptive field: the whole input</source>
+        <translation>{reading}；感受野：整个输入</translation>
+    </message>
+    <message>
+        <source>{reading}; receptive field: {size} pixels from ({x}, {y})</source>
+        <translation>{reading}；感受野：从 ({x}, {y}) 起 {size} 像素</translation>
+    </message>
+    <message>
+        <source>{reading}; effective field: none, the unit is off for this input, so no pixel moves it</source>
+        <translation>{reading}；有效感受野：无，这个单元对该输入不激活，没有像素能改变它</translation>
+    </message>
+    <message>
+        <source>Export feature maps</source>
+        <translation>导出特征图</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Export activations</source>
+        <translation>导出激活值</translation>
+    </message>
+    <message>
+        <source>NumPy (*.npy)</source>
+        <translation>NumPy 数组 (*.npy)</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureVisPanel</name>
+    <message>
+        <source>What excites this channel</source>
+        <translation>这个通道响应什么</translation>
+    </message>
+    <message>
+        <source>Visualise</source>
+        <translation>可视化</translation>
+    </message>
+    <message>
+        <source>the channel&apos;s mean</source>
+        <translation>整个通道的平均值</translation>
+    </message>
+    <message>
+        <source>its centre unit</source>
+        <translation>它的中心单元</translation>
+    </message>
+    <message>
+        <source>Cannot visualise {layer}: {error}</source>
+        <translation>无法可视化 {layer}：{error}</translation>
+    </message>
+    <message>
+        <source>Optimising an input for {layer}, channel {channel}...</source>
+        <translation>正在为 {layer} 的通道 {channel} 优化一个输入...</translation>
+    </message>
+    <message>
+        <source>Optimise an input to excite {layer}, channel {channel}: what it responds to.</source>
+        <translation>优化一个输入，让 {layer} 的通道 {channel} 最强烈地响应：看它对什么敏感。</translation>
+    </message>
+    <message>
+        <source>a layer</source>
+        <translation>某一层</translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: {value} for this image. Weights: {label}.</source>
+        <translation>{layer}，通道 {channel}：这张图像得到 {value}。权重：{label}。</translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: {value} for this image; the best test image (#{index}) reaches {best}. Weights: {label}.</source>
+        <translation>{layer}，通道 {channel}：这张图像得到 {value}；最好的测试图像（#{index}）达到 {best}。权重：{label}。</translation>
+    </message>
+</context>
+<context>
+    <name>FiltersPanel</name>
+    <message>
+        <source>every kernel (output x input)</source>
+        <translation>每个卷积核（输出 × 输入）</translation>
+    </message>
+    <message>
+        <source>averaged over inputs</source>
+        <translation>对输入取平均</translation>
+    </message>
+    <message>
+        <source>page </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Click a kernel for its weights</source>
+        <translation>点击一个卷积核查看它的权重</translation>
+    </message>
+    <message>
+        <source>{layer}: {count} filters, shown in colour</source>
+        <translation>{layer}：{count} 个滤波器，以彩色显示</translation>
+    </message>
+    <message>
+        <source>{layer}: {count} filters</source>
+        <translation>{layer}：{count} 个滤波器</translation>
+    </message>
+    <message>
+        <source>{layer}: {count} filters averaged over their inputs</source>
+        <translation>{layer}：{count} 个滤波器，对各自的输入取平均</translation>
+    </message>
+    <message>
+        <source>{layer}: outputs {first}-{last} of {outputs} (rows) x {columns} of {inputs} inputs (columns)</source>
+        <translation>{layer}：{outputs} 个输出中的第 {first}-{last} 个（行）× {inputs} 个输入中的 {columns} 个（列）</translation>
+    </message>
+    <message>
+        <source>, recorded at step {step}</source>
+        <translation>，记录于第 {step} 步</translation>
+    </message>
+    <message>
+        <source> (the timelapse keeps the first conv layer&apos;s kernels only: these are the weights shown)</source>
+        <translation>（延时记录只保存第一个卷积层的卷积核：这里显示的是当前权重）</translation>
+    </message>
+    <message>
+        <source>weights of {layer}</source>
+        <translation>{layer} 的权重</translation>
+    </message>
+    <message>
+        <source>output {output}, input {input}</source>
+        <translation>输出 {output}，输入 {input}</translation>
+    </message>
+    <message>
+        <source>filter {index}, mean over inputs</source>
+        <translation>滤波器 {index}，对输入取平均</translation>
+    </message>
+    <message>
+        <source>filter {index} (mean of R, G, B)</source>
+        <translation>滤波器 {index}（R、G、B 的平均）</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>&lt;h3&gt;What cnnviz shows&lt;/h3&gt;
@@ -325,6 +546,112 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>InputPicker</name>
+    <message>
+        <source>Index in the test set (—: the input shown is not one)</source>
+        <translation>在测试集中的序号（—：显示的输入不是测试集中的图像）</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Next misclassified</source>
+        <translation>下一个分错的</translation>
+    </message>
+    <message>
+        <source>Open image...</source>
+        <translation>打开图像...</translation>
+    </message>
+    <message>
+        <source>Test image</source>
+        <translation>测试图像</translation>
+    </message>
+</context>
+<context>
+    <name>InspectTab</name>
+    <message>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>滤波器</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>结构</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>The run&apos;s first-layer kernels (Filters) or the selected layer&apos;s feature maps (Feature maps) over training, as a GIF or MP4</source>
+        <translation>把这次训练中第一层的卷积核（滤波器页）或所选层的特征图（特征图页）随训练的变化导出为 GIF 或 MP4</translation>
+    </message>
+    <message>
+        <source>this run (live)</source>
+        <translation>本次训练（实时）</translation>
+    </message>
+    <message>
+        <source>this run, step {step} (live)</source>
+        <translation>本次训练，第 {step} 步（实时）</translation>
+    </message>
+    <message>
+        <source>this run, step {step}</source>
+        <translation>本次训练，第 {step} 步</translation>
+    </message>
+    <message>
+        <source>no test set: open an image instead</source>
+        <translation>没有测试集：请改为打开一张图像</translation>
+    </message>
+    <message>
+        <source>loading the {dataset} test set...</source>
+        <translation>正在加载 {dataset} 测试集...</translation>
+    </message>
+    <message>
+        <source>Inspect: {error}</source>
+        <translation>检查：{error}</translation>
+    </message>
+    <message>
+        <source>Inspect: no misclassified image after this one</source>
+        <translation>检查：这张之后没有分错的图像</translation>
+    </message>
+    <message>
+        <source>Inspect: cannot search for a mistake: {error}</source>
+        <translation>检查：无法查找分错的图像：{error}</translation>
+    </message>
+    <message>
+        <source>Open an image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>predicted {predicted} ({probability})</source>
+        <translation>预测为 {predicted}（{probability}）</translation>
+    </message>
+    <message>
+        <source>label {label}, predicted {predicted} ({probability})</source>
+        <translation>标签 {label}，预测为 {predicted}（{probability}）</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: choose the layer in the tree, and the channel on Feature maps or with the Left and Right keys</source>
+        <translation>{layer}，通道 {channel}：在左侧树中选择层，在“特征图”页或用 Left、Right 键选择通道</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>Language</source>
@@ -346,8 +673,43 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
         <translation>层</translation>
     </message>
     <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
         <source>Output (CxHxW)</source>
         <translation>输出（C×H×W）</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>RF</source>
+        <translation>感受野</translation>
+    </message>
+    <message>
+        <source>Jump</source>
+        <translation>间距</translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation>输出尺寸</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTree</name>
+    <message>
+        <source>output size: {formula}</source>
+        <translation>输出尺寸：{formula}</translation>
+    </message>
+    <message>
+        <source>{total} parameters. The convolutions hold {conv}; fully connected layers of the same input and output sizes would need {fc} ({ratio}x): weight sharing.</source>
+        <translation>共 {total} 个参数，其中卷积占 {conv} 个；输入和输出尺寸都相同的全连接层需要 {fc} 个（{ratio} 倍）：这就是参数共享。</translation>
     </message>
 </context>
 <context>
@@ -666,6 +1028,40 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>PredictionPanel</name>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>While training, refresh at most this often</source>
+        <translation>训练时，最多每隔这么久刷新一次</translation>
+    </message>
+    <message>
+        <source>Live refresh every</source>
+        <translation>实时刷新间隔</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>What the model sees</source>
+        <translation>模型看到的</translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityChart</name>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>{name} (true)</source>
+        <translation>{name}（真实）</translation>
+    </message>
+</context>
+<context>
     <name>SharingPanel</name>
     <message>
         <source>Fully connected</source>
@@ -756,6 +1152,118 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>TaskBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TimelapseExport</name>
+    <message>
+        <source>Export timelapse...</source>
+        <translation>导出延时动画...</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <source>scale each frame</source>
+        <translation>每帧单独缩放</translation>
+    </message>
+    <message>
+        <source>Off: one colour scale for all frames, so that growth shows</source>
+        <translation>关闭时：所有帧共用一个颜色刻度，这样能看出增长</translation>
+    </message>
+    <message>
+        <source>The weights shown come from no run with a recorded timelapse: open a run&apos;s checkpoint</source>
+        <translation>显示的权重不来自任何记录了延时的训练：请打开某次训练的检查点</translation>
+    </message>
+    <message>
+        <source>Export timelapse</source>
+        <translation>导出延时动画</translation>
+    </message>
+    <message>
+        <source>GIF (*.gif);;MP4 video (*.mp4)</source>
+        <translation>GIF 动画 (*.gif);;MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>writing {file}...</source>
+        <translation>正在写入 {file}...</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>wrote {file}</source>
+        <translation>已写入 {file}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelapseReplay</name>
+    <message>
+        <source>The run&apos;s recorded timelapse; at the right end, the weights shown</source>
+        <translation>这次训练记录的延时；拖到最右端就是当前显示的权重</translation>
+    </message>
+    <message>
+        <source>Over training</source>
+        <translation>训练过程</translation>
+    </message>
+    <message>
+        <source>no recorded timelapse: open a run&apos;s checkpoint</source>
+        <translation>没有记录的延时：请打开某次训练的检查点</translation>
+    </message>
+    <message>
+        <source>reading the run&apos;s timelapse...</source>
+        <translation>正在读取这次训练的延时...</translation>
+    </message>
+    <message>
+        <source>the weights shown ({count} recorded steps to the left)</source>
+        <translation>当前显示的权重（左侧有 {count} 个记录的步）</translation>
+    </message>
+</context>
+<context>
+    <name>TopInputsPanel</name>
+    <message>
+        <source>Top test images</source>
+        <translation>最强的测试图像</translation>
+    </message>
+    <message>
+        <source>Find top images</source>
+        <translation>查找最强图像</translation>
+    </message>
+    <message>
+        <source>Scan cancelled.</source>
+        <translation>扫描已取消。</translation>
+    </message>
+    <message>
+        <source>Cannot scan {layer}: {error}</source>
+        <translation>无法扫描 {layer}：{error}</translation>
+    </message>
+    <message>
+        <source>The test set is not loaded yet.</source>
+        <translation>测试集尚未加载。</translation>
+    </message>
+    <message>
+        <source>Scanning {count} test images for {layer}...</source>
+        <translation>正在为 {layer} 扫描 {count} 张测试图像...</translation>
+    </message>
+    <message>
+        <source>Find the test images that excite each channel of {layer} most.</source>
+        <translation>找出让 {layer} 每个通道响应最强的测试图像。</translation>
+    </message>
+    <message>
+        <source>a layer</source>
+        <translation>某一层</translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: the {k} strongest of {count} test images ({values}), each cropped to the {size} pixels its unit sees. Weights: {label}.</source>
+        <translation>{layer}，通道 {channel}：{count} 张测试图像中响应最强的 {k} 张（{values}），每张都裁剪到其单元看到的 {size} 像素。权重：{label}。</translation>
+    </message>
+</context>
+<context>
     <name>TrainModeBox</name>
     <message>
         <source>Continue this run</source>
@@ -811,6 +1319,13 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     <message>
         <source>Trust and open</source>
         <translation>信任并打开</translation>
+    </message>
+</context>
+<context>
+    <name>UnitView</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 </TS>

@@ -69,6 +69,19 @@ def _learn(page: str | None = None) -> Callable[[Fixture], QWidget]:
     def build(get: Fixture) -> QWidget:
         learn = LearnTab(get("parent"))
         return learn if page is None else getattr(learn, page)
+def _inspect(page: int) -> Callable[[Fixture], QWidget]:
+    """Inspect on one of its pages (its last, Explain, is Evaluate's panel), showing the shipped
+    model's layers and a test image."""
+
+    def build(get: Fixture) -> QWidget:
+        tab = get("window").inspect_tab
+        get("window").tabs.setCurrentWidget(tab)
+        get("qtbot").waitUntil(lambda: tab.result is not None, timeout=30_000)
+        tab.pages.setCurrentIndex(page)
+        # the weights' label is the session's (CurrentModel.label), not Inspect's own
+        source = tab.picker.source_label
+        source.setText(f"⟦{source.text()}⟧")
+        return tab
 
     return build
 
@@ -88,6 +101,10 @@ AREAS: dict[str, Callable[[Fixture], QWidget]] = {
     **{f"learn: {page}": _learn(page) for page in (
         "neuron_demo", "fc_net_demo", "conv_demo", "pool_demo", "sharing_panel",
         "pattern_builder")},
+    "inspect": _inspect(0),
+    "inspect filters": _inspect(1),
+    "inspect channel": _inspect(2),
+    "inspect architecture": _inspect(3),
 }
 NOT_WRAPPED_YET = {"menus", "run panel", "tabs", "status bar"}
 
@@ -118,6 +135,7 @@ def test_a_string_left_unwrapped_is_found(pseudo, parent):
     ("the hidden layer1", True),
     ("Ctrl+Shift+E, Esc, F11", False),
     ("English", False),
+    ("conv1 (layer1.0), BatchNorm2d, fc1 (fc), layer3.1.downsample.0", False),
     ("3 epochs", True),
     ("⟦Train⟧ now", True),
     ("&Train", True),
