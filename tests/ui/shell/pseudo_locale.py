@@ -18,7 +18,6 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import torch.nn as nn
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
