@@ -72,8 +72,10 @@ AREAS: dict[str, Callable[[Fixture], QWidget]] = {
     "run panel": lambda get: get("window").panel,
     "tabs": lambda get: get("window").tabs,
     "status bar": lambda get: get("window").statusBar(),
+    "draw": lambda get: get("window").draw_tab,
+    "overview": lambda get: get("window").overview_tab,
 }
-NOT_WRAPPED_YET = {"menus", "run panel", "tabs", "status bar"}
+NOT_WRAPPED_YET = {"run panel", "status bar"}  # both ui/train's
 
 
 @pytest.mark.parametrize("area", [
