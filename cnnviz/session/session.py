@@ -118,13 +118,20 @@ def describe(meta: CheckpointMeta, source: str) -> str:
             f"{DatasetSpec.parse(meta.dataset).display_name}, {source}{score}")
 
 
+def run_of_checkpoint(path: Path) -> Path | None:
+    """The run folder whose checkpoint (checkpoint.pt, best.pt) this file is, or None."""
+    path = Path(path)
+    return path.parent if path.name in (CHECKPOINT, BEST) and holds_run(path.parent) else None
+
+
 def checkpoint_source(path: Path) -> str:
     """Where a checkpoint file's weights came from, for its label: its run when it is a run
     folder's checkpoint (every run's is called checkpoint.pt), else its file name."""
     path = Path(path)
-    if path.name in (CHECKPOINT, BEST) and holds_run(path.parent):
-        return f"run {path.parent.name}{', best' if path.name == BEST else ''}"
-    return path.name
+    run = run_of_checkpoint(path)
+    if run is None:
+        return path.name
+    return f"run {run.name}{', best' if path.name == BEST else ''}"
 
 
 def file_stem(model: str, dataset: str) -> str:

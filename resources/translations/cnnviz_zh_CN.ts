@@ -86,6 +86,14 @@
 <context>
     <name>FileActions</name>
     <message>
+        <source>run {run}, best</source>
+        <translation>运行 {run}，最佳</translation>
+    </message>
+    <message>
+        <source>run {run}</source>
+        <translation>运行 {run}</translation>
+    </message>
+    <message>
         <source>{where}: {model}</source>
         <translation>{where}：{model}</translation>
     </message>

@@ -196,6 +196,7 @@ class DrawTab(QWidget):
         left.addLayout(tools)
 
         self.weights_label = QLabel(objectName="weightsLabel")
+        self.weights_label.setWordWrap(True)  # a run's long name never narrows the canvas
         self.notice = QLabel(objectName="drawNotice")
         self.notice.setWordWrap(True)
         self.use_shipped_button = QPushButton(self.tr("Use the shipped digit model"),

@@ -96,15 +96,19 @@ class OverviewTab(QWidget):
         hint = QLabel(self.tr("hover a map: what feeds it; click: inspect it (a class: explain "
                               "it)"), objectName="overviewHint")  # fmt: skip
         hint.setEnabled(False)  # greyed: a hint, not a value
-        self.input_label.setStyleSheet("font-weight: bold")
-        foot = QHBoxLayout()
+        hint.setWordWrap(True)
+        bold = self.input_label.font()  # bold, and still the application's size (F11)
+        bold.setBold(True)
+        self.input_label.setFont(bold)
+        foot = QHBoxLayout()  # the reading and the weights; the hint under them, never cut off
         foot.addWidget(self.input_label)
-        foot.addWidget(hint, 1)
+        foot.addStretch(1)
         foot.addWidget(self.source_label)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         layout.addLayout(foot)
+        layout.addWidget(hint)
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.random_button.clicked.connect(self.show_random)

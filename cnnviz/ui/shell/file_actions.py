@@ -23,7 +23,8 @@ from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import UntrustedModelCodeError
 from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.training.checkpoint import load_checkpoint, save_checkpoint
-from cnnviz.session.session import CurrentModel, checkpoint_source, suggested_file_name
+from cnnviz.core.training.run_folder import BEST
+from cnnviz.session.session import CurrentModel, run_of_checkpoint, suggested_file_name
 from cnnviz.ui.shell.file_dialogs import choose_path
 from cnnviz.ui.workers.background import BackgroundCall, stop_call
 
@@ -31,6 +32,16 @@ if TYPE_CHECKING:
     from cnnviz.ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
+
+
+def where_from(path: Path) -> str:
+    """Where an entry's weights are: its run for a run's checkpoint, else the file or folder."""
+    run = run_of_checkpoint(path)
+    if run is None:
+        return path.name
+    if path.name == BEST:
+        return translate("FileActions", "run {run}, best").format(run=run.name)
+    return translate("FileActions", "run {run}").format(run=run.name)
 
 
 def entry_name(where: str, model: str, accuracy: float | None) -> str:
@@ -67,7 +78,7 @@ class FileActions:
         names = self.settings.recent_names()
         for path in recent:
             opener = self.open_run if Path(path).is_dir() else self.open_checkpoint
-            action = self.recent_menu.addAction(names.get(path) or checkpoint_source(Path(path)))
+            action = self.recent_menu.addAction(names.get(path) or where_from(Path(path)))
             action.setToolTip(path)
             action.triggered.connect(lambda checked=False, p=path, o=opener: o(Path(p)))
         self.recent_menu.setToolTipsVisible(True)
@@ -79,7 +90,7 @@ class FileActions:
         path = Path(path)
         current = self.session.current
         if current.path == path:
-            name = entry_name(checkpoint_source(path), current.meta.model,
+            name = entry_name(where_from(path), current.meta.model,
                               current.meta.metrics.get("test_acc"))  # fmt: skip
         else:
             run = self.window.runs.find(path)
