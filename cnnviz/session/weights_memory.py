@@ -45,5 +45,8 @@ class WeightsMemory:
         self._kept.append(current)
 
     def recall(self, model: str, dataset: str) -> CurrentModel | None:
-        """The weights ``model`` last had for ``dataset`` in this window, or None."""
-        return next((kept for kept in self._kept if made_for(kept, model, dataset)), None)
+        """The weights ``model`` last had for ``dataset`` in this window, or None; none whose
+        file is gone since (a run moved to the trash), which could be neither saved nor
+        trained on."""
+        return next((kept for kept in self._kept if made_for(kept, model, dataset)
+                     and kept.path is not None and kept.path.is_file()), None)  # fmt: skip

@@ -282,3 +282,12 @@ def test_save_suggests_a_name_from_the_model_the_data_and_the_accuracy(session, 
     assert suggested_file_name(untrained) == "lenet5-mnist.pt"
     assert suggested_file_name(replace(meta, config={"dataset": f"folder:{tmp_path}"})) \
         .startswith("simple-cnn-folder-")
+
+
+def test_weights_whose_file_is_gone_are_not_brought_back(session, mnist_dir, tmp_path):
+    mnist = DATASETS["mnist"].info
+    path = train(TrainConfig(model="lenet5", batch_size=50, out_dir=tmp_path / "r"), mnist_dir)
+    session.open_checkpoint(path)
+    session.select("simple-cnn", mnist)
+    path.unlink()  # the run went to the trash
+    assert not session.select("lenet5", mnist).trained
