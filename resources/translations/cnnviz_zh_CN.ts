@@ -193,6 +193,88 @@
     </message>
 </context>
 <context>
+    <name>DrawTab</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear the canvas (Esc or Delete); Ctrl+Z brings it back</source>
+        <translation>清空画布（Esc 或 Delete）；Ctrl+Z 可以恢复</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last stroke (Ctrl+Z)</source>
+        <translation>撤销上一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Pen width</source>
+        <translation>笔的粗细</translation>
+    </message>
+    <message>
+        <source>Inspect this drawing</source>
+        <translation>检查这幅手写图</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>笔</translation>
+    </message>
+    <message>
+        <source>Use the shipped digit model</source>
+        <translation>使用自带的数字模型</translation>
+    </message>
+    <message>
+        <source>draw a digit</source>
+        <translation>写一个数字</translation>
+    </message>
+    <message>
+        <source>Show the raw canvas, scaled down</source>
+        <translation>显示缩小后的原始画布</translation>
+    </message>
+    <message>
+        <source>What the network sees</source>
+        <translation>网络看到的图像</translation>
+    </message>
+    <message>
+        <source>no digit model</source>
+        <translation>没有数字模型</translation>
+    </message>
+    <message>
+        <source>Weights: {label}</source>
+        <translation>权重：{label}</translation>
+    </message>
+    <message>
+        <source>The Draw tab is for digit models; {model} on {dataset} takes colour images. Switch to the shipped digit model to draw.</source>
+        <translation>手写标签页只适用于数字模型；{dataset} 上的 {model} 接收的是彩色图像。请换成自带的数字模型再来写。</translation>
+    </message>
+    <message>
+        <source>Weights: this run, step {step} (live)</source>
+        <translation>权重：这次运行，第 {step} 步（实时）</translation>
+    </message>
+    <message>
+        <source>keep drawing: too small</source>
+        <translation>继续写：笔画太小</translation>
+    </message>
+    <message>
+        <source>{probability} sure</source>
+        <translation>把握 {probability}</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingCanvas</name>
+    <message>
+        <source>Draw with the mouse, a pen or a finger. Esc clears; Ctrl+Z takes back the last stroke, or the clear.</source>
+        <translation>用鼠标、手写笔或手指书写。Esc 清空画布；Ctrl+Z 撤销上一笔或刚才的清空。</translation>
+    </message>
+    <message>
+        <source>draw a digit here</source>
+        <translation>在这里写一个数字</translation>
+    </message>
+</context>
+<context>
     <name>FcNetDemo</name>
     <message>
         <source>hidden layer {index}</source>
@@ -428,6 +510,121 @@
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <source>run {run}, best</source>
+        <translation>运行 {run}，最佳</translation>
+    </message>
+    <message>
+        <source>run {run}</source>
+        <translation>运行 {run}</translation>
+    </message>
+    <message>
+        <source>{where}: {model}</source>
+        <translation>{where}：{model}</translation>
+    </message>
+    <message>
+        <source>{where}: {model}, {accuracy}</source>
+        <translation>{where}：{model}，{accuracy}</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cannot open run</source>
+        <translation>无法打开运行</translation>
+    </message>
+    <message>
+        <source>{run} is drawn over the run that trains now</source>
+        <translation>{run} 叠加显示在正在训练的运行上</translation>
+    </message>
+    <message>
+        <source>showing {run}</source>
+        <translation>正在显示 {run}</translation>
+    </message>
+    <message>
+        <source>Open checkpoint</source>
+        <translation>打开检查点</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pt *.pth);;All files (*)</source>
+        <translation>检查点 (*.pt *.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open checkpoint</source>
+        <translation>无法打开检查点</translation>
+    </message>
+    <message>
+        <source>opened {weights}</source>
+        <translation>已打开 {weights}</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>没有可保存的内容</translation>
+    </message>
+    <message>
+        <source>Train a model or open a checkpoint first.</source>
+        <translation>请先训练一个模型，或打开一个检查点。</translation>
+    </message>
+    <message>
+        <source>Save checkpoint as</source>
+        <translation>另存检查点</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pt)</source>
+        <translation>检查点 (*.pt)</translation>
+    </message>
+    <message>
+        <source>Cannot save checkpoint</source>
+        <translation>无法保存检查点</translation>
+    </message>
+    <message>
+        <source>saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>exporting {weights} to {path}...</source>
+        <translation>正在把 {weights} 导出到 {path}……</translation>
+    </message>
+    <message>
+        <source>wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Cannot export model</source>
+        <translation>无法导出模型</translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation>导出指标</translation>
+    </message>
+    <message>
+        <source>Cannot export metrics</source>
+        <translation>无法导出指标</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>导出曲线图</translation>
+    </message>
+    <message>
+        <source>Cannot export plots</source>
+        <translation>无法导出曲线图</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>data folder: {path}</source>
+        <translation>数据文件夹：{path}</translation>
+    </message>
+</context>
+<context>
     <name>FiltersPanel</name>
     <message>
         <source>every kernel (output x input)</source>
@@ -543,6 +740,62 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     <message>
         <source>Show this guide when cnnviz starts</source>
         <translation>启动 cnnviz 时显示这份指南</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <source>opened the documentation: {url}</source>
+        <translation>已打开文档：{url}</translation>
+    </message>
+    <message>
+        <source>could not open a browser; the documentation is at {url}</source>
+        <translation>无法打开浏览器；文档在 {url}</translation>
+    </message>
+    <message>
+        <source>About cnnviz</source>
+        <translation>关于 cnnviz</translation>
+    </message>
+    <message>
+        <source>cnnviz {version}: see how convolutional networks learn.</source>
+        <translation>cnnviz {version}：看卷积网络如何学习。</translation>
+    </message>
+</context>
+<context>
+    <name>Hover</name>
+    <message>
+        <source>class {name}: probability {probability}</source>
+        <translation>类别 {name}：概率 {probability}</translation>
+    </message>
+    <message>
+        <source>fed most by:</source>
+        <translation>输入最多来自：</translation>
+    </message>
+    <message>
+        <source>{column} map {channel}</source>
+        <translation>{column} 特征图 {channel}</translation>
+    </message>
+    <message>
+        <source>{column} unit {channel}</source>
+        <translation>{column} 单元 {channel}</translation>
+    </message>
+    <message>
+        <source>{feed} (|w| {weight})</source>
+        <translation>{feed}（|w| {weight}）</translation>
+    </message>
+    <message>
+        <source>input pixel ({row}, {col})</source>
+        <translation>输入像素 ({row}, {col})</translation>
+    </message>
+    <message>
+        <source>{title} ({name}), unit {channel}: {value}</source>
+        <translation>{title}（{name}），单元 {channel}：{value}</translation>
+    </message>
+    <message>
+        <source>{title} ({name}), map {channel}: {value} at ({row}, {col})
+the map runs {low} to {high}</source>
+        <translation>{title}（{name}），特征图 {channel}：({row}, {col}) 处为 {value}
+这张特征图的取值从 {low} 到 {high}</translation>
     </message>
 </context>
 <context>
@@ -740,6 +993,175 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>LeaveJobBox</name>
+    <message>
+        <source>Training job running</source>
+        <translation>训练任务正在运行</translation>
+    </message>
+    <message>
+        <source>A training job of several processes is running. Leave it running after the window closes, or stop it (it saves a checkpoint)?</source>
+        <translation>一个多进程的训练任务正在运行。关闭窗口后让它继续运行，还是停止它（停止时会保存检查点）？</translation>
+    </message>
+    <message>
+        <source>Leave it running</source>
+        <translation>让它继续运行</translation>
+    </message>
+    <message>
+        <source>Stop the job</source>
+        <translation>停止任务</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>R&amp;uns</source>
+        <translation>运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation>检查(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Dra&amp;w</source>
+        <translation>手写(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>评估(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Histograms</source>
+        <translation>直方图(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Projector</source>
+        <translation>投影(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Learn</source>
+        <translation>学习(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>总览(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open checkpoint...</source>
+        <translation>打开检查点(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>&amp;Save checkpoint as...</source>
+        <translation>另存检查点(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Export m&amp;odel (ONNX)...</source>
+        <translation>导出模型 (ONNX)(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Export &amp;metrics (CSV)...</source>
+        <translation>导出指标 (CSV)(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>Export &amp;plots (PNG)...</source>
+        <translation>导出曲线图 (PNG)(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Choose &amp;data folder...</source>
+        <translation>选择数据文件夹(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Present</source>
+        <translation>演示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Large text, plots and maps, full screen: for a projector (F11 again to leave)</source>
+        <translation>全屏显示放大的文字、曲线和特征图，适合投影仪（再按 F11 退出）</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / resume</source>
+        <translation>暂停 / 继续(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About cnnviz</source>
+        <translation>关于 cnnviz(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The last weights could not be opened again, so the shipped ones are shown: {error}</source>
+        <translation>上次的权重无法再次打开，现在显示的是自带的权重：{error}</translation>
+    </message>
+    <message>
+        <source>{model} selected: Train trains it</source>
+        <translation>已选择 {model}：按“训练”就会训练它</translation>
+    </message>
+    <message>
+        <source>Cannot start training</source>
+        <translation>无法开始训练</translation>
+    </message>
+    <message>
+        <source>copied the torchrun command for these settings</source>
+        <translation>已复制这些设置对应的 torchrun 命令</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+</context>
+<context>
+    <name>MissingDataBox</name>
+    <message>
+        <source>Data set not found</source>
+        <translation>找不到数据集</translation>
+    </message>
+    <message>
+        <source>Choose data folder...</source>
+        <translation>选择数据文件夹...</translation>
+    </message>
+</context>
+<context>
     <name>NeuronDemo</name>
     <message>
         <source>sigmoid</source>
@@ -811,6 +1233,170 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     <message>
         <source>Show or hide the tutorial&apos;s notes beside each demo</source>
         <translation>显示或隐藏每个演示旁的教程讲解</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The test image before</source>
+        <translation>上一张测试图像</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一张 ▶</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Use the drawing</source>
+        <translation>使用手写图</translation>
+    </message>
+    <message>
+        <source>Read the digit drawn on the Draw tab</source>
+        <translation>读取在手写标签页上写的数字</translation>
+    </message>
+    <message>
+        <source>Open image...</source>
+        <translation>打开图像...</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Fit the page to the view (drag to pan, wheel to zoom)</source>
+        <translation>让整页适应视图（拖动可平移，滚轮可缩放）</translation>
+    </message>
+    <message>
+        <source>PNG...</source>
+        <translation>PNG...</translation>
+    </message>
+    <message>
+        <source>SVG...</source>
+        <translation>SVG...</translation>
+    </message>
+    <message>
+        <source>Export the view as shown, for slides</source>
+        <translation>按当前显示导出视图，可用于幻灯片</translation>
+    </message>
+    <message>
+        <source>Test image</source>
+        <translation>测试图像</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>hover a map: what feeds it; click: inspect it (a class: explain it)</source>
+        <translation>悬停在特征图上：看它的输入来自哪里；单击：检查它（单击类别：解释它）</translation>
+    </message>
+    <message>
+        <source>Weights: {label}</source>
+        <translation>权重：{label}</translation>
+    </message>
+    <message>
+        <source>Weights: this run, step {step} (live)</source>
+        <translation>权重：这次运行，第 {step} 步（实时）</translation>
+    </message>
+    <message>
+        <source>no test set: {error}</source>
+        <translation>没有测试集：{error}</translation>
+    </message>
+    <message>
+        <source>no test set here: open an image or use a drawing</source>
+        <translation>这里没有测试集：请打开一张图像，或使用手写图</translation>
+    </message>
+    <message>
+        <source>Overview: draw a digit on the Draw tab first (digit models only)</source>
+        <translation>总览：请先在手写标签页上写一个数字（仅限数字模型）</translation>
+    </message>
+    <message>
+        <source>Open an image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>Overview: {error}</source>
+        <translation>总览：{error}</translation>
+    </message>
+    <message>
+        <source>predicted {predicted} ({probability})</source>
+        <translation>预测为 {predicted}（{probability}）</translation>
+    </message>
+    <message>
+        <source>label {label}, predicted {predicted} ({probability})</source>
+        <translation>标签 {label}，预测为 {predicted}（{probability}）</translation>
+    </message>
+    <message>
+        <source>test image {index}: label {label}, predicted {predicted} ({probability})</source>
+        <translation>测试图像 {index}：标签 {label}，预测为 {predicted}（{probability}）</translation>
+    </message>
+    <message>
+        <source>Export the overview</source>
+        <translation>导出总览</translation>
+    </message>
+    <message>
+        <source>wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>the image</source>
+        <translation>图像本身</translation>
+    </message>
+    <message>
+        <source>RF {field}</source>
+        <translation>感受野 {field}</translation>
+    </message>
+    <message>
+        <source>no params</source>
+        <translation>无参数</translation>
+    </message>
+    <message>
+        <source>{count} params</source>
+        <translation>{count} 个参数</translation>
+    </message>
+    <message>
+        <source>class scores (softmax)</source>
+        <translation>类别得分 (softmax)</translation>
+    </message>
+    <message>
+        <source>class scores</source>
+        <translation>类别得分</translation>
+    </message>
+    <message>
+        <source>{block} (residual block)</source>
+        <translation>{block}（残差块）</translation>
+    </message>
+    <message>
+        <source>+ skip</source>
+        <translation>+ 跳跃连接</translation>
+    </message>
+    <message>
+        <source>predicted: {name}
+{probability} sure</source>
+        <translation>预测：{name}
+把握 {probability}</translation>
+    </message>
+    <message>
+        <source>{first}-{last} of {total} ▾</source>
+        <translation>{first}-{last} / 共 {total} ▾</translation>
+    </message>
+    <message>
+        <source>cannot write {path} (is the folder there, and writable?)</source>
+        <translation>无法写入 {path}（文件夹是否存在、是否可写？）</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1878,10 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     <message>
         <source>Continue this run: the same run, on to epoch {epoch}.</source>
         <translation>继续这次运行：还是同一次运行，一直训练到第 {epoch} 轮。</translation>
+    </message>
+    <message>
+        <source>These settings changed since this run: {differences}. Start fresh (the default) trains a new run with them from random weights, to compare with this one.</source>
+        <translation>这些设置与这次运行相比有改动：{differences}。“从头开始”（默认）会用新的设置从随机权重训练一次新的运行，以便和这次运行比较。</translation>
     </message>
     <message>
         <source>This run cannot be continued exactly, since these settings differ from its own: {differences}.</source>
