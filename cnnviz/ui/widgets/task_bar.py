@@ -29,7 +29,7 @@ class TaskBar(QWidget):
         #: the token of the request last started; it runs until handled, or made stale
         self._request: int | None = None
         self.start_button = QPushButton(start_text, objectName=f"{name}Start")
-        self.cancel_button = QPushButton("Cancel", objectName=f"{name}Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"), objectName=f"{name}Cancel")
         self.progress = QProgressBar(objectName=f"{name}Progress")
         self.progress.setMaximumWidth(160)
         self.status = QLabel(objectName=f"{name}Status")
