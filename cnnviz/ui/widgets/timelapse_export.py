@@ -27,12 +27,14 @@ class TimelapseExport(QWidget):
         """``tooltip`` says what the button exports, where it is."""
         super().__init__(parent)
         self.source = source
-        self.task_bar = TaskBar("Export timelapse...", "timelapse")
+        self.task_bar = TaskBar(self.tr("Export timelapse..."), "timelapse")
         self.task_bar.start_button.setToolTip(tooltip)
         self.fps = QSpinBox(objectName="timelapseFps", minimum=1, maximum=60, value=10,
-                            suffix=" fps")  # fmt: skip
-        self.per_frame = QCheckBox("scale each frame", objectName="timelapsePerFrame")
-        self.per_frame.setToolTip("Off: one colour scale for all frames, so that growth shows")
+                            suffix=self.tr(" fps"))  # fmt: skip
+        self.fps.setToolTip(self.tr("Frames a second"))
+        self.per_frame = QCheckBox(self.tr("scale each frame"), objectName="timelapsePerFrame")
+        self.per_frame.setToolTip(self.tr("Off: one colour scale for all frames, so that growth "
+                                          "shows"))  # fmt: skip
         # the options under the bar, not beside it: Inspect must still fit a 1280x720 window
         options = QHBoxLayout()
         options.addWidget(self.fps)
@@ -49,11 +51,12 @@ class TimelapseExport(QWidget):
         is nothing to export or the user cancelled the dialog."""
         run_dir, what, layer = self.source()
         if run_dir is None or not (run_dir / FOLDER).is_dir():
-            self.task_bar.status.setText("The weights shown come from no run with a recorded "
-                                         "timelapse: open a run's checkpoint")
+            self.task_bar.status.setText(self.tr("The weights shown come from no run with a "
+                                                 "recorded timelapse: open a run's checkpoint"))
             return False
-        path = choose_path(True, self, path, "Export timelapse", f"{run_dir.name}-{what}.gif",
-                           "GIF (*.gif);;MP4 video (*.mp4)")  # fmt: skip
+        path = choose_path(True, self, path, self.tr("Export timelapse"),
+                           f"{run_dir.name}-{what}.gif",
+                           self.tr("GIF animation (*.gif);;MP4 video (*.mp4)"))  # fmt: skip
         if path is None:
             return False
         out = path if path.suffix else path.with_suffix(".gif")
@@ -70,12 +73,13 @@ class TimelapseExport(QWidget):
                 return None
             return out
 
-        self.task_bar.status.setText(f"writing {out.name}...")
+        self.task_bar.status.setText(self.tr("writing {file}...").format(file=out.name))
         self.task_bar.run(work, self._done, self._failed)
         return True
 
     def _done(self, out: Path | None) -> None:
-        self.task_bar.status.setText("cancelled" if out is None else f"wrote {out}")
+        self.task_bar.status.setText(self.tr("cancelled") if out is None
+                                     else self.tr("wrote {path}").format(path=out))  # fmt: skip
 
     def _failed(self, error: Exception) -> None:
         self.task_bar.status.setText(str(error))
