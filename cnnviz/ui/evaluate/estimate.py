@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from cnnviz.core.data.types import LoadedDataset
 from cnnviz.core.training.evaluation import TrainedOn
 
 #: seconds a forward pass on the CPU takes per test image, when none was measured: high on
@@ -51,6 +52,16 @@ class Rates:
 def architecture(meta: TrainedOn) -> tuple:
     """What decides a forward pass's speed: the model and its input's shape."""
     return meta.model, tuple(meta.input_shape)
+
+
+def test_images_text(meta: TrainedOn, data: LoadedDataset | None) -> str:
+    """What a pass runs over: "the 10,000 test images of mnist", or without the count while
+    the split loads (a test set is never one image: no plural form is needed)."""
+    if data is None:
+        return QCoreApplication.translate("Estimate", "the test images of {dataset}").format(
+            dataset=meta.dataset)
+    return QCoreApplication.translate("Estimate", "the {count} test images of {dataset}").format(
+        count=f"{len(data.test):,}", dataset=data.info.name)
 
 
 def duration_text(seconds: float) -> str:

@@ -45,7 +45,13 @@ from cnnviz.session.generation import Generation
 from cnnviz.session.session import CurrentModel
 from cnnviz.session.test_split import CurrentSplit
 from cnnviz.ui.evaluate.confusion_colours import confusion_colours, is_dark
-from cnnviz.ui.evaluate.estimate import SECONDS_PER_IMAGE, Rates, architecture, estimate_text
+from cnnviz.ui.evaluate.estimate import (
+    SECONDS_PER_IMAGE,
+    Rates,
+    architecture,
+    estimate_text,
+    test_images_text,
+)
 from cnnviz.ui.shell.file_dialogs import choose_path
 from cnnviz.ui.widgets.charts import export_plot_png, fit_tick_names
 from cnnviz.ui.widgets.style import CELL_PT, SERIES, TEXT, follow_scale, font, pixels, style_plot
@@ -192,6 +198,7 @@ class EvaluateTab(QWidget):
         for event in (test_split.loading, test_split.ready, test_split.failed):
             event.connect(self._describe_intro)
         self._set_running(False)
+        self._describe_intro()
 
     # -- before the first result ------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -206,16 +213,14 @@ class EvaluateTab(QWidget):
             return
         current = self.model_provider()
         data = self.test_split.split_for(current.meta)
+        images = test_images_text(current.meta, data)
         if data is None:
             how_long = self.tr("How long it takes is estimated once the test set has loaded.")
-            images = self.tr("the test images of {dataset}").format(dataset=current.meta.dataset)
         else:
-            count = len(data.test)
-            estimate = self.rates.estimate(architecture(current.meta), count, SECONDS_PER_IMAGE)
+            estimate = self.rates.estimate(architecture(current.meta), len(data.test),
+                                           SECONDS_PER_IMAGE)  # fmt: skip
             how_long = self.tr("It takes {estimate}.").format(
                 estimate=estimate_text(estimate, "image"))
-            images = self.tr("the %Ln test image(s) of {dataset}", "", count).format(
-                dataset=data.info.name)
         self.intro.setText(self.tr(
             "<h3>What Evaluate shows</h3>"
             "<p>Press <b>Evaluate</b> to run {model} over {images}, and see:</p><ul>"
@@ -314,9 +319,9 @@ class EvaluateTab(QWidget):
         self.class_names = list(data.info.class_names)
         self.dataset = data.info.name
         self.progress.setValue(100)
-        self.accuracy_label.setText(self.tr("{model}: test accuracy {accuracy} (%Ln image(s))", "",
-                                            len(data.test)).format(
-            model=current.label, accuracy=f"{result.accuracy:.2%}"))  # fmt: skip
+        self.accuracy_label.setText(self.tr("{model}: test accuracy {accuracy} ({count} images)")
+                                    .format(model=current.label, count=f"{len(data.test):,}",
+                                            accuracy=f"{result.accuracy:.2%}"))  # fmt: skip
         self.pages.setCurrentWidget(self.results_page)
         self._draw_matrix()
         self._draw_class_bars()

@@ -55,6 +55,7 @@ from cnnviz.ui.evaluate.estimate import (
     Rates,
     architecture,
     estimate_text,
+    test_images_text,
 )
 from cnnviz.ui.evaluate.evaluate_tab import thumbnail
 from cnnviz.ui.widgets.style import pixels, style_plot
@@ -166,6 +167,7 @@ class ProjectorTab(QWidget):
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         for event in (test_split.loading, test_split.ready, test_split.failed):
             event.connect(self._describe_intro)
+        self._describe_intro()
 
     # -- before the first projection --------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -180,13 +182,11 @@ class ProjectorTab(QWidget):
             return
         current = self.model_provider()
         data = self.test_split.split_for(current.meta)
+        images = test_images_text(current.meta, data)
         if data is None:
-            images = self.tr("the test images of {dataset}").format(dataset=current.meta.dataset)
             pca = tsne = self.tr("estimated once the test set has loaded")
         else:
             count = len(data.test)
-            images = self.tr("the %Ln test image(s) of {dataset}", "", count).format(
-                dataset=data.info.name)
             features = self.rates.estimate(architecture(current.meta), count, SECONDS_PER_IMAGE)
             layout = self.rates.estimate(("tsne", count), count, TSNE_SECONDS_PER_POINT)
             pca = estimate_text(features, "image")

@@ -6,10 +6,11 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QListWidget, QWidget
 
-from cnnviz.core.analysis.explain import colorize
+from cnnviz.core.analysis.explain import METHODS, colorize
 from cnnviz.core.analysis.prediction import shipped_weights_path
 from cnnviz.core.training.evaluation import EvaluationResult, evaluate_checkpoint
 from cnnviz.ui.evaluate.estimate import architecture
+from cnnviz.ui.evaluate.explain_panel import METHOD_LABELS
 from cnnviz.ui.evaluate.evaluate_tab import THUMBNAIL
 from cnnviz.ui.widgets.style import (
     CELL_PT,
@@ -172,15 +173,12 @@ def _contrast(first: QColor, second: QColor) -> float:
 def test_a_single_mistake_is_tinted_and_the_diagonal_reads_apart(qtbot, window):
     """Issue 24: a class confused once in a thousand images was barely tinted, and right and
     wrong were one blue scale. Read from the pixels drawn, beside each cell's number."""
-    tab = window.evaluate_tab
+    tab = evaluate(qtbot, window)
     confusion = np.diag(np.full(10, 1000)).astype(np.int64)
     confusion[0, 1] = 1  # a single mistake
     confusion[3, 5] = 300  # many
-    tab.class_names = [str(digit) for digit in range(10)]
     tab.result = EvaluationResult(0.1, 0.97, np.full(10, 0.97, dtype=np.float32), confusion,
                                   np.zeros(0, np.int64), np.zeros(0, np.float32))  # fmt: skip
-    window.tabs.setCurrentWidget(tab)
-    tab.pages.setCurrentWidget(tab.results_page)
     window.resize(1280, 720)
     window.show()
     qtbot.waitExposed(window)
@@ -194,8 +192,8 @@ def test_a_single_mistake_is_tinted_and_the_diagonal_reads_apart(qtbot, window):
         return picture.pixelColor(where.x(), where.y())
 
     empty, single, many = colour(0, 2), colour(0, 1), colour(3, 5)
-    assert empty.lightness() > 250  # a cell that never happened stays white
     assert _contrast(single, empty) >= 1.5
+    assert empty.lightness() > 250  # a cell that never happened stays white
     assert _contrast(many, empty) > _contrast(single, empty)
     for row, column in ((0, 1), (3, 5)):  # mistakes are red, right answers blue
         assert colour(row, column).red() > colour(row, column).blue()
@@ -234,7 +232,7 @@ def test_before_its_first_run_evaluate_says_what_it_gives_and_how_long(qtbot, wi
     assert tab.intro.isVisible() and not tab.confusion_plot.isVisible()
     text = tab.intro.text()
     assert "confusion matrix" in text and "simple-cnn" in text
-    assert "80 test image(s) of mnist" in text
+    assert "the 80 test images of mnist" in text
     assert "up to about 1 s (at a conservative 3 ms an image" in text
     evaluate(qtbot, window)
     assert tab.confusion_plot.isVisible() and not tab.intro.isVisible()
@@ -256,3 +254,7 @@ def test_grad_cam_has_a_colour_bar_in_the_maps_colours(qtbot, window):
     ends = bar.colorMap().map(np.array([0.0, 1.0]), mode="byte")[:, :3]
     np.testing.assert_array_equal(ends, colorize(np.array([0.0, 1.0])))
     assert bar.axis.labelText
+
+
+def test_every_explanation_method_has_a_translatable_name():
+    assert list(METHOD_LABELS) == list(METHODS)

@@ -20,7 +20,7 @@ def test_before_its_first_projection_the_projector_says_what_it_gives_and_how_lo
     qtbot.waitUntil(lambda: window.test_split.data is not None, timeout=30_000)
     assert tab.intro.isVisible() and not tab.plot.isVisible()
     text = tab.intro.text()
-    assert "80 test image(s) of mnist" in text and "simple-cnn" in text
+    assert "the 80 test images of mnist" in text and "simple-cnn" in text
     assert "PCA</b>, the two directions" in text and "t-SNE</b>" in text
     assert "up to about 2 s (at a conservative 10 ms a point" in text  # 80 x 10 ms + 80 x 3 ms
     tab.task_bar.start_button.click()

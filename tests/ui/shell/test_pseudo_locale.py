@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from cnnviz.core.models.model_code import ModelCode
 from cnnviz.session.session import TrainChoice, TrainMode
+from cnnviz.ui.evaluate.explain_panel import ExplainPanel
 from cnnviz.ui.shell.dialogs import TrustDialog, train_mode_box
 from cnnviz.ui.shell.help import GuideDialog, ShortcutsDialog
 from cnnviz.ui.shell.i18n import add_language_menu
@@ -72,6 +73,10 @@ AREAS: dict[str, Callable[[Fixture], QWidget]] = {
     "run panel": lambda get: get("window").panel,
     "tabs": lambda get: get("window").tabs,
     "status bar": lambda get: get("window").statusBar(),
+    "evaluate": lambda get: get("window").evaluate_tab,  # before its first run
+    "evaluate results": lambda get: get("window").evaluate_tab.results_page,
+    "explain panel": lambda get: ExplainPanel(get("parent")),
+    "projector": lambda get: get("window").projector_tab,  # before its first projection
 }
 NOT_WRAPPED_YET = {"menus", "run panel", "tabs", "status bar"}
 
