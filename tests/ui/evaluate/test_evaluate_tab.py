@@ -10,8 +10,8 @@ from cnnviz.core.analysis.explain import METHODS, colorize
 from cnnviz.core.analysis.prediction import shipped_weights_path
 from cnnviz.core.training.evaluation import EvaluationResult, evaluate_checkpoint
 from cnnviz.ui.evaluate.estimate import architecture
-from cnnviz.ui.evaluate.explain_panel import METHOD_LABELS
 from cnnviz.ui.evaluate.evaluate_tab import THUMBNAIL
+from cnnviz.ui.evaluate.explain_panel import METHOD_LABELS
 from cnnviz.ui.widgets.style import (
     CELL_PT,
     DISPLAY,
