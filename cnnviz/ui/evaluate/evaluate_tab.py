@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import torch
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QIcon, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -58,6 +58,8 @@ from cnnviz.ui.widgets.style import CELL_PT, SERIES, TEXT, follow_scale, font, p
 from cnnviz.ui.workers.background import BackgroundCall, TaskState, stop_call
 
 MAX_TEXT_CLASSES = 20  # counts are written in the cells up to this many classes
+#: the smallest a cell's number gets to fit its cell
+MIN_CELL_PT = 6.0
 GALLERY_LIMIT = 300
 THUMBNAIL = 64
 
@@ -144,7 +146,7 @@ class EvaluateTab(QWidget):
         self.class_bars.setObjectName("classAccuracyView")
         for plot in (self.confusion_plot, self.class_bars):
             style_plot(plot)
-        follow_scale(self.confusion_plot, self._restyle_cells)
+        follow_scale(self.confusion_plot, self._fit_cell_texts)
         self.gallery_label = QLabel(self.tr("Click a cell to see its images"),
                                     objectName="galleryLabel")  # fmt: skip
         self.gallery = QListWidget(objectName="mistakesView")
@@ -193,6 +195,7 @@ class EvaluateTab(QWidget):
         for plot in (self.confusion_plot, self.class_bars):
             plot.getViewBox().sigResized.connect(self._fit_column_labels)
             plot.getViewBox().sigRangeChanged.connect(self._fit_column_labels)
+        self.confusion_plot.getViewBox().sigResized.connect(self._fit_cell_texts)
         self.gallery.itemActivated.connect(self._on_gallery_item)
         self.gallery.itemClicked.connect(self._on_gallery_item)
         for event in (test_split.loading, test_split.ready, test_split.failed):
@@ -232,6 +235,12 @@ class EvaluateTab(QWidget):
             "one to see in Inspect where the network looked.</li></ul><p>{how_long}</p>").format(
             model=ModelSpec.parse(current.meta.model).display_name, images=images,
             how_long=how_long))  # fmt: skip
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new font (presentation mode's): the gallery's cells are measured in it."""
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_gallery_grid()
+        super().changeEvent(event)
 
     # -- running ----------------------------------------------------------------------------
     def start(self) -> None:
@@ -352,7 +361,6 @@ class EvaluateTab(QWidget):
                              else f"{int(values[r, c])}")  # fmt: skip
                     colour = (255, 255, 255) if is_dark(colours[r, c]) else TEXT
                     text = pg.TextItem(label, color=colour, anchor=(0.5, 0.5))
-                    text.setFont(font(CELL_PT))
                     text.setPos(c + 0.5, r + 0.5)
                     self.confusion_plot.addItem(text)
                     self._cell_texts.append(text)
@@ -360,10 +368,22 @@ class EvaluateTab(QWidget):
         self.confusion_plot.getAxis("left").setTicks([ticks if n <= MAX_TEXT_CLASSES else []])
         self.confusion_plot.autoRange(padding=0.02)
         self._fit_column_labels()
+        self._fit_cell_texts()
 
-    def _restyle_cells(self) -> None:
+    def _fit_cell_texts(self, *_) -> None:
+        """The cells' numbers in the type scale's cell size, or smaller where the widest
+        ("1130" in presentation mode at 1280x720) would run into the next cell."""
+        if not self._cell_texts:
+            return
+        chosen = font(CELL_PT)
+        metrics = QFontMetrics(chosen)
+        widest = max(metrics.horizontalAdvance(text.textItem.toPlainText())
+                     for text in self._cell_texts)  # fmt: skip
+        room = 1.0 / max(1e-9, self.confusion_plot.getViewBox().viewPixelSize()[0]) - 4
+        if widest > room > 0:
+            chosen.setPointSizeF(max(MIN_CELL_PT, chosen.pointSizeF() * room / widest))
         for text in self._cell_texts:
-            text.setFont(font(CELL_PT))
+            text.setFont(chosen)
 
     def _fit_column_labels(self, *_) -> None:
         """The matrix's column names and the accuracy bars' names, each shortened to its

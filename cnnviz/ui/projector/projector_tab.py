@@ -146,12 +146,14 @@ class ProjectorTab(QWidget):
         side.addWidget(self.hover_image)
         side.addWidget(self.hover_label)
         side.addStretch(1)
-        side_widget = QWidget()
-        side_widget.setLayout(side)
-        side_widget.setFixedWidth(200)
+        #: the hovered image, beside the plot: hidden with the plot, until a projection
+        self.side = QWidget()
+        self.side.setLayout(side)
+        self.side.setFixedWidth(200)
+        self.side.hide()
         body = QHBoxLayout()
         body.addWidget(self.pages, 1)
-        body.addWidget(side_widget)
+        body.addWidget(self.side)
         # the run's projection at each evaluation, as an animation
         self.timelapse = TimelapseExport(
             self._timelapse_source, self.tr("The test set's projection (PCA) at each evaluation "
@@ -304,6 +306,7 @@ class ProjectorTab(QWidget):
     def show_projection(self, projection: Projection) -> None:
         self.projection = projection
         self.pages.setCurrentWidget(self.plot)
+        self.side.show()
         classes = len(projection.class_names)
         brushes = [pg.mkBrush(*class_colour(i, classes)) for i in range(classes)]
         points = projection.points

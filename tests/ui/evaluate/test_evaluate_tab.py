@@ -199,6 +199,13 @@ def test_a_single_mistake_is_tinted_and_the_diagonal_reads_apart(qtbot, window):
         assert colour(row, column).red() > colour(row, column).blue()
     for diagonal in range(10):
         assert colour(diagonal, diagonal).blue() > colour(diagonal, diagonal).red() + 60
+    DISPLAY.set_scale(1.5)  # in presentation mode, "1000" still fits its cell
+    try:
+        cell = 1 / view.viewPixelSize()[0]
+        assert all(QFontMetrics(text.textItem.font()).horizontalAdvance(text.textItem.toPlainText())
+                   < cell for text in tab._cell_texts)  # fmt: skip
+    finally:
+        DISPLAY.set_scale(1.0)
 
 
 def test_the_plots_follow_the_type_scale_in_presentation_mode(qtbot, window):

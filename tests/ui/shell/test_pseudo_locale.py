@@ -77,6 +77,7 @@ AREAS: dict[str, Callable[[Fixture], QWidget]] = {
     "evaluate results": lambda get: get("window").evaluate_tab.results_page,
     "explain panel": lambda get: ExplainPanel(get("parent")),
     "projector": lambda get: get("window").projector_tab,  # before its first projection
+    "projector's hover panel": lambda get: get("window").projector_tab.side,
 }
 NOT_WRAPPED_YET = {"menus", "run panel", "tabs", "status bar"}
 
