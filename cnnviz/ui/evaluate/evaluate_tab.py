@@ -22,8 +22,8 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import torch
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QIcon, QImage, QPixmap, QShowEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -236,12 +236,6 @@ class EvaluateTab(QWidget):
             model=ModelSpec.parse(current.meta.model).display_name, images=images,
             how_long=how_long))  # fmt: skip
 
-    def changeEvent(self, event: QEvent) -> None:
-        """A new font (presentation mode's): the gallery's cells are measured in it."""
-        if event.type() == QEvent.Type.FontChange:
-            self._fit_gallery_grid()
-        super().changeEvent(event)
-
     # -- running ----------------------------------------------------------------------------
     def start(self) -> None:
         """Evaluate a copy of the current model on the CPU (so it never competes with a run
@@ -371,18 +365,17 @@ class EvaluateTab(QWidget):
         self._fit_cell_texts()
 
     def _fit_cell_texts(self, *_) -> None:
-        """The cells' numbers in the type scale's cell size, or smaller where the widest
-        ("1130" in presentation mode at 1280x720) would run into the next cell."""
-        if not self._cell_texts:
-            return
-        chosen = font(CELL_PT)
-        metrics = QFontMetrics(chosen)
-        widest = max(metrics.horizontalAdvance(text.textItem.toPlainText())
-                     for text in self._cell_texts)  # fmt: skip
+        """The cells' numbers in the type scale's cell size, each smaller only where it
+        would run into the next cell ("1130" in presentation mode at 1280x720): the
+        mistakes' few digits stay large."""
+        base = font(CELL_PT)
+        metrics = QFontMetrics(base)
         room = 1.0 / max(1e-9, self.confusion_plot.getViewBox().viewPixelSize()[0]) - 4
-        if widest > room > 0:
-            chosen.setPointSizeF(max(MIN_CELL_PT, chosen.pointSizeF() * room / widest))
         for text in self._cell_texts:
+            width = metrics.horizontalAdvance(text.textItem.toPlainText())
+            chosen = QFont(base)
+            if width > room > 0:
+                chosen.setPointSizeF(max(MIN_CELL_PT, base.pointSizeF() * room / width))
             text.setFont(chosen)
 
     def _fit_column_labels(self, *_) -> None:
@@ -438,7 +431,7 @@ class EvaluateTab(QWidget):
         for index in self.gallery_indices[:GALLERY_LIMIT]:
             truth = self.class_names[labels[index]]
             guess = self.class_names[predictions[index]]
-            item = QListWidgetItem(thumbnail(self.test.images[index].numpy()),
+            item = QListWidgetItem(thumbnail(self.test.images[index].numpy(), 2 * THUMBNAIL),
                                    f"{truth}\n→{guess} {self.result.confidences[index]:.0%}")
             item.setData(Qt.ItemDataRole.UserRole, index)
             item.setToolTip(self.tr("test image {index}: true {truth}, predicted {guess}").format(
@@ -451,15 +444,18 @@ class EvaluateTab(QWidget):
         return self.gallery_indices
 
     def _fit_gallery_grid(self) -> None:
-        """Thumbnails as large as the display scale says, in cells wide enough for the
-        longest class name and two lines of caption (true class, then the guess and its
-        confidence), so no caption is cut."""
+        """Thumbnails as large as the display scale says (drawn at twice the desk size, so
+        that presentation mode's are sharp), in cells wide enough for the longest class name
+        and two lines of caption (true class, then the guess and its confidence), so no
+        caption is cut. Presentation mode sets the app's font before the scale, so the
+        captions are measured in the font they are drawn in."""
         side = int(pixels(THUMBNAIL))
         self.gallery.setIconSize(QSize(side, side))
         metrics = QFontMetrics(self.gallery.font())
         widest = max([metrics.horizontalAdvance(f"→{name} 100%") for name in self.class_names]
                      + [side])  # fmt: skip
         self.gallery.setGridSize(QSize(widest + 12, side + 2 * metrics.lineSpacing() + 14))
+        self.gallery.doItemsLayout()  # the items' sizes were measured in the old font
 
     def _on_gallery_item(self, item: QListWidgetItem) -> None:
         index = int(item.data(Qt.ItemDataRole.UserRole))

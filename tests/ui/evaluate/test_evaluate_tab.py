@@ -2,9 +2,9 @@ import csv
 import time
 
 import numpy as np
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QColor, QFontMetrics
-from PySide6.QtWidgets import QListWidget, QWidget
+from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
 from cnnviz.core.analysis.explain import METHODS, colorize
 from cnnviz.core.analysis.prediction import shipped_weights_path
@@ -209,9 +209,15 @@ def test_a_single_mistake_is_tinted_and_the_diagonal_reads_apart(qtbot, window):
 
 
 def test_the_plots_follow_the_type_scale_in_presentation_mode(qtbot, window):
-    """Issue 24: Evaluate's plots in the app's palette and type scale, grown on a projector."""
+    """Issue 24: Evaluate's plots in the app's palette and type scale, grown on a projector,
+    and the gallery's thumbnails and captions with them."""
     tab = evaluate(qtbot, window)
-    DISPLAY.set_scale(1.5)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    tab.show_cell(None, None)
+    window.presentation.enter()
+    QApplication.processEvents()  # the views' delayed layouts
     try:
         for plot in (tab.confusion_plot, tab.class_bars):
             item = plot.getPlotItem()
@@ -221,12 +227,20 @@ def test_the_plots_follow_the_type_scale_in_presentation_mode(qtbot, window):
                 assert axis.style["tickFont"].pointSizeF() == 1.5 * TICK_PT
                 assert axis.textPen().color() == TEXT
                 assert axis.labelStyle["font-size"] == css_size(LABEL_PT)
-        assert tab._cell_texts
+        assert tab._cell_texts  # the tiny test set's counts fit their cells at full size
         assert all(text.textItem.font().pointSizeF() == 1.5 * CELL_PT
                    for text in tab._cell_texts)  # fmt: skip
-        assert tab.gallery.iconSize().width() == 1.5 * THUMBNAIL
+        gallery = tab.gallery
+        side = int(1.5 * THUMBNAIL)
+        assert gallery.iconSize() == QSize(side, side)
+        metrics = QFontMetrics(gallery.font())
+        for row in range(min(8, gallery.count())):
+            item = gallery.item(row)
+            assert item.icon().actualSize(QSize(side, side)) == QSize(side, side)
+            widest = max(metrics.horizontalAdvance(line) for line in item.text().split("\n"))
+            assert gallery.visualItemRect(item).width() > widest  # no caption elided
     finally:
-        DISPLAY.set_scale(1.0)
+        window.presentation.leave()
 
 
 def test_before_its_first_run_evaluate_says_what_it_gives_and_how_long(qtbot, window):
