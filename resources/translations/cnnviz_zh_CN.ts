@@ -67,10 +67,6 @@
         <translation>导出 PNG...</translation>
     </message>
     <message>
-        <source>Confusion matrix (rows: true, columns: predicted)</source>
-        <translation>混淆矩阵（行：真实类别，列：预测类别）</translation>
-    </message>
-    <message>
         <source>predicted class</source>
         <translation>预测类别</translation>
     </message>
@@ -101,6 +97,10 @@
     <message>
         <source>It takes {estimate}.</source>
         <translation>所需时间：{estimate}。</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
     </message>
     <message>
         <source>&lt;h3&gt;What Evaluate shows&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;Evaluate&lt;/b&gt; to run {model} over {images}, and see:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the &lt;b&gt;confusion matrix&lt;/b&gt;: for each true class (a row), how often it was predicted as each class (a column). The diagonal is right; every other cell is a mistake;&lt;/li&gt;&lt;li&gt;the &lt;b&gt;accuracy&lt;/b&gt; of each class;&lt;/li&gt;&lt;li&gt;the images in any cell of the matrix, the most confidently wrong first: click one to see in Inspect where the network looked.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;{how_long}&lt;/p&gt;</source>
@@ -336,7 +336,7 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     </message>
     <message>
         <source>&lt;h3&gt;What the Projector shows&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;Project the test set&lt;/b&gt; to place each of {images} as a point in a plane, by what the classifier of {model} sees of it (the input of its last layer): coloured by its true class, crossed when the model gets it wrong. Images that the network sees alike lie close together, so classes that it tells apart form separate clusters.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;PCA&lt;/b&gt;, the two directions in which the images differ most: {pca}.&lt;/li&gt;&lt;li&gt;&lt;b&gt;t-SNE&lt;/b&gt;, which keeps each image beside its nearest neighbours and so shows the clusters more clearly: {tsne}.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Then hover over a point to see its image, and click it to open it in Inspect.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;投影页显示什么&lt;/h3&gt;&lt;p&gt;按 &lt;b&gt;投影测试集&lt;/b&gt;，把 {images} 中的每一张放到平面上成为一个点，位置取决于 {model} 的分类器看到的内容（其最后一层的输入）：点的颜色表示真实类别，模型分错的点打叉。网络看来相似的图像彼此靠近，因此网络能区分开的类别会形成各自的簇。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;PCA&lt;/b&gt;：图像差异最大的两个方向，{pca}。&lt;/li&gt;&lt;li&gt;&lt;b&gt;t-SNE&lt;/b&gt;：让每张图像留在其最近邻旁边，簇因此更清楚，{tsne}。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;之后把鼠标移到一个点上查看其图像，点击它即可在检查页中打开。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;投影页显示什么&lt;/h3&gt;&lt;p&gt;按 &lt;b&gt;投影测试集&lt;/b&gt;，把 {images}中的每一张放到平面上成为一个点，位置取决于 {model} 的分类器看到的内容（其最后一层的输入）：点的颜色表示真实类别，模型分错的点打叉。网络看来相似的图像彼此靠近，因此网络能区分开的类别会形成各自的簇。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;PCA&lt;/b&gt;：图像差异最大的两个方向，{pca}。&lt;/li&gt;&lt;li&gt;&lt;b&gt;t-SNE&lt;/b&gt;：让每张图像留在其最近邻旁边，簇因此更清楚，{tsne}。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;之后把鼠标移到一个点上查看其图像，点击它即可在检查页中打开。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>projecting the test set of {model} by {method}...</source>

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import torch
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -127,8 +127,9 @@ class EvaluateTab(QWidget):
         for widget in (self.normalise_check, self.export_csv_button, self.export_png_button):
             bar.addWidget(widget)
 
-        self.confusion_plot = pg.PlotWidget(title=self.tr("Confusion matrix (rows: true, "
-                                                          "columns: predicted)"))  # fmt: skip
+        # the axes say which is true and which predicted: a longer title is cut off in
+        # presentation mode at 1280x720
+        self.confusion_plot = pg.PlotWidget(title=self.tr("Confusion matrix"))
         self.confusion_plot.setObjectName("confusionView")
         self.confusion_plot.invertY(True)
         self.confusion_plot.setAspectLocked(True)
@@ -235,6 +236,13 @@ class EvaluateTab(QWidget):
             "one to see in Inspect where the network looked.</li></ul><p>{how_long}</p>").format(
             model=ModelSpec.parse(current.meta.model).display_name, images=images,
             how_long=how_long))  # fmt: skip
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new font (presentation mode's, which on a real screen may reach the gallery
+        after the display scale has changed): its captions are measured again."""
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_gallery_grid()
+        super().changeEvent(event)
 
     # -- running ----------------------------------------------------------------------------
     def start(self) -> None:
@@ -447,8 +455,7 @@ class EvaluateTab(QWidget):
         """Thumbnails as large as the display scale says (drawn at twice the desk size, so
         that presentation mode's are sharp), in cells wide enough for the longest class name
         and two lines of caption (true class, then the guess and its confidence), so no
-        caption is cut. Presentation mode sets the app's font before the scale, so the
-        captions are measured in the font they are drawn in."""
+        caption is cut."""
         side = int(pixels(THUMBNAIL))
         self.gallery.setIconSize(QSize(side, side))
         metrics = QFontMetrics(self.gallery.font())
