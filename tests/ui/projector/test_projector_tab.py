@@ -79,7 +79,7 @@ def test_the_plot_follows_the_type_scale_in_presentation_mode(qtbot, window):
     qtbot.waitUntil(lambda: tab.projection is not None, timeout=30_000)
     DISPLAY.set_scale(1.5)
     try:
-        assert tab.legend.items and all(label.opts["size"] == css_size(LEGEND_PT)
+        assert tab.legend.items and all(f"font-size:{css_size(LEGEND_PT)}" in label.item.toHtml()
                                         for _, label in tab.legend.items)  # fmt: skip
         assert tab.scatter.opts["size"] == pytest.approx(1.5 * POINT_SIZE)
     finally:
