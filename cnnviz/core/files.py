@@ -66,10 +66,11 @@ def partial_path(target: Path) -> Path:
     return target.with_name(f"{TEMP_PREFIX}{target.name}{PARTIAL_SUFFIX}")
 
 
-def write_atomically(path: Path, write: Callable[[IO[bytes]], None], sync: bool = True) -> None:
+def write_atomically(path: Path, write: Callable[[IO[bytes]], object], sync: bool = True) -> None:
     """Write ``path`` through ``write(handle)`` into a temporary file beside it, then rename it
     into place: a reader sees the old file or the new one, never half of one, and a crash or a
     full disk leaves the old one whole. A link at ``path`` is replaced, never followed.
+    What ``write`` returns is ignored (``handle.write`` returns a count of bytes).
     ``handle.name`` is the temporary file's path, for a writer that only takes a path
     (ffmpeg). Raises OSError, with the temporary file removed."""
     path = Path(path)

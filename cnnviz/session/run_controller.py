@@ -186,12 +186,12 @@ class RunController:
 
     # -- which run the plots show -----------------------------------------------------------
     def show_current_run(self, current: CurrentModel | None = None) -> None:
-        """At rest, the plots show the current weights' run, and nothing else; while a run
-        trains they are that run's."""
+        """At rest, the plots show the current weights' run (also for a copy saved
+        elsewhere, while its run folder is there), and nothing else; while a run trains they
+        are that run's."""
         current = current or self.session.current
         if self.phase.at_rest:
-            trained = current.path is not None and not current.is_shipped
-            self.runs.show_run(current.path.parent if trained and current.path else None)
+            self.runs.show_run(current.run_folder)
 
     def show_run(self, folder: Path) -> bool:
         """Show a run folder's curves; while a run trains it is drawn over that run instead

@@ -28,7 +28,7 @@ from cnnviz.core.models.shape import InputShape
 from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.paths import runs_home
 from cnnviz.core.training.checkpoint import CheckpointMeta, load_checkpoint
-from cnnviz.core.training.config import TrainConfig, resume_conflicts, same_dataset
+from cnnviz.core.training.config import TrainConfig, changed_settings, resume_conflicts
 from cnnviz.core.training.events import (
     TERMINAL_EVENTS,
     EpochEvent,
@@ -38,9 +38,10 @@ from cnnviz.core.training.events import (
 from cnnviz.core.training.planning import TrainMode, plan_run
 from cnnviz.core.training.reports import TrainingEvent
 from cnnviz.core.training.resume import run_model_code
-from cnnviz.core.training.run_folder import CHECKPOINT, holds_run
+from cnnviz.core.training.run_folder import BEST, CHECKPOINT, METRICS, holds_run
 from cnnviz.session.run_lifecycle import RunLifecycle
 from cnnviz.session.trust_store import TrustStore
+from cnnviz.session.weights_memory import WeightsMemory, made_for
 
 #: how an untrained model's weights are named wherever weights are shown
 UNTRAINED = "untrained (random weights)"
@@ -56,6 +57,15 @@ class TrainChoice:
     differences: list[str] = field(default_factory=list)
     #: the total epochs a continued run trains to
     continue_to_epoch: int = 0
+    #: the run-defining settings chosen since the current weights' run (names, e.g. "lr")
+    changed: list[str] = field(default_factory=list)
+
+    @property
+    def default(self) -> TrainMode:
+        """What Enter does: once run-defining settings changed, the user is comparing
+        settings, and a fresh run with the new ones is the fair comparison; else the
+        first mode (Continue when it is offered)."""
+        return TrainMode.FRESH if self.changed else self.modes[0]
 
 
 @dataclass
@@ -86,6 +96,19 @@ class CurrentModel:
     def trained(self) -> bool:
         return self.path is not None
 
+    @property
+    def run_folder(self) -> Path | None:
+        """The run these weights came from, whose curves the plots show: the checkpoint's
+        own folder when it holds the run's metrics, else the folder its run wrote (a copy
+        saved elsewhere with Save checkpoint as) when that still holds them; None for the
+        shipped weights, an untrained model, or a run that is gone."""
+        if self.path is None or self.is_shipped:
+            return None
+        recorded = self.meta.config.get("out_dir")
+        folders = [self.path.parent, *([Path(recorded)] if isinstance(recorded, str) and recorded
+                                       else [])]  # fmt: skip
+        return next((folder for folder in folders if (folder / METRICS).is_file()), None)
+
 
 def describe(meta: CheckpointMeta, source: str) -> str:
     """A label naming the model, the data, where the weights came from and how good they are."""
@@ -95,14 +118,41 @@ def describe(meta: CheckpointMeta, source: str) -> str:
             f"{DatasetSpec.parse(meta.dataset).display_name}, {source}{score}")
 
 
+def run_of_checkpoint(path: Path) -> Path | None:
+    """The run folder whose checkpoint (checkpoint.pt, best.pt) this file is, or None."""
+    path = Path(path)
+    return path.parent if path.name in (CHECKPOINT, BEST) and holds_run(path.parent) else None
+
+
+def checkpoint_source(path: Path) -> str:
+    """Where a checkpoint file's weights came from, for its label: its run when it is a run
+    folder's checkpoint (every run's is called checkpoint.pt), else its file name."""
+    path = Path(path)
+    run = run_of_checkpoint(path)
+    if run is None:
+        return path.name
+    return f"run {run.name}{', best' if path.name == BEST else ''}"
+
+
+def file_stem(model: str, dataset: str) -> str:
+    """``model-dataset`` in characters any file system takes (an image folder is "folder")."""
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", ModelSpec.parse(model).display_name) or "model"
+    return f"{name}-{'folder' if DatasetSpec.parse(dataset).is_folder else dataset}"
+
+
+def suggested_file_name(meta: CheckpointMeta) -> str:
+    """What Save checkpoint as suggests: model, data set and test accuracy, as in
+    ``simple-cnn-mnist-98.4.pt``."""
+    stem = file_stem(meta.model, str(meta.config.get("dataset", meta.dataset)))
+    accuracy = meta.metrics.get("test_acc")
+    return f"{stem}-{100 * accuracy:.1f}.pt" if accuracy is not None else f"{stem}.pt"
+
+
 def new_run_dir(config: TrainConfig, home: Path) -> Path:
     """A fresh folder name for a run, by time, model and data set; never an existing one.
     The trainer makes it when training begins, so a cancelled run leaves nothing."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    name = ModelSpec.parse(config.model).display_name
-    model = re.sub(r"[^A-Za-z0-9_.-]+", "_", name) or "model"
-    dataset = "folder" if DatasetSpec.parse(config.dataset).is_folder else config.dataset
-    base = home / f"{stamp}-{model}-{dataset}"
+    base = home / f"{stamp}-{file_stem(config.model, config.dataset)}"
     candidate, n = base, 1
     while candidate.exists():
         n += 1
@@ -126,8 +176,11 @@ class Session:
         remove_leftovers(self.home)  # half-written checkpoints of runs that were killed
         self.run = RunLifecycle()
         self.run_config: TrainConfig | None = None
+        #: each model's last weights in this window, brought back when it is chosen again
+        self.memory = WeightsMemory()
         self.current: CurrentModel = self._load(shipped_weights_path(), "shipped weights",
                                                 trust=False)  # fmt: skip
+        self.memory.remember(self.current)
 
     # -- the current model ------------------------------------------------------------------
     def _load(self, path: Path, source: str, trust: Any) -> CurrentModel:
@@ -136,6 +189,7 @@ class Session:
 
     def _set_current(self, current: CurrentModel) -> CurrentModel:
         self.current = current
+        self.memory.remember(current)
         self.current_changed.emit(current)
         return current
 
@@ -144,19 +198,22 @@ class Session:
 
     def shows(self, model: str, dataset: str) -> bool:
         """Whether the current model is this model for this data set."""
-        meta = self.current.meta
-        recorded = meta.config.get("dataset", meta.dataset)
-        return meta.model == model and same_dataset(recorded, dataset)
+        return made_for(self.current, model, dataset)
 
     def select(self, model: str, info: DatasetInfo, dataset: str | None = None
                ) -> CurrentModel:  # fmt: skip
         """The model chosen in the run panel, for this data set: when the current model is
-        another, a fresh one of it becomes current, labelled untrained until a run or a
-        checkpoint gives it weights. A model file runs here (the user chose it), and one
-        that cannot take the data set's images says why now, not at Train."""
+        another, the weights this model last had in this window come back (a run's, a
+        checkpoint's, the shipped ones), else a fresh one of it becomes current, labelled
+        untrained until a run or a checkpoint gives it weights. A model file runs here (the
+        user chose it), and one that cannot take the data set's images says why now, not at
+        Train."""
         dataset = dataset or info.name
         if self.shows(model, dataset):
             return self.current
+        remembered = self.memory.recall(model, dataset)
+        if remembered is not None:
+            return self._set_current(remembered)
         code = self._code_for(model)
         meta = CheckpointMeta(model=model, dataset=info.name, class_names=list(info.class_names),
                               input_shape=[info.channels, info.height, info.width],
@@ -192,7 +249,7 @@ class Session:
         the trust store trusts its code; otherwise UntrustedModelCodeError names the code,
         and the caller may ask the user, ``trust_code`` it and try again."""
         path = Path(path)
-        return self._set_current(self._load(path, path.name, self.trust))
+        return self._set_current(self._load(path, checkpoint_source(path), self.trust))
 
     def trust_code(self, code: ModelCode) -> None:
         self.trust.trust(code)
@@ -216,11 +273,13 @@ class Session:
         meta = current.meta
         recorded = {"model": meta.model, "dataset": meta.dataset, **meta.config}
         target = meta.epoch + config.epochs
-        differences = resume_conflicts(recorded, replace(config, epochs=target))
+        continued = replace(config, epochs=target)
+        differences = resume_conflicts(recorded, continued)
         modes = [TrainMode.FROM_WEIGHTS, TrainMode.FRESH]
         if not differences:
             modes.insert(0, TrainMode.CONTINUE)
-        return TrainChoice(modes, current.path, differences, target)
+        return TrainChoice(modes, current.path, differences, target,
+                           changed_settings(recorded, continued))
 
     def plan(self, config: TrainConfig, mode: TrainMode) -> TrainConfig:
         """The config a run in ``mode`` trains with: its folder, and what it starts from.
@@ -283,7 +342,11 @@ class Session:
         config = self.run_config
         if config is None:
             return None
-        shape = InputShape(*started.input_shape, len(started.class_names))
+        if len(started.input_shape) != 3:  # a job's event, read from its run folder
+            self.problem.emit(f"cannot show the live model: input shape {started.input_shape}")
+            return None
+        channels, height, width = started.input_shape
+        shape = InputShape(channels, height, width, len(started.class_names))
         try:
             parent_path = config.resume or config.init_from
             parent = load_checkpoint(parent_path) if parent_path else None

@@ -3,7 +3,8 @@
 The state (current model, run lifecycle, runs, trusted code) lives in a Qt-free Session; the
 run that trains is driven by a Qt-free RunController (cnnviz/session/run_controller.py), and
 the run panel, the status bar, the plots and the histograms subscribe to it themselves. The
-window builds them, forwards what the user asks, and shows the dialogs.
+window builds them, forwards what the user asks, and shows the dialogs. The weights shown when
+the window closes are shown again at the next start.
 """
 
 from __future__ import annotations
@@ -93,25 +94,25 @@ class MainWindow(QMainWindow):
         self.plots.setObjectName("trainingTab")
         self.following = RunFollowing(self.plots, self.runs)
         self.tabs = QTabWidget(objectName="mainTabs")
-        self.tabs.addTab(self.plots, "&Training")
+        self.tabs.addTab(self.plots, self.tr("&Training"))
         self.runs_tab = RunsTab(self.runs)
-        self.tabs.addTab(self.runs_tab, "R&uns")
+        self.tabs.addTab(self.runs_tab, self.tr("R&uns"))
         self.test_split = CurrentSplit(run_in_background, self.settings.data_dir)
         self.test_split.follow(self.session)
         self.inspect_tab = InspectTab(self.test_split)
-        self.tabs.addTab(self.inspect_tab, "&Inspect")
+        self.tabs.addTab(self.inspect_tab, self.tr("&Inspect"))
         self.draw_tab = DrawTab()
-        self.tabs.addTab(self.draw_tab, "Dra&w")
+        self.tabs.addTab(self.draw_tab, self.tr("Dra&w"))
         self.evaluate_tab = EvaluateTab(lambda: self.session.current, self.test_split)
-        self.tabs.addTab(self.evaluate_tab, "&Evaluate")
+        self.tabs.addTab(self.evaluate_tab, self.tr("&Evaluate"))
         self.histograms_tab = HistogramsTab()
-        self.tabs.addTab(self.histograms_tab, "&Histograms")
+        self.tabs.addTab(self.histograms_tab, self.tr("&Histograms"))
         self.projector_tab = ProjectorTab(lambda: self.session.current, self.test_split)
-        self.tabs.addTab(self.projector_tab, "&Projector")
+        self.tabs.addTab(self.projector_tab, self.tr("&Projector"))
         self.learn_tab = LearnTab()
-        self.tabs.addTab(self.learn_tab, "&Learn")
+        self.tabs.addTab(self.learn_tab, self.tr("&Learn"))
         self.overview_tab = OverviewTab(self.test_split, lambda: self.draw_tab.model_input)
-        self.tabs.insertTab(0, self.overview_tab, "&Overview")
+        self.tabs.insertTab(0, self.overview_tab, self.tr("&Overview"))
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
@@ -132,14 +133,16 @@ class MainWindow(QMainWindow):
         self.selection = ModelSelection(self)
         self._connect()
         self.panel.restore()
+        if not self._restore_weights():
+            self._show_current(self.session.current)
         self.learn_tab.set_dataset(self.panel.dataset_combo.value())
         self._restore_geometry()
-        self._show_current(self.session.current)
         self.controller.show_current_run()
 
     def _connect(self) -> None:
         session, controller = self.session, self.controller
         session.current_changed.connect(self._show_current)
+        session.current_changed.connect(self._follow_current)
         session.run_started.connect(self._prepare_live)
         session.problem.connect(self.show_status)
         controller.status.connect(self.statusBar().showMessage, check_nargs=False)
@@ -185,40 +188,43 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         files = self.files
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&Open checkpoint...", files.open_checkpoint,
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&Open checkpoint..."), files.open_checkpoint,
                      QKeySequence.StandardKey.Open, "openCheckpointAction")
         file_menu.addMenu(files.recent_menu)
-        self._action(file_menu, "&Save checkpoint as...", files.save_checkpoint_as,
+        self._action(file_menu, self.tr("&Save checkpoint as..."), files.save_checkpoint_as,
                      QKeySequence.StandardKey.Save, "saveCheckpointAction")
         file_menu.addSeparator()
-        self._action(file_menu, "Export m&odel (ONNX)...", files.export_model, None,
+        self._action(file_menu, self.tr("Export m&odel (ONNX)..."), files.export_model, None,
                      "exportModelAction")
-        self._action(file_menu, "Export &metrics (CSV)...", files.export_metrics, "Ctrl+E")
-        self._action(file_menu, "Export &plots (PNG)...", files.export_plots, "Ctrl+Shift+E")
+        self._action(file_menu, self.tr("Export &metrics (CSV)..."), files.export_metrics,
+                     "Ctrl+E")
+        self._action(file_menu, self.tr("Export &plots (PNG)..."), files.export_plots,
+                     "Ctrl+Shift+E")
         file_menu.addSeparator()
-        self._action(file_menu, "Choose &data folder...", files.choose_data_folder)
+        self._action(file_menu, self.tr("Choose &data folder..."), files.choose_data_folder)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        view_menu = self.menuBar().addMenu("&View")
-        self.present_action = self._action(view_menu, "&Present", self.toggle_presentation,
-                                           "F11", "presentAction")
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.present_action = self._action(view_menu, self.tr("&Present"),
+                                           self.toggle_presentation, "F11", "presentAction")
         self.present_action.setCheckable(True)
-        self.present_action.setToolTip("Large text, plots and maps, full screen: for a "
-                                       "projector (F11 again to leave)")
+        self.present_action.setToolTip(self.tr("Large text, plots and maps, full screen: for a "
+                                               "projector (F11 again to leave)"))
         add_language_menu(self, view_menu, self.settings)
-        run_menu = self.menuBar().addMenu("&Run")
-        self._action(run_menu, "&Train", self.start_training, "Ctrl+R")
-        self._action(run_menu, "&Pause / resume", self.controller.toggle_pause, "Ctrl+P")
-        self._action(run_menu, "&Stop", self.controller.stop, "Ctrl+.")
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&Guide", self.help.show_guide,
+        run_menu = self.menuBar().addMenu(self.tr("&Run"))
+        self._action(run_menu, self.tr("&Train"), self.start_training, "Ctrl+R")
+        self._action(run_menu, self.tr("&Pause / resume"), self.controller.toggle_pause,
+                     "Ctrl+P")
+        self._action(run_menu, self.tr("&Stop"), self.controller.stop, "Ctrl+.")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Guide"), self.help.show_guide,
                      QKeySequence.StandardKey.HelpContents, "guideAction")
-        self._action(help_menu, "&Documentation", self.help.open_documentation, None,
+        self._action(help_menu, self.tr("&Documentation"), self.help.open_documentation, None,
                      "documentationAction")
-        self._action(help_menu, "&Keyboard shortcuts", self.help.show_shortcuts, None,
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.help.show_shortcuts, None,
                      "shortcutsAction")
-        self._action(help_menu, "&About cnnviz", self.help.about)
+        self._action(help_menu, self.tr("&About cnnviz"), self.help.about)
 
     def toggle_presentation(self) -> bool:
         active = self.presentation.toggle()
@@ -237,9 +243,34 @@ class MainWindow(QMainWindow):
         self.evaluate_tab.model_changed()
         self.projector_tab.model_changed()
 
+    def _follow_current(self, current: CurrentModel) -> None:
+        """The run panel names the current weights' model and data set (Train trains what
+        every tab shows), and the weights are remembered for the next start."""
+        meta = current.meta
+        self.panel.model_combo.select(meta.model)
+        self.panel.dataset_combo.select(meta.config.get("dataset", meta.dataset))
+        self.settings.set_last_weights(current.path if current.trained and not current.is_shipped
+                                       else None)  # fmt: skip
+
+    def _restore_weights(self) -> bool:
+        """The weights shown when cnnviz last closed (a run's, a checkpoint's), shown again;
+        a file that is gone, damaged or runs code no longer trusted leaves the shipped
+        weights, and the status bar says why. True when they came back."""
+        path = self.settings.last_weights()
+        if path is None:
+            return False
+        try:
+            self.session.open_checkpoint(path)
+        except CnnvizError as exc:
+            self.settings.set_last_weights(None)
+            self.show_status(self.tr("The last weights could not be opened again, so the "
+                                     "shipped ones are shown: {error}").format(error=exc))
+            return False
+        return True
+
     def _use_model(self, spec: str) -> None:
         self.panel.model_combo.select(spec)
-        self.statusBar().showMessage(f"{spec} selected: Train trains it", 8000)
+        self.show_status(self.tr("{model} selected: Train trains it").format(model=spec))
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -258,15 +289,17 @@ class MainWindow(QMainWindow):
         try:
             planned = self.session.plan(config, mode or TrainMode.FRESH)
         except CnnvizError as exc:
-            self.show_error("Cannot start training", str(exc))
+            self.show_error(self.tr("Cannot start training"), str(exc))
             return
         self._update_live_inspection()
         if self.controller.start(planned, self.panel.processes_spin.value()):
             self.panel.save()
 
     def _update_live_inspection(self) -> None:
-        """Weight snapshots flow only while the Inspect tab or the Overview is on screen."""
-        watching = self.tabs.currentWidget() in (self.inspect_tab, self.overview_tab)
+        """Weight snapshots flow only while a tab that shows them (Inspect, the Overview,
+        Draw) is on screen."""
+        watching = self.tabs.currentWidget() in (self.inspect_tab, self.overview_tab,
+                                                 self.draw_tab)  # fmt: skip
         self.controller.snapshot_interval = self.inspect_tab.refresh_seconds if watching else None
 
     def _prepare_live(self, event: StartedEvent) -> None:
@@ -277,13 +310,14 @@ class MainWindow(QMainWindow):
         if isinstance(event, WeightsEvent):
             self.inspect_tab.show_weights(event.state, event.step)
             self.overview_tab.show_weights(event.state, event.step)
+            self.draw_tab.show_weights(event.state, event.step)
 
     def copy_command(self) -> str:
         """The torchrun line for the settings now chosen, on the clipboard."""
         config = self.session.plan(self.panel.config(), TrainMode.FRESH)
         line = shell_line(torchrun_command(config, max(2, self.panel.processes_spin.value())))
         QApplication.clipboard().setText(line)
-        self.show_status("copied the torchrun command for these settings")
+        self.show_status(self.tr("copied the torchrun command for these settings"))
         return line
 
     # -- inspecting -------------------------------------------------------------------------
@@ -323,7 +357,7 @@ class MainWindow(QMainWindow):
         if event.kind == "dataset-missing":
             self.show_dialog(missing_data_box(self, event, self.files.choose_data_folder))
         else:
-            self.show_error("Training failed", event.message, event.details)
+            self.show_error(self.tr("Training failed"), event.message, event.details)
 
     def ask_trust(self, code: ModelCode, what: str, then: Callable[[], Any]) -> None:
         """Show the code and ask; trusting remembers its hash and carries on with ``then``."""

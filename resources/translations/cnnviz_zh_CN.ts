@@ -2,6 +2,279 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ConvDemo</name>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>Input width W1</source>
+        <translation>输入宽度 W1</translation>
+    </message>
+    <message>
+        <source>H</source>
+        <translation>H</translation>
+    </message>
+    <message>
+        <source>Input height H1</source>
+        <translation>输入高度 H1</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>Input depth D1 (channels)</source>
+        <translation>输入深度 D1（通道数）</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Number of filters K: the output&apos;s depth</source>
+        <translation>滤波器个数 K，即输出的深度</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>Filter size F (F x F)</source>
+        <translation>滤波器大小 F（F x F）</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Stride S</source>
+        <translation>步长 S</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Zero padding P</source>
+        <translation>零填充 P</translation>
+    </message>
+    <message>
+        <source>Input volume {volume}, zero padding {padding}</source>
+        <translation>输入数据体 {volume}，零填充 {padding}</translation>
+    </message>
+    <message>
+        <source>w{index}, b{index}</source>
+        <translation>w{index}, b{index}</translation>
+    </message>
+    <message>
+        <source>Filters: {count} of {volume}, a bias each</source>
+        <translation>滤波器：{count} 个 {volume}，各带一个偏置</translation>
+    </message>
+    <message>
+        <source>Output volume {volume}</source>
+        <translation>输出数据体 {volume}</translation>
+    </message>
+    <message>
+        <source>Output volume: none, the filter is larger than the padded input</source>
+        <translation>输出数据体：无，滤波器比填充后的输入还大</translation>
+    </message>
+    <message>
+        <source>{width}x{height}x{depth} (W×H×D)</source>
+        <translation>{width}x{height}x{depth}（宽×高×深）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;o[{row},{column},{filter}]&lt;/b&gt; (row {row}, column {column} of output slice {filter}): filter w{filter} on rows {top}-{bottom}, columns {left}-{right} of the padded input</source>
+        <translation>&lt;b&gt;o[{row},{column},{filter}]&lt;/b&gt;（输出切片 {filter} 的行 {row}、列 {column}）：滤波器 w{filter} 作用在填充后输入的行 {top}-{bottom}、列 {left}-{right} 上</translation>
+    </message>
+    <message>
+        <source>slice {index}: {products} = {sum}</source>
+        <translation>切片 {index}：{products} = {sum}</translation>
+    </message>
+    <message>
+        <source>{sums} + bias b{filter} {bias} = &lt;b&gt;{result}&lt;/b&gt;</source>
+        <translation>{sums} + 偏置 b{filter} {bias} = &lt;b&gt;{result}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Depth column (fibre) at row {row}, column {column}: {values}, one output per filter, all looking at the same window with different filters (outlined in every output slice).</source>
+        <translation>行 {row}、列 {column} 处的深度列：{values}。每个滤波器给出一个输出，它们看的是同一个窗口，只是滤波器不同（每个输出切片中都框了出来）。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Work out the next output element</source>
+        <translation>计算下一个输出元素</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Work out one output element after another</source>
+        <translation>逐个计算输出元素</translation>
+    </message>
+    <message>
+        <source>Steps per second while playing</source>
+        <translation>播放时每秒走几步</translation>
+    </message>
+    <message>
+        <source>New numbers</source>
+        <translation>换一组数</translation>
+    </message>
+    <message>
+        <source>Draw new random inputs, weights and biases</source>
+        <translation>重新随机生成输入、权重和偏置</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Local connectivity&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A neuron of a convolutional layer does not look at the whole input. It looks at a small window, F×F pixels wide and high, but through the full depth of the input: all D1 channels. That window is its &lt;b&gt;receptive field&lt;/b&gt;. So a filter is F×F×D1 weights, plus one bias.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Depth slices and depth columns.&lt;/b&gt; Each of the K filters slides over the whole input and fills one slice of the output, a &lt;b&gt;depth slice&lt;/b&gt;. At one position, the K outputs, one per filter, form a &lt;b&gt;depth column&lt;/b&gt;: K different detectors looking at the same window. Step through the demo: the dashed outlines are the column of the element being worked out.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The output size.&lt;/b&gt; Along a side of W inputs, a filter of size F moved with stride S over an input with zero padding P fits (W − F + 2P)/S + 1 times. The tutorial&apos;s example: (5 − 3 + 2·1)/2 + 1 = 3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;When it does not divide evenly.&lt;/b&gt; If (W − F + 2P)/S is not a whole number, the last window would hang over the edge. PyTorch rounds the division down and leaves out the last rows or columns that no window reaches; the demo hatches them. Try W = 6 with P = 0. The layer still works, but it ignores part of its input, so a network is usually designed for the division to come out whole.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zero padding&lt;/b&gt; adds a border of zeros. With stride 1, P = (F − 1)/2 keeps the output as wide and high as the input.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;局部连接&lt;/b&gt;&lt;/p&gt;&lt;p&gt;卷积层里的一个神经元并不看整个输入，只看其中一小块：宽、高各 F 个像素，深度却贯穿输入的全部 D1 个通道。这一小块就是它的&lt;b&gt;感受野&lt;/b&gt;，也叫局部感受野。所以一个滤波器有 F×F×D1 个权重，再加一个偏置。&lt;/p&gt;&lt;p&gt;&lt;b&gt;深度切片与深度列。&lt;/b&gt;K 个滤波器各自在整个输入上滑过，每个填满输出的一层，这一层叫&lt;b&gt;深度切片&lt;/b&gt;。在同一个位置上，K 个滤波器各给出一个输出，这 K 个数竖着排成一列，就是&lt;b&gt;深度列&lt;/b&gt;：K 个不同的“探测器”盯着同一个窗口。单步执行时留意虚线框，框住的就是当前元素所在的深度列。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出尺寸。&lt;/b&gt;输入边长为 W，滤波器大小为 F，步长为 S，零填充为 P，沿这条边滤波器能放 (W − F + 2P)/S + 1 次。教程里的例子：(5 − 3 + 2·1)/2 + 1 = 3。&lt;/p&gt;&lt;p&gt;&lt;b&gt;除不尽怎么办？&lt;/b&gt;如果 (W − F + 2P)/S 不是整数，最后一个窗口就会伸出边界。PyTorch 的做法是向下取整：最后那几行或几列没有窗口能够到，直接丢掉，演示里用斜线标出。试试 W = 6、P = 0。这样的层照样能用，只是白白浪费了一部分输入，所以设计网络时一般会让这个除法正好除尽。&lt;/p&gt;&lt;p&gt;&lt;b&gt;零填充&lt;/b&gt;就是在输入四周加一圈 0。步长为 1 时，取 P = (F − 1)/2，输出就和输入一样宽、一样高。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Nothing to compute: the filter is larger than the padded input. Make it smaller or pad more.</source>
+        <translation>无从计算：滤波器比填充后的输入还大。请把滤波器调小，或多加一些填充。</translation>
+    </message>
+    <message>
+        <source>Parameters: K·(F·F·D1 + 1) = {count}</source>
+        <translation>参数个数：K·(F·F·D1 + 1) = {count}</translation>
+    </message>
+    <message>
+        <source>Output size (W − F + 2P) / S + 1: {formula}</source>
+        <translation>输出尺寸 (W − F + 2P) / S + 1：{formula}</translation>
+    </message>
+    <message>
+        <source>the {kernel}x{kernel} filter is larger than the padded input ({width}x{height} with zero padding {padding} is {padded_width}x{padded_height}): make the filter smaller or the padding larger</source>
+        <translation>{kernel}x{kernel} 的滤波器比填充后的输入还大（{width}x{height} 加上零填充 {padding} 后是 {padded_width}x{padded_height}）：请把滤波器调小，或把填充加大</translation>
+    </message>
+    <message>
+        <source>{size}&lt;br&gt;&lt;span style=&apos;color:#b00000&apos;&gt;&lt;b&gt;No output:&lt;/b&gt; {problem}&lt;/span&gt;&lt;br&gt;{parameters}</source>
+        <translation>{size}&lt;br&gt;&lt;span style=&apos;color:#b00000&apos;&gt;&lt;b&gt;没有输出：&lt;/b&gt;{problem}&lt;/span&gt;&lt;br&gt;{parameters}</translation>
+    </message>
+    <message>
+        <source>{size}: an output volume of {volume}.</source>
+        <translation>{size}：输出数据体为 {volume}。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#a04000&apos;&gt;&lt;b&gt;Floored&lt;/b&gt; (dropped cells hatched): {sides}&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#a04000&apos;&gt;&lt;b&gt;向下取整&lt;/b&gt;（被丢弃的格子画有斜线）：{sides}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>along the width, {calculation} = {exact} is not whole, and the last column (column {last}) of the padded input is dropped</source>
+        <translation>宽度方向上，{calculation} = {exact} 不是整数，填充后输入的最后一列（列 {last}）被丢弃</translation>
+    </message>
+    <message>
+        <source>along the width, {calculation} = {exact} is not whole, and the last {count} columns (columns {first}-{last}) of the padded input are dropped</source>
+        <translation>宽度方向上，{calculation} = {exact} 不是整数，填充后输入的最后 {count} 列（列 {first}-{last}）被丢弃</translation>
+    </message>
+    <message>
+        <source>along the height, {calculation} = {exact} is not whole, and the last row (row {last}) of the padded input is dropped</source>
+        <translation>高度方向上，{calculation} = {exact} 不是整数，填充后输入的最后一行（行 {last}）被丢弃</translation>
+    </message>
+    <message>
+        <source>along the height, {calculation} = {exact} is not whole, and the last {count} rows (rows {first}-{last}) of the padded input are dropped</source>
+        <translation>高度方向上，{calculation} = {exact} 不是整数，填充后输入的最后 {count} 行（行 {first}-{last}）被丢弃</translation>
+    </message>
+    <message>
+        <source>The {kernel}x{kernel} filter at stride {stride} does not tile the padded input evenly, so PyTorch floors the division and drops what no window reaches: {sides}.</source>
+        <translation>步长为 {stride} 时，{kernel}x{kernel} 的滤波器不能恰好铺满填充后的输入，所以 PyTorch 对除法向下取整，丢掉任何窗口都够不到的部分：{sides}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>DrawTab</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear the canvas (Esc or Delete); Ctrl+Z brings it back</source>
+        <translation>清空画布（Esc 或 Delete）；Ctrl+Z 可以恢复</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last stroke (Ctrl+Z)</source>
+        <translation>撤销上一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Pen width</source>
+        <translation>笔的粗细</translation>
+    </message>
+    <message>
+        <source>Inspect this drawing</source>
+        <translation>检查这幅手写图</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>笔</translation>
+    </message>
+    <message>
+        <source>Use the shipped digit model</source>
+        <translation>使用自带的数字模型</translation>
+    </message>
+    <message>
+        <source>draw a digit</source>
+        <translation>写一个数字</translation>
+    </message>
+    <message>
+        <source>Show the raw canvas, scaled down</source>
+        <translation>显示缩小后的原始画布</translation>
+    </message>
+    <message>
+        <source>What the network sees</source>
+        <translation>网络看到的图像</translation>
+    </message>
+    <message>
+        <source>no digit model</source>
+        <translation>没有数字模型</translation>
+    </message>
+    <message>
+        <source>Weights: {label}</source>
+        <translation>权重：{label}</translation>
+    </message>
+    <message>
+        <source>The Draw tab is for digit models; {model} on {dataset} takes colour images. Switch to the shipped digit model to draw.</source>
+        <translation>手写标签页只适用于数字模型；{dataset} 上的 {model} 接收的是彩色图像。请换成自带的数字模型再来写。</translation>
+    </message>
+    <message>
+        <source>Weights: this run, step {step} (live)</source>
+        <translation>权重：这次运行，第 {step} 步（实时）</translation>
+    </message>
+    <message>
+        <source>keep drawing: too small</source>
+        <translation>继续写：笔画太小</translation>
+    </message>
+    <message>
+        <source>{probability} sure</source>
+        <translation>把握 {probability}</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingCanvas</name>
+    <message>
+        <source>Draw with the mouse, a pen or a finger. Esc clears; Ctrl+Z takes back the last stroke, or the clear.</source>
+        <translation>用鼠标、手写笔或手指书写。Esc 清空画布；Ctrl+Z 撤销上一笔或刚才的清空。</translation>
+    </message>
+    <message>
+        <source>draw a digit here</source>
+        <translation>在这里写一个数字</translation>
+    </message>
+</context>
+<context>
     <name>Estimate</name>
     <message>
         <source>the test images of {dataset}</source>
@@ -67,6 +340,10 @@
         <translation>导出 PNG...</translation>
     </message>
     <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
         <source>predicted class</source>
         <translation>预测类别</translation>
     </message>
@@ -91,16 +368,8 @@
         <translation>测试集加载完成后会估算所需时间。</translation>
     </message>
     <message>
-        <source>{model}: test accuracy {accuracy} ({count} images)</source>
-        <translation>{model}：测试准确率 {accuracy}（{count} 张图像）</translation>
-    </message>
-    <message>
         <source>It takes {estimate}.</source>
         <translation>所需时间：{estimate}。</translation>
-    </message>
-    <message>
-        <source>Confusion matrix</source>
-        <translation>混淆矩阵</translation>
     </message>
     <message>
         <source>&lt;h3&gt;What Evaluate shows&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;Evaluate&lt;/b&gt; to run {model} over {images}, and see:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the &lt;b&gt;confusion matrix&lt;/b&gt;: for each true class (a row), how often it was predicted as each class (a column). The diagonal is right; every other cell is a mistake;&lt;/li&gt;&lt;li&gt;the &lt;b&gt;accuracy&lt;/b&gt; of each class;&lt;/li&gt;&lt;li&gt;the images in any cell of the matrix, the most confidently wrong first: click one to see in Inspect where the network looked.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;{how_long}&lt;/p&gt;</source>
@@ -121,6 +390,10 @@
     <message>
         <source>Cannot evaluate: {error}</source>
         <translation>无法评估：{error}</translation>
+    </message>
+    <message>
+        <source>{model}: test accuracy {accuracy} ({count} images)</source>
+        <translation>{model}：测试准确率 {accuracy}（{count} 张图像）</translation>
     </message>
     <message>
         <source>All mistakes, most confidently wrong first</source>
@@ -227,6 +500,419 @@
     </message>
 </context>
 <context>
+    <name>FcNetDemo</name>
+    <message>
+        <source>hidden layer {index}</source>
+        <translation>隐藏层 {index}</translation>
+    </message>
+    <message>
+        <source>input layer (not counted)</source>
+        <translation>输入层（不计数）</translation>
+    </message>
+    <message>
+        <source>output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s two nets: units per layer, the input first</source>
+        <translation>教程里的两个网络：各层的单元数，从输入层起</translation>
+    </message>
+    <message>
+        <source>Input x{i}</source>
+        <translation>输入 x{i}</translation>
+    </message>
+    <message>
+        <source>New weights</source>
+        <translation>换一组权重</translation>
+    </message>
+    <message>
+        <source>Draw new random weights and biases</source>
+        <translation>重新随机生成权重和偏置</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>x{i}</source>
+        <translation>x{i}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Now take an image.&lt;/b&gt; A {side}x{side} image is {pixels} inputs. A hidden layer of {pixels} units, each connected to every pixel, needs {pixels} x {pixels} = {weights} (10&lt;sup&gt;12&lt;/sup&gt;) weights: far too many to learn, or even to store. Convolutions avoid that: each unit sees a small patch, and all units share the same weights.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;换成图像试试。&lt;/b&gt;一张 {side}x{side} 的图像有 {pixels} 个输入。一个 {pixels} 个单元的隐藏层，每个单元都连到每个像素，就要 {pixels} x {pixels} = {weights}（10&lt;sup&gt;12&lt;/sup&gt;）个权重：多到根本学不动，连存都存不下。卷积绕开了这个难题：每个单元只看一小块，而且所有单元共用同一组权重。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Local connectivity and weight sharing →</source>
+        <translation>局部连接与参数共享 →</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Layers of neurons&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Neurons are arranged in layers, and the signal flows one way, from the inputs to the output. In a &lt;b&gt;fully connected&lt;/b&gt; layer every unit takes every value of the layer before as an input. Units within one layer are not connected to each other.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Counting layers.&lt;/b&gt; The input layer only holds the data: it computes nothing and has no weights, so it is not counted. The 3-4-2 net is a 2-layer neural network (one hidden layer and the output layer); 3-4-4-1 is a 3-layer one.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Counting parameters.&lt;/b&gt; Every connection is a weight, and every unit of a counted layer has a bias: 3-4-2 has 3×4 + 4×2 = 20 weights and 4 + 2 = 6 biases, 26 learnable parameters.&lt;/p&gt;&lt;p&gt;The hidden units here use the sigmoid. The output layer has no activation: its values are scores, one per class.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;一层一层的神经元&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神经元按层排列，信号只朝一个方向走：从输入走到输出。&lt;b&gt;全连接&lt;/b&gt;层里，每个单元都把前一层的所有值当作输入；同一层的单元之间互不相连。&lt;/p&gt;&lt;p&gt;&lt;b&gt;层数怎么数。&lt;/b&gt;输入层只是放数据的地方：不做计算，也没有权重，所以不算在层数里。3-4-2 是 2 层神经网络（一个隐藏层加一个输出层）；3-4-4-1 是 3 层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参数怎么数。&lt;/b&gt;每条连线是一个权重，被计数的层里每个单元各有一个偏置：3-4-2 有 3×4 + 4×2 = 20 个权重、4 + 2 = 6 个偏置，共 26 个可学习的参数。&lt;/p&gt;&lt;p&gt;这里的隐藏单元用 sigmoid；输出层不加激活函数，它给出的是得分，每个类别一个。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>A %n-layer neural network (units per layer: {sizes}, the last being the output layer); the input layer is not counted. {neurons} neurons, {weights} = {weight_count} weights and {neurons} biases: {parameters} learnable parameters. Red lines are positive weights, blue negative, thicker for larger.</source>
+        <translation>
+            <numerusform>%n 层神经网络（各层单元数：{sizes}，最后一层是输出层）；输入层不计入层数。共 {neurons} 个神经元，{weights} = {weight_count} 个权重和 {neurons} 个偏置：{parameters} 个可学习的参数。红线是正权重，蓝线是负权重，绝对值越大线越粗。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>W{layer}·h + b{layer}, no activation (scores)</source>
+        <translation>W{layer}·h + b{layer}，不加激活（得分）</translation>
+    </message>
+    <message>
+        <source>{name}: {formula} = [{values}]</source>
+        <translation>{name}：{formula} = [{values}]</translation>
+    </message>
+    <message>
+        <source>Forward pass: {layers}.</source>
+        <translation>前向传播：{layers}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureMapsPanel</name>
+    <message>
+        <source>scale each map</source>
+        <translation>每张图单独缩放</translation>
+    </message>
+    <message>
+        <source>scale the layer together</source>
+        <translation>整层统一缩放</translation>
+    </message>
+    <message>
+        <source>sort by mean activation</source>
+        <translation>按平均激活排序</translation>
+    </message>
+    <message>
+        <source>page </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <source>Export PNG...</source>
+        <translation>导出 PNG...</translation>
+    </message>
+    <message>
+        <source>Export .npy...</source>
+        <translation>导出 .npy...</translation>
+    </message>
+    <message>
+        <source>overlay on the input</source>
+        <translation>叠加在输入上</translation>
+    </message>
+    <message>
+        <source>effective receptive field</source>
+        <translation>有效感受野</translation>
+    </message>
+    <message>
+        <source>Beside the outline, the gradient of the unit under the mouse with respect to the input: the pixels that really move it (Luo et al., 2016). It fills much less than the theoretical square.</source>
+        <translation>在方框旁边显示鼠标下这个单元对输入的梯度：真正能改变它的那些像素（Luo 等，2016）。它远远填不满理论上的方框。</translation>
+    </message>
+    <message>
+        <source>click a map to enlarge it; hover over it to see a unit&apos;s receptive field</source>
+        <translation>点击一张图将其放大；鼠标悬停在上面可查看一个单元的感受野</translation>
+    </message>
+    <message>
+        <source>{layer}: no output for this input</source>
+        <translation>{layer}：这个输入在该层没有输出</translation>
+    </message>
+    <message>
+        <source>{layer}: the timelapse recorded no maps of it (it has {layers})</source>
+        <translation>{layer}：延时记录里没有这一层的图（只有 {layers}）</translation>
+    </message>
+    <message>
+        <source>{shown} of {count} shown, {dead} dead (x)</source>
+        <translation>显示 {count} 张中的 {shown} 张，{dead} 张失活（x）</translation>
+    </message>
+    <message>
+        <source>{shown} of {count} shown</source>
+        <translation>显示 {count} 张中的 {shown} 张</translation>
+    </message>
+    <message>
+        <source>{layer}: {count} class scores (logits); highest: {name} ({value})</source>
+        <translation>{layer}：{count} 个类别得分（logits）；最高：{name}（{value}）</translation>
+    </message>
+    <message>
+        <source>{layer}: {count} outputs; highest: {name} ({value})</source>
+        <translation>{layer}：{count} 个输出；最高：{name}（{value}）</translation>
+    </message>
+    <message>
+        <source>{count} outputs</source>
+        <translation>{count} 个输出</translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: min {low}, max {high}</source>
+        <translation>{layer}，通道 {channel}：最小 {low}，最大 {high}</translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel} (test image 0, step {step}): min {low}, max {high}</source>
+        <translation>{layer}，通道 {channel}（测试图像 0，第 {step} 步）：最小 {low}，最大 {high}</translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: x {x}, y {y}, value {value}</source>
+        <translation>{layer}，通道 {channel}：x {x}，y {y}，值 {value}</translation>
+    </message>
+    <message>
+        <source>{reading}; receptive field: the whole input</source>
+        <translation>{reading}；感受野：整个输入</translation>
+    </message>
+    <message>
+        <source>{reading}; receptive field: {size} pixels from ({x}, {y})</source>
+        <translation>{reading}；感受野：从 ({x}, {y}) 起 {size} 像素</translation>
+    </message>
+    <message>
+        <source>{reading}; effective field: none, the unit is off for this input, so no pixel moves it</source>
+        <translation>{reading}；有效感受野：无，这个单元对该输入不激活，没有像素能改变它</translation>
+    </message>
+    <message>
+        <source>Export feature maps</source>
+        <translation>导出特征图</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Export activations</source>
+        <translation>导出激活值</translation>
+    </message>
+    <message>
+        <source>NumPy (*.npy)</source>
+        <translation>NumPy 数组 (*.npy)</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureVisPanel</name>
+    <message>
+        <source>What excites this channel</source>
+        <translation>这个通道响应什么</translation>
+    </message>
+    <message>
+        <source>Visualise</source>
+        <translation>可视化</translation>
+    </message>
+    <message>
+        <source>the channel&apos;s mean</source>
+        <translation>整个通道的平均值</translation>
+    </message>
+    <message>
+        <source>its centre unit</source>
+        <translation>它的中心单元</translation>
+    </message>
+    <message>
+        <source>Cannot visualise {layer}: {error}</source>
+        <translation>无法可视化 {layer}：{error}</translation>
+    </message>
+    <message>
+        <source>Optimising an input for {layer}, channel {channel}...</source>
+        <translation>正在为 {layer} 的通道 {channel} 优化一个输入...</translation>
+    </message>
+    <message>
+        <source>Optimise an input to excite {layer}, channel {channel}: what it responds to.</source>
+        <translation>优化一个输入，让 {layer} 的通道 {channel} 最强烈地响应：看它对什么敏感。</translation>
+    </message>
+    <message>
+        <source>a layer</source>
+        <translation>某一层</translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: {value} for this image. Weights: {label}.</source>
+        <translation>{layer}，通道 {channel}：这张图像得到 {value}。权重：{label}。</translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: {value} for this image; the best test image (#{index}) reaches {best}. Weights: {label}.</source>
+        <translation>{layer}，通道 {channel}：这张图像得到 {value}；最好的测试图像（#{index}）达到 {best}。权重：{label}。</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>run {run}, best</source>
+        <translation>运行 {run}，最佳</translation>
+    </message>
+    <message>
+        <source>run {run}</source>
+        <translation>运行 {run}</translation>
+    </message>
+    <message>
+        <source>{where}: {model}</source>
+        <translation>{where}：{model}</translation>
+    </message>
+    <message>
+        <source>{where}: {model}, {accuracy}</source>
+        <translation>{where}：{model}，{accuracy}</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cannot open run</source>
+        <translation>无法打开运行</translation>
+    </message>
+    <message>
+        <source>{run} is drawn over the run that trains now</source>
+        <translation>{run} 叠加显示在正在训练的运行上</translation>
+    </message>
+    <message>
+        <source>showing {run}</source>
+        <translation>正在显示 {run}</translation>
+    </message>
+    <message>
+        <source>Open checkpoint</source>
+        <translation>打开检查点</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pt *.pth);;All files (*)</source>
+        <translation>检查点 (*.pt *.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open checkpoint</source>
+        <translation>无法打开检查点</translation>
+    </message>
+    <message>
+        <source>opened {weights}</source>
+        <translation>已打开 {weights}</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>没有可保存的内容</translation>
+    </message>
+    <message>
+        <source>Train a model or open a checkpoint first.</source>
+        <translation>请先训练一个模型，或打开一个检查点。</translation>
+    </message>
+    <message>
+        <source>Save checkpoint as</source>
+        <translation>另存检查点</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pt)</source>
+        <translation>检查点 (*.pt)</translation>
+    </message>
+    <message>
+        <source>Cannot save checkpoint</source>
+        <translation>无法保存检查点</translation>
+    </message>
+    <message>
+        <source>saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>exporting {weights} to {path}...</source>
+        <translation>正在把 {weights} 导出到 {path}……</translation>
+    </message>
+    <message>
+        <source>wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Cannot export model</source>
+        <translation>无法导出模型</translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation>导出指标</translation>
+    </message>
+    <message>
+        <source>Cannot export metrics</source>
+        <translation>无法导出指标</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>导出曲线图</translation>
+    </message>
+    <message>
+        <source>Cannot export plots</source>
+        <translation>无法导出曲线图</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>data folder: {path}</source>
+        <translation>数据文件夹：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>FiltersPanel</name>
+    <message>
+        <source>every kernel (output x input)</source>
+        <translation>每个卷积核（输出 × 输入）</translation>
+    </message>
+    <message>
+        <source>averaged over inputs</source>
+        <translation>对输入取平均</translation>
+    </message>
+    <message>
+        <source>page </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Click a kernel for its weights</source>
+        <translation>点击一个卷积核查看它的权重</translation>
+    </message>
+    <message>
+        <source>{layer}: {count} filters, shown in colour</source>
+        <translation>{layer}：{count} 个滤波器，以彩色显示</translation>
+    </message>
+    <message>
+        <source>{layer}: {count} filters</source>
+        <translation>{layer}：{count} 个滤波器</translation>
+    </message>
+    <message>
+        <source>{layer}: {count} filters averaged over their inputs</source>
+        <translation>{layer}：{count} 个滤波器，对各自的输入取平均</translation>
+    </message>
+    <message>
+        <source>{layer}: outputs {first}-{last} of {outputs} (rows) x {columns} of {inputs} inputs (columns)</source>
+        <translation>{layer}：{outputs} 个输出中的第 {first}-{last} 个（行）× {inputs} 个输入中的 {columns} 个（列）</translation>
+    </message>
+    <message>
+        <source>, recorded at step {step}</source>
+        <translation>，记录于第 {step} 步</translation>
+    </message>
+    <message>
+        <source> (the timelapse keeps the first conv layer&apos;s kernels only: these are the weights shown)</source>
+        <translation>（延时记录只保存第一个卷积层的卷积核：这里显示的是当前权重）</translation>
+    </message>
+    <message>
+        <source>weights of {layer}</source>
+        <translation>{layer} 的权重</translation>
+    </message>
+    <message>
+        <source>output {output}, input {input}</source>
+        <translation>输出 {output}，输入 {input}</translation>
+    </message>
+    <message>
+        <source>filter {index}, mean over inputs</source>
+        <translation>滤波器 {index}，对输入取平均</translation>
+    </message>
+    <message>
+        <source>filter {index} (mean of R, G, B)</source>
+        <translation>滤波器 {index}（R、G、B 的平均）</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>&lt;h3&gt;What cnnviz shows&lt;/h3&gt;
@@ -282,6 +968,168 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>HelpActions</name>
+    <message>
+        <source>opened the documentation: {url}</source>
+        <translation>已打开文档：{url}</translation>
+    </message>
+    <message>
+        <source>could not open a browser; the documentation is at {url}</source>
+        <translation>无法打开浏览器；文档在 {url}</translation>
+    </message>
+    <message>
+        <source>About cnnviz</source>
+        <translation>关于 cnnviz</translation>
+    </message>
+    <message>
+        <source>cnnviz {version}: see how convolutional networks learn.</source>
+        <translation>cnnviz {version}：看卷积网络如何学习。</translation>
+    </message>
+</context>
+<context>
+    <name>Hover</name>
+    <message>
+        <source>class {name}: probability {probability}</source>
+        <translation>类别 {name}：概率 {probability}</translation>
+    </message>
+    <message>
+        <source>fed most by:</source>
+        <translation>输入最多来自：</translation>
+    </message>
+    <message>
+        <source>{column} map {channel}</source>
+        <translation>{column} 特征图 {channel}</translation>
+    </message>
+    <message>
+        <source>{column} unit {channel}</source>
+        <translation>{column} 单元 {channel}</translation>
+    </message>
+    <message>
+        <source>{feed} (|w| {weight})</source>
+        <translation>{feed}（|w| {weight}）</translation>
+    </message>
+    <message>
+        <source>input pixel ({row}, {col})</source>
+        <translation>输入像素 ({row}, {col})</translation>
+    </message>
+    <message>
+        <source>{title} ({name}), unit {channel}: {value}</source>
+        <translation>{title}（{name}），单元 {channel}：{value}</translation>
+    </message>
+    <message>
+        <source>{title} ({name}), map {channel}: {value} at ({row}, {col})
+the map runs {low} to {high}</source>
+        <translation>{title}（{name}），特征图 {channel}：({row}, {col}) 处为 {value}
+这张特征图的取值从 {low} 到 {high}</translation>
+    </message>
+</context>
+<context>
+    <name>InputPicker</name>
+    <message>
+        <source>Index in the test set (—: the input shown is not one)</source>
+        <translation>在测试集中的序号（—：显示的输入不是测试集中的图像）</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Next misclassified</source>
+        <translation>下一个分错的</translation>
+    </message>
+    <message>
+        <source>Open image...</source>
+        <translation>打开图像...</translation>
+    </message>
+    <message>
+        <source>Test image</source>
+        <translation>测试图像</translation>
+    </message>
+</context>
+<context>
+    <name>InspectTab</name>
+    <message>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>滤波器</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>结构</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>The run&apos;s first-layer kernels (Filters) or the selected layer&apos;s feature maps (Feature maps) over training, as a GIF or MP4</source>
+        <translation>把这次训练中第一层的卷积核（滤波器页）或所选层的特征图（特征图页）随训练的变化导出为 GIF 或 MP4</translation>
+    </message>
+    <message>
+        <source>this run (live)</source>
+        <translation>本次训练（实时）</translation>
+    </message>
+    <message>
+        <source>this run, step {step} (live)</source>
+        <translation>本次训练，第 {step} 步（实时）</translation>
+    </message>
+    <message>
+        <source>this run, step {step}</source>
+        <translation>本次训练，第 {step} 步</translation>
+    </message>
+    <message>
+        <source>no test set: open an image instead</source>
+        <translation>没有测试集：请改为打开一张图像</translation>
+    </message>
+    <message>
+        <source>loading the {dataset} test set...</source>
+        <translation>正在加载 {dataset} 测试集...</translation>
+    </message>
+    <message>
+        <source>Inspect: {error}</source>
+        <translation>检查：{error}</translation>
+    </message>
+    <message>
+        <source>Inspect: no misclassified image after this one</source>
+        <translation>检查：这张之后没有分错的图像</translation>
+    </message>
+    <message>
+        <source>Inspect: cannot search for a mistake: {error}</source>
+        <translation>检查：无法查找分错的图像：{error}</translation>
+    </message>
+    <message>
+        <source>Open an image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>predicted {predicted} ({probability})</source>
+        <translation>预测为 {predicted}（{probability}）</translation>
+    </message>
+    <message>
+        <source>label {label}, predicted {predicted} ({probability})</source>
+        <translation>标签 {label}，预测为 {predicted}（{probability}）</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: choose the layer in the tree, and the channel on Feature maps or with the Left and Right keys</source>
+        <translation>{layer}，通道 {channel}：在左侧树中选择层，在“特征图”页或用 Left、Right 键选择通道</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>Language</source>
@@ -294,6 +1142,734 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTable</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Output (CxHxW)</source>
+        <translation>输出（C×H×W）</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>RF</source>
+        <translation>感受野</translation>
+    </message>
+    <message>
+        <source>Jump</source>
+        <translation>间距</translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation>输出尺寸</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTree</name>
+    <message>
+        <source>output size: {formula}</source>
+        <translation>输出尺寸：{formula}</translation>
+    </message>
+    <message>
+        <source>{total} parameters. The convolutions hold {conv}; fully connected layers of the same input and output sizes would need {fc} ({ratio}x): weight sharing.</source>
+        <translation>共 {total} 个参数，其中卷积占 {conv} 个；输入和输出尺寸都相同的全连接层需要 {fc} 个（{ratio} 倍）：这就是参数共享。</translation>
+    </message>
+</context>
+<context>
+    <name>LearnTab</name>
+    <message>
+        <source>Neuron</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <source>Fully connected</source>
+        <translation>全连接</translation>
+    </message>
+    <message>
+        <source>Convolution</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <source>Weight sharing</source>
+        <translation>参数共享</translation>
+    </message>
+    <message>
+        <source>Build a model</source>
+        <translation>搭建模型</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveJobBox</name>
+    <message>
+        <source>Training job running</source>
+        <translation>训练任务正在运行</translation>
+    </message>
+    <message>
+        <source>A training job of several processes is running. Leave it running after the window closes, or stop it (it saves a checkpoint)?</source>
+        <translation>一个多进程的训练任务正在运行。关闭窗口后让它继续运行，还是停止它（停止时会保存检查点）？</translation>
+    </message>
+    <message>
+        <source>Leave it running</source>
+        <translation>让它继续运行</translation>
+    </message>
+    <message>
+        <source>Stop the job</source>
+        <translation>停止任务</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>R&amp;uns</source>
+        <translation>运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation>检查(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Dra&amp;w</source>
+        <translation>手写(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>评估(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Histograms</source>
+        <translation>直方图(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Projector</source>
+        <translation>投影(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Learn</source>
+        <translation>学习(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>总览(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open checkpoint...</source>
+        <translation>打开检查点(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>&amp;Save checkpoint as...</source>
+        <translation>另存检查点(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Export m&amp;odel (ONNX)...</source>
+        <translation>导出模型 (ONNX)(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Export &amp;metrics (CSV)...</source>
+        <translation>导出指标 (CSV)(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>Export &amp;plots (PNG)...</source>
+        <translation>导出曲线图 (PNG)(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Choose &amp;data folder...</source>
+        <translation>选择数据文件夹(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Present</source>
+        <translation>演示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Large text, plots and maps, full screen: for a projector (F11 again to leave)</source>
+        <translation>全屏显示放大的文字、曲线和特征图，适合投影仪（再按 F11 退出）</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / resume</source>
+        <translation>暂停 / 继续(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About cnnviz</source>
+        <translation>关于 cnnviz(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The last weights could not be opened again, so the shipped ones are shown: {error}</source>
+        <translation>上次的权重无法再次打开，现在显示的是自带的权重：{error}</translation>
+    </message>
+    <message>
+        <source>{model} selected: Train trains it</source>
+        <translation>已选择 {model}：按“训练”就会训练它</translation>
+    </message>
+    <message>
+        <source>Cannot start training</source>
+        <translation>无法开始训练</translation>
+    </message>
+    <message>
+        <source>copied the torchrun command for these settings</source>
+        <translation>已复制这些设置对应的 torchrun 命令</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+</context>
+<context>
+    <name>MissingDataBox</name>
+    <message>
+        <source>Data set not found</source>
+        <translation>找不到数据集</translation>
+    </message>
+    <message>
+        <source>Choose data folder...</source>
+        <translation>选择数据文件夹...</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronDemo</name>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>Input x{i}</source>
+        <translation>输入 x{i}</translation>
+    </message>
+    <message>
+        <source>The weight w{i} of input x{i}</source>
+        <translation>输入 x{i} 的权重 w{i}</translation>
+    </message>
+    <message>
+        <source>input x{i}</source>
+        <translation>输入 x{i}</translation>
+    </message>
+    <message>
+        <source>weight w{i}</source>
+        <translation>权重 w{i}</translation>
+    </message>
+    <message>
+        <source>The bias b</source>
+        <translation>偏置 b</translation>
+    </message>
+    <message>
+        <source>bias b</source>
+        <translation>偏置 b</translation>
+    </message>
+    <message>
+        <source>The activation function f</source>
+        <translation>激活函数 f</translation>
+    </message>
+    <message>
+        <source>activation f</source>
+        <translation>激活函数 f</translation>
+    </message>
+    <message>
+        <source>z = w·x + b, the weighted sum</source>
+        <translation>z = w·x + b，加权和</translation>
+    </message>
+    <message>
+        <source>f(z), the output</source>
+        <translation>f(z)，输出</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;One neuron&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A neuron does two things. First it weighs its evidence: each input x&lt;sub&gt;i&lt;/sub&gt; times its weight w&lt;sub&gt;i&lt;/sub&gt;, all added up, plus the bias b. That is the inner product z = w·x + b, a single number.&lt;/p&gt;&lt;p&gt;Then it decides how strongly to respond: the activation function f turns z into the output f(z). The tutorial uses the &lt;b&gt;sigmoid&lt;/b&gt;, 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;), which squashes any z into 0 to 1, like a firing rate. &lt;b&gt;tanh&lt;/b&gt; squashes into −1 to 1. &lt;b&gt;ReLU&lt;/b&gt;, max(0, z), lets a positive z through and gives 0 otherwise; most CNNs use it today, since it is cheap and does not saturate.&lt;/p&gt;&lt;p&gt;Try it: a large weight makes its input count more, a negative weight makes its input argue against firing, and the bias moves the point along the curve whatever the inputs are. Where the sigmoid is flat, a change of z hardly changes the output.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;一个神经元&lt;/b&gt;&lt;/p&gt;&lt;p&gt;神经元做两件事。第一步是掂量证据：每个输入 x&lt;sub&gt;i&lt;/sub&gt; 乘上它的权重 w&lt;sub&gt;i&lt;/sub&gt;，全部加起来，再加上偏置 b，得到内积 z = w·x + b，只是一个数。&lt;/p&gt;&lt;p&gt;第二步是决定反应有多强：激活函数 f 把 z 变成输出 f(z)。教程用的是 &lt;b&gt;sigmoid&lt;/b&gt;，即 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;)，它把任何 z 都压进 0 到 1 之间，好比神经元的放电频率。&lt;b&gt;tanh&lt;/b&gt; 压进 −1 到 1 之间。&lt;b&gt;ReLU&lt;/b&gt; 即 max(0, z)：z 为正就原样放行，否则输出 0；如今大多数卷积神经网络都用它，算起来便宜，也不会饱和。&lt;/p&gt;&lt;p&gt;动手试试：权重越大，这个输入说话越有分量；权重为负，这个输入就在唱反调；不管输入是多少，偏置都能把那个点沿曲线挪动。sigmoid 平坦的地方，z 变了，输出却几乎不动。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>{sum}&lt;br&gt;output f(z) = {f}({z}) = &lt;b&gt;{output}&lt;/b&gt;</source>
+        <translation>{sum}&lt;br&gt;输出 f(z) = {f}({z}) = &lt;b&gt;{output}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>NotesToggle</name>
+    <message>
+        <source>Notes</source>
+        <translation>讲解</translation>
+    </message>
+    <message>
+        <source>Show or hide the tutorial&apos;s notes beside each demo</source>
+        <translation>显示或隐藏每个演示旁的教程讲解</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The test image before</source>
+        <translation>上一张测试图像</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一张 ▶</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Use the drawing</source>
+        <translation>使用手写图</translation>
+    </message>
+    <message>
+        <source>Read the digit drawn on the Draw tab</source>
+        <translation>读取在手写标签页上写的数字</translation>
+    </message>
+    <message>
+        <source>Open image...</source>
+        <translation>打开图像...</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Fit the page to the view (drag to pan, wheel to zoom)</source>
+        <translation>让整页适应视图（拖动可平移，滚轮可缩放）</translation>
+    </message>
+    <message>
+        <source>PNG...</source>
+        <translation>PNG...</translation>
+    </message>
+    <message>
+        <source>SVG...</source>
+        <translation>SVG...</translation>
+    </message>
+    <message>
+        <source>Export the view as shown, for slides</source>
+        <translation>按当前显示导出视图，可用于幻灯片</translation>
+    </message>
+    <message>
+        <source>Test image</source>
+        <translation>测试图像</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>hover a map: what feeds it; click: inspect it (a class: explain it)</source>
+        <translation>悬停在特征图上：看它的输入来自哪里；单击：检查它（单击类别：解释它）</translation>
+    </message>
+    <message>
+        <source>Weights: {label}</source>
+        <translation>权重：{label}</translation>
+    </message>
+    <message>
+        <source>Weights: this run, step {step} (live)</source>
+        <translation>权重：这次运行，第 {step} 步（实时）</translation>
+    </message>
+    <message>
+        <source>no test set: {error}</source>
+        <translation>没有测试集：{error}</translation>
+    </message>
+    <message>
+        <source>no test set here: open an image or use a drawing</source>
+        <translation>这里没有测试集：请打开一张图像，或使用手写图</translation>
+    </message>
+    <message>
+        <source>Overview: draw a digit on the Draw tab first (digit models only)</source>
+        <translation>总览：请先在手写标签页上写一个数字（仅限数字模型）</translation>
+    </message>
+    <message>
+        <source>Open an image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>Overview: {error}</source>
+        <translation>总览：{error}</translation>
+    </message>
+    <message>
+        <source>predicted {predicted} ({probability})</source>
+        <translation>预测为 {predicted}（{probability}）</translation>
+    </message>
+    <message>
+        <source>label {label}, predicted {predicted} ({probability})</source>
+        <translation>标签 {label}，预测为 {predicted}（{probability}）</translation>
+    </message>
+    <message>
+        <source>test image {index}: label {label}, predicted {predicted} ({probability})</source>
+        <translation>测试图像 {index}：标签 {label}，预测为 {predicted}（{probability}）</translation>
+    </message>
+    <message>
+        <source>Export the overview</source>
+        <translation>导出总览</translation>
+    </message>
+    <message>
+        <source>wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>the image</source>
+        <translation>图像本身</translation>
+    </message>
+    <message>
+        <source>RF {field}</source>
+        <translation>感受野 {field}</translation>
+    </message>
+    <message>
+        <source>no params</source>
+        <translation>无参数</translation>
+    </message>
+    <message>
+        <source>{count} params</source>
+        <translation>{count} 个参数</translation>
+    </message>
+    <message>
+        <source>class scores (softmax)</source>
+        <translation>类别得分 (softmax)</translation>
+    </message>
+    <message>
+        <source>class scores</source>
+        <translation>类别得分</translation>
+    </message>
+    <message>
+        <source>{block} (residual block)</source>
+        <translation>{block}（残差块）</translation>
+    </message>
+    <message>
+        <source>+ skip</source>
+        <translation>+ 跳跃连接</translation>
+    </message>
+    <message>
+        <source>predicted: {name}
+{probability} sure</source>
+        <translation>预测：{name}
+把握 {probability}</translation>
+    </message>
+    <message>
+        <source>{first}-{last} of {total} ▾</source>
+        <translation>{first}-{last} / 共 {total} ▾</translation>
+    </message>
+    <message>
+        <source>cannot write {path} (is the folder there, and writable?)</source>
+        <translation>无法写入 {path}（文件夹是否存在、是否可写？）</translation>
+    </message>
+</context>
+<context>
+    <name>PatternBuilder</name>
+    <message>
+        <source>N convs a block</source>
+        <translation>每块卷积数 N</translation>
+    </message>
+    <message>
+        <source>[CONV -&gt; RELU] * N: convolutions (each with a ReLU) per block</source>
+        <translation>[CONV -&gt; RELU] * N：每块中的卷积个数（每个卷积后接一个 ReLU）</translation>
+    </message>
+    <message>
+        <source>M blocks</source>
+        <translation>块数 M</translation>
+    </message>
+    <message>
+        <source>Blocks of N convs and a pool; the channels double from one to the next</source>
+        <translation>由 N 个卷积和一个池化组成的块；每过一块，通道数翻一番</translation>
+    </message>
+    <message>
+        <source>K hidden FC</source>
+        <translation>隐藏全连接层数 K</translation>
+    </message>
+    <message>
+        <source>[FC -&gt; RELU] * K: hidden fully connected layers before the last FC</source>
+        <translation>[FC -&gt; RELU] * K：最后一个 FC 之前的隐藏全连接层</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通道数</translation>
+    </message>
+    <message>
+        <source>Channels of the first block&apos;s convs</source>
+        <translation>第一块中各卷积的通道数</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>Conv kernel size F (padding F//2)</source>
+        <translation>卷积核大小 F（填充 F//2）</translation>
+    </message>
+    <message>
+        <source>FC units</source>
+        <translation>全连接单元数</translation>
+    </message>
+    <message>
+        <source>Units of each hidden FC layer</source>
+        <translation>每个隐藏全连接层的单元数</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Max or average 2x2 pooling, or none: the last conv of each block takes stride 2 instead (the All-Convolutional Net)</source>
+        <translation>2x2 最大池化、平均池化，或者不池化：不池化时每块最后一个卷积改用步长 2（全卷积网络）</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation>使用这个模型</translation>
+    </message>
+    <message>
+        <source>Select this model in the run panel; Train trains it</source>
+        <translation>在运行面板里选中这个模型，点“训练”就开始训练它</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The usual pattern&lt;/b&gt;&lt;/p&gt;&lt;p&gt;INPUT → [[CONV → RELU] × N → POOL?] × M → [FC → RELU] × K → FC&lt;/p&gt;&lt;p&gt;Read it from the inside out: N convolutional layers, each followed by a ReLU, then an optional pooling layer (the ? says it may be left out). That block repeats M times. Then come K fully connected layers, each with a ReLU, and a last fully connected layer that gives the class scores.&lt;/p&gt;&lt;p&gt;Some nets it describes: INPUT → FC is a linear classifier (N = M = K = 0); INPUT → [CONV → RELU → POOL] × 2 → FC → RELU → FC has one conv a block; INPUT → [CONV → RELU → CONV → RELU → POOL] × 3 → [FC → RELU] × 2 → FC has two, which suits larger, deeper networks.&lt;/p&gt;&lt;p&gt;Why stack small convs before a pool? Three 3×3 convs in a row see a 7×7 patch of the input, like one 7×7 conv, but with three ReLUs in between and 27C² weights instead of 49C² (C channels in and out).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;最常见的搭法&lt;/b&gt;&lt;/p&gt;&lt;p&gt;INPUT → [[CONV → RELU] × N → POOL?] × M → [FC → RELU] × K → FC&lt;/p&gt;&lt;p&gt;从里往外读：N 个卷积层，每个后面接一个 ReLU，然后是一个可有可无的池化层（问号就是“可以不要”）；这样一块重复 M 次。接着是 K 个全连接层，各接一个 ReLU，最后再用一个全连接层给出各类别的得分。&lt;/p&gt;&lt;p&gt;它能写出的网络，比如：INPUT → FC 就是线性分类器（N = M = K = 0）；INPUT → [CONV → RELU → POOL] × 2 → FC → RELU → FC 每块一个卷积；INPUT → [CONV → RELU → CONV → RELU → POOL] × 3 → [FC → RELU] × 2 → FC 每块两个，适合更大、更深的网络。&lt;/p&gt;&lt;p&gt;为什么要在池化前叠几个小卷积？连着三个 3×3 卷积，看到的是输入中 7×7 的一块，和一个 7×7 卷积一样大；可中间多了三次 ReLU，权重也只要 27C² 个，而不是 49C² 个（输入输出都是 C 个通道）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s advice: usually 0 ≤ N ≤ 3, M ≥ 0 and 0 ≤ K &lt; 3. Zero padding P = (F − 1)/2 keeps the size (this builder pads F//2, the same for odd F); a stride of 2 is common, 3 rare. POOL? may differ from block to block (here one choice holds for all). Pool none gives each block&apos;s last conv stride 2 instead: the All-Convolutional Net (Springenberg et al.), which has no pooling layers at all.</source>
+        <translation>教程的建议：一般 0 ≤ N ≤ 3，M ≥ 0，0 ≤ K &lt; 3。零填充取 P = (F − 1)/2 可以让尺寸不变（这里填充 F//2，F 为奇数时两者相同）；步长常用 2，很少用 3。POOL? 每块可以不同（这里所有块用同一种）。池化选“无”时，每块最后一个卷积改用步长 2：这就是全卷积网络（All-Convolutional Net，Springenberg 等人提出），整个网络一个池化层也没有。</translation>
+    </message>
+    <message>
+        <source>an image folder</source>
+        <translation>图像文件夹</translation>
+    </message>
+    <message>
+        <source>its size and classes are read with it, these stand in</source>
+        <translation>其尺寸和类别要读入数据才知道，这里先用这些代替</translation>
+    </message>
+    <message>
+        <source>its classes are read with it, these stand in</source>
+        <translation>其类别要读入数据才知道，这里先用这些代替</translation>
+    </message>
+    <message>
+        <source>Cannot be built: {reason}</source>
+        <translation>无法搭建：{reason}</translation>
+    </message>
+    <message>
+        <source>Model spec: {spec}</source>
+        <translation>模型描述：{spec}</translation>
+    </message>
+    <message>
+        <source>{channels}x{height}x{width} (CxHxW) inputs, {classes} classes</source>
+        <translation>输入 {channels}x{height}x{width}（C×H×W），{classes} 个类别</translation>
+    </message>
+    <message>
+        <source>{inputs}; {stand_in}</source>
+        <translation>{inputs}；{stand_in}</translation>
+    </message>
+    <message>
+        <source>{total} parameters for {dataset} ({inputs}). Train it, change N, M or K, train again, and compare the runs.</source>
+        <translation>共 {total} 个参数，数据集为 {dataset}（{inputs}）。训练它，改一改 N、M 或 K，再训练一次，然后比较这几次运行。</translation>
+    </message>
+</context>
+<context>
+    <name>PoolDemo</name>
+    <message>
+        <source>the tutorial&apos;s 4x4 example</source>
+        <translation>教程里的 4x4 例子</translation>
+    </message>
+    <message>
+        <source>Input slice,&lt;br&gt;the winners marked</source>
+        <translation>输入切片，&lt;br&gt;标出胜出者</translation>
+    </message>
+    <message>
+        <source>2x2 max pooling,&lt;br&gt;stride 2</source>
+        <translation>2x2 最大池化，&lt;br&gt;步长 2</translation>
+    </message>
+    <message>
+        <source>2x2 average pooling,&lt;br&gt;stride 2</source>
+        <translation>2x2 平均池化，&lt;br&gt;步长 2</translation>
+    </message>
+    <message>
+        <source>The layer whose feature map is pooled</source>
+        <translation>对哪一层的特征图做池化</translation>
+    </message>
+    <message>
+        <source>channel </source>
+        <translation>通道 </translation>
+    </message>
+    <message>
+        <source>The channel (depth slice) of the layer&apos;s feature maps to pool</source>
+        <translation>对该层特征图的哪个通道（深度切片）做池化</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>切片</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Pooling&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A pooling layer shrinks every feature map. The tutorial&apos;s choice, and still the most common one, is max pooling over 2x2 windows at stride 2: the windows do not overlap, and each keeps only the largest of its four values. Three values of every four are thrown away: 75% of the activations are dropped.&lt;/p&gt;&lt;p&gt;Pooling works on each depth slice on its own, so the width and height halve while the depth stays the same: 16 channels × 28 × 28 become 16 channels × 14 × 14.&lt;/p&gt;&lt;p&gt;When a side is odd, its last row or column fills no whole window, and PyTorch drops it, so a little more than 75% goes: 7 × 7 becomes 3 × 3.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;池化&lt;/b&gt;&lt;/p&gt;&lt;p&gt;池化层把每张特征图缩小。教程里的做法，也是至今最常见的做法，是在 2x2 的窗口上以步长 2 做最大池化：窗口互不重叠，每个窗口只留下四个数里最大的那个。四个值扔掉三个，也就是丢弃了 75% 的激活值。&lt;/p&gt;&lt;p&gt;池化在每个深度切片上各做各的，所以宽和高减半，深度不变：16 个通道 × 28 × 28 变成 16 个通道 × 14 × 14。&lt;/p&gt;&lt;p&gt;边长是奇数时，最后一行或一列凑不满一个窗口，PyTorch 就把它丢掉，于是丢掉的比 75% 略多：7 × 7 变成 3 × 3。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Why pool?&lt;/b&gt; The maps after it hold a quarter of the values, so the layers after it compute less, and a fully connected layer after it needs a quarter of the weights: fewer parameters, and so less overfitting. A max also does not care exactly where in its window a feature was, so a small shift of the input changes little.&lt;/p&gt;&lt;p&gt;Pooling itself has no parameters: it learns nothing, it only takes each window&apos;s max or mean. (The tutorial counts it among the layers with parameters; it has none.)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;为什么要池化？&lt;/b&gt;池化后的特征图只剩四分之一的数值，后面各层的计算量跟着减少；后面若接全连接层，需要的权重也只有四分之一：参数少了，也就不那么容易过拟合。取最大值还不在乎特征究竟落在窗口里哪个位置，所以输入稍稍平移一点，结果变化不大。&lt;/p&gt;&lt;p&gt;池化本身没有参数：它什么也不学，只是取每个窗口的最大值或平均值。（教程把它算作有参数的层，其实它一个参数也没有。）&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A feature map of the current model, for the input shown in Inspect.</source>
+        <translation>当前模型的一张特征图，对应“检查”页里显示的输入。</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s example. Pick an input in Inspect (a test image, a file, or a drawing) to pool the current model&apos;s own feature maps.</source>
+        <translation>这是教程里的例子。在“检查”页选一个输入（测试图像、文件或手绘图），就能对当前模型自己的特征图做池化。</translation>
+    </message>
+    <message>
+        <source>1 channel</source>
+        <translation>1 个通道</translation>
+    </message>
+    <message>
+        <source>{count} channels</source>
+        <translation>{count} 个通道</translation>
+    </message>
+    <message>
+        <source>the last row</source>
+        <translation>最后一行</translation>
+    </message>
+    <message>
+        <source>the last {count} rows</source>
+        <translation>最后 {count} 行</translation>
+    </message>
+    <message>
+        <source>the last column</source>
+        <translation>最后一列</translation>
+    </message>
+    <message>
+        <source>the last {count} columns</source>
+        <translation>最后 {count} 列</translation>
+    </message>
+    <message>
+        <source> ({lost} fill no whole window and are dropped, as PyTorch does, so more than 75% goes)</source>
+        <translation>（{lost}凑不满一个窗口，和 PyTorch 一样被丢弃，所以丢掉的超过 75%）</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>Max pooling keeps the largest activation of each 2x2 window (marked where the window&apos;s values differ): {height}x{width} becomes {pooled_height}x{pooled_width}, so {dropped} of the activations are dropped{border}. Each depth slice is pooled on its own, so the depth stays the same: {channels} × {height} × {width} becomes {channels} × {pooled_height} × {pooled_width}. Average pooling keeps each window&apos;s mean instead: smoother, and every activation counts a little.</source>
+        <translation>最大池化保留每个 2x2 窗口里最大的激活值（窗口里的值不全相同时才标出）：{height}x{width} 变成 {pooled_height}x{pooled_width}，丢弃了 {dropped} 的激活值{border}。每个深度切片各自池化，所以深度不变：{channels} × {height} × {width} 变成 {channels} × {pooled_height} × {pooled_width}。平均池化则保留每个窗口的均值：结果更平滑，每个激活值都起一点作用。</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionPanel</name>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>While training, refresh at most this often</source>
+        <translation>训练时，最多每隔这么久刷新一次</translation>
+    </message>
+    <message>
+        <source>Live refresh every</source>
+        <translation>实时刷新间隔</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>What the model sees</source>
+        <translation>模型看到的</translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityChart</name>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>{name} (true)</source>
+        <translation>{name}（真实）</translation>
     </message>
 </context>
 <context>
@@ -372,6 +1948,65 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>SharingPanel</name>
+    <message>
+        <source>Fully connected</source>
+        <translation>全连接</translation>
+    </message>
+    <message>
+        <source>Locally connected</source>
+        <translation>局部连接</translation>
+    </message>
+    <message>
+        <source>Convolutional</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <source>Sharing saves</source>
+        <translation>共享省下</translation>
+    </message>
+    <message>
+        <source> pixels a side</source>
+        <translation> 像素见方</translation>
+    </message>
+    <message>
+        <source>The image&apos;s width and height</source>
+        <translation>图像的宽和高</translation>
+    </message>
+    <message>
+        <source>The receptive field of each neuron: the patch it is connected to</source>
+        <translation>每个神经元的感受野：它所连接的那一小块</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Each neuron sees</source>
+        <translation>每个神经元看</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Why not fully connected?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A 1000x1000 image is a million inputs. A hidden layer of a million neurons, each connected to every pixel, needs 10&lt;sup&gt;6&lt;/sup&gt; × 10&lt;sup&gt;6&lt;/sup&gt; = 10&lt;sup&gt;12&lt;/sup&gt; weights: no computer learns that.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Local connectivity.&lt;/b&gt; Let each neuron see only a 10x10 patch, its receptive field: 10&lt;sup&gt;6&lt;/sup&gt; × 100 = 10&lt;sup&gt;8&lt;/sup&gt; weights. Better, but still a hundred million.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weight sharing.&lt;/b&gt; Now let every neuron use the same 100 weights: one filter, slid over the whole image. The layer has 100 weights, and a bias. With K filters, each making its own feature map, it has K times as many.&lt;/p&gt;&lt;p&gt;&lt;b&gt;A convolutional layer&apos;s parameters.&lt;/b&gt; K filters of F×F×D weights and one bias each: K·(F·F·D + 1), whatever the size of the image. The tutorial&apos;s convolution demo: 2·(3·3·3 + 1) = 56.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;为什么不用全连接？&lt;/b&gt;&lt;/p&gt;&lt;p&gt;一张 1000x1000 的图像就是一百万个输入。隐藏层若也有一百万个神经元、每个都连到所有像素，就需要 10&lt;sup&gt;6&lt;/sup&gt; × 10&lt;sup&gt;6&lt;/sup&gt; = 10&lt;sup&gt;12&lt;/sup&gt; 个权重：哪台计算机也学不动。&lt;/p&gt;&lt;p&gt;&lt;b&gt;局部连接。&lt;/b&gt;让每个神经元只看一块 10x10 的小区域，也就是它的感受野：10&lt;sup&gt;6&lt;/sup&gt; × 100 = 10&lt;sup&gt;8&lt;/sup&gt; 个权重。好多了，可还是有一亿个。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参数共享。&lt;/b&gt;再让所有神经元共用同一组 100 个权重：相当于一个滤波器在整张图像上滑动。这一层只有 100 个权重，外加一个偏置。有 K 个滤波器、每个生成自己的一张特征图时，就是 K 倍。&lt;/p&gt;&lt;p&gt;&lt;b&gt;卷积层有多少参数。&lt;/b&gt;K 个滤波器，每个有 F×F×D 个权重和一个偏置：K·(F·F·D + 1)，与图像大小无关。教程的卷积演示：2·(3·3·3 + 1) = 56。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Why this works on images:&lt;/b&gt; nearby pixels are strongly correlated (an edge, a corner or a texture lives in a small patch), so a neuron loses little by seeing only a patch: local connectivity. And a feature worth detecting in one place, a vertical edge say, is worth detecting anywhere in the image, so every position can use the same filter: weight sharing.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;为什么这在图像上行得通：&lt;/b&gt;相邻像素高度相关（一条边、一个角、一片纹理都只占一小块地方），所以神经元只看一小块也损失不大，这就是局部连接。而某处值得检测的特征，比如一条竖直的边，在图像的任何地方都同样值得检测，所以每个位置都可以用同一个滤波器，这就是参数共享。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A {side}x{side} image and one hidden neuron per pixel: {neurons} neurons. &lt;b&gt;Fully connected&lt;/b&gt;, each sees every pixel: {neurons} x {neurons} = {fully_connected} weights. &lt;b&gt;Locally connected&lt;/b&gt;, each sees a {field}x{field} patch: {neurons} x {patch} = {locally_connected}. &lt;b&gt;Shared&lt;/b&gt;, every neuron uses the same {patch} weights, one filter slid over the image: {convolutional}.</source>
+        <translation>一张 {side}x{side} 的图像，每个像素对应一个隐藏神经元：共 {neurons} 个神经元。&lt;b&gt;全连接&lt;/b&gt;：每个神经元看所有像素，{neurons} x {neurons} = {fully_connected} 个权重。&lt;b&gt;局部连接&lt;/b&gt;：每个神经元看一块 {field}x{field} 的区域，{neurons} x {patch} = {locally_connected}。&lt;b&gt;共享&lt;/b&gt;：所有神经元用同一组 {patch} 个权重，也就是一个在图像上滑动的滤波器：{convolutional}。</translation>
+    </message>
+    <message>
+        <source>The current model&apos;s convolutions, counted the same three ways (with biases). Locally connected is the convolution with its own copy of the filters at every output position; sharing them saves that many times over.</source>
+        <translation>当前模型的各个卷积，按同样三种方式计数（含偏置）。“局部连接”就是在每个输出位置都各有一份滤波器副本的卷积；共享滤波器便省下了这么多倍。</translation>
+    </message>
+    <message>
+        <source>The current model has no convolutions to count.</source>
+        <translation>当前模型没有可以计数的卷积。</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Draw: clear the canvas</source>
@@ -433,11 +2068,11 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     </message>
     <message>
         <source>Off: one colour scale for all frames, so that growth shows</source>
-        <translation>关闭时：所有帧共用一个颜色刻度，便于看出增长</translation>
+        <translation>关闭时：所有帧共用一个颜色刻度，这样能看出增长</translation>
     </message>
     <message>
         <source>The weights shown come from no run with a recorded timelapse: open a run&apos;s checkpoint</source>
-        <translation>显示的权重不来自任何录有延时记录的运行：请打开一次运行的检查点</translation>
+        <translation>显示的权重不来自任何记录了延时的训练：请打开某次训练的检查点</translation>
     </message>
     <message>
         <source>Export timelapse</source>
@@ -448,6 +2083,10 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
         <translation>GIF 动画 (*.gif);;MP4 视频 (*.mp4)</translation>
     </message>
     <message>
+        <source>wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
         <source>writing {file}...</source>
         <translation>正在写入 {file}...</translation>
     </message>
@@ -455,9 +2094,67 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
+</context>
+<context>
+    <name>TimelapseReplay</name>
     <message>
-        <source>wrote {path}</source>
-        <translation>已写入 {path}</translation>
+        <source>The run&apos;s recorded timelapse; at the right end, the weights shown</source>
+        <translation>这次训练记录的延时；拖到最右端就是当前显示的权重</translation>
+    </message>
+    <message>
+        <source>Over training</source>
+        <translation>训练过程</translation>
+    </message>
+    <message>
+        <source>no recorded timelapse: open a run&apos;s checkpoint</source>
+        <translation>没有记录的延时：请打开某次训练的检查点</translation>
+    </message>
+    <message>
+        <source>reading the run&apos;s timelapse...</source>
+        <translation>正在读取这次训练的延时...</translation>
+    </message>
+    <message>
+        <source>the weights shown ({count} recorded steps to the left)</source>
+        <translation>当前显示的权重（左侧有 {count} 个记录的步）</translation>
+    </message>
+</context>
+<context>
+    <name>TopInputsPanel</name>
+    <message>
+        <source>Top test images</source>
+        <translation>最强的测试图像</translation>
+    </message>
+    <message>
+        <source>Find top images</source>
+        <translation>查找最强图像</translation>
+    </message>
+    <message>
+        <source>Scan cancelled.</source>
+        <translation>扫描已取消。</translation>
+    </message>
+    <message>
+        <source>Cannot scan {layer}: {error}</source>
+        <translation>无法扫描 {layer}：{error}</translation>
+    </message>
+    <message>
+        <source>The test set is not loaded yet.</source>
+        <translation>测试集尚未加载。</translation>
+    </message>
+    <message>
+        <source>Scanning {count} test images for {layer}...</source>
+        <translation>正在为 {layer} 扫描 {count} 张测试图像...</translation>
+    </message>
+    <message>
+        <source>Find the test images that excite each channel of {layer} most.</source>
+        <translation>找出让 {layer} 每个通道响应最强的测试图像。</translation>
+    </message>
+    <message>
+        <source>a layer</source>
+        <translation>某一层</translation>
+    </message>
+    <message>
+        <source>{layer}, channel {channel}: the {k} strongest of {count} test images ({values}), each cropped to the {size} pixels its unit sees. Weights: {label}.</source>
+        <translation>{layer}，通道 {channel}：{count} 张测试图像中响应最强的 {k} 张（{values}），每张都裁剪到其单元看到的 {size} 像素。权重：{label}。</translation>
     </message>
 </context>
 <context>
@@ -491,6 +2188,10 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
         <translation>继续这次运行：还是同一次运行，一直训练到第 {epoch} 轮。</translation>
     </message>
     <message>
+        <source>These settings changed since this run: {differences}. Start fresh (the default) trains a new run with them from random weights, to compare with this one.</source>
+        <translation>这些设置与这次运行相比有改动：{differences}。“从头开始”（默认）会用新的设置从随机权重训练一次新的运行，以便和这次运行比较。</translation>
+    </message>
+    <message>
         <source>This run cannot be continued exactly, since these settings differ from its own: {differences}.</source>
         <translation>这次运行无法原样继续，因为下面这些设置和它原来的不同：{differences}。</translation>
     </message>
@@ -516,6 +2217,13 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     <message>
         <source>Trust and open</source>
         <translation>信任并打开</translation>
+    </message>
+</context>
+<context>
+    <name>UnitView</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from cnnviz.core.data.datasets import DATASETS
 from cnnviz.core.data.types import DatasetSpec
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
@@ -21,6 +22,7 @@ from cnnviz.session.session import (
     Session,
     TrainMode,
     new_run_dir,
+    suggested_file_name,
 )
 from cnnviz.session.trust_store import TrustStore
 from tests.conftest import write_model_file
@@ -225,3 +227,67 @@ def test_a_checkpoint_swapped_after_it_was_trusted_does_not_run(session, mnist_d
     final = Trainer(replace(planned, data_dir=mnist_dir, download=False)).run(lambda e: None)
     assert "changed since it was trusted" in final.message
     assert not other.with_name("pwned.txt").exists() and not first.with_name("pwned.txt").exists()
+
+
+def test_a_model_chosen_again_gets_the_weights_it_last_had(session, mnist_dir, tmp_path):
+    mnist, cifar = DATASETS["mnist"].info, DATASETS["cifar10"].info
+    assert not session.select("lenet5", mnist).trained
+    assert session.select("simple-cnn", mnist).is_shipped  # not random weights
+    assert not session.select("simple-cnn", cifar).trained  # the shipped weights are MNIST's
+    path = train(TrainConfig(model="lenet5", batch_size=50, out_dir=tmp_path / "r"), mnist_dir)
+    session.open_checkpoint(path)
+    assert session.select("simple-cnn", mnist).is_shipped
+    assert session.select("lenet5", mnist).path == path  # the checkpoint's, not the untrained
+    planned = replace(session.plan(TrainConfig(batch_size=50), TrainMode.FRESH),
+                      data_dir=mnist_dir, download=False)
+    session.select("simple-cnn", mnist)
+    session.begin(planned)
+    final = Trainer(planned).run(session.handle)
+    session.select("lenet5", mnist)
+    assert session.select("simple-cnn", mnist).path == Path(final.checkpoint)  # the run's
+
+
+def test_enter_starts_a_fresh_run_once_run_defining_settings_changed(session, mnist_dir,
+                                                                     tmp_path):
+    path = train(TrainConfig(batch_size=50, out_dir=tmp_path / "runs" / "a"), mnist_dir)
+    session.open_checkpoint(path)
+    same = session.train_choice(TrainConfig(batch_size=50))
+    assert same.changed == [] and same.default is TrainMode.CONTINUE
+    changed = session.train_choice(TrainConfig(batch_size=50, lr=0.01))
+    assert changed.changed == ["lr"] and changed.default is TrainMode.FRESH
+    stretched = session.train_choice(TrainConfig(batch_size=50, schedule="onecycle"))
+    assert stretched.changed == ["schedule"] and stretched.default is TrainMode.FRESH
+    assert session.train_choice(TrainConfig(batch_size=50, epochs=3)).default is \
+        TrainMode.CONTINUE  # more epochs is not another setting
+
+
+def test_a_checkpoint_saved_elsewhere_knows_its_runs_folder(session, mnist_dir, tmp_path):
+    run = tmp_path / "runs" / "a"
+    path = train(TrainConfig(batch_size=50, out_dir=run), mnist_dir)
+    opened = session.open_checkpoint(path)
+    assert opened.run_folder == run and opened.label.startswith("simple-cnn on mnist, run a (")
+    copy = save_checkpoint(load_checkpoint(path), tmp_path / "kept" / "mine.pt")
+    assert session.open_checkpoint(copy).run_folder == run
+    assert session.open_checkpoint(run / "best.pt").label.startswith(
+        "simple-cnn on mnist, run a, best (")
+    (run / "metrics.jsonl").unlink()
+    assert session.open_checkpoint(copy).run_folder is None  # no curves to show
+    assert session.use_shipped().run_folder is None
+
+
+def test_save_suggests_a_name_from_the_model_the_data_and_the_accuracy(session, tmp_path):
+    meta = session.current.meta
+    assert suggested_file_name(meta) == f"simple-cnn-mnist-{100 * meta.metrics['test_acc']:.1f}.pt"
+    untrained = session.select("lenet5", DATASETS["mnist"].info).meta
+    assert suggested_file_name(untrained) == "lenet5-mnist.pt"
+    assert suggested_file_name(replace(meta, config={"dataset": f"folder:{tmp_path}"})) \
+        .startswith("simple-cnn-folder-")
+
+
+def test_weights_whose_file_is_gone_are_not_brought_back(session, mnist_dir, tmp_path):
+    mnist = DATASETS["mnist"].info
+    path = train(TrainConfig(model="lenet5", batch_size=50, out_dir=tmp_path / "r"), mnist_dir)
+    session.open_checkpoint(path)
+    session.select("simple-cnn", mnist)
+    path.unlink()  # the run went to the trash
+    assert not session.select("lenet5", mnist).trained

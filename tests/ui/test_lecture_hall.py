@@ -71,8 +71,11 @@ def test_open_recent_lists_runs_and_checkpoints(qtbot, window):
     window.start_training()
     qtbot.waitUntil(lambda: window.phase.at_rest, timeout=60_000)
     assert menu.isEnabled()
-    entries = [action.text() for action in menu.actions()]
-    assert entries == [str(window.session.current.path)]
+    current = window.session.current
+    # named by run, model and accuracy (every run's file is checkpoint.pt); the path in the tip
+    named = f"run {current.path.parent.name}: simple-cnn, {current.meta.metrics['test_acc']:.1%}"
+    assert [action.text() for action in menu.actions()] == [named]
+    assert [action.toolTip() for action in menu.actions()] == [str(current.path)]
 
 
 def test_accuracy_follows_the_data_with_a_full_range_control(qtbot, window):

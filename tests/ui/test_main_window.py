@@ -4,7 +4,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from cnnviz.core.training.checkpoint import load_checkpoint
 from cnnviz.core.training.events import StoppedEvent
@@ -319,3 +326,50 @@ def test_image_folders_train_at_the_chosen_size(qtbot, window, tmp_path):
     assert window.phase is Phase.FINISHED
     assert window.session.current.meta.input_shape == [3, 24, 32]
     assert window.session.current.meta.config["image_size"] == 32
+
+
+def test_opening_a_saved_checkpoint_brings_back_its_runs_curves(qtbot, window, tmp_path):
+    window.start_training()
+    wait_idle(qtbot, window)
+    saved = window.files.save_checkpoint_as(tmp_path / "kept" / "mine.pt")
+    other = MainWindow()
+    qtbot.addWidget(other)
+    other.panel.model_combo.select("lenet5")
+    qtbot.waitUntil(lambda: other.session.current.meta.model == "lenet5", timeout=5_000)
+    assert other.plots.raw_loss.size == 0
+    other.files.open_checkpoint(saved)
+    qtbot.waitUntil(lambda: other.plots.raw_loss.size == 15, timeout=5_000)  # its run's steps
+    assert other.plots.test_acc.size == 1
+    other.close()
+
+
+def test_save_suggests_a_name_from_the_model_the_data_and_the_accuracy(window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args: asked.append(args) or ("", ""))  # cancelled
+    assert window.files.save_checkpoint_as() is None
+    accuracy = window.session.current.meta.metrics["test_acc"]
+    assert asked[0][2] == f"simple-cnn-mnist-{100 * accuracy:.1f}.pt"
+
+
+def test_enter_starts_a_fresh_run_once_the_settings_changed(qtbot, window):
+    window.start_training()
+    wait_idle(qtbot, window)
+    first = current_path(window)
+    window.start_training()
+    box = window.findChild(QMessageBox, "continueOrFreshDialog")
+    assert box.defaultButton().objectName() == "mode-continue"  # nothing changed: go on
+    box.reject()
+    window.panel.learning_rate_spin.setValue(0.01)
+    window.start_training()
+    box = window.dialog  # the new box
+    assert box.objectName() == "continueOrFreshDialog" and box.isVisible()
+    assert "These settings changed since this run: lr 0.01" in box.informativeText()
+    assert box.defaultButton().objectName() == "mode-fresh"
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    wait_idle(qtbot, window)
+    new = current_path(window)
+    assert new.parent != first.parent
+    config = json.loads((new.parent / "config.json").read_text())
+    assert config["resolved"].get("parent_checkpoint") is None  # fresh, not from the weights
+    assert config["settings"]["lr"] == pytest.approx(0.01)

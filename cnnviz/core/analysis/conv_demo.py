@@ -102,27 +102,54 @@ class ConvSettings:
             return texts[0]
         return f"W: {texts[0]}; H: {texts[1]}"
 
+    def untiled(self) -> list[Untiled]:
+        """The sides along which the filter does not tile the padded input evenly, width
+        first (none when it tiles evenly or gives no output)."""
+        if not self.valid:
+            return []
+        sides = []
+        for axis, size in (("width", self.width), ("height", self.height)):
+            if dropped := self.dropped(size):
+                padded = size + 2 * self.padding
+                exact = Fraction(size - self.kernel + 2 * self.padding, self.stride)
+                sides.append(Untiled(axis, size, exact, padded - dropped, padded - 1))
+        return sides
+
     def tiling(self) -> str:
         """"" when the filter tiles the padded input evenly (or gives no output), else in
         plain words why not and which rows and columns PyTorch drops."""
-        if self.tiles_evenly or not self.valid:
+        sides = self.untiled()
+        if not sides:
             return ""
         s = self
         parts = []
-        for axis, size, things in (("width", s.width, "column"), ("height", s.height, "row")):
-            dropped = s.dropped(size)
-            if dropped:
-                padded = size + 2 * s.padding
-                exact = Fraction(size - s.kernel + 2 * s.padding, s.stride)
-                which = (f"the last {things} ({things} {padded - 1})" if dropped == 1 else
-                         f"the last {dropped} {things}s ({things}s {padded - dropped}-"
-                         f"{padded - 1})")  # fmt: skip
-                parts.append(f"along the {axis}, ({size} - {s.kernel} + 2*{s.padding}) / "
-                             f"{s.stride} = {number_text(exact)} is not whole, and {which} of "
-                             f"the padded input {'is' if dropped == 1 else 'are'} dropped")
+        for side in sides:
+            things = "column" if side.axis == "width" else "row"
+            which = (f"the last {things} ({things} {side.last})" if side.count == 1 else
+                     f"the last {side.count} {things}s ({things}s {side.first}-{side.last})")
+            parts.append(f"along the {side.axis}, ({side.size} - {s.kernel} + 2*{s.padding}) / "
+                         f"{s.stride} = {number_text(side.exact)} is not whole, and {which} of "
+                         f"the padded input {'is' if side.count == 1 else 'are'} dropped")
         return (f"The {s.kernel}x{s.kernel} filter at stride {s.stride} does not tile the "
                 f"padded input evenly, so PyTorch floors the division and drops what no window "
                 f"reaches: " + "; ".join(parts) + ".")
+
+
+@dataclass(frozen=True)
+class Untiled:
+    """One side of the input along which the filter does not tile the padded input evenly:
+    (size - F + 2P) / S is ``exact``, not a whole number, and the padded side's rows or
+    columns ``first`` to ``last`` are dropped."""
+
+    axis: str  # "width" (columns are dropped) or "height" (rows are)
+    size: int
+    exact: Fraction
+    first: int
+    last: int
+
+    @property
+    def count(self) -> int:
+        return self.last - self.first + 1
 
 
 def number_text(value: Fraction) -> str:
@@ -208,7 +235,8 @@ class ConvExample:
         filter by filter, row by row."""
         if self.output is None:
             return []
-        return [tuple(int(i) for i in index) for index in np.ndindex(self.output.shape)]
+        return [(int(k), int(row), int(column))
+                for k, row, column in np.ndindex(self.output.shape)]
 
     def step(self, k: int, row: int, column: int) -> Step:
         """How output element (k, row, column) comes about; the settings must give an output."""

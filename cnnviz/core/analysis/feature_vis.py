@@ -99,6 +99,10 @@ class Visualisation:
 class FourierImage(nn.Module):
     """An image [1, C, H, W] in 0..1 from a scaled spectrum, decorrelated for 3 channels."""
 
+    # buffers, registered in __init__ (nn.Module's __getattr__ would type them Tensor | Module)
+    scale: torch.Tensor
+    colour: torch.Tensor
+
     def __init__(self, channels: int, height: int, width: int, generator: torch.Generator,
                  decay_power: float = 1.0) -> None:  # fmt: skip
         super().__init__()

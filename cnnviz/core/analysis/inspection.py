@@ -18,10 +18,11 @@ them pays for a TorchFunctionMode there; layer_capture.py names them by the same
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -53,7 +54,7 @@ class LayerInfo:
     field: Field | None
     formula: str = ""  # the output-size formula with the numbers in, for conv and pool
     fc_equivalent: int | None = None  # parameters of a Linear layer of the same sizes (convs)
-    children: list[str] = field(default_factory=list)
+    children: list[str] = dataclasses.field(default_factory=list)  # `field` is taken above
 
 
 def _call_label(calls: dict[str, int], name: str) -> str:
@@ -327,7 +328,8 @@ class ModelInspector:
 
         with torch.enable_grad():
             self.forward_layers(inputs, keep)
-            value = outputs[layer][(0, *unit)] if layer in outputs else None
+            index = (0, *unit)  # the unit in the batch's first image
+            value = outputs[layer][index] if layer in outputs else None
             if value is None or not value.requires_grad:
                 return np.zeros(self.input_shape[1:], dtype=np.float32)
             (gradient,) = torch.autograd.grad(value, inputs, allow_unused=True)

@@ -12,6 +12,20 @@ def grid_columns(count: int, aspect: float = 1.0) -> int:
     return max(1, math.ceil(math.sqrt(count * aspect)))
 
 
+def fitting_columns(count: int, cell: tuple[int, int], area: tuple[float, float],
+                    pad: int = 1) -> int:  # fmt: skip
+    """Columns for ``count`` cells of ``cell`` (height, width) tiled with ``pad`` between
+    them, so that the grid is drawn largest in an ``area`` of (width, height): a wide
+    area gets a wide grid, a tall one a tall grid, instead of one fixed shape."""
+    h, w = cell
+
+    def scale(columns: int) -> float:
+        rows = math.ceil(count / columns)
+        return min(area[0] / (columns * (w + pad)), area[1] / (rows * (h + pad)))
+
+    return max(range(1, max(1, count) + 1), key=lambda columns: (scale(columns), -columns))
+
+
 def normalise(maps: np.ndarray, per_map: bool, symmetric: bool = False) -> np.ndarray:
     """Scale [N, H, W] (or [N, H, W, 3]) to 0..1, each map alone or all together.
 

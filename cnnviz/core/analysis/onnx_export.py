@@ -37,6 +37,10 @@ BATCH = 500
 class PixelModel(nn.Module):
     """The model behind its normalisation: pixels in [0, 1] in, (logits, probabilities) out."""
 
+    # buffers, registered in __init__ (nn.Module's __getattr__ would type them Tensor | Module)
+    mean: torch.Tensor
+    std: torch.Tensor
+
     def __init__(self, model: nn.Module, mean: list[float], std: list[float]) -> None:
         super().__init__()
         self.model = model
@@ -73,6 +77,8 @@ def export_onnx(model: nn.Module, meta: CheckpointMeta, out: Path) -> None:
             program = torch.onnx.export(
                 wrapped, (example,), dynamo=True, verbose=False, input_names=[INPUT],
                 output_names=list(OUTPUTS), dynamic_shapes=({0: batch},))  # fmt: skip
+        if program is None:  # only the legacy exporter (dynamo=False) returns none
+            raise RuntimeError("the exporter returned no program")
         proto = program.model_proto
         onnx.checker.check_model(proto)
     except Exception as exc:  # the exporter fails in many ways; each is the model's limit

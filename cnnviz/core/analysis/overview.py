@@ -28,7 +28,7 @@ from torch import nn
 from torch.overrides import TorchFunctionMode
 
 from cnnviz.core.analysis.inspection import LayerInfo, ModelInspector
-from cnnviz.core.analysis.summary import table_cells
+from cnnviz.core.analysis.summary import kind_word, table_cells
 from cnnviz.resource_files import resource_path
 
 #: the column the first layer reads: the input image
@@ -39,15 +39,6 @@ SAMPLE = "samples/mnist-test-0.png"
 SAMPLE_LABEL = 7
 #: how many feeding maps a hovered map draws lines to
 STRONGEST = 4
-
-_KINDS = {
-    "Conv2d": "conv", "conv2d": "conv", "Conv1d": "conv", "conv1d": "conv",
-    "BatchNorm2d": "batch norm", "BatchNorm1d": "batch norm",
-    "MaxPool2d": "max pool", "max_pool2d": "max pool", "AvgPool2d": "avg pool",
-    "avg_pool2d": "avg pool", "AdaptiveAvgPool2d": "global avg pool",
-    "AdaptiveMaxPool2d": "global max pool", "Linear": "fully connected", "Flatten": "flatten",
-    "Dropout": "dropout", "Softmax": "softmax",
-}  # fmt: skip
 
 
 def sample_path():
@@ -112,7 +103,7 @@ class Reading:
 
 
 def _title(info: LayerInfo, module: nn.Module | None, weights: np.ndarray | None) -> str:
-    word = _KINDS.get(info.kind, info.kind)
+    word = kind_word(info.kind)
     kernel = None
     if weights is not None:
         kernel = tuple(weights.shape[2:])

@@ -68,6 +68,13 @@ class Predictor:
         in another thread."""
         return Predictor(copy.deepcopy(self.model), self.meta)
 
+    def load_weights(self, state: dict[str, np.ndarray]) -> None:
+        """A running trainer's weight snapshot in place of the model's weights (on a copy:
+        see ``copy``); RuntimeError or KeyError for another model's."""
+        self.model.load_state_dict({k: torch.as_tensor(v) for k, v in state.items()},
+                                   strict=True)  # fmt: skip
+        self.model.eval()
+
     @property
     def input_shape(self) -> tuple[int, int, int]:
         channels, height, width = self.meta.input_shape

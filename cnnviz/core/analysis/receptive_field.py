@@ -16,9 +16,9 @@ them layers, and layer_capture.py reaches them again by name.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import torch
 from torch import nn
@@ -31,6 +31,8 @@ WINDOW_FUNCTIONS = {"conv1d": "conv1d", "conv2d": "conv2d", "max_pool2d": "max_p
                     "max_pool2d_with_indices": "max_pool2d", "avg_pool2d": "avg_pool2d"}
 #: the modules whose forward is one such call: the module is that call's layer
 WINDOW_MODULES = (nn.Conv1d, nn.Conv2d, nn.MaxPool2d, nn.AvgPool2d)
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,12 @@ def _tuple(value: Any, n: int) -> tuple[int, ...]:
         values = tuple(int(v) for v in value)
         return values * n if len(values) == 1 else values
     return (int(value),) * n
+
+
+def _pair(values: Iterable[T]) -> tuple[T, T]:
+    """A (height, width) pair, as a Field holds; ValueError for another count."""
+    height, width = values
+    return height, width
 
 
 def call_arg(args: tuple, kwargs: dict, index: int, name: str, default: Any) -> Any:
@@ -116,10 +124,12 @@ class Window:
         """The receptive field after this window, per dimension; source.jump must be known.
         The first unit's window starts pad_before positions before the source's first unit
         and is centred D(F - 1)/2 positions into it."""
-        size = tuple(r + d * (k - 1) * j for r, k, d, j in
+        if source.jump is None:
+            raise ValueError("a field that sees the whole input widens no further")
+        size = _pair(r + d * (k - 1) * j for r, k, d, j in
                      zip(source.size, self.kernel, self.dilation, source.jump, strict=True))
-        jump = tuple(j * s for j, s in zip(source.jump, self.stride, strict=True))
-        origin = None if source.origin is None else tuple(
+        jump = _pair(j * s for j, s in zip(source.jump, self.stride, strict=True))
+        origin = None if source.origin is None else _pair(
             o + (d * (k - 1) / 2 - p) * j for o, k, d, p, j in
             zip(source.origin, self.kernel, self.dilation, self.pad_before, source.jump,
                 strict=True))  # fmt: skip
@@ -191,11 +201,12 @@ class FieldTracker(TorchFunctionMode):
         keeps_positions = (isinstance(first, torch.Tensor) and first.ndim == 4
                            and inputs[0].ndim == 4 and first.shape[-2:] == inputs[0].shape[-2:]
                            and "adaptive" not in name)  # fmt: skip
-        if not keeps_positions or any(f.jump is None for f in known):
+        jumps = [f.jump for f in known if f.jump is not None]
+        if not keeps_positions or len(jumps) < len(known):
             return Field(self.image_size, None)
         widest = max(known, key=lambda f: f.size[0] * f.size[1])
         return Field((max(f.size[0] for f in known), max(f.size[1] for f in known)),
-                     (max(f.jump[0] for f in known), max(f.jump[1] for f in known)),
+                     (max(j[0] for j in jumps), max(j[1] for j in jumps)),
                      widest.origin)  # fmt: skip
 
 

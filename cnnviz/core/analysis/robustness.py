@@ -96,7 +96,8 @@ def _has_digits(font: Path) -> bool:
         image, draw = _canvas()
         draw.text((CANVAS / 2, CANVAS / 2), digit, fill=0, font=face, anchor="mm")
         glyphs.append(np.asarray(image))
-    return not np.array_equal(*glyphs)
+    zero, eight = glyphs
+    return not np.array_equal(zero, eight)
 
 
 def _canvas() -> tuple[Image.Image, ImageDraw.ImageDraw]:

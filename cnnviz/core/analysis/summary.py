@@ -13,6 +13,8 @@ Linear, a flatten or an adaptive pool) has no jump: its receptive field is the i
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from cnnviz.core.analysis.inspection import LayerInfo, ModelInspector
@@ -25,6 +27,53 @@ from cnnviz.core.models.shape import InputShape
 OUTPUT = "Output (CxHxW)"
 #: the architecture table's columns, in the order of table_cells
 COLUMNS = ("Layer", "Type", OUTPUT, "Params", "RF", "Jump", "Output size")
+#: the receptive field of a layer that sees the whole input
+WHOLE = "all"
+
+
+#: the tutorial's word for each kind of layer (a module's class, or a function's name)
+KIND_WORDS = {
+    "Conv2d": "conv", "conv2d": "conv", "Conv1d": "conv", "conv1d": "conv",
+    "BatchNorm2d": "batch norm", "BatchNorm1d": "batch norm",
+    "MaxPool2d": "max pool", "max_pool2d": "max pool", "AvgPool2d": "avg pool",
+    "avg_pool2d": "avg pool", "AdaptiveAvgPool2d": "global avg pool",
+    "AdaptiveMaxPool2d": "global max pool", "Linear": "fully connected", "Flatten": "flatten",
+    "Dropout": "dropout", "Softmax": "softmax",
+}  # fmt: skip
+#: the words of the layers the tutorial counts, and the name it counts them by
+_COUNTED = {"conv": "conv", "max pool": "pool", "avg pool": "pool", "global avg pool": "pool",
+            "global max pool": "pool", "fully connected": "fc"}  # fmt: skip
+
+
+def kind_word(kind: str) -> str:
+    """The tutorial's word for a kind of layer ("max pool" for MaxPool2d), else the kind."""
+    return KIND_WORDS.get(kind, kind)
+
+
+def tutorial_names(layers: Sequence[LayerInfo]) -> dict[str, str]:
+    """The names the tutorial gives the layers it counts, numbered in the order they run:
+    "conv1", "conv2", "pool1", "fc1"; a module called again keeps its number ("conv1#2").
+    Other layers (a ReLU, a block) have none: their module path says enough."""
+    counts: dict[str, int] = defaultdict(int)
+    numbered: dict[str, str] = {}
+    names = {}
+    for info in layers:
+        prefix = _COUNTED.get(kind_word(info.kind))
+        if prefix is None or not info.is_leaf:
+            continue
+        base, call, again = info.name.partition("#")
+        if base not in numbered:
+            counts[prefix] += 1
+            numbered[base] = f"{prefix}{counts[prefix]}"
+        names[info.name] = numbered[base] + call + again
+    return names
+
+
+def layer_label(name: str, names: dict[str, str]) -> str:
+    """A layer as the interface names it: "conv1 (features.0)" where the tutorial counts it
+    (``names`` from tutorial_names), its module path ("features.1") otherwise."""
+    short = names.get(name)
+    return f"{short} ({name})" if short else name
 
 
 def sides_text(sides: tuple[int, int]) -> str:
@@ -32,14 +81,17 @@ def sides_text(sides: tuple[int, int]) -> str:
     return str(sides[0]) if sides[0] == sides[1] else f"{sides[0]}x{sides[1]}"
 
 
-def table_cells(info: LayerInfo, indent: bool = False) -> list[str]:
+def table_cells(info: LayerInfo, indent: bool = False,
+                names: dict[str, str] | None = None) -> list[str]:  # fmt: skip
     """One layer as the architecture table shows it, a cell per entry of COLUMNS; indent:
-    the name indented by its depth, for a flat table."""
+    the name indented by its depth, for a flat table; names: the tutorial's names
+    (tutorial_names), to write "conv1 (features.0)" instead of the module path."""
     field = info.field
+    label = info.name if names is None else layer_label(info.name, names)
     return [
-        ("  " * info.name.count(".") if indent else "") + info.name, info.kind,
+        ("  " * info.name.count(".") if indent else "") + label, info.kind,
         "x".join(str(s) for s in info.output_shape), f"{info.parameters:,}",
-        "" if field is None else ("all" if field.jump is None else sides_text(field.size)),
+        "" if field is None else (WHOLE if field.jump is None else sides_text(field.size)),
         "" if field is None or field.jump is None else sides_text(field.jump),
         info.formula,
     ]  # fmt: skip

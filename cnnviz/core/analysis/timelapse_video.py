@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeGuard, TypeVar
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
@@ -42,6 +42,8 @@ _DIVERGING = np.array([[33, 102, 172], [146, 197, 222], [247, 247, 247], [244, 1
                        [178, 24, 43]], dtype=np.float32)  # fmt: skip
 _SEQUENTIAL = np.array([[0, 0, 4], [87, 16, 110], [188, 55, 84], [249, 142, 9],
                         [252, 255, 164]], dtype=np.float32)  # fmt: skip
+
+FrameT = TypeVar("FrameT", TimelapseEvent, EmbeddingEvent)
 
 
 @dataclass
@@ -108,8 +110,16 @@ class Timelapse:
                               f"{', '.join(last.maps_layers)}")
         return layer
 
+    def frames_of(self, kind: type[FrameT]) -> list[FrameT]:
+        """The frames, each of ``kind``; ValueError when they are of the other kind (the
+        timelapse was read for another ``what`` than the one drawn)."""
+        frames = [frame for frame in self.frames if isinstance(frame, kind)]
+        if len(frames) != len(self.frames):
+            raise ValueError(f"the timelapse holds no {kind.__name__} frames")
+        return frames
 
-def _number(value: Any) -> bool:
+
+def _number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
@@ -137,34 +147,39 @@ def render(timelapse: Timelapse, what: str, layer: str,
         raise CnnvizError(f"choose what from {', '.join(WHATS)}, scale from {', '.join(SCALES)}")
     if what == "embedding":
         return _projection(timelapse, layer, scale)
+    frames = timelapse.frames_of(TimelapseEvent)
     fixed = None
     if scale == "fixed":
-        every = [_cells(frame, what, layer) for frame in timelapse.frames]
+        every = [_cells(frame, what, layer) for frame in frames]
         fixed = (max(float(np.abs(c).max()) for c in every) if what == "filters"
                  else (min(float(c.min()) for c in every), max(float(c.max()) for c in every)))
-    return [_picture(timelapse, i, what, layer, fixed) for i in range(len(timelapse.frames))]
+    return [_picture(frame, timelapse.caption(i), what, layer, fixed)
+            for i, frame in enumerate(frames)]  # fmt: skip
 
 
-def _picture(timelapse: Timelapse, index: int, what: str, layer: str,
+def _picture(frame: TimelapseEvent, caption: str, what: str, layer: str,
              fixed: float | tuple[float, float] | None) -> np.ndarray:  # fmt: skip
-    cells = _cells(timelapse.frames[index], what, layer)
+    """``fixed``: the peak of a filters scale, the (low, high) of a maps scale, or None for
+    the frame's own."""
+    cells = _cells(frame, what, layer)
     if what == "filters":  # symmetric: zero is white, whatever the frame
-        peak = fixed if fixed is not None else float(np.abs(cells).max())
+        peak = fixed if isinstance(fixed, float) else float(np.abs(cells).max())
         values = 0.5 + 0.5 * cells / (peak or 1.0)
         coloured = (np.rint(np.clip(values, 0, 1) * 255).astype(np.uint8) if cells.ndim == 4
                     else _colour(values, _DIVERGING))  # an RGB kernel is its own colour
     else:
-        low, high = fixed if fixed is not None else (float(cells.min()), float(cells.max()))
+        low, high = fixed if isinstance(fixed, tuple) else (float(cells.min()),
+                                                            float(cells.max()))
         coloured = _colour((cells - low) / (high - low if high > low else 1.0), _SEQUENTIAL)
     mosaic = tile(coloured.astype(np.float32), grid_columns(len(cells)), pad=1, fill=255.0)
     zoom = max(1, TARGET_WIDTH // mosaic.shape[1])
     mosaic = mosaic.repeat(zoom, axis=0).repeat(zoom, axis=1).astype(np.uint8)
     title = f"{layer}: {'kernels' if what == 'filters' else 'feature maps'}"
-    return _captioned(mosaic, title, timelapse.caption(index))
+    return _captioned(mosaic, title, caption)
 
 
 def _projection(timelapse: Timelapse, layer: str, scale: str) -> list[np.ndarray]:
-    frames: list[EmbeddingEvent] = timelapse.frames  # type: ignore[assignment]
+    frames = timelapse.frames_of(EmbeddingEvent)
     planes = aligned_planes(frames)
     fixed = window(planes) if scale == "fixed" else None
     title = f"{layer} input: {len(frames[-1].labels)} test images by PCA"

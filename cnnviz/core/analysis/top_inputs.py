@@ -80,7 +80,8 @@ def find_top_inputs(
     if total == 0:
         raise CnnvizError("there are no test images to scan")
     model.eval()
-    values = indices = positions = None
+    # the best k so far: values, indices and positions, each [k, C]
+    best: tuple[torch.Tensor, torch.Tensor, torch.Tensor] | None = None
     map_size = (1, 1)
     batches = BatchPass(total, batch_size, should_stop, on_progress)
     with torch.inference_mode():
@@ -91,16 +92,16 @@ def find_top_inputs(
             batch_values, batch_positions = maps.flatten(2).max(dim=2)  # [B, C]
             batch_indices = torch.arange(start, start + len(maps)).view(-1, 1).expand_as(
                 batch_values)  # fmt: skip
-            if values is not None:
-                batch_values = torch.cat([values, batch_values])
-                batch_indices = torch.cat([indices, batch_indices])
-                batch_positions = torch.cat([positions, batch_positions])
+            if best is not None:
+                batch_values = torch.cat([best[0], batch_values])
+                batch_indices = torch.cat([best[1], batch_indices])
+                batch_positions = torch.cat([best[2], batch_positions])
             values, order = batch_values.topk(min(k, len(batch_values)), dim=0)
-            indices = batch_indices.gather(0, order)
-            positions = batch_positions.gather(0, order)
+            best = values, batch_indices.gather(0, order), batch_positions.gather(0, order)
     if batches.stopped:
         return None
-    assert values is not None and indices is not None and positions is not None
+    assert best is not None
+    values, indices, positions = best
     rows, columns = positions.T // map_size[1], positions.T % map_size[1]
     return TopInputs(layer, indices.T.numpy().astype(np.int64),
                      values.T.numpy().astype(np.float32),

@@ -83,8 +83,9 @@ def load_top_inputs(weights: WeightsStamp, layer: str, k: int, dataset: str, tes
         stored = read_npz(path, MAX_SCAN_BYTES)
         if json.loads(str(stored["key"])) != _key(weights, layer, dataset, test_size):
             return None
-        top = TopInputs(layer, stored["indices"], stored["activations"],
-                        stored["positions"], tuple(int(n) for n in stored["map_size"]))
+        height, width = (int(n) for n in stored["map_size"])
+        top = TopInputs(layer, stored["indices"], stored["activations"], stored["positions"],
+                        (height, width))
     except (OSError, KeyError, ValueError, TypeError, CnnvizError):
         return None
     if not _fits(top, maps_shape, test_size):

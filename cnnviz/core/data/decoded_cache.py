@@ -81,7 +81,10 @@ def store(key: str, arrays: dict[str, np.ndarray], limit: int | None = None) -> 
     where = folder()
     with contextlib.suppress(OSError):
         where.mkdir(parents=True, exist_ok=True)
-        write_atomically(where / f"{key}.npz", lambda handle: np.savez(handle, **arrays),
+        # allow_pickle named: no array is an object array, and no key of ``arrays`` can be
+        # taken for the flag
+        write_atomically(where / f"{key}.npz",
+                         lambda handle: np.savez(handle, allow_pickle=False, **arrays),
                          sync=False)  # fmt: skip
         _evict(where, limit)
 

@@ -15,9 +15,10 @@ import shutil
 import tempfile
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from cnnviz.core.data.types import ProgressFn
 from cnnviz.core.errors import CancelledError, CnnvizError, DownloadError
@@ -35,12 +36,37 @@ class Archive:
     folder: str  # where it is extracted, under the data directory
 
 
+class MirroredFiles(Protocol):
+    """The class attributes of a torchvision set of the MNIST family: one .gz per file,
+    each on every mirror."""
+
+    mirrors: Sequence[str]
+    resources: Sequence[tuple[str, str]]  # (file name, MD5 sum)
+
+
+class OneArchive(Protocol):
+    """The class attributes of a torchvision set of the CIFAR family: one archive."""
+
+    url: str
+    filename: str
+    tgz_md5: str
+
+
 def archives_for(dataset_class: type) -> list[Archive]:
-    """The files a torchvision data set class downloads."""
-    if hasattr(dataset_class, "resources"):  # the MNIST family: one .gz per file
-        folder = f"{dataset_class.__name__}/raw"
-        return [Archive(tuple(mirror + name for mirror in dataset_class.mirrors), name, md5,
-                        folder) for name, md5 in dataset_class.resources]  # fmt: skip
+    """The files a torchvision data set class downloads; the class (torchvision ships no
+    types) is read as the protocol of its family."""
+    if hasattr(dataset_class, "resources"):
+        return _mirrored_archives(dataset_class)
+    return _one_archive(dataset_class)
+
+
+def _mirrored_archives(dataset_class: type[MirroredFiles]) -> list[Archive]:
+    folder = f"{dataset_class.__name__}/raw"
+    return [Archive(tuple(mirror + name for mirror in dataset_class.mirrors), name, md5, folder)
+            for name, md5 in dataset_class.resources]  # fmt: skip
+
+
+def _one_archive(dataset_class: type[OneArchive]) -> list[Archive]:
     return [Archive((dataset_class.url,), dataset_class.filename, dataset_class.tgz_md5, "")]
 
 

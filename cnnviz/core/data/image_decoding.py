@@ -112,11 +112,9 @@ def _read(path: str) -> bytearray | None:
         os.close(fd)
 
 
-def _torchvision_reads(header: tuple[str, int, int] | None, size: tuple[int, int]) -> bool:
-    """Whether torchvision decodes the file: a JPEG or PNG within Pillow's bomb limit, except
-    a JPEG that Pillow's draft mode decodes at a reduced scale."""
-    if header is None:
-        return False
+def _torchvision_reads(header: tuple[str, int, int], size: tuple[int, int]) -> bool:
+    """Whether torchvision decodes the file (a JPEG or PNG: ``header``): one within Pillow's
+    bomb limit, except a JPEG that Pillow's draft mode decodes at a reduced scale."""
     kind, height, width = header
     limit = Image.MAX_IMAGE_PIXELS  # None when the user turned Pillow's limit off
     reducible = kind == "jpeg" and height >= 2 * size[0] and width >= 2 * size[1]
@@ -155,7 +153,7 @@ def _decode_chunk(paths: list[str], channels: int, size: tuple[int, int]
         if data is None:
             continue
         header = _header_size(data)
-        if not _torchvision_reads(header, size):
+        if header is None or not _torchvision_reads(header, size):
             images[i] = _with_pillow(data, channels, size)
         elif header[0] == "png":
             image = _with_torchvision("png", data, channels)

@@ -75,7 +75,8 @@ def _list_split(root: Path, class_names: list[str]) -> list[tuple[str, int]]:
 
 def _probe(paths: list[str]) -> tuple[int, tuple[int, int]]:
     """The channel count and the most common (height, width), from the headers of a sample."""
-    modes, sizes = set(), Counter()
+    modes: set[str] = set()
+    sizes: Counter[tuple[int, int]] = Counter()
     for path in paths[:: max(1, len(paths) // 200)]:
         try:
             with Image.open(path) as image:

@@ -19,6 +19,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, fields
 from functools import partial
+from typing import Any
 
 from torch import nn
 
@@ -71,7 +72,7 @@ def parse_pattern(spec: str) -> Pattern:
     """A ``pattern:`` spec's settings, in any order; a ModelLoadError says what is wrong."""
     if not ModelSpec.parse(spec).is_pattern:
         raise ModelLoadError(f"{spec!r} is not a pattern spec (it starts with {PATTERN_PREFIX})")
-    values: dict[str, int | str] = {}
+    values: dict[str, Any] = {}  # each of Pattern's fields by name: pool a str, the rest ints
     known = [f.name for f in fields(Pattern)]
     for item in spec[len(PATTERN_PREFIX):].split(","):
         key, sep, text = (part.strip() for part in item.partition("="))
@@ -169,16 +170,14 @@ class PatternNet(nn.Sequential):
     ``classifier``, each a Sequential of the planned layers."""
 
     def __init__(self, pattern: Pattern, shape: InputShape) -> None:
-        groups: OrderedDict[str, OrderedDict[str, nn.Module] | nn.Module] = OrderedDict()
+        children: OrderedDict[str, nn.Module] = OrderedDict()
         for layer in plan(pattern, shape):
             group, _, name = layer.name.rpartition(".")
             if group:
-                groups.setdefault(group, OrderedDict())[name] = layer.make()
+                children.setdefault(group, nn.Sequential()).add_module(name, layer.make())
             else:
-                groups[name] = layer.make()
-        super().__init__(OrderedDict(
-            (name, nn.Sequential(value) if isinstance(value, OrderedDict) else value)
-            for name, value in groups.items()))  # fmt: skip
+                children[name] = layer.make()
+        super().__init__(children)
         self.pattern = pattern
 
 

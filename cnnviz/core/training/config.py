@@ -262,17 +262,22 @@ def same_dataset(a: str, b: str) -> bool:
     return canonical(a) == canonical(b)
 
 
+def changed_settings(recorded: dict[str, Any], config: TrainConfig) -> list[str]:
+    """The run-defining settings of ``config`` that differ from the run's ``recorded`` ones
+    (those it does not record, from an older cnnviz, are not compared)."""
+    ours = config.to_dict()
+    return [key for key in RUN_DEFINING
+            if key in recorded and not same_setting(key, ours[key], recorded[key])]
+
+
 def resume_conflicts(recorded: dict[str, Any], config: TrainConfig) -> list[str]:
     """Why ``config`` cannot continue the run whose settings are ``recorded`` exactly: one
     entry per differing setting (epochs aside), and one for a length-shaped schedule that
     would have to stretch. Empty when the run can continue. Settings the checkpoint does not
     record (an older cnnviz) are not compared."""
     ours = config.to_dict()
-    problems = [
-        f"{key} {ours[key]!r} (the run used {recorded[key]!r})"
-        for key in RUN_DEFINING
-        if key in recorded and not same_setting(key, ours[key], recorded[key])
-    ]
+    problems = [f"{key} {ours[key]!r} (the run used {recorded[key]!r})"
+                for key in changed_settings(recorded, config)]
     epochs = recorded.get("epochs")
     if (config.schedule in LENGTH_SHAPED_SCHEDULES and epochs is not None
             and int(epochs) != config.epochs):  # fmt: skip

@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import numpy as np
 import torch
@@ -60,7 +60,9 @@ def folded_for_inference(model: nn.Module) -> nn.Module:
     copies = dict(zip(model.modules(), folded.modules(), strict=True))
     for parent, first, second in pairs:
         twin = copies[parent]
-        twin._modules[first] = fuse_conv_bn_eval(twin._modules[first], twin._modules[second])
+        # the deep copies of a pair that _foldable accepted: a Conv2d and a BatchNorm2d
+        conv = cast(nn.Conv2d, twin._modules[first])
+        twin._modules[first] = fuse_conv_bn_eval(conv, cast(nn.BatchNorm2d, twin._modules[second]))
         twin._modules[second] = nn.Identity()
     return folded
 

@@ -207,7 +207,8 @@ def event_from_json(record: Any) -> JsonEvent | None:
     folder may come from anyone. Arrays come back as numpy arrays of finite shape."""
     if not isinstance(record, dict):
         return None
-    cls = _TYPES_BY_NAME.get(record.get("type")) if isinstance(record.get("type"), str) else None
+    name = record.get("type")
+    cls = _TYPES_BY_NAME.get(name) if isinstance(name, str) else None
     if cls is None:
         return None
     try:

@@ -406,8 +406,10 @@ class RunFolder:
             folder = self.path / TIMELAPSE
             folder.mkdir(exist_ok=True)
             arrays = event.arrays()
-            write_atomically(folder / event.file_name,
-                             lambda handle: np.savez_compressed(handle, **arrays), sync=False)
+            # allow_pickle named: a frame holds no object arrays, and none of its keys can
+            # be taken for the flag
+            write_atomically(folder / event.file_name, lambda handle: np.savez_compressed(
+                handle, allow_pickle=False, **arrays), sync=False)  # fmt: skip
 
     def _note_progress(self, event: TrainingEvent) -> None:
         """What the heartbeat says of the run's progress, and its end."""

@@ -36,11 +36,14 @@ from cnnviz.core.analysis.drawing import prepare_drawing
 from cnnviz.core.analysis.prediction import Prediction, Predictor
 from cnnviz.session.session import CurrentModel
 from cnnviz.ui.widgets.charts import ProbabilityChart, image_view
+from cnnviz.ui.widgets.live_weights import LiveWeights
 
 REFERENCE = 280  # the canvas's logical size, and the size drawings are rendered at
 DEFAULT_PEN = 22
 #: at most this many predictions a second while a stroke is drawn
 MAX_PREDICTIONS_PER_SECOND = 20
+#: while a run trains, the drawing is read with its newest weights at most this often
+LIVE_REFRESH_MS = 1000
 
 
 class DrawingCanvas(QWidget):
@@ -57,8 +60,8 @@ class DrawingCanvas(QWidget):
         self.strokes: list[tuple[float, list[QPointF]]] = []  # (pen width, points)
         self._cleared: list[list[tuple[float, list[QPointF]]]] = []  # drawings cleared
         self.pen_width = DEFAULT_PEN
-        self.setToolTip("Draw with the mouse, a pen or a finger. Esc clears; Ctrl+Z takes back "
-                        "the last stroke, or the clear.")
+        self.setToolTip(self.tr("Draw with the mouse, a pen or a finger. Esc clears; Ctrl+Z "
+                                "takes back the last stroke, or the clear."))  # fmt: skip
 
     def sizeHint(self) -> QSize:
         return QSize(REFERENCE * 2, REFERENCE * 2)
@@ -137,7 +140,7 @@ class DrawingCanvas(QWidget):
         if not self.strokes:
             painter.setPen(Qt.GlobalColor.gray)
             painter.drawText(QRectF(0, 0, REFERENCE, REFERENCE), Qt.AlignmentFlag.AlignCenter,
-                             "draw a digit here")
+                             self.tr("draw a digit here"))
 
     def to_array(self) -> np.ndarray:
         """The drawing as uint8 [280, 280], black ink (0) on white (255)."""
@@ -153,7 +156,8 @@ class DrawingCanvas(QWidget):
 
 
 class DrawTab(QWidget):
-    """The canvas, the image the network sees, and its live prediction."""
+    """The canvas, the image the network sees, and its live prediction; while a run trains
+    (and this tab is on screen), with the run's newest weights."""
 
     #: "Inspect this drawing": the uint8 model input [C, H, W]
     inspect_requested = Signal(object)
@@ -164,21 +168,26 @@ class DrawTab(QWidget):
         super().__init__(parent)
         self.setObjectName("drawTab")
         self.predictor: Predictor | None = None
+        #: the predictor is this tab's own copy, which live weights may change
+        self._own_copy = False
+        self.live = LiveWeights(self._apply_weights, LIVE_REFRESH_MS, self)
         self.prediction: Prediction | None = None
         self.model_input: np.ndarray | None = None
 
         self.canvas = DrawingCanvas()
-        self.clear_button = QPushButton("Clear", objectName="clearCanvasButton")
-        self.clear_button.setToolTip("Clear the canvas (Esc or Delete); Ctrl+Z brings it back")
-        self.undo_button = QPushButton("Undo", objectName="undoStrokeButton")
-        self.undo_button.setToolTip("Undo the last stroke (Ctrl+Z)")
+        self.clear_button = QPushButton(self.tr("Clear"), objectName="clearCanvasButton")
+        self.clear_button.setToolTip(self.tr("Clear the canvas (Esc or Delete); Ctrl+Z brings "
+                                             "it back"))  # fmt: skip
+        self.undo_button = QPushButton(self.tr("Undo"), objectName="undoStrokeButton")
+        self.undo_button.setToolTip(self.tr("Undo the last stroke (Ctrl+Z)"))
         self.pen_slider = QSlider(Qt.Orientation.Horizontal, objectName="penWidthSlider")
         self.pen_slider.setRange(4, 48)
         self.pen_slider.setValue(DEFAULT_PEN)
-        self.pen_slider.setToolTip("Pen width")
-        self.inspect_button = QPushButton("Inspect this drawing", objectName="inspectDrawing")
+        self.pen_slider.setToolTip(self.tr("Pen width"))
+        self.inspect_button = QPushButton(self.tr("Inspect this drawing"),
+                                          objectName="inspectDrawing")  # fmt: skip
         tools = QHBoxLayout()
-        tools.addWidget(QLabel("Pen"))
+        tools.addWidget(QLabel(self.tr("Pen")))
         tools.addWidget(self.pen_slider, 1)
         tools.addWidget(self.undo_button)
         tools.addWidget(self.clear_button)
@@ -187,9 +196,10 @@ class DrawTab(QWidget):
         left.addLayout(tools)
 
         self.weights_label = QLabel(objectName="weightsLabel")
+        self.weights_label.setWordWrap(True)  # a run's long name never narrows the canvas
         self.notice = QLabel(objectName="drawNotice")
         self.notice.setWordWrap(True)
-        self.use_shipped_button = QPushButton("Use the shipped digit model",
+        self.use_shipped_button = QPushButton(self.tr("Use the shipped digit model"),
                                               objectName="useShippedWeights")
         self.guess_label = QLabel("?", objectName="drawGuess")
         font = QFont()
@@ -197,13 +207,14 @@ class DrawTab(QWidget):
         font.setBold(True)
         self.guess_label.setFont(font)
         self.guess_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.confidence_label = QLabel("draw a digit", objectName="drawConfidence")
+        self.confidence_label = QLabel(self.tr("draw a digit"), objectName="drawConfidence")
         self.confidence_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # a plain image view: pg.ImageView builds a histogram whose colour menu imports
         # matplotlib, a quarter second before the window's first paint
         self.preview, self.preview_view, self.preview_item = image_view("drawPreview")
         self.preview.setFixedSize(200, 200)
-        self.raw_toggle = QCheckBox("Show the raw canvas, scaled down", objectName="rawPreview")
+        self.raw_toggle = QCheckBox(self.tr("Show the raw canvas, scaled down"),
+                                    objectName="rawPreview")  # fmt: skip
         self.chart = ProbabilityChart("drawPrediction")
 
         right = QVBoxLayout()
@@ -216,7 +227,7 @@ class DrawTab(QWidget):
         column.addWidget(self.confidence_label)
         guess.addLayout(column, 1)
         preview_column = QVBoxLayout()
-        preview_column.addWidget(QLabel("What the network sees"))
+        preview_column.addWidget(QLabel(self.tr("What the network sees")))
         preview_column.addWidget(self.preview)
         preview_column.addWidget(self.raw_toggle)
         guess.addLayout(preview_column)
@@ -241,18 +252,21 @@ class DrawTab(QWidget):
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.canvas.undo,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._show_nothing("no digit model")
+        self._show_nothing(self.tr("no digit model"))
 
     # -- weights ----------------------------------------------------------------------------
     def show_model(self, current: CurrentModel) -> bool:
         """Classify with the current model. A colour model is not used for drawing: the tab
         says so and offers the shipped digit model."""
         meta = current.meta
-        self.weights_label.setText(f"Weights: {current.label}")
+        self.weights_label.setText(self.tr("Weights: {label}").format(label=current.label))
+        self.live.drop()
+        self._own_copy = False
         if meta.input_shape[0] != 1:
-            self._show_notice(
-                f"The Draw tab is for digit models; {meta.model} on {meta.dataset} takes "
-                f"colour images. Switch to the shipped digit model to draw.")
+            self._show_notice(self.tr(
+                "The Draw tab is for digit models; {model} on {dataset} takes colour images. "
+                "Switch to the shipped digit model to draw.").format(model=meta.model,
+                                                                     dataset=meta.dataset))
             self.use_shipped_button.show()
             self.predictor = None
             self.update_prediction()
@@ -262,6 +276,27 @@ class DrawTab(QWidget):
         self.use_shipped_button.hide()
         self.update_prediction()
         return True
+
+    def show_weights(self, state: dict[str, np.ndarray], step: int) -> None:
+        """A running trainer's weight snapshot: the drawing is read with it at once, then at
+        most once every LIVE_REFRESH_MS (the newest snapshot wins), so that a class sees a
+        digit's reading improve as the run trains."""
+        if self.predictor is None:
+            return  # a colour model: nothing is read here
+        self.weights_label.setText(
+            self.tr("Weights: this run, step {step} (live)").format(step=step))
+        self.live.offer(state)
+
+    def _apply_weights(self, state: dict[str, np.ndarray]) -> None:
+        if self.predictor is None:
+            return
+        if not self._own_copy:  # the current model is every tab's: change a copy of it
+            self.predictor, self._own_copy = self.predictor.copy(), True
+        try:
+            self.predictor.load_weights(state)
+        except (RuntimeError, KeyError):
+            return  # a snapshot of another model, left over from a previous run
+        self.update_prediction()
 
     def _show_notice(self, text: str) -> None:
         self.notice.setText(text)
@@ -276,14 +311,14 @@ class DrawTab(QWidget):
         """Preprocess the canvas, classify it, and show both; called at most
         MAX_PREDICTIONS_PER_SECOND times a second while drawing."""
         if self.predictor is None:
-            self._show_nothing("no digit model")
+            self._show_nothing(self.tr("no digit model"))
             return
         canvas = self.canvas.to_array()
         _, height, width = self.predictor.input_shape
         prepared = prepare_drawing(canvas, (height, width))
         if prepared.image is None:
-            self._show_nothing(
-                "draw a digit" if prepared.reason == "empty" else "keep drawing: too small")
+            self._show_nothing(self.tr("draw a digit") if prepared.reason == "empty"
+                               else self.tr("keep drawing: too small"))  # fmt: skip
             return
         self.model_input = self.predictor.digit_to_input(prepared.image)
         self.prediction = self.predictor.predict(self.model_input)
@@ -297,7 +332,8 @@ class DrawTab(QWidget):
         self.preview_view.autoRange(padding=0)
         top = self.prediction.top
         self.guess_label.setText(self.prediction.label)
-        self.confidence_label.setText(f"{self.prediction.probabilities[top]:.1%} sure")
+        self.confidence_label.setText(self.tr("{probability} sure").format(
+            probability=f"{self.prediction.probabilities[top]:.1%}"))
         self.chart.show_probabilities(self.prediction.probabilities, self.prediction.class_names)
         self.inspect_button.setEnabled(True)
 

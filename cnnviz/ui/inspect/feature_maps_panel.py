@@ -40,7 +40,9 @@ from cnnviz.core.analysis.receptive_field import Field
 from cnnviz.core.training.timelapse import TimelapseEvent
 from cnnviz.ui.shell.file_dialogs import choose_path
 from cnnviz.ui.widgets.charts import bar_brushes, image_view, lookup_table
+from cnnviz.ui.widgets.controls import SteadyLabel
 from cnnviz.ui.widgets.grid_marks import GridMarks, colour_bar, rect_outline, set_scale
+from cnnviz.ui.widgets.style import style_plot
 
 MAPS_PER_PAGE = 64
 COLORMAPS = ["viridis", "inferno", "magma", "plasma", "CET-L1"]
@@ -78,13 +80,16 @@ class FeatureMapsPanel(QWidget):
         self.colormap_combo = QComboBox(objectName="inspectColormap")
         self.colormap_combo.addItems(COLORMAPS)
         self.scaling_combo = QComboBox(objectName="inspectScaling")
-        self.scaling_combo.addItems(["scale each map", "scale the layer together"])
-        self.sort_check = QCheckBox("sort by mean activation", objectName="inspectSort")
+        self.scaling_combo.addItems([self.tr("scale each map"),
+                                     self.tr("scale the layer together")])  # fmt: skip
+        self.sort_check = QCheckBox(self.tr("sort by mean activation"), objectName="inspectSort")
         self.page_spin = QSpinBox(objectName="inspectPage", minimum=1, maximum=1)
-        self.page_spin.setPrefix("page ")
+        self.page_spin.setPrefix(self.tr("page "))
         self.shown_label = QLabel(objectName="inspectShown")
-        self.export_png_button = QPushButton("Export PNG...", objectName="inspectExportPng")
-        self.export_npy_button = QPushButton("Export .npy...", objectName="inspectExportNpy")
+        self.export_png_button = QPushButton(self.tr("Export PNG..."),
+                                             objectName="inspectExportPng")  # fmt: skip
+        self.export_npy_button = QPushButton(self.tr("Export .npy..."),
+                                             objectName="inspectExportNpy")  # fmt: skip
         map_controls = QGridLayout()
         map_controls.addWidget(self.colormap_combo, 0, 0)
         map_controls.addWidget(self.scaling_combo, 0, 1)
@@ -96,10 +101,11 @@ class FeatureMapsPanel(QWidget):
         exports.addWidget(self.export_npy_button)
         map_controls.addLayout(exports, 1, 2)
         self.map_widget, self.map_view, self.map_item = image_view("featureMapView")
+        self.map_widget.setMinimumSize(200, 120)  # never squeezed away by the columns beside
         self.map_marks = GridMarks(self.map_widget, self.map_view)
         self.bars = pg.PlotWidget(objectName="layerOutputBars")
-        self.bars.setBackground("w")
         self.bars.setMenuEnabled(False)
+        style_plot(self.bars)
         self.bars.hide()
         self.dead_marks = pg.ScatterPlotItem(symbol="x", size=10, brush=DEAD_BRUSH,
                                              pen=pg.mkPen(230, 40, 40, width=2))
@@ -115,15 +121,18 @@ class FeatureMapsPanel(QWidget):
         self.erf_item.setLookupTable(lookup_table("inferno"))
         self.erf_outline = rect_outline(self.erf_view, FIELD_COLOUR, 2, 10)
         self.erf_widget.hide()
-        self.overlay_check = QCheckBox("overlay on the input", objectName="inspectOverlay")
-        self.erf_check = QCheckBox("effective receptive field", objectName="inspectEffectiveField")
-        self.erf_check.setToolTip(
+        self.overlay_check = QCheckBox(self.tr("overlay on the input"),
+                                       objectName="inspectOverlay")  # fmt: skip
+        self.erf_check = QCheckBox(self.tr("effective receptive field"),
+                                   objectName="inspectEffectiveField")  # fmt: skip
+        self.erf_check.setToolTip(self.tr(
             "Beside the outline, the gradient of the unit under the mouse with respect to the "
             "input: the pixels that really move it (Luo et al., 2016). It fills much less than "
-            "the theoretical square.")
-        self.hover_label = QLabel("click a map to enlarge it; hover over it to see a unit's "
-                                  "receptive field", objectName="inspectHover")  # fmt: skip
-        self.hover_label.setWordWrap(True)
+            "the theoretical square."))
+        # two lines kept, so that a reading that wraps moves nothing as the mouse moves
+        self.hover_label = SteadyLabel(2, objectName="inspectHover")
+        self.hover_label.setText(self.tr("click a map to enlarge it; hover over it to see a "
+                                         "unit's receptive field"))  # fmt: skip
         zoom_checks = QHBoxLayout()
         zoom_checks.addWidget(self.overlay_check)
         zoom_checks.addWidget(self.erf_check)
@@ -145,7 +154,6 @@ class FeatureMapsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(map_controls)
         layout.addLayout(maps_row, 1)
-
 
         for signal in (self.colormap_combo.currentIndexChanged,
                        self.scaling_combo.currentIndexChanged, self.sort_check.toggled):
@@ -215,9 +223,11 @@ class FeatureMapsPanel(QWidget):
             self.map_item.clear()
             self.map_marks.clear()
             self.hover_label.setText(
-                "" if not self.layer_name else f"{self.layer_name}: no output for this input"
-                if self.recorded is None else f"{self.layer_name}: the timelapse recorded "
-                f"no maps of it (it has {', '.join(self.recorded.maps_layers)})")
+                "" if not self.layer_name else
+                self.tr("{layer}: no output for this input").format(layer=self.layer_name)
+                if self.recorded is None else
+                self.tr("{layer}: the timelapse recorded no maps of it (it has {layers})")
+                .format(layer=self.layer_name, layers=", ".join(self.recorded.maps_layers)))
             return
         if flat:
             self._draw_bars(activation.reshape(-1))
@@ -241,6 +251,7 @@ class FeatureMapsPanel(QWidget):
         self.map_item.setImage(mosaic, autoLevels=False, levels=(0.0, 1.0))
         self.map_view.autoRange(padding=0.01)
         self.map_marks.number(self.shown_channels, maps.shape[1:], columns)
+        self.map_marks.fit_bar((mosaic.shape[1], mosaic.shape[0]))
         # each map scaled alone: the bar reads from its lowest (0) to its highest (1)
         self.map_marks.scale(colormap, *((0.0, 1.0) if per_map
                                          else (float(maps.min()), float(maps.max()))))
@@ -251,8 +262,9 @@ class FeatureMapsPanel(QWidget):
             [(i // columns) * (h + 1) + h / 2 for i in dead])
         dead_total = int(sum(not np.any(m) for m in maps))
         self.shown_label.setText(
-            f"{len(shown)} of {len(maps)} shown" + (f", {dead_total} dead (x)" if dead_total
-                                                    else ""))  # fmt: skip
+            (self.tr("{shown} of {count} shown, {dead} dead (x)") if dead_total else
+             self.tr("{shown} of {count} shown")).format(shown=len(shown), count=len(maps),
+                                                         dead=dead_total))  # fmt: skip
         self._draw_zoom()
 
     def _draw_bars(self, values: np.ndarray) -> None:
@@ -269,10 +281,12 @@ class FeatureMapsPanel(QWidget):
         step = max(1, len(values) // 20)  # at most about 20 names on the axis
         self.bars.getAxis("bottom").setTicks([[(i, labels[i])
                                                for i in range(0, len(values), step)]])
-        what = "class scores (logits)" if labels is names else "outputs"
-        self.hover_label.setText(f"{self.layer_name}: {len(values)} {what}; highest: "
-                                 f"{labels[top]} ({values[top]:.3g})")
-        self.shown_label.setText(f"{len(values)} outputs")
+        text = (self.tr("{layer}: {count} class scores (logits); highest: {name} ({value})")
+                if labels is names else
+                self.tr("{layer}: {count} outputs; highest: {name} ({value})"))
+        self.hover_label.setText(text.format(layer=self.layer_name, count=len(values),
+                                             name=labels[top], value=f"{values[top]:.3g}"))
+        self.shown_label.setText(self.tr("{count} outputs").format(count=len(values)))
 
     def _draw_zoom(self) -> None:
         activation = self._activation()
@@ -302,10 +316,15 @@ class FeatureMapsPanel(QWidget):
             self.overlay_base.hide()
             self.zoom_item.setOpacity(1.0)
         self.zoom_view.autoRange(padding=0.01)
-        recorded = "" if self.recorded is None else \
-            f" (test image 0, step {self.recorded.step:,})"  # fmt: skip
-        self.hover_label.setText(f"{self.layer_name}, channel {self.channel}{recorded}: "
-                                 f"min {low:.3g}, max {high:.3g}")
+        values = {"layer": self.layer_name, "channel": self.channel, "low": f"{low:.3g}",
+                  "high": f"{high:.3g}"}
+        if self.recorded is None:
+            text = self.tr("{layer}, channel {channel}: min {low}, max {high}")
+        else:
+            text = self.tr("{layer}, channel {channel} (test image 0, step {step}): min {low}, "
+                           "max {high}")
+            values["step"] = f"{self.recorded.step:,}"
+        self.hover_label.setText(text.format(**values))
         self._draw_gradient()  # the unit hovered, in this channel or with new weights
 
     def _on_map_clicked(self, event) -> None:
@@ -334,17 +353,20 @@ class FeatureMapsPanel(QWidget):
         """The mouse is over unit (row, column) of the enlarged map: its value, and its
         receptive field outlined on the input (the effective field follows shortly)."""
         single = self._activation()[self.channel]
-        text = f"{self.layer_name}, channel {self.channel}: x {column}, y {row}, " \
-               f"value {single[row, column]:.4g}"  # fmt: skip
+        text = self.tr("{layer}, channel {channel}: x {x}, y {y}, value {value}").format(
+            layer=self.layer_name, channel=self.channel, x=column, y=row,
+            value=f"{single[row, column]:.4g}")
         self.hovered = (row, column)
         if self.field is not None and self._inputs()[0] is not None:
             top, left, height, width = self.field.rect(row, column)
             for item in (self.field_outline, self.erf_outline):
                 item.setRect(QRectF(left, top, width, height))
                 item.show()
-            what = "the whole input" if self.field.jump is None else \
-                f"{int(height)}x{int(width)} pixels from ({int(left)}, {int(top)})"  # fmt: skip
-            text += f"; receptive field: {what}"
+            text = (self.tr("{reading}; receptive field: the whole input").format(reading=text)
+                    if self.field.jump is None else
+                    self.tr("{reading}; receptive field: {size} pixels from ({x}, {y})").format(
+                        reading=text, size=f"{int(height)}x{int(width)}", x=int(left),
+                        y=int(top)))  # fmt: skip
             if self.erf_check.isChecked() and not self._gradient_timer.isActive():
                 self._gradient_timer.start()
         self._hover_text = text
@@ -389,14 +411,15 @@ class FeatureMapsPanel(QWidget):
         high = float(gradient.max())
         self.erf_item.setImage(gradient, autoLevels=False, levels=(0.0, high if high > 0 else 1.0))
         if high == 0:
-            self.hover_label.setText(f"{self._hover_text}; effective field: none, the unit is "
-                                     f"off for this input, so no pixel moves it")  # fmt: skip
+            self.hover_label.setText(self.tr("{reading}; effective field: none, the unit is off "
+                                             "for this input, so no pixel moves it")
+                                     .format(reading=self._hover_text))  # fmt: skip
 
     def export_grid_png(self, path: Path | None = None) -> Path | None:
         if self.map_item.image is None:
             return None
-        path = choose_path(True, self, path, "Export feature maps",
-                           f"{self.layer_name}.png", "PNG (*.png)")
+        path = choose_path(True, self, path, self.tr("Export feature maps"),
+                           f"{self.layer_name}.png", self.tr("PNG (*.png)"))
         if path is None:
             return None
         lut = lookup_table(self.colormap_combo.currentText())
@@ -405,7 +428,7 @@ class FeatureMapsPanel(QWidget):
             Image.fromarray(lut[index][..., :3].astype(np.uint8)).resize(
                 (index.shape[1] * 8, index.shape[0] * 8), Image.Resampling.NEAREST).save(path)
         except OSError as exc:
-            self.status.emit(f"cannot write {path}: {exc}")
+            self.status.emit(self.tr("cannot write {path}: {error}").format(path=path, error=exc))
             return None
         return path
 
@@ -413,13 +436,13 @@ class FeatureMapsPanel(QWidget):
         activation = self._activation()
         if activation is None:
             return None
-        path = choose_path(True, self, path, "Export activations",
-                           f"{self.layer_name}.npy", "NumPy (*.npy)")
+        path = choose_path(True, self, path, self.tr("Export activations"),
+                           f"{self.layer_name}.npy", self.tr("NumPy (*.npy)"))
         if path is None:
             return None
         try:
             np.save(path, activation)
         except OSError as exc:
-            self.status.emit(f"cannot write {path}: {exc}")
+            self.status.emit(self.tr("cannot write {path}: {error}").format(path=path, error=exc))
             return None
         return path

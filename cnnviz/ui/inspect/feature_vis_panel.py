@@ -16,16 +16,20 @@ Found = tuple[Visualisation, tuple[float, int] | None, str]
 
 
 class FeatureVisPanel(UnitView):
-    verb = "visualise"
     def __init__(self) -> None:
-        super().__init__("What excites this channel", "Visualise", "featureVis",
-                         "featureVisView")  # fmt: skip
+        super().__init__("featureVis", "featureVisView")
+        self.heading.setText(self.tr("What excites this channel"))
+        self.task_bar.start_button.setText(self.tr("Visualise"))
         self.objective_combo = QComboBox(objectName="featureVisObjective")
-        self.objective_combo.addItem("the channel's mean", "channel")
-        self.objective_combo.addItem("its centre unit", "unit")
+        self.objective_combo.addItem(self.tr("the channel's mean"), "channel")
+        self.objective_combo.addItem(self.tr("its centre unit"), "unit")
         self.controls.addWidget(self.objective_combo)
         self.objective_combo.currentIndexChanged.connect(lambda _: self.redraw())
         self.results: dict[Objective, Found] = {}
+
+    def error_text(self, error: Exception) -> str:
+        return self.tr("Cannot visualise {layer}: {error}").format(layer=self.layer,
+                                                                    error=error)
 
     def objective(self) -> Objective:
         return Objective(self.layer, self.channel, self.objective_combo.currentData())
@@ -49,19 +53,28 @@ class FeatureVisPanel(UnitView):
                                  should_stop=state.is_interruption_requested)  # fmt: skip
             return None if best is None else (result, best, label)
 
-        self.caption.setText(f"Optimising an input for {self.layer}, channel {self.channel}...")
+        self.caption.setText(self.tr("Optimising an input for {layer}, channel {channel}...")
+                             .format(layer=self.layer, channel=self.channel))  # fmt: skip
         self.task_bar.run(work, lambda found: self._on_done(objective, found), self._on_error)
 
     def redraw(self) -> None:
         found = self.results.get(self.objective()) if self.layer else None
         if found is None:
-            self._show_hint(f"Optimise an input to excite {self.layer or 'a layer'}, "
-                            f"channel {self.channel}: what it responds to.")
+            self._show_hint(self.tr("Optimise an input to excite {layer}, channel {channel}: "
+                                    "what it responds to.")
+                            .format(layer=self.layer or self.tr("a layer"),
+                                    channel=self.channel))  # fmt: skip
             return
         result, best, label = found
         image = result.image
         self.draw_picture(image[0] if image.shape[0] == 1 else image.transpose(1, 2, 0))
-        compared = ("" if best is None else
-                    f"; the best test image (#{best[1]}) reaches {best[0]:.4g}")  # fmt: skip
-        self.caption.setText(f"{self.layer}, channel {self.channel}: {result.activation:.4g} "
-                             f"for this image{compared}. Weights: {label}.")
+        values = {"layer": self.layer, "channel": self.channel, "label": label,
+                  "value": f"{result.activation:.4g}"}
+        if best is None:
+            text = self.tr("{layer}, channel {channel}: {value} for this image. Weights: "
+                           "{label}.")
+        else:
+            text = self.tr("{layer}, channel {channel}: {value} for this image; the best test "
+                           "image (#{index}) reaches {best}. Weights: {label}.")
+            values.update(index=best[1], best=f"{best[0]:.4g}")
+        self.caption.setText(text.format(**values))

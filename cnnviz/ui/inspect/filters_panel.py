@@ -1,16 +1,26 @@
 """The Inspect tab's filters: a conv layer's kernels as images, a histogram of its weights,
 and any kernel's numbers on a click; or, while Inspect's timelapse slider is moved back
-(timelapse_replay.py), the first conv layer's kernels as the run recorded them then."""
+(timelapse_replay.py), the first conv layer's kernels as the run recorded them then.
+
+The guide asks students to watch the first layer's kernels change, so they are drawn as big
+as the page allows: the grid takes the shape that suits the room (fitting_columns), each
+filter's number is written under its kernel rather than over it, the colour bar is as tall
+as the grid, and the table of a kernel's weights is always whole."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -19,14 +29,22 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.core.analysis.inspection import ModelInspector
-from cnnviz.core.analysis.mosaic import cell_at, grid_columns, normalise, tile
+from cnnviz.core.analysis.mosaic import cell_at, fitting_columns, normalise, tile
 from cnnviz.core.training.timelapse import TimelapseEvent
 from cnnviz.ui.widgets.charts import image_view, lookup_table
 from cnnviz.ui.widgets.grid_marks import GridMarks
+from cnnviz.ui.widgets.style import SIGNED_COLOURMAP, style_plot
 
 KERNEL_ROWS_PER_PAGE = 16
 KERNEL_COLUMNS_MAX = 32
-WEIGHT_COLORMAP = "CET-D1"  # diverging: negative blue, zero grey, positive red
+WEIGHT_COLORMAP = SIGNED_COLOURMAP  # diverging: negative blue, zero white, positive red
+
+
+def kernel_pad(height: int) -> int:
+    """Image pixels between kernels, and under the last row: room for each filter's number
+    under its kernel (a fifth of the kernel, at least a pixel: a line of small text beside
+    a kernel drawn 64 pixels tall)."""
+    return max(1, math.ceil(height / 5))
 
 
 class FiltersPanel(QWidget):
@@ -42,39 +60,55 @@ class FiltersPanel(QWidget):
         self._filter_layer = ""
         #: a timelapse frame whose kernels are shown instead of the model's
         self.recorded: TimelapseEvent | None = None
+        #: the kernel chosen, as an index into the grid shown (None: none)
+        self._selected: int | None = None
         self.filter_mode = QComboBox(objectName="filterMode")
-        self.filter_mode.addItems(["every kernel (output x input)", "averaged over inputs"])
+        self.filter_mode.addItems([self.tr("every kernel (output x input)"),
+                                   self.tr("averaged over inputs")])  # fmt: skip
         self.filter_page_spin = QSpinBox(objectName="filterPage", minimum=1, maximum=1)
-        self.filter_page_spin.setPrefix("page ")
+        self.filter_page_spin.setPrefix(self.tr("page "))
         self.filter_label = QLabel(objectName="filterShown")
+        self.filter_label.setWordWrap(True)
+        self.filter_label.setMinimumWidth(10)
         filter_controls = QHBoxLayout()
         filter_controls.addWidget(self.filter_mode)
         filter_controls.addWidget(self.filter_page_spin)
         filter_controls.addWidget(self.filter_label, 1)
         self.filter_widget, self.filter_view, self.filter_item = image_view("filterView")
+        self.filter_widget.setMinimumSize(160, 120)
+        self.filter_widget.ci.setContentsMargins(2, 2, 2, 2)
         self.marks = GridMarks(self.filter_widget, self.filter_view)
         self.kernel_table = QTableWidget(objectName="kernelTable")
-        self.kernel_table.setMinimumWidth(220)
-        self.histogram = pg.PlotWidget(title="weights")
+        # always whole: as large as its numbers, at any font size
+        for header in (self.kernel_table.horizontalHeader(), self.kernel_table.verticalHeader()):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.kernel_table.setSizeAdjustPolicy(
+            QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.kernel_table.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.histogram = pg.PlotWidget(title=self.tr("weights"))
         self.histogram.setObjectName("weightHistogram")
-        self.histogram.setBackground("w")
+        self.histogram.setMinimumHeight(120)
         self.histogram_curve = self.histogram.plot(stepMode="center", fillLevel=0,
                                                    brush=(90, 140, 220, 150))  # fmt: skip
-        filter_side = QVBoxLayout()
-        filter_side.addWidget(QLabel("Click a kernel for its weights"))
-        filter_side.addWidget(self.kernel_table, 1)
-        filter_side.addWidget(self.histogram, 1)
-        filter_row = QHBoxLayout()
-        filter_row.addWidget(self.filter_widget, 3)
-        filter_row.addLayout(filter_side, 1)
+        style_plot(self.histogram)
+        kernel_side = QVBoxLayout()
+        kernel_side.addWidget(QLabel(self.tr("Click a kernel for its weights")))
+        kernel_side.addWidget(self.kernel_table)
+        kernel_side.addStretch(1)
+        kernel_row = QHBoxLayout()
+        kernel_row.addLayout(kernel_side)
+        kernel_row.addWidget(self.histogram, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)  # the kernels take every pixel there is
         layout.addLayout(filter_controls)
-        layout.addLayout(filter_row, 1)
-
+        layout.addWidget(self.filter_widget, 3)
+        layout.addLayout(kernel_row, 1)
 
         self.filter_mode.currentIndexChanged.connect(lambda *_: self._draw_filters())
         self.filter_page_spin.valueChanged.connect(lambda *_: self._draw_filters())
         self.filter_widget.scene().sigMouseClicked.connect(self._on_filter_clicked)
+        # a grid whose shape follows its room is laid out again when the room changes
+        self.filter_view.sigResized.connect(lambda *_: self._refit())
 
     def show_layer(self, inspector: ModelInspector, name: str) -> None:
         """The filters of this layer, or of the conv layer before it (a BN or ReLU). A kernel
@@ -82,7 +116,7 @@ class FiltersPanel(QWidget):
         if inspector is not self.inspector or name != self.layer_name:
             self.kernel_table.setRowCount(0)
             self.kernel_table.setColumnCount(0)
-            self.marks.select(None, (1, 1), 1)
+            self._selected = None
         self.inspector, self.layer_name = inspector, name
         self._draw_filters()
 
@@ -109,6 +143,21 @@ class FiltersPanel(QWidget):
                 return i
         return 0
 
+    def _area(self) -> tuple[float, float]:
+        """The room the grid has on screen, (width, height) in pixels."""
+        rect = self.filter_view.geometry()
+        return max(1.0, rect.width()), max(1.0, rect.height())
+
+    def _refit(self) -> None:
+        """The view was resized: a grid whose shape follows its room is drawn again if its
+        best shape changed."""
+        grid = self._filter_grid
+        if grid is None or grid[0] == "grid" or self.inspector is None:
+            return
+        kh, kw = self._filter_weights.shape[2:]
+        if fitting_columns(grid[2], (kh, kw), self._area(), kernel_pad(kh)) != grid[1]:
+            self._draw_filters()
+
     def _draw_filters(self) -> None:
         name = self._conv_name()
         if name is None:
@@ -121,61 +170,67 @@ class FiltersPanel(QWidget):
         if replayed:
             weights = frame.filters
         out_ch, in_ch, kh, kw = weights.shape
+        pad = kernel_pad(kh)
         self._filter_weights = weights
         self._filter_layer = name
         if in_ch == 3 and self.filter_mode.currentIndex() == 0 and out_ch <= 256:
             cells = normalise(weights.transpose(0, 2, 3, 1), per_map=True)  # RGB per filter
-            self._filter_grid = ("rgb", grid_columns(out_ch, 1.5), out_ch)
-            mosaic = tile(cells, self._filter_grid[1], fill=np.nan)
+            self._filter_grid = ("rgb", fitting_columns(out_ch, (kh, kw), self._area(), pad),
+                                out_ch)  # fmt: skip
             self.filter_item.setLookupTable(None)
-            self.filter_item.setImage(mosaic, autoLevels=False, levels=(0.0, 1.0))
-            self.filter_label.setText(f"{name}: {out_ch} filters, shown in colour")
+            self.filter_label.setText(self.tr("{layer}: {count} filters, shown in colour")
+                                      .format(layer=name, count=out_ch))  # fmt: skip
             self.filter_page_spin.setMaximum(1)
         elif in_ch == 1 or self.filter_mode.currentIndex() == 1:
-            kernels = weights.mean(axis=1)
-            cells = normalise(kernels, per_map=False, symmetric=True)
-            self._filter_grid = ("avg", grid_columns(out_ch, 1.5), out_ch)
+            cells = normalise(weights.mean(axis=1), per_map=False, symmetric=True)
+            self._filter_grid = ("avg", fitting_columns(out_ch, (kh, kw), self._area(), pad),
+                                out_ch)  # fmt: skip
             self.filter_item.setLookupTable(lookup_table(WEIGHT_COLORMAP))
-            mosaic = tile(cells, self._filter_grid[1], fill=np.nan)
-            self.filter_item.setImage(mosaic, autoLevels=False, levels=(0.0, 1.0))
-            what = "filters" if in_ch == 1 else "filters averaged over their inputs"
-            self.filter_label.setText(f"{name}: {out_ch} {what}")
+            text = (self.tr("{layer}: {count} filters") if in_ch == 1 else
+                    self.tr("{layer}: {count} filters averaged over their inputs"))
+            self.filter_label.setText(text.format(layer=name, count=out_ch))
             self.filter_page_spin.setMaximum(1)
         else:
             pages = max(1, -(-out_ch // KERNEL_ROWS_PER_PAGE))
             self.filter_page_spin.setMaximum(pages)
-            page = min(self.filter_page_spin.value(), pages) - 1
-            rows = weights[page * KERNEL_ROWS_PER_PAGE : (page + 1) * KERNEL_ROWS_PER_PAGE,
-                           :KERNEL_COLUMNS_MAX]  # fmt: skip
+            first = (min(self.filter_page_spin.value(), pages) - 1) * KERNEL_ROWS_PER_PAGE
+            rows = weights[first : first + KERNEL_ROWS_PER_PAGE, :KERNEL_COLUMNS_MAX]
             columns = rows.shape[1]
             scaled = normalise(weights, per_map=False, symmetric=True)
-            cells = scaled[page * KERNEL_ROWS_PER_PAGE : (page + 1) * KERNEL_ROWS_PER_PAGE,
+            cells = scaled[first : first + KERNEL_ROWS_PER_PAGE,
                            :KERNEL_COLUMNS_MAX].reshape(-1, kh, kw)  # fmt: skip
-            self._filter_grid = ("grid", columns, len(cells), page * KERNEL_ROWS_PER_PAGE)
+            self._filter_grid = ("grid", columns, len(cells), first)
             self.filter_item.setLookupTable(lookup_table(WEIGHT_COLORMAP))
-            self.filter_item.setImage(tile(cells, columns, fill=np.nan), autoLevels=False,
-                                      levels=(0.0, 1.0))
             self.filter_label.setText(
-                f"{name}: outputs {page * KERNEL_ROWS_PER_PAGE}-"
-                f"{page * KERNEL_ROWS_PER_PAGE + len(rows) - 1} of {out_ch} (rows) x "
-                f"{columns} of {in_ch} inputs (columns)")
+                self.tr("{layer}: outputs {first}-{last} of {outputs} (rows) x {columns} of "
+                        "{inputs} inputs (columns)").format(
+                    layer=name, first=first, last=first + len(rows) - 1, outputs=out_ch,
+                    columns=columns, inputs=in_ch))  # fmt: skip
         if frame is not None:
             self.filter_label.setText(self.filter_label.text() + (
-                f", recorded at step {frame.step:,}" if replayed else
-                " (the timelapse keeps the first conv layer's kernels only: these are the "
-                "weights shown)"))
-        self.filter_view.autoRange(padding=0.01)
+                self.tr(", recorded at step {step}").format(step=f"{frame.step:,}")
+                if replayed else self.tr(" (the timelapse keeps the first conv layer's kernels "
+                                         "only: these are the weights shown)")))  # fmt: skip
         kind, columns, count = self._filter_grid[:3]
+        # a band under the last row too, for its numbers; NaN shows as the background
+        mosaic = tile(cells, columns, pad=pad, fill=np.nan)
+        band = np.full((pad, *mosaic.shape[1:]), np.nan, dtype=np.float32)
+        mosaic = np.concatenate([mosaic, band])
+        self.filter_item.setImage(mosaic, autoLevels=False, levels=(0.0, 1.0))
+        self.filter_view.autoRange(padding=0.002)
         if kind == "grid":  # a number per row: the output filter its kernels belong to
-            row = (kh, kw * columns + columns - 1)
-            self.marks.number([self._filter_grid[3] + r for r in range(count // columns)], row, 1)
+            row = (kh, (kw + pad) * columns - pad)
+            self.marks.number([self._filter_grid[3] + r for r in range(count // columns)], row,
+                              1, pad, below=True)  # fmt: skip
         else:
-            self.marks.number(list(range(count)), (kh, kw), columns)
+            self.marks.number(list(range(count)), (kh, kw), columns, pad, below=True)
+        self.marks.select(self._selected, (kh, kw), columns, pad)
+        self.marks.fit_bar((mosaic.shape[1], mosaic.shape[0]))
         scale = float(np.abs(weights).max())
         self.marks.scale(None if kind == "rgb" else WEIGHT_COLORMAP, -scale, scale)
         counts, edges = np.histogram(weights, bins=40)
         self.histogram_curve.setData(edges, counts)
-        self.histogram.setTitle(f"weights of {name}")
+        self.histogram.setTitle(self.tr("weights of {layer}").format(layer=name))
 
     def _on_filter_clicked(self, event) -> None:
         if self._filter_grid is None:
@@ -184,18 +239,23 @@ class FiltersPanel(QWidget):
         kh, kw = weights.shape[2:]
         point = self.filter_item.mapFromScene(event.scenePos())
         kind, columns, count = self._filter_grid[:3]
-        index = cell_at(point.x(), point.y(), (kh, kw), columns, count)
+        pad = kernel_pad(kh)
+        index = cell_at(point.x(), point.y(), (kh, kw), columns, count, pad)
         if index is None:
             return
-        self.marks.select(index, (kh, kw), columns)
+        self._selected = index
+        self.marks.select(index, (kh, kw), columns, pad)
         if kind == "grid":
             out_index = self._filter_grid[3] + index // columns
             kernel = weights[out_index, index % columns]
-            title = f"output {out_index}, input {index % columns}"
+            title = self.tr("output {output}, input {input}").format(output=out_index,
+                                                                      input=index % columns)
         elif kind == "avg":
-            kernel, title = weights[index].mean(axis=0), f"filter {index}, mean over inputs"
+            kernel = weights[index].mean(axis=0)
+            title = self.tr("filter {index}, mean over inputs").format(index=index)
         else:
-            kernel, title = weights[index].mean(axis=0), f"filter {index} (mean of R, G, B)"
+            kernel = weights[index].mean(axis=0)
+            title = self.tr("filter {index} (mean of R, G, B)").format(index=index)
         self.show_kernel(kernel, title)
 
     def show_kernel(self, kernel: np.ndarray, title: str) -> None:
@@ -206,5 +266,4 @@ class FiltersPanel(QWidget):
             for c in range(kernel.shape[1]):
                 table.setItem(r, c, QTableWidgetItem(f"{kernel[r, c]:+.3f}"))
         table.setToolTip(title)
-        table.resizeColumnsToContents()
         self.status.emit(f"{self._filter_layer}: {title}")

@@ -19,8 +19,8 @@ import copy
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from torch import nn
 
 from cnnviz.core.analysis.inspection import Inspection, ModelInspector
-from cnnviz.core.analysis.summary import COLUMNS, table_cells
+from cnnviz.core.analysis.summary import sides_text
 from cnnviz.core.analysis.unit_cache import weights_stamp
 from cnnviz.core.data.images import as_model_input
 from cnnviz.core.data.types import ImageSplit, LoadedDataset
@@ -47,14 +47,21 @@ from cnnviz.ui.inspect.feature_maps_panel import FeatureMapsPanel
 from cnnviz.ui.inspect.feature_vis_panel import FeatureVisPanel
 from cnnviz.ui.inspect.filters_panel import FiltersPanel
 from cnnviz.ui.inspect.input_picker import InputPicker
-from cnnviz.ui.inspect.layer_tree import LayerTree, weight_sharing_text
+from cnnviz.ui.inspect.layer_tree import (
+    HEADERS,
+    LayerTree,
+    fit_to_text,
+    headers,
+    layer_rows,
+    weight_sharing_text,
+)
 from cnnviz.ui.inspect.mistake_search import MistakeSearch
 from cnnviz.ui.inspect.prediction_panel import PredictionPanel
 from cnnviz.ui.inspect.timelapse_replay import TimelapseReplay
 from cnnviz.ui.inspect.top_inputs_panel import TopInputsPanel
-from cnnviz.ui.inspect.unit_view import UnitSource, scrolled_column
+from cnnviz.ui.inspect.unit_view import UnitSource
 from cnnviz.ui.shell.file_dialogs import choose_path
-from cnnviz.ui.widgets.controls import fill_table
+from cnnviz.ui.widgets.controls import SteadyLabel, fill_table
 from cnnviz.ui.widgets.timelapse_export import TimelapseExport
 
 
@@ -121,51 +128,65 @@ class InspectTab(QWidget):
 
     # -- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
+        """The input bar over three columns: the layer tree and the prediction; the pages
+        (feature maps, filters, the chosen channel's views, architecture, explain); nothing
+        else, so that at 1280x720 the tree shows every column and the pages keep their room
+        (a splitter whose columns never collapse)."""
         self.picker = InputPicker()
         self.index_spin, self.input_label = self.picker.index_spin, self.picker.input_label
         self.next_button = self.picker.next_button
         self.layer_tree = LayerTree()
-        self.totals_label = QLabel(objectName="inspectTotals")
-        self.totals_label.setWordWrap(True)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.layer_tree, 1)
-        left_layout.addWidget(self.totals_label)
-        self.architecture_table = QTableWidget(objectName="architectureTable")
-        self.architecture_table.setColumnCount(len(COLUMNS))
-        self.architecture_table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.prediction = PredictionPanel()  # the input and the model's probabilities
+        self.left_column = QSplitter(Qt.Orientation.Vertical)
+        self.left_column.setChildrenCollapsible(False)
+        self.left_column.addWidget(self.layer_tree)
+        self.left_column.addWidget(self.prediction)
+        self.left_column.setStretchFactor(0, 1)
+
         self.pages = QTabWidget(objectName="inspectPages")
         self.maps = FeatureMapsPanel(self._unit_gradient)
         self.filters = FiltersPanel()
         for panel in (self.maps, self.filters):
             panel.status.connect(self.status)
-        # beside the maps, under the layer tree where the column has room: what excites the
-        # enlarged channel, and its top test images
+        # a page of their own: what excites the channel enlarged on Feature maps, and its
+        # top test images, one above the other, each as large as half the page
         self.feature_vis = FeatureVisPanel()
         self.top_inputs = TopInputsPanel()
         self.unit_views = (self.feature_vis, self.top_inputs)
-        left_column = QSplitter(Qt.Orientation.Vertical)
-        left_column.addWidget(left)
-        left_column.addWidget(scrolled_column(self.unit_views))
-        left_column.setStretchFactor(1, 1)
-        left_column.setSizes([260, 560])
+        self.unit_page = QWidget(objectName="inspectUnitPage")
+        self.unit_heading = SteadyLabel(1, objectName="inspectUnitHeading")
+        unit_layout = QVBoxLayout(self.unit_page)
+        unit_layout.addWidget(self.unit_heading)
+        for view in self.unit_views:
+            unit_layout.addWidget(view, 1)
         self.maps.channel_changed.connect(self._show_unit)
         self.top_inputs.image_requested.connect(self.index_spin.setValue)
-        self.pages.addTab(self.maps, "Feature maps")
-        self.pages.addTab(self.filters, "Filters")
-        self.pages.addTab(self.architecture_table, "Architecture")
+        self.architecture_table = QTableWidget(objectName="architectureTable")
+        self.architecture_table.setColumnCount(len(HEADERS))
+        self.architecture_table.setHorizontalHeaderLabels(headers())
+        self.architecture_table.verticalHeader().hide()
+        fit_to_text(self.architecture_table)
+        self.totals_label = QLabel(objectName="inspectTotals")
+        self.totals_label.setWordWrap(True)
+        self.architecture_page = architecture = QWidget(objectName="inspectArchitecturePage")
+        architecture_layout = QVBoxLayout(architecture)
+        architecture_layout.addWidget(self.architecture_table, 1)
+        architecture_layout.addWidget(self.totals_label)
         self.explain_panel = ExplainPanel()
-        self.pages.addTab(self.explain_panel, "Explain")
+        self.pages.addTab(self.maps, self.tr("Feature maps"))
+        self.pages.addTab(self.filters, self.tr("Filters"))
+        self.pages.addTab(self.unit_page, self.tr("Channel"))
+        self.pages.addTab(architecture, self.tr("Architecture"))
+        self.pages.addTab(self.explain_panel, self.tr("Explain"))
         self.pages.currentChanged.connect(lambda _: self._on_page_changed())
-
-        self.prediction = PredictionPanel()  # the input and the model's probabilities
 
         # under the pages: the run's kernels or maps over training, as an animation
         self.timelapse = TimelapseExport(
-            self._timelapse_source, "The run's first-layer kernels (Filters) or the selected "
-            "layer's feature maps (Feature maps) over training, as a GIF or MP4")
+            self._timelapse_source, self.tr("The run's first-layer kernels (Filters) or the "
+                                            "selected layer's feature maps (Feature maps) over "
+                                            "training, as a GIF or MP4"))  # fmt: skip
         pages_column = QWidget()
+        pages_column.setMinimumWidth(360)  # the maps never vanish as the tree widens
         pages_layout = QVBoxLayout(pages_column)
         pages_layout.setContentsMargins(0, 0, 0, 0)
         pages_layout.addWidget(self.pages, 1)
@@ -173,15 +194,14 @@ class InspectTab(QWidget):
         pages_layout.addWidget(self.replay)
         pages_layout.addWidget(self.timelapse)
 
-        splitter = QSplitter()
-        splitter.addWidget(left_column)
-        splitter.addWidget(pages_column)
-        splitter.addWidget(self.prediction)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 800, 280])
+        self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.left_column)
+        self.splitter.addWidget(pages_column)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.picker)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
 
         self.index_spin.valueChanged.connect(self.show_test_image)
         self.picker.random_button.clicked.connect(self.show_random)
@@ -190,6 +210,23 @@ class InspectTab(QWidget):
         self.layer_tree.layer_selected.connect(self._on_layer_selected)
         self._live_timer = QTimer(self, singleShot=True)
         self._live_timer.timeout.connect(self._apply_pending_weights)
+        self._show_unit(0)
+
+    def _fit_tree(self) -> None:
+        """Give the tree's column the width that shows every column of the tree whole, at
+        most half the tab's (a deep model's long names scroll instead)."""
+        total = sum(self.splitter.sizes()) or self.width()
+        left = min(self.layer_tree.columns_width(), total // 2)
+        self.splitter.setSizes([left, max(1, total - left)])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_tree()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation mode: wider columns, once
+            QTimer.singleShot(0, self._fit_tree)  # the tree has its new font too
 
     # -- the model ----------------------------------------------------------------------------
     def show_model(self, current: CurrentModel) -> None:
@@ -203,16 +240,17 @@ class InspectTab(QWidget):
         """A run started: inspect a model of its architecture, filled by weight snapshots."""
         if model is None:
             return
-        self.checkpoint, self.weights_label = None, "this run (live)"
+        self.checkpoint, self.weights_label = None, self.tr("this run (live)")
         self._set_model(model, event)
-        self.picker.source_label.setText("this run (live)")
+        self.picker.source_label.setText(self.weights_label)
 
     def show_weights(self, state: dict[str, np.ndarray], step: int) -> None:
         """A snapshot from the trainer; applied at once, or after the refresh interval."""
         self.state.offer_weights(state)
-        self.picker.source_label.setText(f"this run, step {step} (live)")
+        self.picker.source_label.setText(self.tr("this run, step {step} (live)")
+                                         .format(step=step))  # fmt: skip
         if self.unit_source is not None and self.checkpoint is None:
-            self.unit_source.weights_label = f"this run, step {step}"
+            self.unit_source.weights_label = self.tr("this run, step {step}").format(step=step)
         if not self._live_timer.isActive():
             self._apply_pending_weights()
             self._live_timer.start(int(1000 * self.refresh_seconds))
@@ -275,10 +313,11 @@ class InspectTab(QWidget):
         if test is not None or not self._is_mine(self.test_split.key):
             return
         if self.test_split.error is not None:
-            self.picker.show_caption("no test set: open an image instead",
+            self.picker.show_caption(self.tr("no test set: open an image instead"),
                                      str(self.test_split.error))  # fmt: skip
         elif self.image is None:
-            self.picker.show_caption(f"loading the {self.dataset} test set...")
+            self.picker.show_caption(self.tr("loading the {dataset} test set...")
+                                     .format(dataset=self.dataset))  # fmt: skip
 
     def _on_split_loading(self, key: SplitKey) -> None:
         if self._is_mine(key):
@@ -302,7 +341,7 @@ class InspectTab(QWidget):
             return
         self._show_split()
         if self.isVisible():
-            self.status.emit(f"Inspect: {error}")
+            self.status.emit(self.tr("Inspect: {error}").format(error=error))
 
     def stop_background(self) -> None:
         """Cancel a search, the unit views' work, a timelapse export and the replay's reading,
@@ -338,17 +377,18 @@ class InspectTab(QWidget):
 
     def _on_mistake_found(self, index: int | None) -> None:
         if index is None:
-            self.status.emit("Inspect: no misclassified image after this one")
+            self.status.emit(self.tr("Inspect: no misclassified image after this one"))
         else:
             self.index_spin.setValue(index)
 
     def _on_search_failed(self, error: Exception) -> None:
-        self.status.emit(f"Inspect: cannot search for a mistake: {error}")
+        self.status.emit(self.tr("Inspect: cannot search for a mistake: {error}")
+                         .format(error=error))  # fmt: skip
 
     def open_image(self, path: Path | None = None) -> bool:
-        path = choose_path(False, self, path, "Open an image", "",
-                           "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;"
-                           "All files (*)")
+        path = choose_path(False, self, path, self.tr("Open an image"), "",
+                           self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;"
+                                   "All files (*)"))  # fmt: skip
         if path is None:
             return False
         return self.show_image(path)
@@ -362,7 +402,7 @@ class InspectTab(QWidget):
         try:
             model_input, original = as_model_input(source, self.inspector.input_shape)
         except (CnnvizError, ValueError, TypeError) as exc:
-            self.status.emit(f"Inspect: {exc}")
+            self.status.emit(self.tr("Inspect: {error}").format(error=exc))
             self.picker.show_caption(str(exc))
             return False
         self.picker.show_other_input()
@@ -384,10 +424,13 @@ class InspectTab(QWidget):
         self.prediction.prediction_chart.show_probabilities(probabilities, self.class_names,
                                                             self.true_label)  # fmt: skip
         top = int(np.argmax(probabilities))
-        truth = (f"label {self.class_names[self.true_label]}, "
-                 if self.true_label is not None else "")  # fmt: skip
-        self.input_label.setText(f"{truth}predicted {self.class_names[top]} "
-                                 f"({probabilities[top]:.1%})")
+        values = {"predicted": self.class_names[top], "probability": f"{probabilities[top]:.1%}"}
+        if self.true_label is None:
+            text = self.tr("predicted {predicted} ({probability})")
+        else:
+            text = self.tr("label {label}, predicted {predicted} ({probability})")
+            values["label"] = self.class_names[self.true_label]
+        self.input_label.setText(text.format(**values))
         self.prediction.show_input(self.original, self.inspector.model_input(self.image))
         self._draw_layer(new_layer=False)
         self.explain_panel.set_input(self.image, self._explain_shown())
@@ -403,10 +446,13 @@ class InspectTab(QWidget):
     def _fill_layers(self) -> None:
         """The architecture table and the totals, then the tree, whose selection (the layer
         shown before, if the model has it) draws the layer."""
-        fill_table(self.architecture_table,
-                   [table_cells(info, indent=True) for info in self.inspector.layers])
+        shape = self.inspector.input_shape
+        one = sides_text((1, 1))  # an input pixel sees itself
+        first = [self.tr("Input"), "", "x".join(map(str, shape)), "", one, one, ""]
+        fill_table(self.architecture_table, [first, *layer_rows(self.inspector, indent=True)])
         self.totals_label.setText(weight_sharing_text(self.inspector))
         self.layer_tree.show_layers(self.inspector, self.layer_name)
+        self._fit_tree()
 
     def _on_layer_selected(self, name: str) -> None:
         self.state.layer = name
@@ -433,6 +479,10 @@ class InspectTab(QWidget):
         return self.inspector.unit_gradient(self.image, layer, unit)
 
     def _show_unit(self, channel: int) -> None:
+        self.unit_heading.setText(
+            self.tr("{layer}, channel {channel}: choose the layer in the tree, and the channel "
+                    "on Feature maps or with the Left and Right keys")
+            .format(layer=self.layer_name or "\u2014", channel=channel))  # fmt: skip
         for view in self.unit_views:
             view.show_unit(self.layer_name, channel)
 

@@ -1,13 +1,18 @@
-"""Beside Inspect's pages: the input as the user sees it and as the model sees it (normalised),
-the model's probabilities, and how often a running trainer's weights refresh the tab."""
+"""Under Inspect's layer tree: the input as the user sees it and as the model sees it
+(normalised), the model's probabilities beside them, and how often a running trainer's
+weights refresh the tab. It shares the tree's column, so that the pages (maps, filters,
+the channel's views) get the rest of a 1280x720 window's width."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtWidgets import QDoubleSpinBox, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from cnnviz.core.analysis.mosaic import normalise
 from cnnviz.ui.widgets.charts import ProbabilityChart, image_view
+
+#: the side of each input picture, in pixels
+PICTURE = 100
 
 
 class PredictionPanel(QWidget):
@@ -16,20 +21,28 @@ class PredictionPanel(QWidget):
         self.original_widget, _, self.original_item = image_view("inspectOriginal")
         self.input_widget, _, self.input_item = image_view("inspectModelInput")
         for widget in (self.original_widget, self.input_widget):
-            widget.setFixedSize(120, 120)
+            widget.setFixedSize(PICTURE, PICTURE)
         self.prediction_chart = ProbabilityChart("predictionView")
+        self.prediction_chart.setMinimumWidth(160)
+        # as tall as the pictures beside it: the tree above takes the rest of the column
+        self.prediction_chart.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                            QSizePolicy.Policy.Ignored)  # fmt: skip
         self.live_spin = QDoubleSpinBox(objectName="inspectRefresh", minimum=0.2, maximum=60,
-                                        value=1.0, suffix=" s", decimals=1)  # fmt: skip
-        self.live_spin.setToolTip("While training, refresh at most this often")
+                                        value=1.0, suffix=self.tr(" s"), decimals=1)  # fmt: skip
+        self.live_spin.setToolTip(self.tr("While training, refresh at most this often"))
+        live_label = QLabel(self.tr("Live refresh every"))
+        live_label.setBuddy(self.live_spin)
         grid = QGridLayout(self)
-        grid.addWidget(QLabel("Original"), 0, 0)
-        grid.addWidget(QLabel("What the model sees"), 0, 1)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(QLabel(self.tr("Original")), 0, 0)
         grid.addWidget(self.original_widget, 1, 0)
-        grid.addWidget(self.input_widget, 1, 1)
-        grid.addWidget(self.prediction_chart, 2, 0, 1, 2)
-        grid.addWidget(QLabel("Live refresh every"), 3, 0)
-        grid.addWidget(self.live_spin, 3, 1)
-        self.setMaximumWidth(280)
+        grid.addWidget(QLabel(self.tr("What the model sees")), 2, 0)
+        grid.addWidget(self.input_widget, 3, 0)
+        grid.addWidget(self.prediction_chart, 0, 1, 4, 1)
+        grid.addWidget(live_label, 4, 0)
+        grid.addWidget(self.live_spin, 4, 1)
+        grid.setColumnStretch(1, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def show_input(self, original: np.ndarray, seen: np.ndarray) -> None:
         """original: uint8 [H, W, C]; seen: the normalised float32 [C, H, W] model input."""

@@ -32,12 +32,12 @@ class TimelapseReplay(QWidget):
         self.loader: BackgroundCall | None = None
         self.generation = Generation()
         self.slider = QSlider(Qt.Orientation.Horizontal, objectName="timelapseSlider")
-        self.slider.setToolTip("The run's recorded timelapse; at the right end, the weights "
-                               "shown")  # fmt: skip
+        self.slider.setToolTip(self.tr("The run's recorded timelapse; at the right end, the "
+                                       "weights shown"))  # fmt: skip
         self.label = QLabel(objectName="timelapseStep")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Over training"))
+        layout.addWidget(QLabel(self.tr("Over training")))
         layout.addWidget(self.slider, 2)
         layout.addWidget(self.label, 1)
         self.slider.valueChanged.connect(self._on_moved)
@@ -62,9 +62,9 @@ class TimelapseReplay(QWidget):
             self.loader.cancel()
         self._use(None)
         if run_dir is None or not (run_dir / FOLDER).is_dir():
-            self.label.setText("no recorded timelapse: open a run's checkpoint")
+            self.label.setText(self.tr("no recorded timelapse: open a run's checkpoint"))
             return
-        self.label.setText("reading the run's timelapse...")
+        self.label.setText(self.tr("reading the run's timelapse..."))
         self.loader = BackgroundCall(lambda state: Timelapse.read(run_dir),
                                      lambda timelapse: self._loaded(token, timelapse),
                                      lambda error: self._failed(token, error))  # fmt: skip
@@ -92,8 +92,8 @@ class TimelapseReplay(QWidget):
         if self.timelapse is not None:
             self.label.setText(self.timelapse.caption(value).replace("\n", ", ")
                                if frame is not None else
-                               f"the weights shown ({len(self.timelapse.frames)} recorded "
-                               f"steps to the left)")  # fmt: skip
+                               self.tr("the weights shown ({count} recorded steps to the left)")
+                               .format(count=len(self.timelapse.frames)))  # fmt: skip
         self.frame_changed.emit(frame)
 
     def stop_background(self) -> None:

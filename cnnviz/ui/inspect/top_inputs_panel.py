@@ -31,20 +31,26 @@ CROP_SCALE = 4
 
 
 class TopInputsPanel(UnitView):
-    verb = "scan"
-    cancelled_text = "Scan cancelled."
     #: the index of a test image whose crop was clicked
     image_requested = Signal(int)
 
     def __init__(self) -> None:
-        super().__init__("Top test images", "Find top images", "units", "unitsView")
+        super().__init__("units", "unitsView")
+        self.heading.setText(self.tr("Top test images"))
+        self.task_bar.start_button.setText(self.tr("Find top images"))
         self.results: dict[str, tuple[TopInputs, CropGeometry, str]] = {}
         self.view.scene().sigMouseClicked.connect(self._on_clicked)
+
+    def cancelled_text(self) -> str:
+        return self.tr("Scan cancelled.")
+
+    def error_text(self, error: Exception) -> str:
+        return self.tr("Cannot scan {layer}: {error}").format(layer=self.layer, error=error)
 
     def start(self) -> None:
         source, layer = self.source, self.layer
         if source is None or source.test is None or not layer:
-            self.caption.setText("The test set is not loaded yet.")
+            self.caption.setText(self.tr("The test set is not loaded yet."))
             return
         model, test, label = source.copy_model(), source.test, source.weights_label
 
@@ -62,24 +68,26 @@ class TopInputsPanel(UnitView):
                     save_top_inputs(source.weights, top, source.dataset, len(test))
             return top, layer_geometry(model, source.input_shape, layer, top.map_size), label
 
-        self.caption.setText(f"Scanning {len(test):,} test images for {layer}...")
+        self.caption.setText(self.tr("Scanning {count} test images for {layer}...")
+                             .format(count=f"{len(test):,}", layer=layer))  # fmt: skip
         self.task_bar.run(work, lambda result: self._on_done(layer, result), self._on_error)
 
     def redraw(self) -> None:
         found = self.results.get(self.layer)
         if found is None or self.source is None or self.source.test is None:
-            self._show_hint(f"Find the test images that excite each channel of "
-                            f"{self.layer or 'a layer'} most.")
+            self._show_hint(self.tr("Find the test images that excite each channel of {layer} "
+                                    "most.").format(layer=self.layer or self.tr("a layer")))
             return
         top, geometry, label = found
         channel = min(self.channel, top.channels - 1)
         crops = channel_crops(self.source.test.images, top, channel, geometry)
         self.draw_picture(crops_grid(crops, CROP_SCALE))
         values = ", ".join(f"{v:.3g}" for v in top.activations[channel])
-        self.caption.setText(
-            f"{self.layer}, channel {channel}: the {top.k} strongest of {len(self.source.test):,} "
-            f"test images ({values}), each cropped to the {geometry.size[0]}x"
-            f"{geometry.size[1]} pixels its unit sees. Weights: {label}.")
+        self.caption.setText(self.tr(
+            "{layer}, channel {channel}: the {k} strongest of {count} test images ({values}), "
+            "each cropped to the {size} pixels its unit sees. Weights: {label}.").format(
+            layer=self.layer, channel=channel, k=top.k, count=f"{len(self.source.test):,}",
+            values=values, size=f"{geometry.size[0]}x{geometry.size[1]}", label=label))
 
     def shown_indices(self) -> list[int]:
         """The test images of the crops on screen, in grid order."""

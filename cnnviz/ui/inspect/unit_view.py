@@ -1,11 +1,11 @@
 """What the views of one unit share: the model and test images they work on, and a frame of
-a title, a task bar, one image and a caption.
+a picture, and beside it a title, a task bar and a caption.
 
 Inspect's "What excites this channel" and "Top test images" both show the channel chosen in
-the feature maps. Their work (seconds) runs on a copy of the inspected model taken when it
-starts, in the background; a new model (another checkpoint, a new run) drops what they found,
-while the weight snapshots of a run in progress do not (a scan would never finish otherwise):
-a result says which weights it came from.
+the feature maps, side by side on a page of their own. Their work (seconds) runs on a copy
+of the inspected model taken when it starts, in the background; a new model (another
+checkpoint, a new run) drops what they found, while the weight snapshots of a run in progress
+do not (a scan would never finish otherwise): a result says which weights it came from.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 from torch import nn
 
 from cnnviz.core.analysis.unit_cache import WeightsStamp
@@ -41,41 +41,50 @@ class UnitSource:
 
 class UnitView(QWidget):
     """A title, a task bar that starts the view's work, its picture and a caption; what the
-    work found, kept per key (a layer, an objective) until the model changes."""
+    work found, kept per key (a layer, an objective) until the model changes. A view sets
+    the title's and the start button's texts (``heading``, ``task_bar.start_button``)."""
 
-    #: what the work is called in an error message ("Cannot scan layer2.0: ...")
-    verb = ""
-    #: the caption when the work is cancelled
-    cancelled_text = "Cancelled."
+    def cancelled_text(self) -> str:
+        """The caption when the work is cancelled."""
+        return self.tr("Cancelled.")
 
-    def __init__(self, title: str, start_text: str, name: str, view_name: str,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def error_text(self, error: Exception) -> str:
+        """The caption when the work failed ("Cannot scan layer2.0: ...")."""
+        raise NotImplementedError
+
+    def __init__(self, name: str, view_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{name}Panel")
         self.source: UnitSource | None = None
         self.results: dict[Any, Any] = {}
         self.layer = ""
         self.channel = 0
-        heading = QLabel(title)
+        self.heading = heading = QLabel()
         font = QFont(heading.font())
         font.setBold(True)
         heading.setFont(font)
-        self.task_bar = TaskBar(start_text, name)
+        self.task_bar = TaskBar("", name)
         self.view, self.view_box, self.image_item = image_view(view_name)
-        self.view.setMinimumSize(100, 100)
-        # the space left over, not the graphics view's large size hint, so that both views
-        # fit the column together instead of one of them filling it
+        self.view.setMinimumSize(160, 160)
+        # the space left over, not the graphics view's large size hint, so that the caption
+        # under it keeps the lines it needs
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.caption = QLabel(objectName=f"{name}Caption")
         self.caption.setWordWrap(True)
+        self.caption.setMinimumWidth(10)
         self.controls = QVBoxLayout()
-        layout = QVBoxLayout(self)
+        # the picture beside its words: the buttons get the column's width, and the caption
+        # never lies under the picture
+        words = QVBoxLayout()
+        words.addWidget(heading)
+        words.addLayout(self.controls)
+        words.addWidget(self.task_bar)
+        words.addWidget(self.caption)
+        words.addStretch(1)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading)
-        layout.addLayout(self.controls)
-        layout.addWidget(self.task_bar)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.caption)
+        layout.addLayout(words, 1)
         self.task_bar.start_button.clicked.connect(self.start)
 
     def set_source(self, source: UnitSource) -> None:
@@ -105,13 +114,13 @@ class UnitView(QWidget):
     def _on_done(self, key: Any, found: Any) -> None:
         """The work's result for ``key`` (None: it was cancelled)."""
         if found is None:
-            self.caption.setText(self.cancelled_text)
+            self.caption.setText(self.cancelled_text())
             return
         self.results[key] = found
         self.redraw()
 
     def _on_error(self, error: Exception) -> None:
-        self.caption.setText(f"Cannot {self.verb} {self.layer}: {error}")
+        self.caption.setText(self.error_text(error))
 
     def _show_hint(self, text: str) -> None:
         """No result to show: an empty picture, and (unless the work runs) what to do."""
@@ -129,16 +138,3 @@ class UnitView(QWidget):
         """Start the view's work for the current layer and channel."""
         raise NotImplementedError
 
-
-def scrolled_column(views: tuple[QWidget, ...]) -> QScrollArea:
-    """Views one above the other, in a scroll area, so that a laptop's window scrolls them
-    instead of growing."""
-    column = QWidget()
-    layout = QVBoxLayout(column)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for view in views:
-        layout.addWidget(view, 1)
-    area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-    area.setWidget(column)
-    area.setMinimumSize(1, 1)  # its scroll bars' size would count otherwise
-    return area

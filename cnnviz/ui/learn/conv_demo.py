@@ -16,7 +16,19 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QLineF, QObject, QPointF, QRectF, QSize, QSizeF, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QLineF,
+    QObject,
+    QPointF,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -40,7 +52,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.analysis.conv_demo import LIMITS, ConvExample, ConvSettings, Step
+from cnnviz.core.analysis.conv_demo import LIMITS, ConvExample, ConvSettings, Step, number_text
+from cnnviz.ui.learn.notes import NotesPane, beside_notes, notes_label
 from cnnviz.ui.widgets.controls import labelled_spin
 from cnnviz.ui.widgets.style import DISPLAY, follow_scale
 
@@ -54,6 +67,7 @@ FILTER_PEN = QPen(QColor(170, 20, 20), 3)
 RESULT_PEN = QPen(QColor(20, 120, 20), 3)
 COLUMN_PEN = QPen(QColor(20, 120, 20), 2, Qt.PenStyle.DashLine)  # the rest of the depth column
 DROPPED = QColor(200, 60, 0, 150)  # hatching over the rows and columns no window reaches
+translate = QCoreApplication.translate
 #: a cell's side in pixels: at least MIN_CELL times the display scale, at most MAX_CELL
 MIN_CELL, MAX_CELL = 14, 64
 #: the numbers' (and titles') size, as a fraction of a cell
@@ -62,13 +76,20 @@ DIGITS = 0.55
 ARRANGEMENTS = ((False, False), (True, False), (True, True), (False, True))
 #: (objectName, label, tooltip, the ConvSettings field); the bounds are the core's LIMITS
 SPINS = (
-    ("convWidthSpin", "W", "input width W1", "width"),
-    ("convHeightSpin", "H", "input height H1", "height"),
-    ("convDepthSpin", "D", "input depth D1 (channels)", "depth"),
-    ("convFiltersSpin", "K", "number of filters K: the output's depth", "filters"),
-    ("convKernelSpin", "F", "filter size F (F x F)", "kernel"),
-    ("convStrideSpin", "S", "stride S", "stride"),
-    ("convPaddingSpin", "P", "zero padding P", "padding"),
+    ("convWidthSpin", QT_TRANSLATE_NOOP("ConvDemo", "W"),
+     QT_TRANSLATE_NOOP("ConvDemo", "Input width W1"), "width"),
+    ("convHeightSpin", QT_TRANSLATE_NOOP("ConvDemo", "H"),
+     QT_TRANSLATE_NOOP("ConvDemo", "Input height H1"), "height"),
+    ("convDepthSpin", QT_TRANSLATE_NOOP("ConvDemo", "D"),
+     QT_TRANSLATE_NOOP("ConvDemo", "Input depth D1 (channels)"), "depth"),
+    ("convFiltersSpin", QT_TRANSLATE_NOOP("ConvDemo", "K"),
+     QT_TRANSLATE_NOOP("ConvDemo", "Number of filters K: the output's depth"), "filters"),
+    ("convKernelSpin", QT_TRANSLATE_NOOP("ConvDemo", "F"),
+     QT_TRANSLATE_NOOP("ConvDemo", "Filter size F (F x F)"), "kernel"),
+    ("convStrideSpin", QT_TRANSLATE_NOOP("ConvDemo", "S"),
+     QT_TRANSLATE_NOOP("ConvDemo", "Stride S"), "stride"),
+    ("convPaddingSpin", QT_TRANSLATE_NOOP("ConvDemo", "P"),
+     QT_TRANSLATE_NOOP("ConvDemo", "Zero padding P"), "padding"),
 )
 
 
@@ -169,8 +190,9 @@ class ConvCanvas(QWidget):
 
         side_w, side_h = (s.width + 2 * s.padding) * cell, (s.height + 2 * s.padding) * cell
         layout.input_slices = place(s.depth, side_w, side_h)
-        close(f"Input volume {volume_text(s.width, s.height, s.depth)}, zero padding "
-              f"{s.padding}", extent(layout.input_slices))  # fmt: skip
+        close(translate("ConvDemo", "Input volume {volume}, zero padding {padding}").format(
+            volume=volume_text(s.width, s.height, s.depth), padding=s.padding),
+            extent(layout.input_slices))
         f = s.kernel * cell
         for k in range(s.filters):
             top = y + title + k * (f + gap)
@@ -179,10 +201,11 @@ class ConvCanvas(QWidget):
             bias = QRectF(x + s.depth * (f + gap) + gap, top, cell, cell)
             layout.biases.append(bias)
             layout.titles.append((QPointF(bias.right() + gap, bias.bottom() - cell * 0.3),
-                                  f"w{k}, b{k}"))  # fmt: skip
+                                  translate("ConvDemo", "w{index}, b{index}").format(index=k)))
         labels = QRectF(layout.biases[-1].right() + gap, y + title, 3 * cell, 0)
-        close(f"{s.filters} filters {volume_text(s.kernel, s.kernel, s.depth)}, and a bias "
-              f"each", extent([*layout.filter_slices[-1], labels, *layout.biases]))
+        close(translate("ConvDemo", "Filters: {count} of {volume}, a bias each").format(
+            count=s.filters, volume=volume_text(s.kernel, s.kernel, s.depth)),
+            extent([*layout.filter_slices[-1], labels, *layout.biases]))
         # room for stride 1's output, the largest these sizes can give
         room_w = max(1, s.width + 2 * s.padding - s.kernel + 1) * cell
         room_h = max(1, s.height + 2 * s.padding - s.kernel + 1) * cell
@@ -191,9 +214,11 @@ class ConvCanvas(QWidget):
             layout.output_slices = [QRectF(r.topLeft(), QSizeF(s.output_width * cell,
                                                                s.output_height * cell))
                                     for r in room]  # fmt: skip
-            text = f"Output volume {volume_text(s.output_width, s.output_height, s.filters)}"
+            text = translate("ConvDemo", "Output volume {volume}").format(
+                volume=volume_text(s.output_width, s.output_height, s.filters))
         else:
-            text = "Output volume: none, the filter is larger than the padded input"
+            text = translate("ConvDemo", "Output volume: none, the filter is larger than the "
+                             "padded input")
         close(text, extent(room))
         layout.extent = QSizeF(right + 2, bottom + cell * 0.5)
         return layout
@@ -360,7 +385,8 @@ def _signed(value: int) -> str:
 
 def volume_text(width: int, height: int, depth: int) -> str:
     """A volume in the tutorial's order, with the order said: "5x5x3 (W×H×D)"."""
-    return f"{width}x{height}x{depth} (W×H×D)"
+    return translate("ConvDemo", "{width}x{height}x{depth} (W×H×D)").format(
+        width=width, height=height, depth=depth)
 
 
 def step_text(step: Step, column: list[int]) -> str:
@@ -368,19 +394,24 @@ def step_text(step: Step, column: list[int]) -> str:
     then the sum, the bias and the result; last, the depth column at that position (the
     outputs of every filter there)."""
     f = len(step.window[0])
-    lines = [f"<b>o[{step.row},{step.column},{step.filter}]</b> (row {step.row}, column "
-             f"{step.column} of output slice {step.filter}): filter w{step.filter} on rows "
-             f"{step.top}-{step.top + f - 1}, columns {step.left}-{step.left + f - 1} of the "
-             f"padded input"]
+    lines = [translate("ConvDemo", "<b>o[{row},{column},{filter}]</b> (row {row}, column "
+                       "{column} of output slice {filter}): filter w{filter} on rows "
+                       "{top}-{bottom}, columns {left}-{right} of the padded input").format(
+        row=step.row, column=step.column, filter=step.filter, top=step.top,
+        bottom=step.top + f - 1, left=step.left, right=step.left + f - 1)]
     for d, (window, weights) in enumerate(zip(step.window, step.weights, strict=True)):
         products = " + ".join(f"{int(x)}·{_signed(int(w))}" for x, w in
                               zip(window.flat, weights.flat, strict=True))  # fmt: skip
-        lines.append(f"slice {d}: {products} = {step.slice_sums[d]}")
-    sums = " + ".join(_signed(v) for v in step.slice_sums)
-    lines.append(f"{sums} + bias b{step.filter} {_signed(step.bias)} = <b>{step.result}</b>")
-    lines.append(f"Depth column (fibre) at row {step.row}, column {step.column}: "
-                 f"{', '.join(map(str, column))}, one output per filter, all looking at the same "
-                 f"window with different filters (outlined in every output slice).")
+        lines.append(translate("ConvDemo", "slice {index}: {products} = {sum}").format(
+            index=d, products=products, sum=step.slice_sums[d]))
+    lines.append(translate("ConvDemo", "{sums} + bias b{filter} {bias} = <b>{result}</b>").format(
+        sums=" + ".join(_signed(v) for v in step.slice_sums), filter=step.filter,
+        bias=_signed(step.bias), result=step.result))
+    lines.append(translate(
+        "ConvDemo", "Depth column (fibre) at row {row}, column {column}: {values}, one output "
+        "per filter, all looking at the same window with different filters (outlined in every "
+        "output slice).").format(row=step.row, column=step.column,
+                                 values=", ".join(map(str, column))))
     return "<br>".join(lines)
 
 
@@ -395,26 +426,31 @@ class ConvDemo(QWidget):
         settings_row = QHBoxLayout()
         defaults = ConvSettings()
         for name, label, tooltip, key in SPINS:
-            caption, spin = labelled_spin(name, label, tooltip, *LIMITS[key],
+            caption, spin = labelled_spin(name, translate("ConvDemo", label),
+                                          translate("ConvDemo", tooltip), *LIMITS[key],
                                           getattr(defaults, key))  # fmt: skip
             settings_row.addWidget(caption)
             settings_row.addWidget(spin)
             self.spins[key] = spin
             spin.valueChanged.connect(lambda _: self.rebuild())
         settings_row.addStretch(1)
-        self.step_button = QPushButton("Step", objectName="convStepButton")
-        self.step_button.setToolTip("Work out the next output element")
-        self.play_button = QPushButton("Play", objectName="convPlayButton")
+        self.step_button = QPushButton(self.tr("Step"), objectName="convStepButton")
+        self.step_button.setToolTip(self.tr("Work out the next output element"))
+        self.play_button = QPushButton(self.tr("Play"), objectName="convPlayButton")
         self.play_button.setCheckable(True)
+        self.play_button.setToolTip(self.tr("Work out one output element after another"))
         self.speed_slider = QSlider(Qt.Orientation.Horizontal, objectName="convSpeedSlider")
         self.speed_slider.setRange(1, 10)
         self.speed_slider.setValue(2)
-        self.speed_slider.setToolTip("Steps per second while playing")
+        self.speed_slider.setToolTip(self.tr("Steps per second while playing"))
         self.speed_slider.setMaximumWidth(120)
-        self.numbers_button = QPushButton("New numbers", objectName="convNumbersButton")
-        for widget in (self.step_button, self.play_button, QLabel("Speed"), self.speed_slider,
-                       self.numbers_button):  # fmt: skip
-            settings_row.addWidget(widget)
+        self.numbers_button = QPushButton(self.tr("New numbers"), objectName="convNumbersButton")
+        self.numbers_button.setToolTip(self.tr("Draw new random inputs, weights and biases"))
+        buttons_row = QHBoxLayout()
+        for widget in (self.step_button, self.play_button, QLabel(self.tr("Speed")),
+                       self.speed_slider, self.numbers_button):  # fmt: skip
+            buttons_row.addWidget(widget)
+        buttons_row.addStretch(1)
         self.formula_label = QLabel(objectName="convFormulaLabel")
         self.formula_label.setWordWrap(True)
         self.formula_label.setTextFormat(Qt.TextFormat.RichText)
@@ -430,11 +466,35 @@ class ConvDemo(QWidget):
         self.computation_label.setTextFormat(Qt.TextFormat.RichText)
         self.computation_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self)
-        layout.addLayout(settings_row)
-        layout.addWidget(self.formula_label)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.computation_label)
+        demo = QVBoxLayout()
+        demo.addLayout(settings_row)
+        demo.addLayout(buttons_row)
+        demo.addWidget(self.formula_label)
+        demo.addWidget(scroll, 1)
+        demo.addWidget(self.computation_label)
+        self.notes = NotesPane("convNotes", [notes_label("convNotesText", self.tr(
+            "<p><b>Local connectivity</b></p>"
+            "<p>A neuron of a convolutional layer does not look at the whole input. It looks "
+            "at a small window, F×F pixels wide and high, but through the full depth of the "
+            "input: all D1 channels. That window is its <b>receptive field</b>. So a filter "
+            "is F×F×D1 weights, plus one bias.</p>"
+            "<p><b>Depth slices and depth columns.</b> Each of the K filters slides over the "
+            "whole input and fills one slice of the output, a <b>depth slice</b>. At one "
+            "position, the K outputs, one per filter, form a <b>depth column</b>: K "
+            "different detectors looking at the same window. Step through the demo: the "
+            "dashed outlines are the column of the element being worked out.</p>"
+            "<p><b>The output size.</b> Along a side of W inputs, a filter of size F moved "
+            "with stride S over an input with zero padding P fits (W − F + 2P)/S + 1 times. "
+            "The tutorial's example: (5 − 3 + 2·1)/2 + 1 = 3.</p>"
+            "<p><b>When it does not divide evenly.</b> If (W − F + 2P)/S is not a whole "
+            "number, the last window would hang over the edge. PyTorch rounds the division "
+            "down and leaves out the last rows or columns that no window reaches; the demo "
+            "hatches them. Try W = 6 with P = 0. The layer still works, but it ignores part "
+            "of its input, so a network is usually designed for the division to come out "
+            "whole.</p>"
+            "<p><b>Zero padding</b> adds a border of zeros. With stride 1, P = (F − 1)/2 keeps "
+            "the output as wide and high as the input.</p>"))])
+        beside_notes(self, demo, self.notes)
 
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.advance)
@@ -488,7 +548,7 @@ class ConvDemo(QWidget):
             self._show()
 
     def play(self, playing: bool) -> None:
-        self.play_button.setText("Pause" if playing else "Play")
+        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
         (self.timer.start if playing else self.timer.stop)()
 
     def _set_interval(self) -> None:
@@ -498,8 +558,9 @@ class ConvDemo(QWidget):
         step = self.example.step(*self.steps[self.index]) if self.steps else None
         self.canvas.show_example(self.example, step)
         if step is None:
-            self.computation_label.setText("Nothing to compute: the filter is larger than the "
-                                           "padded input. Make it smaller or pad more.")
+            self.computation_label.setText(self.tr(
+                "Nothing to compute: the filter is larger than the padded input. Make it "
+                "smaller or pad more."))  # fmt: skip
         else:
             column = self.example.output[:, step.row, step.column].tolist()
             self.computation_label.setText(step_text(step, column))
@@ -509,13 +570,57 @@ def formula_text(settings: ConvSettings) -> str:
     """The output size formula, the output volume (and what is dropped when the filter does
     not tile the input evenly) or why there is none, and the parameter count, as rich text."""
     s = settings
-    parameters = (f"Parameters: K·(F·F·D1 + 1) = {s.filters}·({s.kernel}·{s.kernel}·{s.depth}"
-                  f" + 1) = {s.parameters}")  # fmt: skip
-    size = f"Output size (W − F + 2P) / S + 1: {s.formula()}"
+    parameters = translate("ConvDemo", "Parameters: K·(F·F·D1 + 1) = {count}").format(
+        count=f"{s.filters}·({s.kernel}·{s.kernel}·{s.depth} + 1) = {s.parameters}")
+    size = translate("ConvDemo", "Output size (W − F + 2P) / S + 1: {formula}").format(
+        formula=s.formula())
     if not s.valid:
-        return (f"{size}<br><span style='color:#b00000'><b>No output:</b> {s.problem()}"
-                f"</span><br>{parameters}")  # fmt: skip
+        problem = translate(
+            "ConvDemo", "the {kernel}x{kernel} filter is larger than the padded input "
+            "({width}x{height} with zero padding {padding} is {padded_width}x{padded_height}): "
+            "make the filter smaller or the padding larger").format(
+            kernel=s.kernel, width=s.width, height=s.height, padding=s.padding,
+            padded_width=s.width + 2 * s.padding, padded_height=s.height + 2 * s.padding)
+        return translate("ConvDemo", "{size}<br><span style='color:#b00000'><b>No output:</b> "
+                         "{problem}</span><br>{parameters}").format(
+            size=size, problem=problem, parameters=parameters)
     volume = volume_text(s.output_width, s.output_height, s.filters)
-    tiling = (f"<br><span style='color:#a04000'><b>Floored</b> (dropped cells hatched): "
-              f"{s.tiling()}</span>" if s.tiling() else "")  # fmt: skip
-    return f"{size}: an output volume of {volume}.{tiling}<br>{parameters}"
+    text = translate("ConvDemo", "{size}: an output volume of {volume}.").format(
+        size=size, volume=volume)
+    if sides := tiling_text(s):
+        text += translate("ConvDemo", "<br><span style='color:#a04000'><b>Floored</b> (dropped "
+                          "cells hatched): {sides}</span>").format(sides=sides)  # fmt: skip
+    return f"{text}<br>{parameters}"
+
+
+#: what is dropped along a side, for one row or column and for several
+DROPPED_SIDE = {
+    ("width", False): QT_TRANSLATE_NOOP(
+        "ConvDemo", "along the width, {calculation} = {exact} is not whole, and the last column "
+        "(column {last}) of the padded input is dropped"),
+    ("width", True): QT_TRANSLATE_NOOP(
+        "ConvDemo", "along the width, {calculation} = {exact} is not whole, and the last "
+        "{count} columns (columns {first}-{last}) of the padded input are dropped"),
+    ("height", False): QT_TRANSLATE_NOOP(
+        "ConvDemo", "along the height, {calculation} = {exact} is not whole, and the last row "
+        "(row {last}) of the padded input is dropped"),
+    ("height", True): QT_TRANSLATE_NOOP(
+        "ConvDemo", "along the height, {calculation} = {exact} is not whole, and the last "
+        "{count} rows (rows {first}-{last}) of the padded input are dropped"),
+}
+
+
+def tiling_text(settings: ConvSettings) -> str:
+    """"" when the filter tiles the padded input evenly, else why not and which rows and
+    columns PyTorch drops (the core's ``tiling()``, in the interface's language)."""
+    s = settings
+    sides = [translate("ConvDemo", DROPPED_SIDE[side.axis, side.count > 1]).format(
+        calculation=f"({side.size} - {s.kernel} + 2*{s.padding}) / {s.stride}",
+        exact=number_text(side.exact), count=side.count, first=side.first, last=side.last)
+        for side in s.untiled()]  # fmt: skip
+    if not sides:
+        return ""
+    return translate("ConvDemo", "The {kernel}x{kernel} filter at stride {stride} does not tile "
+                     "the padded input evenly, so PyTorch floors the division and drops what no "
+                     "window reaches: {sides}.").format(
+        kernel=s.kernel, stride=s.stride, sides=translate("ConvDemo", "; ").join(sides))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.analysis.connectivity import tutorial_counts
 from cnnviz.core.analysis.neurons import FC_NETS, FcNet
+from cnnviz.ui.learn.notes import NotesPane, beside_notes, notes_label
 from cnnviz.ui.widgets.controls import number_spin
 from cnnviz.ui.widgets.style import follow_scale, pixels
 
@@ -38,8 +39,11 @@ IMAGE_SIDE = 1000
 
 def layer_names(layers: int) -> list[str]:
     """What each column is called, the input first: it is drawn, but not counted."""
-    hidden = [f"hidden layer {i}" for i in range(1, layers)]
-    return ["input layer (not counted)", *hidden, "output layer"]
+    translate = QCoreApplication.translate
+    hidden = [translate("FcNetDemo", "hidden layer {index}").format(index=i)
+              for i in range(1, layers)]  # fmt: skip
+    return [translate("FcNetDemo", "input layer (not counted)"), *hidden,
+            translate("FcNetDemo", "output layer")]
 
 
 class FcNetCanvas(QWidget):
@@ -112,15 +116,17 @@ class FcNetDemo(QWidget):
         self.seed = 0
         self.net_combo = QComboBox(objectName="fcNetCombo")
         self.net_combo.addItems(list(FC_NETS))
-        self.net_combo.setToolTip("The tutorial's two nets: units per layer, the input first")
-        self.input_spins = [number_spin(f"fcNetInput{i}", x, f"input x{i}")
+        self.net_combo.setToolTip(self.tr("The tutorial's two nets: units per layer, the "
+                                          "input first"))  # fmt: skip
+        self.input_spins = [number_spin(f"fcNetInput{i}", x, self.tr("Input x{i}").format(i=i))
                             for i, x in enumerate(START_INPUTS)]  # fmt: skip
-        self.weights_button = QPushButton("New weights", objectName="fcNetWeightsButton")
+        self.weights_button = QPushButton(self.tr("New weights"), objectName="fcNetWeightsButton")
+        self.weights_button.setToolTip(self.tr("Draw new random weights and biases"))
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Net"))
+        controls.addWidget(QLabel(self.tr("Net")))
         controls.addWidget(self.net_combo)
         for i, spin in enumerate(self.input_spins):
-            controls.addWidget(QLabel(f"x{i}"))
+            controls.addWidget(QLabel(self.tr("x{i}").format(i=i)))
             controls.addWidget(spin)
         controls.addWidget(self.weights_button)
         controls.addStretch(1)
@@ -132,24 +138,35 @@ class FcNetDemo(QWidget):
         self.forward_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         side, pixels = IMAGE_SIDE, IMAGE_SIDE * IMAGE_SIDE
         weights = tutorial_counts(IMAGE_SIDE, 1).fully_connected
-        scale = QLabel(
-            f"Now take an image. A {side}x{side} image is {pixels:,} inputs; a hidden layer of "
-            f"{pixels:,} units, each connected to every pixel, needs {pixels:,} x {pixels:,} = "
-            f"{weights:,} (10^12) weights, far too many to learn. Convolutions avoid that: each "
-            f"unit sees a small patch, and all units share the same weights.")  # fmt: skip
-        scale.setObjectName("fcNetScale")
-        scale.setWordWrap(True)
-        self.sharing_button = QPushButton("Local connectivity and weight sharing →",
+        scale = notes_label("fcNetScale", self.tr(
+            "<p><b>Now take an image.</b> A {side}x{side} image is {pixels} inputs. A hidden "
+            "layer of {pixels} units, each connected to every pixel, needs {pixels} x {pixels} "
+            "= {weights} (10<sup>12</sup>) weights: far too many to learn, or even to store. "
+            "Convolutions avoid that: each unit sees a small patch, and all units share the "
+            "same weights.</p>").format(side=side, pixels=f"{pixels:,}", weights=f"{weights:,}"))
+        self.sharing_button = QPushButton(self.tr("Local connectivity and weight sharing →"),
                                           objectName="fcNetSharingButton")  # fmt: skip
-        lead = QHBoxLayout()
-        lead.addWidget(scale, 1)
-        lead.addWidget(self.sharing_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(controls)
-        layout.addWidget(self.canvas, 1)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.forward_label)
-        layout.addLayout(lead)
+        demo = QVBoxLayout()
+        demo.addLayout(controls)
+        demo.addWidget(self.canvas, 1)
+        demo.addWidget(self.summary_label)
+        demo.addWidget(self.forward_label)
+        self.notes = NotesPane("fcNetNotes", [notes_label("fcNetNotesText", self.tr(
+            "<p><b>Layers of neurons</b></p>"
+            "<p>Neurons are arranged in layers, and the signal flows one way, from the "
+            "inputs to the output. In a <b>fully connected</b> layer every unit takes every "
+            "value of the layer before as an input. Units within one layer are not "
+            "connected to each other.</p>"
+            "<p><b>Counting layers.</b> The input layer only holds the data: it computes "
+            "nothing and has no weights, so it is not counted. The 3-4-2 net is a 2-layer "
+            "neural network (one hidden layer and the output layer); 3-4-4-1 is a 3-layer "
+            "one.</p>"
+            "<p><b>Counting parameters.</b> Every connection is a weight, and every unit of a "
+            "counted layer has a bias: 3-4-2 has 3×4 + 4×2 = 20 weights and 4 + 2 = 6 biases, "
+            "26 learnable parameters.</p>"
+            "<p>The hidden units here use the sigmoid. The output layer has no activation: "
+            "its values are scores, one per class.</p>")), scale, self.sharing_button])
+        beside_notes(self, demo, self.notes)
         self.net_combo.currentIndexChanged.connect(lambda _: self.rebuild())
         for spin in self.input_spins:
             spin.valueChanged.connect(lambda _: self.run_forward())
@@ -162,16 +179,15 @@ class FcNetDemo(QWidget):
         """The chosen net with weights from the current seed, counted and run."""
         net = FcNet.random(FC_NETS[self.net_combo.currentText()], self.seed)
         self.net = net
-        hidden = " and ".join(str(size) for size in net.sizes[1:-1])
+        sizes = self.tr(", ").join(str(size) for size in net.sizes[1:])
         weights = " + ".join(f"{a}x{b}" for a, b in itertools.pairwise(net.sizes))
-        self.summary_label.setText(
-            f"A {net.layers}-layer neural network: {net.layers - 1} hidden "
-            f"layer{'s' if net.layers > 2 else ''} of {hidden} units and an output layer of "
-            f"{net.sizes[-1]}; the input layer is not counted. {net.neurons} neurons, "
-            f"{weights} = {net.weight_count} weights and {net.neurons} biases: "
-            f"{net.parameters} learnable parameters. Every unit is connected to every unit of "
-            f"the next layer (fully connected); units in the same layer are not connected to "
-            f"each other. Red lines are positive weights, blue negative, thicker for larger.")
+        self.summary_label.setText(self.tr(
+            "A %n-layer neural network (units per layer: {sizes}, the last being the output "
+            "layer); the input layer is not counted. {neurons} neurons, {weights} = {weight_count} "
+            "weights and {neurons} biases: {parameters} learnable parameters. Red lines are "
+            "positive weights, blue negative, thicker for larger.", "", net.layers).format(
+            sizes=sizes, neurons=net.neurons, weights=weights, weight_count=net.weight_count,
+            parameters=net.parameters))
         self.run_forward()
 
     def new_weights(self) -> None:
@@ -186,10 +202,14 @@ class FcNetDemo(QWidget):
         values = self.net.forward(self.inputs())
         self.canvas.show_net(self.net, values)
         lines = []
+        names = layer_names(self.net.layers)
         for layer in range(1, len(values)):
             numbers = ", ".join(f"{v:.3f}" for v in values[layer])
-            formula = (f"W{layer}·h + b{layer}, no activation (scores)"
-                       if layer == self.net.layers else
-                       f"sigmoid(W{layer}·{'x' if layer == 1 else 'h'} + b{layer})")  # fmt: skip
-            lines.append(f"{layer_names(self.net.layers)[layer]}: {formula} = [{numbers}]")
-        self.forward_label.setText("Forward pass: " + "; ".join(lines) + ".")
+            if layer == self.net.layers:
+                formula = self.tr("W{layer}·h + b{layer}, no activation (scores)")
+            else:
+                formula = "sigmoid(W{layer}·" + ("x" if layer == 1 else "h") + " + b{layer})"
+            lines.append(self.tr("{name}: {formula} = [{values}]").format(
+                name=names[layer], formula=formula.format(layer=layer), values=numbers))
+        self.forward_label.setText(self.tr("Forward pass: {layers}.").format(
+            layers=self.tr("; ").join(lines)))

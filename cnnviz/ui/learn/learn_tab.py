@@ -3,7 +3,7 @@
 In the tutorial's order: one neuron, small fully connected nets (which lead to why images need
 something else), convolution step by step, pooling on a real feature map, local connectivity
 and weight sharing in numbers, and the tutorial's architecture pattern as a model to build and
-train.
+train. Beside each demo, the tutorial's notes on its idea (notes.py).
 The pooling demo and the parameter table follow the current model through what the Inspect
 tab computes (its layers, and the feature maps of the input it shows).
 """
@@ -19,6 +19,7 @@ from cnnviz.core.analysis.inspection import LayerInfo
 from cnnviz.ui.learn.conv_demo import ConvDemo
 from cnnviz.ui.learn.fc_net_demo import FcNetDemo
 from cnnviz.ui.learn.neuron_demo import NeuronDemo
+from cnnviz.ui.learn.notes import NotesToggle
 from cnnviz.ui.learn.pattern_builder import PatternBuilder
 from cnnviz.ui.learn.pool_demo import PoolDemo
 from cnnviz.ui.learn.sharing_panel import SharingPanel
@@ -40,12 +41,16 @@ class LearnTab(QWidget):
         self.sharing_panel = SharingPanel()
         self.pattern_builder = PatternBuilder()
         self.pages = QTabWidget(objectName="learnPages")
-        self.pages.addTab(self.neuron_demo, "Neuron")
-        self.pages.addTab(self.fc_net_demo, "Fully connected")
-        self.pages.addTab(self.conv_demo, "Convolution")
-        self.pages.addTab(self.pool_demo, "Pooling")
-        self.pages.addTab(self.sharing_panel, "Weight sharing")
-        self.pages.addTab(self.pattern_builder, "Build a model")
+        self.pages.addTab(self.neuron_demo, self.tr("Neuron"))
+        self.pages.addTab(self.fc_net_demo, self.tr("Fully connected"))
+        self.pages.addTab(self.conv_demo, self.tr("Convolution"))
+        self.pages.addTab(self.pool_demo, self.tr("Pooling"))
+        self.pages.addTab(self.sharing_panel, self.tr("Weight sharing"))
+        self.pages.addTab(self.pattern_builder, self.tr("Build a model"))
+        self.notes_toggle = NotesToggle()
+        self.pages.setCornerWidget(self.notes_toggle)
+        self.notes_toggle.shown_changed.connect(self._show_notes)
+        self._show_notes(self.notes_toggle.isChecked())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -62,6 +67,11 @@ class LearnTab(QWidget):
         self._pending = (layers, activations or {})
         if self.isVisible():
             self._apply()
+
+    def _show_notes(self, shown: bool) -> None:
+        for page in (self.neuron_demo, self.fc_net_demo, self.conv_demo, self.pool_demo,
+                     self.sharing_panel, self.pattern_builder):  # fmt: skip
+            page.notes.setVisible(shown)
 
     def set_dataset(self, name: str) -> None:
         self.pattern_builder.set_dataset(name)

@@ -15,11 +15,12 @@ import itertools
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from cnnviz.core.analysis.inspection import LayerInfo
 from cnnviz.core.analysis.pooling import TUTORIAL_SLICE, Pooled, pool_slice
+from cnnviz.ui.learn.notes import NotesPane, beside_notes, notes_label
 from cnnviz.ui.widgets.charts import lookup_table
 from cnnviz.ui.widgets.style import (
     CELL_PT,
@@ -34,17 +35,13 @@ from cnnviz.ui.widgets.style import (
 #: maps up to this many cells a side show their numbers
 MAX_NUMBERED = 8
 WINNER = (255, 60, 0, 120)
-TUTORIAL_ITEM = "the tutorial's 4x4 example"
-WHY_POOL = (
-    "Why pool: the maps after it are a quarter the size, so the layers after it compute less, "
-    "and a fully connected layer after it needs a quarter of the weights: fewer parameters, "
-    "and so less overfitting. Pooling itself has no parameters: it learns nothing, it only "
-    "takes each window's max or mean.")  # fmt: skip
-
+#: the layer menu's first item, the tutorial's example (translated where it is shown)
+TUTORIAL_ITEM = QT_TRANSLATE_NOOP("PoolDemo", "the tutorial's 4x4 example")
 
 #: two short lines each, so that three fit side by side in presentation mode's large type
-TITLES = ("Input slice,<br>the winners marked", "2x2 max pooling,<br>stride 2",
-          "2x2 average pooling,<br>stride 2")  # fmt: skip
+TITLES = (QT_TRANSLATE_NOOP("PoolDemo", "Input slice,<br>the winners marked"),
+          QT_TRANSLATE_NOOP("PoolDemo", "2x2 max pooling,<br>stride 2"),
+          QT_TRANSLATE_NOOP("PoolDemo", "2x2 average pooling,<br>stride 2"))  # fmt: skip
 
 
 def real_winners(slice_: np.ndarray, pooled: Pooled) -> np.ndarray:
@@ -88,18 +85,18 @@ class PoolDemo(QWidget):
         self.activations: dict[str, np.ndarray] = {}
         self.pooled: Pooled | None = None
         self.layer_combo = QComboBox(objectName="poolLayerCombo")
-        self.layer_combo.setToolTip("The layer whose feature map is pooled")
+        self.layer_combo.setToolTip(self.tr("The layer whose feature map is pooled"))
         self.layer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.channel_spin = QSpinBox(objectName="poolChannelSpin", minimum=0, maximum=0)
-        self.channel_spin.setPrefix("channel ")
+        self.channel_spin.setPrefix(self.tr("channel "))
+        self.channel_spin.setToolTip(self.tr("The channel (depth slice) of the layer's "
+                                             "feature maps to pool"))
         self.source_label = QLabel(objectName="poolSource")
         self.source_label.setWordWrap(True)
         self.explanation = QLabel(objectName="poolExplanation")
         self.explanation.setWordWrap(True)
-        why = QLabel(WHY_POOL, objectName="poolWhy")
-        why.setWordWrap(True)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Slice"))
+        controls.addWidget(QLabel(self.tr("Slice")))
         controls.addWidget(self.layer_combo)
         controls.addWidget(self.channel_spin)
         controls.addStretch(1)
@@ -111,7 +108,7 @@ class PoolDemo(QWidget):
         self.items: list[pg.ImageItem] = []
         self.titles: list[pg.LabelItem] = []
         for column, title in enumerate(TITLES):
-            self.titles.append(self.plots.addLabel(title, row=0, col=column))
+            self.titles.append(self.plots.addLabel(self.tr(title), row=0, col=column))
             view = self.plots.addViewBox(row=1, col=column, lockAspect=True, invertY=True,
                                          enableMenu=False)  # fmt: skip
             view.setMouseEnabled(False, False)
@@ -125,12 +122,32 @@ class PoolDemo(QWidget):
         self.texts: list[list[pg.TextItem]] = [[] for _ in self.views]  # numbers, per view
         follow_scale(self, self._restyle)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(controls)
-        layout.addWidget(self.source_label)
-        layout.addWidget(self.plots, 1)
-        layout.addWidget(self.explanation)
-        layout.addWidget(why)
+        demo = QVBoxLayout()
+        demo.addLayout(controls)
+        demo.addWidget(self.source_label)
+        demo.addWidget(self.plots, 1)
+        demo.addWidget(self.explanation)
+        self.notes = NotesPane("poolNotes", [notes_label("poolNotesText", self.tr(
+            "<p><b>Pooling</b></p>"
+            "<p>A pooling layer shrinks every feature map. The tutorial's choice, and still the "
+            "most common one, is max pooling over 2x2 windows at stride 2: the windows do not "
+            "overlap, and each keeps only the largest of its four values. Three values of "
+            "every four are thrown away: 75% of the activations are dropped.</p>"
+            "<p>Pooling works on each depth slice on its own, so the width and height halve "
+            "while the depth stays the same: 16 channels × 28 × 28 become 16 channels × 14 × "
+            "14.</p>"
+            "<p>When a side is odd, its last row or column fills no whole window, and PyTorch "
+            "drops it, so a little more than 75% goes: 7 × 7 becomes 3 × 3.</p>")),
+            notes_label("poolWhy", self.tr(
+                "<p><b>Why pool?</b> The maps after it hold a quarter of the values, so the "
+                "layers after it compute less, and a fully connected layer after it needs a "
+                "quarter of the weights: fewer parameters, and so less overfitting. A max also "
+                "does not care exactly where in its window a feature was, so a small shift "
+                "of the input changes little.</p>"
+                "<p>Pooling itself has no parameters: it learns nothing, it only takes each "
+                "window's max or mean. (The tutorial counts it among the layers with "
+                "parameters; it has none.)</p>"))])
+        beside_notes(self, demo, self.notes)
         self.layer_combo.currentIndexChanged.connect(lambda _: self._on_layer())
         self.channel_spin.valueChanged.connect(lambda _: self.draw())
         self.show_activations([], {})
@@ -158,16 +175,16 @@ class PoolDemo(QWidget):
                             if _poolable(activations.get(i.name))}  # fmt: skip
         with QSignalBlocker(self.layer_combo):
             self.layer_combo.clear()
-            self.layer_combo.addItem(TUTORIAL_ITEM)
+            self.layer_combo.addItem(self.tr(TUTORIAL_ITEM))
             self.layer_combo.addItems(list(self.activations))
             default = default_layer(layers, activations)
             pick = chosen if chosen in self.activations else default
-            self.layer_combo.setCurrentText(pick or TUTORIAL_ITEM)
+            self.layer_combo.setCurrentIndex(max(0, self.layer_combo.findText(pick or "")))
         self.source_label.setText(
-            "A feature map of the current model, for the input shown in Inspect."
+            self.tr("A feature map of the current model, for the input shown in Inspect.")
             if self.activations else
-            "The tutorial's example. Pick an input in Inspect (a test image, a file, or a "
-            "drawing) to pool the current model's own feature maps.")  # fmt: skip
+            self.tr("The tutorial's example. Pick an input in Inspect (a test image, a file, or "
+                    "a drawing) to pool the current model's own feature maps."))  # fmt: skip
         self._on_layer()
 
     def _on_layer(self) -> None:
@@ -203,21 +220,28 @@ class PoolDemo(QWidget):
         h, w = slice_.shape
         oh, ow = pooled.maximum.shape
         rows, columns = pooled.border
-        channels = f"{depth} channel{'' if depth == 1 else 's'}"
+        # one channel or several, each its own string: Qt's %n would show English's "(s)"
+        # without an English translation to give its plural
+        channels = (self.tr("1 channel") if depth == 1 else
+                    self.tr("{count} channels").format(count=depth))  # fmt: skip
         border = ""
         if rows or columns:
-            lost = " and ".join(f"the last {what}" if n == 1 else f"the last {n} {what}s"
-                                for n, what in ((rows, "row"), (columns, "column")) if n)
-            border = (f" ({lost} fill no whole window and are dropped, as PyTorch does, so "
-                      f"more than 75% goes)")  # fmt: skip
-        self.explanation.setText(
-            f"Max pooling keeps the largest activation of each 2x2 window (marked where the "
-            f"window's values differ): "
-            f"{h}x{w} becomes {oh}x{ow}, so {pooled.dropped_fraction:.0%} of the activations "
-            f"are dropped{border}. Each depth slice is pooled on its own, so the depth stays "
-            f"the same: {channels} × {h} × {w} becomes {channels} × {oh} × {ow}. "
-            f"Average pooling keeps each window's mean instead: smoother, and every activation "
-            f"counts a little.")
+            lost = [self.tr("the last row") if rows == 1 else self.tr("the last {count} rows"),
+                    self.tr("the last column") if columns == 1 else
+                    self.tr("the last {count} columns")]  # fmt: skip
+            lost = [text.format(count=n) for text, n in zip(lost, (rows, columns), strict=True)
+                    if n]  # fmt: skip
+            border = self.tr(" ({lost} fill no whole window and are dropped, as PyTorch does, "
+                             "so more than 75% goes)").format(lost=self.tr(" and ").join(lost))
+        self.explanation.setText(self.tr(
+            "Max pooling keeps the largest activation of each 2x2 window (marked where the "
+            "window's values differ): {height}x{width} becomes {pooled_height}x{pooled_width}, "
+            "so {dropped} of the activations are dropped{border}. Each depth slice is pooled on "
+            "its own, so the depth stays the same: {channels} × {height} × {width} becomes "
+            "{channels} × {pooled_height} × {pooled_width}. Average pooling keeps each "
+            "window's mean instead: smoother, and every activation counts a little.").format(
+            height=h, width=w, pooled_height=oh, pooled_width=ow,
+            dropped=f"{pooled.dropped_fraction:.0%}", border=border, channels=channels))
 
     @staticmethod
     def _write_numbers(view: pg.ViewBox, texts: list[pg.TextItem],

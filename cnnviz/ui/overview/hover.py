@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem
 
@@ -16,6 +16,8 @@ from cnnviz.ui.overview.placement import ACCENT, HOVER_LINE, LINE, feed_maps, pe
 
 if TYPE_CHECKING:
     from cnnviz.ui.overview.overview_view import OverviewView
+
+translate = QCoreApplication.translate
 
 
 class Hover:
@@ -76,8 +78,9 @@ class Hover:
         if name == "":  # a class bar: fed by the scores layer's inputs
             target = self.view.bar_rect(channel)
             layer = self.view.placed_scores
-            lines = [f"class {names[channel]}: probability "
-                     f"{self.view.reading.probabilities[channel]:.2%}"]
+            lines = [translate("Hover", "class {name}: probability {probability}").format(
+                name=names[channel],
+                probability=f"{self.view.reading.probabilities[channel]:.2%}")]
         else:
             target = self._spot_of(name, channel)
             layer = None if name == INPUT else name
@@ -92,10 +95,9 @@ class Hover:
             path.moveTo(target.left(), target.center().y())
             path.lineTo(source.right(), source.center().y())
         if feeds:
-            what = "map" if feed_maps(overview, feeds[0].column) else "unit"
-            lines.append("fed most by:")
-            lines += [f"  {feed.column} {what} {feed.channel}"
-                      + (f" (|w| {feed.weight:.2f})" if feed.weight != 1.0 else "")
+            maps = feed_maps(overview, feeds[0].column)
+            lines.append(translate("Hover", "fed most by:"))
+            lines += ["  " + self._feed_text(feed.column, feed.channel, feed.weight, maps)
                       for feed in feeds]  # fmt: skip
         self.lines.setPath(path)
         self.lines.setPen(pen(HOVER_LINE, 1.5))
@@ -109,16 +111,31 @@ class Hover:
         self.text.show()
         return text
 
+    @staticmethod
+    def _feed_text(column: str, channel: int, weight: float, maps: bool) -> str:
+        if maps:
+            text = translate("Hover", "{column} map {channel}")
+        else:
+            text = translate("Hover", "{column} unit {channel}")
+        text = text.format(column=column, channel=channel)
+        if weight == 1.0:
+            return text
+        return translate("Hover", "{feed} (|w| {weight})").format(feed=text,
+                                                                  weight=f"{weight:.2f}")
+
     def _value_text(self, name: str, channel: int, row: int, col: int) -> str:
         if name == INPUT:
-            return f"input pixel ({row}, {col})"
+            return translate("Hover", "input pixel ({row}, {col})").format(row=row, col=col)
         column = self.view.overview.column(name)
         values = self.view.reading.maps.get(name)
         if values is None:
             return column.title
         if not column.has_maps:
-            return f"{column.title} ({name}), unit {channel}: {values[channel]:.3f}"
+            return translate("Hover", "{title} ({name}), unit {channel}: {value}").format(
+                title=column.title, name=name, channel=channel, value=f"{values[channel]:.3f}")
         plane = values[channel]
         row, col = min(row, plane.shape[0] - 1), min(col, plane.shape[1] - 1)
-        return (f"{column.title} ({name}), map {channel}: {plane[row, col]:.3f} at "
-                f"({row}, {col})\nthe map runs {plane.min():.2f} to {plane.max():.2f}")
+        return translate("Hover", "{title} ({name}), map {channel}: {value} at ({row}, {col})\n"
+                                  "the map runs {low} to {high}").format(
+            title=column.title, name=name, channel=channel, value=f"{plane[row, col]:.3f}",
+            row=row, col=col, low=f"{plane.min():.2f}", high=f"{plane.max():.2f}")

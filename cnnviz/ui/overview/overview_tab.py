@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cnnviz.core.analysis.inspection import ModelInspector
@@ -27,10 +27,13 @@ from cnnviz.session.session import CurrentModel
 from cnnviz.session.test_split import CurrentSplit
 from cnnviz.ui.overview.overview_view import OverviewView
 from cnnviz.ui.shell.file_dialogs import choose_path
+from cnnviz.ui.widgets.live_weights import LiveWeights
 
 #: while a run trains, its weights are drawn at most this often
 REFRESH_MS = 1000
-IMAGES = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
+#: the open-image dialog's filter; translated where it is shown
+IMAGES = QT_TRANSLATE_NOOP("OverviewTab", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff "
+                                          "*.webp);;All files (*)")
 
 
 class OverviewTab(QWidget):
@@ -57,49 +60,55 @@ class OverviewTab(QWidget):
         self.dataset = ""
         self.test: ImageSplit | None = None
         self.generation = Generation()
-        self._pending: dict[str, np.ndarray] | None = None
-        self._live_timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self._live_timer.timeout.connect(self._apply_pending_weights)
+        self.live = LiveWeights(self._apply_weights, REFRESH_MS, self)
         self._build()
 
     def _build(self) -> None:
         self.prev_button = QPushButton("\u25c0", objectName="overviewPrev")
-        self.next_button = QPushButton("Next \u25b6", objectName="overviewNext")
-        self.random_button = QPushButton("Random", objectName="overviewRandom")
-        self.drawing_button = QPushButton("Use the drawing", objectName="overviewDrawing")
-        self.drawing_button.setToolTip("Read the digit drawn on the Draw tab")
-        self.open_button = QPushButton("Open image...", objectName="overviewOpenImage")
-        self.fit_button = QPushButton("Fit", objectName="overviewFit")
-        self.fit_button.setToolTip("Fit the page to the view (drag to pan, wheel to zoom)")
-        self.png_button = QPushButton("PNG...", objectName="overviewExportPng")
-        self.svg_button = QPushButton("SVG...", objectName="overviewExportSvg")
+        self.prev_button.setToolTip(self.tr("The test image before"))
+        self.next_button = QPushButton(self.tr("Next \u25b6"), objectName="overviewNext")
+        self.random_button = QPushButton(self.tr("Random"), objectName="overviewRandom")
+        self.drawing_button = QPushButton(self.tr("Use the drawing"),
+                                          objectName="overviewDrawing")  # fmt: skip
+        self.drawing_button.setToolTip(self.tr("Read the digit drawn on the Draw tab"))
+        self.open_button = QPushButton(self.tr("Open image..."), objectName="overviewOpenImage")
+        self.fit_button = QPushButton(self.tr("Fit"), objectName="overviewFit")
+        self.fit_button.setToolTip(self.tr("Fit the page to the view (drag to pan, wheel to "
+                                           "zoom)"))  # fmt: skip
+        self.png_button = QPushButton(self.tr("PNG..."), objectName="overviewExportPng")
+        self.svg_button = QPushButton(self.tr("SVG..."), objectName="overviewExportSvg")
         for button in (self.png_button, self.svg_button):
-            button.setToolTip("Export the view as shown, for slides")
+            button.setToolTip(self.tr("Export the view as shown, for slides"))
         self.input_label = QLabel(objectName="overviewInputLabel")
         self.source_label = QLabel(objectName="overviewSource")
         for label in (self.input_label, self.source_label):
             label.setMinimumWidth(10)
         bar = QHBoxLayout()
-        for widget in (QLabel("Test image"), self.prev_button, self.next_button,
+        for widget in (QLabel(self.tr("Test image")), self.prev_button, self.next_button,
                        self.random_button, self.drawing_button, self.open_button):  # fmt: skip
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.fit_button, QLabel("Export"), self.png_button, self.svg_button):
+        for widget in (self.fit_button, QLabel(self.tr("Export")), self.png_button,
+                       self.svg_button):  # fmt: skip
             bar.addWidget(widget)
         self.prev_button.setMaximumWidth(36)
         self.view = OverviewView()
-        hint = QLabel("hover a map: what feeds it; click: inspect it (a class: explain it)",
-                      objectName="overviewHint")  # fmt: skip
+        hint = QLabel(self.tr("hover a map: what feeds it; click: inspect it (a class: explain "
+                              "it)"), objectName="overviewHint")  # fmt: skip
         hint.setEnabled(False)  # greyed: a hint, not a value
-        self.input_label.setStyleSheet("font-weight: bold")
-        foot = QHBoxLayout()
+        hint.setWordWrap(True)
+        bold = self.input_label.font()  # bold, and still the application's size (F11)
+        bold.setBold(True)
+        self.input_label.setFont(bold)
+        foot = QHBoxLayout()  # the reading and the weights; the hint under them, never cut off
         foot.addWidget(self.input_label)
-        foot.addWidget(hint, 1)
+        foot.addStretch(1)
         foot.addWidget(self.source_label)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         layout.addLayout(foot)
+        layout.addWidget(hint)
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.random_button.clicked.connect(self.show_random)
@@ -122,9 +131,9 @@ class OverviewTab(QWidget):
         inspector = ModelInspector(self.predictor.model, self.predictor.input_shape, meta.mean,
                                    meta.std)  # fmt: skip
         self.overview = Overview(inspector, list(meta.class_names))
-        self._pending = None
+        self.live.drop()
         self.view.set_overview(self.overview)
-        self.source_label.setText(f"Weights: {current.label}")
+        self.source_label.setText(self.tr("Weights: {label}").format(label=current.label))
         if meta.dataset != self.dataset:
             self.dataset, self.test = meta.dataset, None
             self._clear_input()
@@ -139,21 +148,17 @@ class OverviewTab(QWidget):
     def show_weights(self, state: dict[str, np.ndarray], step: int) -> None:
         """A running trainer's weight snapshot: drawn at once, then at most once every
         REFRESH_MS (the newest snapshot wins)."""
-        self._pending = state
-        self.source_label.setText(f"Weights: this run, step {step} (live)")
-        if not self._live_timer.isActive():
-            self._apply_pending_weights()
-            self._live_timer.start()
+        self.source_label.setText(
+            self.tr("Weights: this run, step {step} (live)").format(step=step))
+        self.live.offer(state)
 
-    def _apply_pending_weights(self) -> None:
-        if self._pending is None or self.overview is None:
+    def _apply_weights(self, state: dict[str, np.ndarray]) -> None:
+        if self.overview is None:
             return
         try:
-            self.overview.load_weights(self._pending)
+            self.overview.load_weights(state)
         except (RuntimeError, KeyError):
             return  # a snapshot of another model, left over from a previous run
-        finally:
-            self._pending = None
         self.redraw()
 
     # -- the test split ---------------------------------------------------------------------
@@ -175,9 +180,10 @@ class OverviewTab(QWidget):
 
     def _on_test_failed(self, token: int, error: Exception) -> None:
         if self.generation.is_current(token):
-            self.random_button.setToolTip(f"no test set: {error}")
+            self.random_button.setToolTip(self.tr("no test set: {error}").format(error=error))
             if self.image is None:
-                self.input_label.setText("no test set here: open an image or use a drawing")
+                self.input_label.setText(self.tr("no test set here: open an image or use a "
+                                                 "drawing"))  # fmt: skip
 
     def _set_browsing(self, enabled: bool) -> None:
         for button in (self.prev_button, self.next_button, self.random_button):
@@ -209,19 +215,21 @@ class OverviewTab(QWidget):
         """The Draw tab's digit, as the current model reads it."""
         drawn = self.drawing()
         if drawn is None or self.predictor is None or drawn.shape != self.predictor.input_shape:
-            self.status.emit("Overview: draw a digit on the Draw tab first (digit models only)")
+            self.status.emit(self.tr("Overview: draw a digit on the Draw tab first (digit models "
+                                     "only)"))  # fmt: skip
             return False
         self.show_input(drawn)
         return True
 
     def open_image(self, path: Path | None = None) -> bool:
-        path = choose_path(False, self, path, "Open an image", "", IMAGES)
+        path = choose_path(False, self, path, self.tr("Open an image"), "",
+                           QCoreApplication.translate("OverviewTab", IMAGES))  # fmt: skip
         if path is None or self.predictor is None:
             return False
         try:
             image = self.predictor.prepare_file(path)
         except CnnvizError as exc:
-            self.status.emit(f"Overview: {exc}")
+            self.status.emit(self.tr("Overview: {error}").format(error=exc))
             return False
         self.show_input(image)
         return True
@@ -244,24 +252,34 @@ class OverviewTab(QWidget):
             return None
         self.reading = self.overview.read(self.image)
         self.view.show(self.reading, self.image)
-        names = self.overview.class_names
-        top = self.reading.top
-        truth = f"label {names[self.true_label]}, " if self.true_label is not None else ""
-        where = f"test image {self.index}: " if self.index >= 0 else ""
-        self.input_label.setText(f"{where}{truth}predicted {names[top]} "
-                                 f"({self.reading.probabilities[top]:.1%})")
+        self.input_label.setText(self._reading_text(self.reading))
         return self.reading
+
+    def _reading_text(self, reading: Reading) -> str:
+        """What the input is and what the model read, as one sentence per case (so that a
+        translation orders each its own way)."""
+        names = self.overview.class_names if self.overview is not None else []
+        values = {"index": self.index, "predicted": names[reading.top],
+                  "probability": f"{reading.probabilities[reading.top]:.1%}",
+                  "label": names[self.true_label] if self.true_label is not None else ""}
+        if self.true_label is None:
+            return self.tr("predicted {predicted} ({probability})").format(**values)
+        if self.index < 0:
+            return self.tr("label {label}, predicted {predicted} ({probability})").format(
+                **values)
+        return self.tr("test image {index}: label {label}, predicted {predicted} "
+                       "({probability})").format(**values)
 
     def export(self, kind: str, path: Path | None = None) -> Path | None:
         """The view as shown, as PNG or SVG."""
-        path = choose_path(True, self, path, "Export the overview", f"overview.{kind}",
+        path = choose_path(True, self, path, self.tr("Export the overview"), f"overview.{kind}",
                            f"{kind.upper()} (*.{kind})")  # fmt: skip
         if path is None:
             return None
         try:
             (self.view.export_png if kind == "png" else self.view.export_svg)(path)
         except OSError as exc:
-            self.status.emit(f"Overview: {exc}")
+            self.status.emit(self.tr("Overview: {error}").format(error=exc))
             return None
-        self.status.emit(f"wrote {path}")
+        self.status.emit(self.tr("wrote {path}").format(path=path))
         return path

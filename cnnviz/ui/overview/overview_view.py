@@ -132,7 +132,8 @@ class OverviewView(pg.GraphicsView):
         self.box.addItem(item)
         self.placed[INPUT] = Placed(INPUT, 0.0, TOP, item, 1)
         shape = self.overview.inspector.input_shape
-        self._labels(["input", "x".join(map(str, shape)), "the image"], 0.0, TOP - 4.3 * LINE)
+        self._labels([self.tr("input"), "x".join(map(str, shape)), self.tr("the image")], 0.0,
+                     TOP - 4.3 * LINE)  # fmt: skip
 
     def _place(self, column: Column, x: float, y: float, page: int) -> None:
         item = pg.ImageItem(axisOrder="row-major")
@@ -165,20 +166,25 @@ class OverviewView(pg.GraphicsView):
         border.setPen(pen(QColor(200, 200, 200), 1))
         self.box.addItem(border)
         self.placed[column.name] = placed
-        lines = [column.title, column.shape,
-                 f"{column.parameters} params" if column.parameters != "0" else "no params",
-                 f"RF {column.field}" if column.field else ""]  # fmt: skip
+        lines = [column.title, column.shape, self._parameters(column),
+                 self.tr("RF {field}").format(field=column.field) if column.field else ""]
         self._labels(lines, x, y - 4.3 * LINE)
         self._update_pager(placed)
+
+    def _parameters(self, column: Column) -> str:
+        if column.parameters == "0":
+            return self.tr("no params")
+        return self.tr("{count} params").format(count=column.parameters)
 
     def _place_scores(self, scores: Column | None, x: float, page: int) -> None:
         """The class scores as bars; the last layer's own column when it gives them."""
         names = self.overview.class_names
         if scores is not None:
-            self._labels([scores.title, scores.shape, f"{scores.parameters} params",
-                          "class scores (softmax)"], x, TOP - 4.3 * LINE)  # fmt: skip
+            self._labels([scores.title, scores.shape, self._parameters(scores),
+                          self.tr("class scores (softmax)")], x, TOP - 4.3 * LINE)  # fmt: skip
         else:
-            self._labels(["class scores", str(len(names)), "", "softmax"], x, TOP - 4.3 * LINE)
+            self._labels([self.tr("class scores"), str(len(names)), "", "softmax"], x,
+                         TOP - 4.3 * LINE)  # fmt: skip
         shown = min(MAX_BARS, len(names))
         self._bar_top, self._bar_x = TOP, x + 46
         self._bar_pitch = min(22.0, page * THUMB * 1.15 / max(1, shown))
@@ -212,8 +218,9 @@ class OverviewView(pg.GraphicsView):
             bracket.setPen(pen(GREY, 1))
             self.box.addItem(bracket)
             residual = any(s.merge == run[-1].name for s in self.overview.skips)
-            self._text(run[0].block + (" (residual block)" if residual else ""), first.x, -6,
-                       10, color=GREY)  # fmt: skip
+            block = run[0].block
+            self._text(self.tr("{block} (residual block)").format(block=block) if residual
+                       else block, first.x, -6, 10, color=GREY)  # fmt: skip
 
     def _draw_skip(self, source: str, through: tuple[str, ...], merge: str, bottom: float,
                    lane: float) -> None:  # fmt: skip
@@ -232,7 +239,8 @@ class OverviewView(pg.GraphicsView):
         curve = QGraphicsPathItem(path)
         curve.setPen(pen(ACCENT, 2, dashed=True))
         self.box.addItem(curve)
-        self._text("+ skip", end.x + THUMB / 2 + 3, bottom - LINE, 10, bold=True, color=ACCENT)
+        self._text(self.tr("+ skip"), end.x + THUMB / 2 + 3, bottom - LINE, 10, bold=True,
+                   color=ACCENT)  # fmt: skip
 
     # -- drawing, once per input or weights -------------------------------------------------
     def show(self, reading: Reading, image: np.ndarray) -> None:
@@ -279,7 +287,8 @@ class OverviewView(pg.GraphicsView):
         for text, c in zip(self._bar_names, order, strict=True):
             text.setText(names[c])
             text.setFont(font(10, bold=c == top))
-        self._predicted.setText(f"predicted: {names[top]}\n{probabilities[top]:.1%} sure")
+        self._predicted.setText(self.tr("predicted: {name}\n{probability} sure").format(
+            name=names[top], probability=f"{probabilities[top]:.1%}"))
 
     # -- pages ------------------------------------------------------------------------------
     def _update_pager(self, spot: Placed) -> None:
@@ -288,7 +297,8 @@ class OverviewView(pg.GraphicsView):
             return
         total = self.overview.column(spot.name).channels
         first = spot.page * spot.page_size
-        pager.setText(f"{first + 1}-{min(total, first + spot.page_size)} of {total} \u25be")
+        pager.setText(self.tr("{first}-{last} of {total} \u25be").format(
+            first=first + 1, last=min(total, first + spot.page_size), total=total))
 
     def next_page(self, name: str) -> None:
         """Show the next page of a column's maps (after the last, the first)."""
@@ -369,11 +379,15 @@ class OverviewView(pg.GraphicsView):
         """How wide a thumbnail is on screen now, in pixels."""
         return THUMB / max(1e-9, self.box.viewPixelSize()[0])
 
+    def _cannot_write(self, path: Path) -> str:
+        return self.tr("cannot write {path} (is the folder there, and writable?)").format(
+            path=path)
+
     def export_png(self, path: Path) -> None:
         exporter = pyqtgraph.exporters.ImageExporter(self.box)
         exporter.parameters()["width"] = max(1920, 2 * self.width())
         if exporter.export(str(path)) is False:
-            raise OSError(f"cannot write {path} (is the folder there, and writable?)")
+            raise OSError(self._cannot_write(path))
 
     def export_svg(self, path: Path) -> None:
         """The view as shown, as SVG (Qt's generator: pyqtgraph's exporter cannot read back
@@ -389,4 +403,4 @@ class OverviewView(pg.GraphicsView):
         self.render(painter)
         ended = painter.end()
         if not ended or not Path(path).is_file():
-            raise OSError(f"cannot write {path} (is the folder there, and writable?)")
+            raise OSError(self._cannot_write(path))

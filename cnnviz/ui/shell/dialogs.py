@@ -41,7 +41,9 @@ def error_box(parent: QWidget, title: str, message: str, details: str = "") -> Q
 def train_mode_box(parent: QWidget, choice: TrainChoice,
                    on_mode: Callable[[TrainMode], None]) -> QMessageBox:  # fmt: skip
     """Ask what Train should do with the current weights. Continue is there only when the
-    settings are the run's own; otherwise the box says which settings differ."""
+    settings are the run's own; otherwise the box says which settings differ. Enter takes
+    ``choice.default``: once run-defining settings changed, a fresh run with them (a
+    comparison started from trained weights would not compare the settings)."""
     translate = QCoreApplication.translate
     box = QMessageBox(QMessageBox.Icon.Question, translate("TrainModeBox", "Train"),
                       translate("TrainModeBox", "Train from the current weights, or start fresh?"),
@@ -51,6 +53,12 @@ def train_mode_box(parent: QWidget, choice: TrainChoice,
     if TrainMode.CONTINUE in choice.modes:
         text.append(translate("TrainModeBox", "Continue this run: the same run, on to epoch "
                                               "{epoch}.").format(epoch=choice.continue_to_epoch))
+    elif choice.changed:
+        text.append(translate("TrainModeBox", "These settings changed since this run: "
+                                              "{differences}. Start fresh (the default) trains "
+                                              "a new run with them from random weights, to "
+                                              "compare with this one.")
+                    .format(differences="; ".join(choice.differences)))  # fmt: skip
     else:
         text.append(translate("TrainModeBox", "This run cannot be continued exactly, since "
                                               "these settings differ from its own: "
@@ -66,6 +74,8 @@ def train_mode_box(parent: QWidget, choice: TrainChoice,
                                QMessageBox.ButtonRole.AcceptRole)  # fmt: skip
         button.setObjectName(f"mode-{mode.value}")
         buttons[button] = mode
+        if mode is choice.default:
+            box.setDefaultButton(button)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.buttonClicked.connect(
         lambda button: on_mode(buttons[button]) if button in buttons else None)
@@ -76,12 +86,15 @@ def missing_data_box(parent: QWidget, event: FailedEvent,
                      on_choose: Callable[[], None]) -> QMessageBox:  # fmt: skip
     """A run failed for want of its data set: say where it looked, and offer to choose the
     data folder."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Data set not found", event.message,
+    translate = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      translate("MissingDataBox", "Data set not found"), event.message,
                       parent=parent)  # fmt: skip
     box.setObjectName("missingDataDialog")
     if event.details:
         box.setDetailedText(event.details)  # what the network said, behind Show details
-    choose = box.addButton("Choose data folder...", QMessageBox.ButtonRole.ActionRole)
+    choose = box.addButton(translate("MissingDataBox", "Choose data folder..."),
+                           QMessageBox.ButtonRole.ActionRole)  # fmt: skip
     box.addButton(QMessageBox.StandardButton.Close)
     box.buttonClicked.connect(lambda button: on_choose() if button is choose else None)
     return box
@@ -90,13 +103,18 @@ def missing_data_box(parent: QWidget, event: FailedEvent,
 def leave_job_box(parent: QWidget, on_leave: Callable[[], None],
                   on_stop: Callable[[], None]) -> QMessageBox:  # fmt: skip
     """A torchrun job runs on its own: closing the window may leave it running."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Training job running",
-                      "A training job of several processes is running. Leave it running "
-                      "after the window closes, or stop it (it saves a checkpoint)?",
+    translate = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      translate("LeaveJobBox", "Training job running"),
+                      translate("LeaveJobBox", "A training job of several processes is "
+                                               "running. Leave it running after the window "
+                                               "closes, or stop it (it saves a checkpoint)?"),
                       parent=parent)  # fmt: skip
     box.setObjectName("leaveJobDialog")
-    leave = box.addButton("Leave it running", QMessageBox.ButtonRole.AcceptRole)
-    stop = box.addButton("Stop the job", QMessageBox.ButtonRole.DestructiveRole)
+    leave = box.addButton(translate("LeaveJobBox", "Leave it running"),
+                          QMessageBox.ButtonRole.AcceptRole)  # fmt: skip
+    stop = box.addButton(translate("LeaveJobBox", "Stop the job"),
+                         QMessageBox.ButtonRole.DestructiveRole)  # fmt: skip
     box.addButton(QMessageBox.StandardButton.Cancel)
     answers = {leave: on_leave, stop: on_stop}
     box.buttonClicked.connect(lambda button: answers[button]() if button in answers else None)

@@ -196,11 +196,13 @@ class HelpActions:
         """Open a page of the documentation in the browser: the built site when there is one
         (``site/`` next to the checkout, or ``$CNNVIZ_DOCS``), else the online one."""
         url = docs_url(page)
+        translate = QCoreApplication.translate
         if QDesktopServices.openUrl(url):
-            self.window.show_status(f"opened the documentation: {url.toDisplayString()}")
+            text = translate("HelpActions", "opened the documentation: {url}")
         else:
-            self.window.show_status(f"could not open a browser; the documentation is at "
-                                    f"{url.toDisplayString()}")
+            text = translate("HelpActions", "could not open a browser; the documentation is at "
+                                            "{url}")
+        self.window.show_status(text.format(url=url.toDisplayString()))
         return url
 
     def show_guide(self) -> GuideDialog:
@@ -224,5 +226,8 @@ class HelpActions:
     def about(self) -> None:
         import cnnviz
 
-        QMessageBox.about(self.window, "About cnnviz",
-                          f"cnnviz {cnnviz.__version__}: see how convolutional networks learn.")
+        translate = QCoreApplication.translate
+        QMessageBox.about(self.window, translate("HelpActions", "About cnnviz"),
+                          translate("HelpActions", "cnnviz {version}: see how convolutional "
+                                                   "networks learn.")
+                          .format(version=cnnviz.__version__))  # fmt: skip

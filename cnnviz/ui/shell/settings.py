@@ -1,5 +1,5 @@
-"""Remembered settings: last choices, data folder, window geometry, recent checkpoints,
-the interface language.
+"""Remembered settings: last choices and weights, data folder, window geometry, recent
+checkpoints (with their names), the interface language.
 
 ``CNNVIZ_SETTINGS`` names an .ini file to use instead of the user's real settings; the tests
 set it so that they never read or write what a user has saved.
@@ -7,6 +7,8 @@ set it so that they never read or write what a user has saved.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -56,9 +58,30 @@ class AppSettings:
         items = [raw] if isinstance(raw, str) else list(raw or [])
         return [item for item in items if item]
 
-    def add_recent_checkpoint(self, path: Path) -> None:
+    def recent_names(self) -> dict[str, str]:
+        """What Open recent calls each entry, by path (entries remembered before names were
+        kept have none)."""
+        names: object = None
+        with contextlib.suppress(TypeError, ValueError):
+            names = json.loads(self.value("recent/names", "{}"))
+        if not isinstance(names, dict):
+            return {}
+        return {str(path): str(name) for path, name in names.items()}
+
+    def add_recent_checkpoint(self, path: Path, name: str = "") -> None:
         items = [str(path), *[p for p in self.recent_checkpoints() if p != str(path)]]
         self.set("recent/checkpoints", items[:MAX_RECENT])
+        names = {p: n for p, n in self.recent_names().items() if p in items[:MAX_RECENT]}
+        self.set("recent/names", json.dumps({**names, str(path): name}))
+
+    def last_weights(self) -> Path | None:
+        """The checkpoint shown when cnnviz last closed (None: the shipped weights, or a
+        model not trained yet)."""
+        path = self.value("weights/last", "")
+        return Path(path) if path else None
+
+    def set_last_weights(self, path: Path | None) -> None:
+        self.set("weights/last", str(path) if path is not None else "")
 
     def extra_run_folders(self) -> list[Path]:
         """Run folders the user opened from outside the runs home, still there."""

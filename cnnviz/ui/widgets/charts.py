@@ -37,7 +37,7 @@ class ProbabilityChart(pg.PlotWidget):
         self.setMouseEnabled(x=False, y=False)
         self.setMenuEnabled(False)
         self.hideButtons()
-        self.setLabel("bottom", "probability")
+        self.setLabel("bottom", self.tr("probability"))
         style_plot(self)
         self.bars: pg.BarGraphItem | None = None
         self.values = np.zeros(0, dtype=np.float32)  # in class order
@@ -67,7 +67,8 @@ class ProbabilityChart(pg.PlotWidget):
                                     pens=pens)  # fmt: skip
         self.addItem(self.bars)
         self.getAxis("left").setTicks([[
-            (rank, f"{names[c]} (true)" if c == true_label else names[c])
+            (rank, self.tr("{name} (true)").format(name=names[c]) if c == true_label
+             else names[c])
             for rank, c in enumerate(self.order)]])  # fmt: skip
         self.setYRange(-0.6, len(self.order) - 0.4, padding=0)
 

@@ -1,11 +1,19 @@
 """Small widget helpers the tabs share: a spin box with its caption, a spin box for a small
-signed number, and a read-only table of text rows."""
+signed number, a read-only table of text rows, and a label that keeps its height."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSpinBox, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 
 def labelled_spin(name: str, caption: str, tooltip: str, low: int, high: int,
@@ -45,3 +53,26 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
         for column, text in enumerate(cells):
             table.setItem(row, column, QTableWidgetItem(text))
     table.resizeColumnsToContents()
+
+
+class SteadyLabel(QLabel):
+    """A wrapping label at least ``lines`` lines tall, at any font: a text that wraps to a
+    second line moves nothing around it (a label that grew under the mouse moved the buttons
+    below it, and clicks missed). Long texts wrap rather than widen the window."""
+
+    def __init__(self, lines: int = 2, parent: QWidget | None = None, **kwargs) -> None:
+        super().__init__(parent, **kwargs)
+        self.lines = lines
+        self.setWordWrap(True)
+        self.setMinimumWidth(10)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+
+    def _fit(self) -> None:
+        margins = self.contentsMargins()
+        self.setMinimumHeight(self.lines * self.fontMetrics().lineSpacing()
+                              + margins.top() + margins.bottom())  # fmt: skip

@@ -1,6 +1,6 @@
 import numpy as np
 
-from cnnviz.core.analysis.mosaic import cell_at, grid_columns, normalise, tile
+from cnnviz.core.analysis.mosaic import cell_at, fitting_columns, grid_columns, normalise, tile
 
 
 def test_tile_places_cells_row_by_row():
@@ -32,3 +32,11 @@ def test_normalise_per_map_and_shared():
 
 def test_grid_columns():
     assert grid_columns(16) == 4 and grid_columns(10) == 4 and grid_columns(1) == 1
+
+
+def test_fitting_columns_draws_the_grid_largest_in_its_area():
+    # 16 kernels of 5x5 a pixel apart: a square area takes 4x4, a wide one 8x2, a tall 2x8
+    assert fitting_columns(16, (5, 5), (400, 400)) == 4
+    assert fitting_columns(16, (5, 5), (800, 200)) == 8
+    assert fitting_columns(16, (5, 5), (200, 800)) == 2
+    assert fitting_columns(1, (5, 5), (10, 1000)) == 1

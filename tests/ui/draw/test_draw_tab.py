@@ -1,6 +1,7 @@
 import itertools
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
@@ -9,8 +10,11 @@ from cnnviz.core.analysis.prediction import Predictor, shipped_weights_path
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
 from cnnviz.core.training.checkpoint import load_checkpoint, save_checkpoint
+from cnnviz.core.training.events import WeightsEvent
 from cnnviz.session.session import CurrentModel
+from cnnviz.ui import MainWindow
 from cnnviz.ui.draw.draw_tab import DrawTab
+from cnnviz.ui.shell.settings import AppSettings
 
 SEVEN = [(0.25, 0.2), (0.5, 0.2), (0.75, 0.2), (0.65, 0.45), (0.55, 0.65), (0.45, 0.85)]
 
@@ -105,3 +109,67 @@ def test_a_digit_run_replaces_the_shipped_weights(qtbot, window):
     qtbot.waitUntil(lambda: window.phase.at_rest, timeout=60_000)
     assert window.draw_tab.weights_label.text().startswith(
         "Weights: simple-cnn on mnist, this run, epoch 1")
+
+
+def weights_ending_in(window, top: int) -> dict:
+    """The shipped model's weights with a last layer that says ``top`` whatever it reads."""
+    model = window.session.current.predictor.model
+    state = {k: v.detach().numpy().copy() for k, v in model.state_dict().items()}
+    state["fc.weight"] = np.zeros_like(state["fc.weight"])
+    state["fc.bias"] = np.eye(10, dtype=np.float32)[top]
+    return state
+
+
+def test_draw_follows_a_run_while_it_trains(qtbot, window):
+    tab = window.draw_tab
+    window.tabs.setCurrentWidget(tab)
+    assert window.controller.snapshot_interval is not None  # snapshots flow while Draw shows
+    draw(tab.canvas, SEVEN)
+    qtbot.waitUntil(lambda: tab.prediction is not None, timeout=5000)
+    assert tab.prediction.label == "7"
+    window.controller.on_event(WeightsEvent(step=93, epoch=1, state=weights_ending_in(window, 4)))
+    assert tab.prediction.label == "4" and "step 93 (live)" in tab.weights_label.text()
+    window.controller.on_event(WeightsEvent(step=94, epoch=1, state=weights_ending_in(window, 2)))
+    assert tab.prediction.label == "4"  # throttled: the newest snapshot, a moment later
+    qtbot.waitUntil(lambda: tab.prediction.label == "2", timeout=5000)
+    assert window.session.current.predictor.predict(tab.model_input).top == 7  # untouched
+    window.tabs.setCurrentWidget(window.plots)
+    assert window.controller.snapshot_interval is None
+
+
+def test_a_model_chosen_again_has_its_weights_again(qtbot, window):
+    window.panel.model_combo.select("lenet5")
+    qtbot.waitUntil(lambda: window.session.current.meta.model == "lenet5", timeout=5000)
+    assert "untrained" in window.draw_tab.weights_label.text()
+    window.panel.model_combo.select("simple-cnn")
+    qtbot.waitUntil(lambda: window.session.current.meta.model == "simple-cnn", timeout=5000)
+    assert window.session.current.is_shipped
+    assert "shipped weights (99." in window.draw_tab.weights_label.text()
+
+
+def test_the_last_weights_come_back_at_the_next_start(qtbot, window):
+    window.panel.model_combo.select("lenet5")
+    window.start_training()
+    qtbot.waitUntil(lambda: window.phase.at_rest, timeout=60_000)
+    trained = window.session.current
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.session.current.path == trained.path
+    assert again.panel.model_combo.value() == "lenet5"
+    assert again.draw_tab.weights_label.text().startswith("Weights: lenet5 on mnist, run ")
+    again.close()
+
+
+@pytest.mark.parametrize("damage", ["gone", "garbage"])
+def test_last_weights_that_cannot_be_opened_leave_the_shipped_ones(qtbot, tmp_path, damage):
+    path = tmp_path / "last.pt"
+    if damage == "garbage":
+        path.write_bytes(b"not a checkpoint" * 8)
+    AppSettings().set_last_weights(path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.session.current.is_shipped
+    assert "could not be opened again" in window.statusBar().currentMessage()
+    assert str(path) in window.statusBar().currentMessage()
+    window.close()

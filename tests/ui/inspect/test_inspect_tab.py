@@ -41,9 +41,9 @@ def test_layer_tree_and_architecture_table(window, inspect):
     assert layer1.child(0).text(2) == "16x28x28" and layer1.child(0).text(4) == "5"
     table = window.findChild(QTableWidget, "architectureTable")
     rows = {table.item(r, 0).text().strip(): r for r in range(table.rowCount())}
-    assert table.item(rows["layer1.0"], 6).text() == "(28 - 5 + 2*2) / 1 + 1 = 28"
-    assert table.item(rows["layer2.3"], 4).text() == "16"
-    assert table.item(rows["layer2.3"], 5).text() == "4"
+    assert table.item(rows["conv1 (layer1.0)"], 6).text() == "(28 - 5 + 2*2) / 1 + 1 = 28"
+    assert table.item(rows["pool2 (layer2.3)"], 4).text() == "16"
+    assert table.item(rows["pool2 (layer2.3)"], 5).text() == "4"
     assert "weight sharing" in inspect.totals_label.text()
 
 
@@ -177,14 +177,14 @@ def test_direct_calls_and_a_wide_kernel(window, inspect, tmp_path):
     show_wide_model(inspect, tmp_path)
     tree = window.findChild(QTreeWidget, "layerTree")
     assert [tree.topLevelItem(0).text(c) for c in range(5)] == [
-        "conv2d", "conv2d", "4x28x14", "60", "3x5"]
+        "conv1 (conv2d)", "conv2d", "4x28x14", "60", "3x5"]
     table = window.findChild(QTableWidget, "architectureTable")
     rows = {table.item(r, 0).text().strip(): r for r in range(table.rowCount())}
-    assert table.item(rows["conv2d"], 5).text() == "1x2"
-    assert table.item(rows["conv2d"], 6).text() == (
+    assert table.item(rows["conv1 (conv2d)"], 5).text() == "1x2"
+    assert table.item(rows["conv1 (conv2d)"], 6).text() == (
         "H: (28 - 3 + 2*1) / 1 + 1 = 28; W: floor((28 - 5 + 2*2) / 2) + 1 = 14")
-    assert table.item(rows["max_pool2d"], 4).text() == "4x7"
-    assert [table.item(rows["head"], c).text() for c in (4, 5)] == ["all", ""]
+    assert table.item(rows["pool1 (max_pool2d)"], 4).text() == "4x7"
+    assert [table.item(rows["fc1 (head)"], c).text() for c in (4, 5)] == ["all", ""]
     assert inspect.layer_name == "conv2d" and inspect.maps.map_item.image is not None
     assert inspect.result.activations["conv2d"].shape == (4, 28, 14)
     assert inspect.filters.filter_label.text() == "conv2d: 4 filters"

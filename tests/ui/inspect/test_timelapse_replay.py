@@ -32,7 +32,7 @@ def test_the_slider_replays_the_recorded_kernels_and_maps(qtbot, trained):
     assert np.array_equal(inspect.filters._filter_weights, weights)
     assert np.array_equal(inspect.maps._activation(), maps)
     assert "recorded" not in inspect.filters.filter_label.text()
-    inspect.pages.setCurrentWidget(inspect.architecture_table)  # nothing there to replay
+    inspect.pages.setCurrentWidget(inspect.architecture_page)  # nothing there to replay
     assert inspect.replay.isHidden()
     inspect.pages.setCurrentWidget(inspect.filters)
     assert not inspect.replay.isHidden()

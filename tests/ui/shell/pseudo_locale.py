@@ -5,7 +5,9 @@ never passed through ``tr``/``translate``: a string that Chinese readers would s
 ``unmarked_texts(widget)`` walks a window or dialog (every child widget it shows, menus,
 actions, tool tips, tab texts, item views) and returns those texts. The only text allowed
 without marks is listed in ALLOWED: numbers and units, model and data set names, key names,
-the languages' own names, and Qt's standard buttons (translated by Qt's qtbase_zh_CN).
+the languages' own names, layer names and types (module paths, PyTorch's classes, "conv1",
+a model's layer names as in its code), colour maps' names, and Qt's standard buttons
+(translated by Qt's qtbase_zh_CN).
 """
 
 from __future__ import annotations
@@ -29,9 +31,13 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
+from torch import nn
 
+from cnnviz.core.analysis.receptive_field import WINDOW_FUNCTIONS
 from cnnviz.core.data.datasets import DATASETS
-from cnnviz.core.models.registry import MODELS
+from cnnviz.core.models.registry import MODELS, build_model
+from cnnviz.core.models.shape import InputShape
+from cnnviz.ui.inspect.feature_maps_panel import COLORMAPS
 from cnnviz.ui.shell.i18n import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -52,9 +58,34 @@ def _names(names) -> str:
 
 
 _MODIFIERS = r"(?:(?:Ctrl|Shift|Alt|Meta)\+)"
+#: PyTorch's layer types, as a model's table of layers names them (Conv2d, ReLU, Flatten)
+_TORCH_LAYERS = [name for name in nn.modules.__all__
+                 if isinstance(getattr(nn, name, None), type) and issubclass(getattr(nn, name),
+                                                                              nn.Module)]
 
-#: every visible text allowed without marks, in one place
+
+def _layer_words() -> set[str]:
+    """What names a layer in Inspect's tree and table: the shipped models' module names,
+    PyTorch's layer classes and the functions a forward may call."""
+    words = {name for model in MODELS
+             for path, _ in build_model(model, InputShape(1, 28, 28, 10)).named_modules()
+             for name in path.split(".") if name and not name.isdigit()}  # fmt: skip
+    words |= {name for name, value in vars(nn).items()
+              if isinstance(value, type) and issubclass(value, nn.Module)}  # fmt: skip
+    return words | set(WINDOW_FUNCTIONS)
+
+
+#: a layer's name, or a step of its module path
+_LAYER = rf"(?:conv|pool|fc)\d+|{_names(_layer_words())}"
+
+#: every visible text allowed without marks, in one place (taken out in this order: a layer's
+#: path before the numbers in it)
 ALLOWED = {
+    'layer names and types ("conv1 (layer1.0)", "Conv2d", "fc")':
+        rf"(?<![\w.])(?:{_LAYER})(?:\.(?:\d+|{_LAYER}))*(?:#\d+)?(?![\w.])",
+    "a model's layer names and types, as in its code (block1.conv1, fc2, Conv2d, flatten)":
+        rf"(?<![\w.])(?:[A-Za-z_]\w*\.)+\w+(?![\w.])|(?<![\w.])[A-Za-z_]+\d\w*(?![\w.])"
+        rf"|(?<![\w.])(?:{_names(_TORCH_LAYERS)})(?![\w.])",
     "numbers and units": r"(?<!\w)[-+−]?\d[\d,.]*(?:\s*[x×]\s*\d[\d,.]*)*"
                          r"\s*(?:%|px|ms|s|KB|MB|GB|KiB|MiB|GiB)?(?!\w)",
     "model names": rf"(?<![\w-])(?:{_names(MODELS)})(?![\w-])",
@@ -64,6 +95,7 @@ ALLOWED = {
                                         r"|Right|Tab|Enter|Return|Space|Backspace|Home|End"
                                         rf"|PgUp|PgDown|F\d{{1,2}})(?!\w)|{_MODIFIERS}+\S(?!\w)",
     "the languages' own names": _names(LANGUAGES.values()),
+    "colour maps' names": rf"(?<![\w-])(?:{_names(COLORMAPS)})(?![\w-])",
 }
 _ALLOWED = [re.compile(pattern, re.IGNORECASE) for pattern in ALLOWED.values()]
 _MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")

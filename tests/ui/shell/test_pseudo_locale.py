@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from cnnviz.core.models.model_code import ModelCode
 from cnnviz.session.session import TrainChoice, TrainMode
 from cnnviz.ui.evaluate.explain_panel import ExplainPanel
+from cnnviz.ui.learn.learn_tab import LearnTab
 from cnnviz.ui.shell.dialogs import TrustDialog, train_mode_box
 from cnnviz.ui.shell.help import GuideDialog, ShortcutsDialog
 from cnnviz.ui.shell.i18n import add_language_menu
@@ -62,6 +63,34 @@ def _language_menu(get: Fixture) -> QWidget:
     return window.menuBar()
 
 
+def _learn(page: str | None = None) -> Callable[[Fixture], QWidget]:
+    """The Learn tab (its page tabs and Notes button), or one of its pages, whole: the tab
+    shows only its current page, so each page is walked on its own, notes and all."""
+
+    def build(get: Fixture) -> QWidget:
+        learn = LearnTab(get("parent"))
+        return learn if page is None else getattr(learn, page)
+
+    return build
+
+
+def _inspect(page: int) -> Callable[[Fixture], QWidget]:
+    """Inspect on one of its pages (its last, Explain, is Evaluate's panel), showing the shipped
+    model's layers and a test image."""
+
+    def build(get: Fixture) -> QWidget:
+        tab = get("window").inspect_tab
+        get("window").tabs.setCurrentWidget(tab)
+        get("qtbot").waitUntil(lambda: tab.result is not None, timeout=30_000)
+        tab.pages.setCurrentIndex(page)
+        # the weights' label is the session's (CurrentModel.label), not Inspect's own
+        source = tab.picker.source_label
+        source.setText(f"⟦{source.text()}⟧")
+        return tab
+
+    return build
+
+
 #: each area of the interface: how to build it (with pytest's fixtures), to walk it
 AREAS: dict[str, Callable[[Fixture], QWidget]] = {
     "guide": lambda get: GuideDialog(get("parent"), shown_at_start=True),
@@ -73,13 +102,23 @@ AREAS: dict[str, Callable[[Fixture], QWidget]] = {
     "run panel": lambda get: get("window").panel,
     "tabs": lambda get: get("window").tabs,
     "status bar": lambda get: get("window").statusBar(),
+    "learn": _learn(),
+    **{f"learn: {page}": _learn(page) for page in (
+        "neuron_demo", "fc_net_demo", "conv_demo", "pool_demo", "sharing_panel",
+        "pattern_builder")},
+    "inspect": _inspect(0),
+    "inspect filters": _inspect(1),
+    "inspect channel": _inspect(2),
+    "inspect architecture": _inspect(3),
+    "draw": lambda get: get("window").draw_tab,
+    "overview": lambda get: get("window").overview_tab,
     "evaluate": lambda get: get("window").evaluate_tab,  # before its first run
     "evaluate results": lambda get: get("window").evaluate_tab.results_page,
     "explain panel": lambda get: ExplainPanel(get("parent")),
     "projector": lambda get: get("window").projector_tab,  # before its first projection
     "projector's hover panel": lambda get: get("window").projector_tab.side,
 }
-NOT_WRAPPED_YET = {"menus", "run panel", "tabs", "status bar"}
+NOT_WRAPPED_YET = {"run panel", "status bar"}  # both ui/train's
 
 
 @pytest.mark.parametrize("area", [
@@ -104,8 +143,11 @@ def test_a_string_left_unwrapped_is_found(pseudo, parent):
     ("<b>⟦Warning⟧</b>&nbsp;", False),
     ("97.9%, 0.001, 28x28, 1.5 GiB", False),
     ("simple-cnn, lenet5, mnist, CIFAR10", False),
+    ("block1.conv1, classifier.fc2, layer1.0, Conv2d, MaxPool2d, Flatten, flatten", False),
+    ("the hidden layer1", True),
     ("Ctrl+Shift+E, Esc, F11", False),
     ("English", False),
+    ("conv1 (layer1.0), BatchNorm2d, fc1 (fc), layer3.1.downsample.0", False),
     ("3 epochs", True),
     ("⟦Train⟧ now", True),
     ("&Train", True),
