@@ -1,12 +1,15 @@
 """The README's screenshots, taken from the app itself on the real data (../shared/data).
 
-    ../shared/tools/shoot.sh /tmp/desktop.png 240 python resources/screenshots/take.py
+    ../shared/tools/shoot.sh /tmp/desktop.png 300 python resources/screenshots/take.py
+    ../shared/tools/shoot.sh /tmp/desktop.png 300 python resources/screenshots/take.py zh_CN
 
 shoot.sh gives it a real X screen (Xvfb); the script drives one window through the first
-minutes of a user (train, histograms, inspect with a channel's top images and its
-visualisation, the projector, draw, evaluate, a second model, runs, the Learn tab,
-presentation mode) and saves each tab with QWidget.grab into this folder. Settings, runs and
-caches go to a scratch folder, never the user's.
+minutes of a user (the Overview as it opens at 1280x720, train, histograms, inspect's feature
+maps, the projector, draw, evaluate, a second model,
+runs, the Learn tab, presentation mode at 1280x720) and saves each tab with QWidget.grab into
+this folder, or with a language given (zh_CN), in the interface of that language into a
+folder of its name (zh_CN/, for README.zh-CN.md). Settings, runs and caches go to a scratch
+folder, never the user's.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from cnnviz.session.session import TrainMode  # noqa: E402
 from cnnviz.ui import MainWindow  # noqa: E402
+from cnnviz.ui.shell.i18n import install_translators  # noqa: E402
+from cnnviz.ui.shell.settings import AppSettings  # noqa: E402
 
 SEVEN = [(70, 60), (140, 60), (210, 60), (180, 125), (155, 180), (130, 235)]
 
@@ -52,21 +57,35 @@ def settle(app: QApplication, seconds: float = 0.5) -> None:
         time.sleep(0.02)
 
 
+LANGUAGE = sys.argv[1] if len(sys.argv) > 1 else None
+OUT = HERE / LANGUAGE if LANGUAGE else HERE
+
+
 def save(app: QApplication, window: QWidget, name: str) -> None:
     settle(app)
-    window.grab().save(str(HERE / f"{name}.png"))
-    print(f"saved {name}.png", flush=True)
+    OUT.mkdir(exist_ok=True)
+    window.grab().save(str(OUT / f"{name}.png"))
+    print(f"saved {OUT.name}/{name}.png", flush=True)
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = MainWindow()
-    window.resize(1440, 880)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = AppSettings()
+    if LANGUAGE:
+        settings.set_language(LANGUAGE)
+    install_translators(settings)
+    window = MainWindow(settings)
+    window.resize(1280, 720)  # the Overview as a first launch opens it, on a projector's size
     window.show()
+    wait(app, lambda: window.overview_tab.reading is not None)
+    save(app, window, "overview")
+
+    window.resize(1440, 880)
     window.panel.epochs_spin.setValue(2)
     window.tabs.setCurrentWidget(window.plots)
     window.start_training(TrainMode.FRESH)
-    wait(app, lambda: window.total_steps and window.last_step >= 0.7 * window.total_steps)
+    run = window.controller
+    wait(app, lambda: run.total_steps and run.last_step >= 0.7 * run.total_steps)
     save(app, window, "training")
     wait(app, lambda: window.phase.at_rest)
 
@@ -79,10 +98,6 @@ def main() -> None:
     inspect.index_spin.setValue(0)
     inspect.select_layer("layer2.0")
     inspect.maps.step_channel(3)
-    inspect.top_inputs.task_bar.start_button.click()
-    wait(app, lambda: "layer2.0" in inspect.top_inputs.results)
-    inspect.feature_vis.task_bar.start_button.click()
-    wait(app, lambda: bool(inspect.feature_vis.results))
     save(app, window, "inspect")
 
     projector = window.projector_tab
@@ -117,7 +132,7 @@ def main() -> None:
 
     window.tabs.setCurrentWidget(window.inspect_tab)
     window.panel.model_combo.select("simple-cnn")
-    window.open_checkpoint(window.runs.runs[-1].path / "checkpoint.pt")
+    window.files.open_checkpoint(window.runs.runs[-1].path / "checkpoint.pt")
     window.presentation.enter()
     window.showNormal()  # a 1280x720 projector, not this screen
     window.resize(1280, 720)

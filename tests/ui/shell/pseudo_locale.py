@@ -79,8 +79,10 @@ def _layer_words() -> set[str]:
 _LAYER = rf"(?:conv|pool|fc)\d+|{_names(_layer_words())}"
 
 #: every visible text allowed without marks, in one place (taken out in this order: a layer's
-#: path before the numbers in it)
+#: path before the numbers in it, a colour map's name before the layer names that would take
+#: its L1)
 ALLOWED = {
+    "colour maps' names": rf"(?<![\w-])(?:{_names(COLORMAPS)})(?![\w-])",
     'layer names and types ("conv1 (layer1.0)", "Conv2d", "fc")':
         rf"(?<![\w.])(?:{_LAYER})(?:\.(?:\d+|{_LAYER}))*(?:#\d+)?(?![\w.])",
     "a model's layer names and types, as in its code (block1.conv1, fc2, Conv2d, flatten)":
@@ -95,7 +97,6 @@ ALLOWED = {
                                         r"|Right|Tab|Enter|Return|Space|Backspace|Home|End"
                                         rf"|PgUp|PgDown|F\d{{1,2}})(?!\w)|{_MODIFIERS}+\S(?!\w)",
     "the languages' own names": _names(LANGUAGES.values()),
-    "colour maps' names": rf"(?<![\w-])(?:{_names(COLORMAPS)})(?![\w-])",
 }
 _ALLOWED = [re.compile(pattern, re.IGNORECASE) for pattern in ALLOWED.values()]
 _MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
