@@ -6,6 +6,9 @@ passes in, and the controller only sees it through ``RunHandle``; the handle han
 worker's events back through ``RunEvents`` (in the GUI thread), which the controller
 implements. Views subscribe to the controller's signals and to the Session's; none of them
 decides what a run may do next, and none passes events on to another.
+
+What it says to the user (the status line, the loading text) goes out as ``Message``s: the
+English sentence, which the views translate (cnnviz/core/translatable.py).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from cnnviz.core.training.events import (
     WeightsEvent,
 )
 from cnnviz.core.training.reports import TrainingEvent
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP, Message
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.runs import RunsState
 from cnnviz.session.session import CurrentModel, Session
@@ -106,19 +110,28 @@ def eta_seconds(remaining_steps: int, images_per_second: float, batch_size: int)
     return int(remaining_steps / steps_per_second) if steps_per_second > 0 else None
 
 
-def ending_message(event: TerminalEvent) -> str:
+def said(text: str, **values: object) -> Message:
+    """What the controller says, for the views to translate (marked under "RunController")."""
+    return Message("RunController", text, **values)
+
+
+def ending_message(event: TerminalEvent) -> Message:
     """The status line a run's terminal event leaves."""
     if isinstance(event, FinishedEvent):
-        return f"finished: test accuracy {event.test_acc:.2%} in {event.wall_seconds:.0f} s"
+        return said(QT_TRANSLATE_NOOP("RunController",
+                                      "finished: test accuracy {accuracy} in {seconds} s"),
+                    accuracy=f"{event.test_acc:.2%}", seconds=f"{event.wall_seconds:.0f}")
     if isinstance(event, StoppedEvent):
         return stopped_text(event)
-    return "training failed"
+    return said(QT_TRANSLATE_NOOP("RunController", "training failed"))
 
 
-def stopped_text(event: StoppedEvent) -> str:
+def stopped_text(event: StoppedEvent) -> Message:
     """A stop before the first step trained and saved nothing: a cancel."""
-    return (f"stopped at step {event.step}" if event.checkpoint
-            else "cancelled: nothing was trained or saved")  # fmt: skip
+    if event.checkpoint:
+        return said(QT_TRANSLATE_NOOP("RunController", "stopped at step {step}"),
+                    step=event.step)
+    return said(QT_TRANSLATE_NOOP("RunController", "cancelled: nothing was trained or saved"))
 
 
 class RunController:
@@ -126,7 +139,8 @@ class RunController:
     (fraction None: unknown), ``stepped(list[StepEvent])``, ``progressed(Progress)`` after
     them, ``reported(event)`` for every other event of the run, ``ended(event)`` for its
     terminal event, ``state_changed(Phase, can_pause)`` with each phase, ``status(text,
-    milliseconds)`` for the status line (0: until replaced), ``remembered(Path)`` for a
+    milliseconds)`` for the status line (0: until replaced; a ``Message`` when the controller
+    wrote the text), ``remembered(Path)`` for a
     checkpoint the recent list keeps, and ``close_ready()`` when a close that waited for the
     run may go on. The Session's ``run_started`` and ``run.changed`` come first."""
 
@@ -181,6 +195,13 @@ class RunController:
         if self.handle is not None:
             self.handle.snapshot_interval = seconds
 
+    def shows_own_run(self, current: CurrentModel) -> bool:
+        """Whether the current weights are a checkpoint of the last run of this app, so that
+        how that run went is the current model's state (another model's is not)."""
+        run_dir = self.session.run_dir
+        return current.trained and run_dir is not None and current.path is not None \
+            and current.path.parent == run_dir  # fmt: skip
+
     def _on_phase(self, phase: Phase) -> None:
         self.state_changed.emit(phase, self.can_pause)
 
@@ -211,15 +232,17 @@ class RunController:
             return False
         folder = Path(config.out_dir)
         self.total_steps, self.last_step, self.batch_size = 0, 0, config.batch_size
-        self.runs.show_own_run(folder, resumed=config.resume is not None)
+        self.runs.show_own_run(folder, resumed=config.resume is not None,
+                               settings=config.to_dict())
         if processes > 1:
             log = self.session.home / ".logs" / f"{folder.name}.log"
             self.handle = self.factory.job(config, processes, log, self)
         else:
             self.handle = self.factory.local(config, self)
         self.handle.snapshot_interval = self._snapshot_interval
-        self.loading.emit("loading data...", None)
-        self.status.emit(f"loading {config.dataset}...", 0)
+        self.loading.emit(said(QT_TRANSLATE_NOOP("RunController", "loading data...")), None)
+        self.status.emit(said(QT_TRANSLATE_NOOP("RunController", "loading {dataset}..."),
+                              dataset=config.dataset), 0)
         self.handle.start()
         return True
 
@@ -228,7 +251,8 @@ class RunController:
             return
         if self.session.run.pause():
             self.handle.pause()
-            self.status.emit("pausing after the step in flight...", 0)
+            self.status.emit(said(QT_TRANSLATE_NOOP("RunController",
+                                                    "pausing after the step in flight...")), 0)
         elif self.session.run.resume():
             self.handle.resume()
             self.status.emit("", 0)
@@ -236,7 +260,8 @@ class RunController:
     def stop(self) -> None:
         if self.handle is not None and self.session.run.request_stop():
             self.handle.request_stop()
-            self.status.emit("stopping at the next batch...", 0)
+            self.status.emit(said(QT_TRANSLATE_NOOP("RunController",
+                                                    "stopping at the next batch...")), 0)
 
     def close(self, wait_ms: int) -> CloseAnswer:
         """The app is closing: stop a run of this process (it saves a checkpoint) and wait
@@ -247,11 +272,13 @@ class RunController:
         if handle.detached:  # once the user chose to stop it, closing waits no more
             return CloseAnswer.NOW if self.close_pending else CloseAnswer.ASK
         self.session.run.request_stop()
-        self.status.emit("stopping training and saving a checkpoint...", 0)
+        self.status.emit(said(QT_TRANSLATE_NOOP(
+            "RunController", "stopping training and saving a checkpoint...")), 0)
         if handle.stop_and_wait(wait_ms):
             return CloseAnswer.NOW
         self.close_pending = True
-        self.status.emit("the window closes when the current batch ends", 0)
+        self.status.emit(said(QT_TRANSLATE_NOOP(
+            "RunController", "the window closes when the current batch ends")), 0)
         return CloseAnswer.LATER
 
     def leave_running(self) -> None:
@@ -284,24 +311,28 @@ class RunController:
         self.session.handle(event)
         self.reported.emit(event)
         if isinstance(event, EpochEvent):
-            self.status.emit(f"epoch {event.epoch}: test accuracy {event.test_acc:.2%}", 10000)
+            self.status.emit(said(QT_TRANSLATE_NOOP("RunController",
+                                                    "epoch {epoch}: test accuracy {accuracy}"),
+                                  epoch=event.epoch, accuracy=f"{event.test_acc:.2%}"), 10000)
         elif isinstance(event, WeightsEvent) and self.handle is not None:
             self.handle.snapshot_taken()  # the views have it: the next one may be copied
 
     def on_held(self) -> None:
-        self.status.emit(f"paused after step {self.last_step}", 0)
+        self.status.emit(said(QT_TRANSLATE_NOOP("RunController", "paused after step {step}"),
+                              step=self.last_step), 0)
 
     def _on_started(self, event: StartedEvent) -> None:
         self.total_steps = event.total_steps
-        self.status.emit(f"training {event.model}, {event.parameters:,} parameters", 5000)
+        self.status.emit(said(QT_TRANSLATE_NOOP("RunController",
+                                                "training {model}, {parameters} parameters"),
+                              model=event.model, parameters=f"{event.parameters:,}"), 5000)
 
     def on_finished(self, event: TerminalEvent) -> None:
         if self.handle is not None:
             self.handle.wait_ended(END_WAIT_MS)  # the worker has emitted its last signal
         self.session.handle(event)
-        current, run_dir = self.session.current, self.session.run_dir
-        if current.trained and run_dir is not None and current.path is not None \
-                and current.path.parent == run_dir:  # fmt: skip
+        current = self.session.current
+        if self.shows_own_run(current) and current.path is not None:
             self.remembered.emit(current.path)
         self.status.emit(ending_message(event), 0)
         self.ended.emit(event)

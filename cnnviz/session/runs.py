@@ -1,19 +1,23 @@
 """The runs the app knows, without Qt: the runs home and the folders the user opened (a shared
-disk, a cluster's output), which of them are overlaid on the plots, renaming, and the one run
-the plots show and follow while another process writes it."""
+disk, a cluster's output), which of them are overlaid on the plots, renaming, the one run the
+plots show and follow while another process writes it, and what each run on the plots is
+called there (what tells it apart from the others)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from psygnal import Signal
 
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.training.metrics_follower import FollowUpdate, MetricsFollower
-from cnnviz.core.training.run_folder import METRICS, holds_run, read_metrics
-from cnnviz.core.training.runs import RunSummary, list_runs, read_run
+from cnnviz.core.training.run_folder import METRICS, holds_run, read_config, read_metrics
+from cnnviz.core.training.runs import UNREADABLE, RunSummary, list_runs, read_run, run_names
+from cnnviz.core.translatable import untranslated
 
 
 class RunsState:
@@ -42,6 +46,8 @@ class RunsState:
         self.followed: MetricsFollower | None = None
         #: the folder of the app's own run, drawn live: showing it reads nothing again
         self._own: Path | None = None
+        #: the own run's settings (its config.json may not be written yet)
+        self._own_settings: Mapping[str, Any] = {}
 
     @property
     def roots(self) -> list[Path]:
@@ -84,6 +90,48 @@ class RunsState:
             return
         self.overlays_changed.emit(list(self.overlaid))
 
+    # -- the runs on the plots, and their names -----------------------------------------------
+    @property
+    def shown_folder(self) -> Path | None:
+        """The run the plots show as the current run (the app's own, or one followed)."""
+        if self._own is not None:
+            return self._own
+        return self.followed.run_dir if self.followed is not None else None
+
+    def drawn_overlays(self) -> list[Path]:
+        """The overlaid runs to draw: all but the run the plots show, which is drawn once."""
+        return [path for path in self.overlaid if path != self.shown_folder]
+
+    def settings_of(self, folder: Path) -> Mapping[str, Any]:
+        """A run's settings, as listed, or read from its config.json ({} when unreadable)."""
+        if folder == self._own and self._own_settings:
+            return self._own_settings
+        run = self.find(folder)
+        if run is not None:
+            return run.settings if run.status != UNREADABLE else {}
+        try:
+            return (read_config(folder) or {}).get("settings", {})
+        except (CnnvizError, OSError, ValueError, TypeError):
+            return {}
+
+    def plot_names(self, translate: Callable[[str, str], str] = untranslated
+                   ) -> dict[Path, str]:  # fmt: skip
+        """What each run on the plots is called there (the shown one first): the settings
+        that tell it apart from the others ("lr 0.01"); nothing while only one is drawn."""
+        shown = self.shown_folder
+        folders = ([shown] if shown is not None else []) + self.drawn_overlays()
+        if len(folders) < 2:
+            return {}
+        settings = [self.settings_of(folder) for folder in folders]
+        return dict(zip(folders, run_names(settings, [f.name for f in folders], translate),
+                        strict=True))  # fmt: skip
+
+    def read_overlay(self, path: Path) -> FollowUpdate:
+        """An overlaid run read again from its start, to be drawn anew (it was the run the
+        plots showed, and its follower has read on without drawing)."""
+        self.followers[path] = MetricsFollower(path)
+        return self.followers[path].poll()
+
     def poll_overlays(self) -> dict[Path, FollowUpdate]:
         """What each overlaid run wrote since the last poll."""
         return {path: follower.poll() for path, follower in self.followers.items()}
@@ -106,12 +154,14 @@ class RunsState:
             self.plot_reset.emit([])
             self.poll_shown()
 
-    def show_own_run(self, folder: Path, resumed: bool) -> None:
-        """The plots belong to a run of this app's own from now on, written to ``folder``;
-        a resumed run's earlier curves are drawn back first (a file that cannot be read
-        leaves the run itself to say what is wrong)."""
+    def show_own_run(self, folder: Path, resumed: bool,
+                     settings: Mapping[str, Any] | None = None) -> None:  # fmt: skip
+        """The plots belong to a run of this app's own from now on, written to ``folder``
+        with these settings; a resumed run's earlier curves are drawn back first (a file
+        that cannot be read leaves the run itself to say what is wrong)."""
         self.followed = None
         self._own = Path(folder)
+        self._own_settings = dict(settings or {})
         self.shown.emit(self._own)
         records: list[dict] = []
         if resumed and (self._own / METRICS).is_file():

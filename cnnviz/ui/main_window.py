@@ -145,7 +145,6 @@ class MainWindow(QMainWindow):
         session.current_changed.connect(self._follow_current)
         session.run_started.connect(self._prepare_live)
         session.problem.connect(self.show_status)
-        controller.status.connect(self.statusBar().showMessage, check_nargs=False)
         controller.reported.connect(self._show_weights)
         controller.ended.connect(self._show_failure)
         controller.close_ready.connect(self.close, check_nargs=False)

@@ -193,6 +193,17 @@
     </message>
 </context>
 <context>
+    <name>Device</name>
+    <message>
+        <source>mps (Apple GPU)</source>
+        <translation>mps（Apple GPU）</translation>
+    </message>
+    <message>
+        <source>cpu</source>
+        <translation>CPU</translation>
+    </message>
+</context>
+<context>
     <name>DrawTab</name>
     <message>
         <source>Clear</source>
@@ -987,6 +998,55 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>HistogramsTab</name>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>No run yet: train one, or show one from the Runs tab.</source>
+        <translation>还没有运行：训练一个，或从“运行”标签页显示一个。</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Values over training (colour: share of the layer&apos;s values)</source>
+        <translation>训练过程中的数值分布（颜色：该层数值所占比例）</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Gradient norm per layer (log10), the first layer on top</source>
+        <translation>每层的梯度范数（log10），第一层在最上面</translation>
+    </message>
+    <message>
+        <source>log10 norm</source>
+        <translation>log10 范数</translation>
+    </message>
+    <message>
+        <source>{run}: no snapshot yet</source>
+        <translation>{run}：还没有快照</translation>
+    </message>
+    <message numerus="yes">
+        <source>{run}: %n snapshot(s), step {first} to {last}</source>
+        <translation>
+            <numerusform>{run}：%n 个快照，第 {first} 步到第 {last} 步</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hover</name>
     <message>
         <source>class {name}: probability {probability}</source>
@@ -1127,6 +1187,25 @@ the map runs {low} to {high}</source>
     <message>
         <source>{layer}, channel {channel}: choose the layer in the tree, and the channel on Feature maps or with the Left and Right keys</source>
         <translation>{layer}，通道 {channel}：在左侧树中选择层，在“特征图”页或用 Left、Right 键选择通道</translation>
+    </message>
+</context>
+<context>
+    <name>JobWorker</name>
+    <message>
+        <source>could not start torchrun ({error}): {command}</source>
+        <translation>无法启动 torchrun（{error}）：{command}</translation>
+    </message>
+    <message>
+        <source>starting {count} processes...</source>
+        <translation>正在启动 {count} 个进程...</translation>
+    </message>
+    <message>
+        <source>the training job ended without finishing: {output}</source>
+        <translation>训练作业没有完成就结束了：{output}</translation>
+    </message>
+    <message>
+        <source>(no output)</source>
+        <translation>（没有输出）</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1463,21 @@ the map runs {low} to {high}</source>
     <message>
         <source>Choose data folder...</source>
         <translation>选择数据文件夹...</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSelection</name>
+    <message>
+        <source>reading {dataset}...</source>
+        <translation>正在读取 {dataset}...</translation>
+    </message>
+    <message>
+        <source>cannot read {dataset}: {error}</source>
+        <translation>无法读取 {dataset}：{error}</translation>
+    </message>
+    <message>
+        <source>Cannot use this model</source>
+        <translation>无法使用这个模型</translation>
     </message>
 </context>
 <context>
@@ -1948,6 +2042,694 @@ the map runs {low} to {high}</source>
     </message>
 </context>
 <context>
+    <name>RunController</name>
+    <message>
+        <source>finished: test accuracy {accuracy} in {seconds} s</source>
+        <translation>完成：测试准确率 {accuracy}，用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>stopped at step {step}</source>
+        <translation>停在第 {step} 步</translation>
+    </message>
+    <message>
+        <source>cancelled: nothing was trained or saved</source>
+        <translation>已取消：没有训练，也没有保存任何东西</translation>
+    </message>
+    <message>
+        <source>loading data...</source>
+        <translation>正在加载数据...</translation>
+    </message>
+    <message>
+        <source>loading {dataset}...</source>
+        <translation>正在加载 {dataset}...</translation>
+    </message>
+    <message>
+        <source>pausing after the step in flight...</source>
+        <translation>正在进行的这一步完成后暂停...</translation>
+    </message>
+    <message>
+        <source>stopping at the next batch...</source>
+        <translation>将在下一批停止...</translation>
+    </message>
+    <message>
+        <source>stopping training and saving a checkpoint...</source>
+        <translation>正在停止训练并保存检查点...</translation>
+    </message>
+    <message>
+        <source>the window closes when the current batch ends</source>
+        <translation>当前这一批结束后窗口会关闭</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}: test accuracy {accuracy}</source>
+        <translation>第 {epoch} 轮：测试准确率 {accuracy}</translation>
+    </message>
+    <message>
+        <source>paused after step {step}</source>
+        <translation>已在第 {step} 步后暂停</translation>
+    </message>
+    <message>
+        <source>training {model}, {parameters} parameters</source>
+        <translation>正在训练 {model}，{parameters} 个参数</translation>
+    </message>
+</context>
+<context>
+    <name>RunFollowing</name>
+    <message>
+        <source>the run folder {folder} is gone; its curves stay on the plots</source>
+        <translation>运行文件夹 {folder} 已不存在；它的曲线仍留在图上</translation>
+    </message>
+</context>
+<context>
+    <name>RunNames</name>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>augment</source>
+        <translation>增强</translation>
+    </message>
+    <message>
+        <source>wd</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>{setting} {value}</source>
+        <translation>{setting} {value}</translation>
+    </message>
+    <message>
+        <source>{name} ({folder})</source>
+        <translation>{name}（{folder}）</translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <source>Load from file...</source>
+        <translation>从文件加载...</translation>
+    </message>
+    <message>
+        <source>Image folder...</source>
+        <translation>图像文件夹...</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>adamw</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>sgd</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>分步衰减</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <source>onecycle</source>
+        <translation>OneCycle</translation>
+    </message>
+    <message>
+        <source>crop-flip</source>
+        <translation>裁剪+翻转</translation>
+    </message>
+    <message>
+        <source>affine</source>
+        <translation>仿射</translation>
+    </message>
+    <message>
+        <source>handwriting</source>
+        <translation>手写变形</translation>
+    </message>
+    <message>
+        <source>Choose a folder with one sub-folder per class, named after the class, holding that class&apos;s images ({suffixes}). With train/ and test/ sub-folders that each hold the same class folders, those are the training and test sets; otherwise a tenth of the images, picked at random (always the same ones), is kept as the test set. Hidden files and folders are skipped.</source>
+        <translation>请选择这样的文件夹：每个类别一个子文件夹，以类别命名，里面放该类别的图像（{suffixes}）。如果有 train/ 和 test/ 两个子文件夹，且各自含有相同的类别文件夹，它们就分别是训练集和测试集；否则随机取出十分之一的图像（每次都是同样那些）作为测试集。隐藏的文件和文件夹会被跳过。</translation>
+    </message>
+    <message>
+        <source>auto ({device})</source>
+        <translation>自动（{device}）</translation>
+    </message>
+    <message>
+        <source>the best device here: CUDA, then Apple MPS, else the CPU</source>
+        <translation>这台机器上最好的设备：先 CUDA，再 Apple MPS，否则用 CPU</translation>
+    </message>
+    <message>
+        <source>epochs to train (continuing a run: epochs more)</source>
+        <translation>要训练的轮数（继续一次运行时：再训练的轮数）</translation>
+    </message>
+    <message>
+        <source>1: train in this window. More: launch torchrun with that many processes (DistributedDataParallel; the batch size stays the global batch) and follow it</source>
+        <translation>1：在这个窗口里训练。更多：用这么多进程启动 torchrun（DistributedDataParallel；批大小仍是全局的批大小）并跟踪它</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>复制命令</translation>
+    </message>
+    <message>
+        <source>Copy the torchrun command for these settings, to run them on other machines</source>
+        <translation>复制这些设置对应的 torchrun 命令，以便在其他机器上运行</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Data set</source>
+        <translation>数据集(&amp;D)</translation>
+    </message>
+    <message>
+        <source>De&amp;vice</source>
+        <translation>设备(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs</source>
+        <translation>轮数(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size</source>
+        <translation>批大小(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Learning rate</source>
+        <translation>学习率(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Optimiser</source>
+        <translation>优化器(&amp;O)</translation>
+    </message>
+    <message>
+        <source>S&amp;chedule</source>
+        <translation>学习率调度(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Augmentation</source>
+        <translation>数据增强(&amp;A)</translation>
+    </message>
+    <message>
+        <source>See&amp;d</source>
+        <translation>随机种子(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Image size</source>
+        <translation>图像尺寸(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Processes</source>
+        <translation>进程数(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start training (Ctrl+R)</source>
+        <translation>开始训练 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Pause or resume at the next batch (Ctrl+P)</source>
+        <translation>在下一批暂停或继续 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Stop at the next batch and save a checkpoint (Ctrl+.)</source>
+        <translation>在下一批停止并保存检查点 (Ctrl+.)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Load a model from a Python file</source>
+        <translation>从 Python 文件加载模型</translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation>Python 文件 (*.py)</translation>
+    </message>
+    <message>
+        <source>Model class</source>
+        <translation>模型类</translation>
+    </message>
+    <message>
+        <source>Which class or factory in {file}?</source>
+        <translation>使用 {file} 中的哪个类或工厂函数？</translation>
+    </message>
+    <message>
+        <source>Choose an image folder</source>
+        <translation>选择图像文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>RunProgressBar</name>
+    <message>
+        <source>step %v of %m</source>
+        <translation>第 %v 步，共 %m 步</translation>
+    </message>
+    <message>
+        <source>done: test accuracy {accuracy}</source>
+        <translation>完成：测试准确率 {accuracy}</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>untrained: Train trains it</source>
+        <translation>未训练：点“训练”来训练它</translation>
+    </message>
+    <message>
+        <source>trained weights</source>
+        <translation>训练过的权重</translation>
+    </message>
+    <message>
+        <source>trained: test accuracy {accuracy}</source>
+        <translation>已训练：测试准确率 {accuracy}</translation>
+    </message>
+</context>
+<context>
+    <name>RunStatusLabels</name>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>加载中</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>{dataset}: {train} train / {test} test</source>
+        <translation>{dataset}：训练 {train} / 测试 {test}</translation>
+    </message>
+    <message>
+        <source>{rate} images/s</source>
+        <translation>{rate} 张图像/秒</translation>
+    </message>
+    <message>
+        <source>ETA {minutes}:{seconds}</source>
+        <translation>剩余 {minutes}:{seconds}</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTab</name>
+    <message>
+        <source>Overlay</source>
+        <translation>叠加</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Best acc</source>
+        <translation>最佳准确率</translation>
+    </message>
+    <message>
+        <source>Train time</source>
+        <translation>训练时间</translation>
+    </message>
+    <message>
+        <source>Images/s</source>
+        <translation>图像/秒</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>best_test_acc</source>
+        <translation>最佳测试准确率</translation>
+    </message>
+    <message>
+        <source>test_acc</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>train_seconds</source>
+        <translation>训练秒数</translation>
+    </message>
+    <message>
+        <source>images_per_second</source>
+        <translation>图像/秒</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Open run folder...</source>
+        <translation>打开运行文件夹...</translation>
+    </message>
+    <message>
+        <source>Add a run folder from anywhere: a shared disk, a cluster&apos;s output; one run or a folder of runs</source>
+        <translation>从任意位置添加运行文件夹：共享磁盘、集群的输出；一次运行，或装着多次运行的文件夹</translation>
+    </message>
+    <message>
+        <source>Show on the plots</source>
+        <translation>在图上显示</translation>
+    </message>
+    <message>
+        <source>best weights</source>
+        <translation>最佳权重</translation>
+    </message>
+    <message>
+        <source>latest weights</source>
+        <translation>最新权重</translation>
+    </message>
+    <message>
+        <source>Use these weights</source>
+        <translation>使用这些权重</translation>
+    </message>
+    <message>
+        <source>Make the run&apos;s weights current in Draw, Inspect and Evaluate</source>
+        <translation>让“手写”“检查”和“评估”使用这次运行的权重</translation>
+    </message>
+    <message>
+        <source>Rename...</source>
+        <translation>重命名...</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>删除...</translation>
+    </message>
+    <message>
+        <source>Export comparison (CSV)...</source>
+        <translation>导出对比 (CSV)...</translation>
+    </message>
+    <message>
+        <source>Tick runs to overlay them on the plots and compare them here; settings that differ are highlighted.</source>
+        <translation>勾选运行，把它们叠加在图上并在这里对比；不同的设置会高亮显示。</translation>
+    </message>
+    <message>
+        <source>Draw this run over the current one</source>
+        <translation>把这次运行叠加画在当前运行上</translation>
+    </message>
+    <message>
+        <source>Runs: select a run first</source>
+        <translation>运行：请先选择一次运行</translation>
+    </message>
+    <message>
+        <source>this setting differs between the runs</source>
+        <translation>这几次运行的这项设置不同</translation>
+    </message>
+    <message>
+        <source>Export comparison</source>
+        <translation>导出对比</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Open a run folder, or a folder of runs</source>
+        <translation>打开一个运行文件夹，或装着多次运行的文件夹</translation>
+    </message>
+    <message>
+        <source>Runs: {error}</source>
+        <translation>运行：{error}</translation>
+    </message>
+    <message>
+        <source>Runs: {run} has no checkpoint yet</source>
+        <translation>运行：{run} 还没有检查点</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>重命名运行</translation>
+    </message>
+    <message>
+        <source>New folder name:</source>
+        <translation>新的文件夹名：</translation>
+    </message>
+    <message>
+        <source>Runs: {run} is still running; stop it first</source>
+        <translation>运行：{run} 还在运行；请先停止它</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>删除运行</translation>
+    </message>
+    <message>
+        <source>Move the run {run} to the trash?</source>
+        <translation>把运行 {run} 移到回收站？</translation>
+    </message>
+    <message>
+        <source>{path}
+
+Its checkpoints and metrics go with it; the trash can restore them.</source>
+        <translation>{path}
+
+它的检查点和指标也会一起移走；可以从回收站恢复。</translation>
+    </message>
+    <message>
+        <source>Runs: {run} could not be moved to the trash</source>
+        <translation>运行：无法把 {run} 移到回收站</translation>
+    </message>
+    <message>
+        <source>moved {run} to the trash</source>
+        <translation>已把 {run} 移到回收站</translation>
+    </message>
+</context>
+<context>
+    <name>Setting</name>
+    <message>
+        <source>no augmentation</source>
+        <translation>不做数据增强</translation>
+    </message>
+    <message>
+        <source>random crop after 4-pixel zero padding, and horizontal flip (natural images; the tutorial upscales to 40 and crops instead of padding)</source>
+        <translation>先做 4 像素的零填充再随机裁剪，并水平翻转（自然图像；教程是放大到 40 再裁剪，而不是填充）</translation>
+    </message>
+    <message>
+        <source>small random shifts, scales, rotations and stroke widths (digits, letters)</source>
+        <translation>小幅随机平移、缩放、旋转和笔画粗细变化（数字、字母）</translation>
+    </message>
+    <message>
+        <source>what drawings and scans look like: slant, squeeze, elastic wobble, thin to thick strokes, low-resolution resampling and blur (digits, letters)</source>
+        <translation>模拟手写和扫描的样子：倾斜、压扁、弹性抖动、笔画由细到粗、低分辨率重采样和模糊（数字、字母）</translation>
+    </message>
+    <message>
+        <source>Adam (the tutorial&apos;s choice, lr 1e-3)</source>
+        <translation>Adam（教程的选择，lr 1e-3）</translation>
+    </message>
+    <message>
+        <source>AdamW (Adam with decoupled weight decay)</source>
+        <translation>AdamW（权重衰减解耦的 Adam）</translation>
+    </message>
+    <message>
+        <source>SGD with momentum 0.9 and Nesterov</source>
+        <translation>带 0.9 动量和 Nesterov 的 SGD</translation>
+    </message>
+    <message>
+        <source>constant learning rate</source>
+        <translation>学习率保持不变</translation>
+    </message>
+    <message>
+        <source>the tutorial&apos;s step decay: lr / 3 every 20 epochs</source>
+        <translation>教程的分步衰减：每 20 轮把 lr 除以 3</translation>
+    </message>
+    <message>
+        <source>cosine decay to zero over the run</source>
+        <translation>在整次运行中按余弦曲线衰减到零</translation>
+    </message>
+    <message>
+        <source>one-cycle: warm up to lr, then anneal</source>
+        <translation>OneCycle：先预热到 lr，再退火</translation>
+    </message>
+    <message>
+        <source>crop-flip for colour photos, none for digits</source>
+        <translation>彩色照片用裁剪+翻转，数字不做增强</translation>
+    </message>
+    <message>
+        <source>{help} ({default})</source>
+        <translation>{help}（{default}）</translation>
+    </message>
+    <message>
+        <source>{help} (default {default})</source>
+        <translation>{help}（默认 {default}）</translation>
+    </message>
+    <message>
+        <source>registry name (see &apos;cnnviz models&apos;), pattern:n=N,m=M,k=K or path/to/file.py:Name</source>
+        <translation>注册的模型名（见 &apos;cnnviz models&apos;）、pattern:n=N,m=M,k=K 或 path/to/file.py:Name</translation>
+    </message>
+    <message>
+        <source>registry name (see &apos;cnnviz datasets&apos;) or folder:PATH</source>
+        <translation>注册的数据集名（见 &apos;cnnviz datasets&apos;）或 folder:PATH</translation>
+    </message>
+    <message>
+        <source>images per step</source>
+        <translation>每步的图像数</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>the optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>the learning rate&apos;s schedule</source>
+        <translation>学习率的调度方式</translation>
+    </message>
+    <message>
+        <source>how the training images are varied; auto: the data set&apos;s default</source>
+        <translation>训练图像如何变化；自动：用数据集的默认方式</translation>
+    </message>
+    <message>
+        <source>the seed of the initial weights and the order of the data</source>
+        <translation>初始权重和数据顺序的随机种子</translation>
+    </message>
+    <message>
+        <source>image folders: the input&apos;s longer side in pixels</source>
+        <translation>图像文件夹：输入长边的像素数</translation>
+    </message>
+    <message>
+        <source>default: the most common size, its longer side at most 64</source>
+        <translation>默认：最常见的尺寸，长边最多 64</translation>
+    </message>
+</context>
+<context>
     <name>SharingPanel</name>
     <message>
         <source>Fully connected</source>
@@ -2198,6 +2980,144 @@ the map runs {low} to {high}</source>
     <message>
         <source>Start from these weights: a new run that begins with them, with a fresh optimiser and schedule from the settings now chosen.</source>
         <translation>从这些权重开始：以它们为起点开始一次新的运行，优化器和学习率计划按现在选定的设置重新开始。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPlots</name>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>training time (s)</source>
+        <translation>训练时间（秒）</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>training time</source>
+        <translation>训练时间</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>show 0-100%</source>
+        <translation>显示 0-100%</translation>
+    </message>
+    <message>
+        <source>Accuracy follows the data, so that 98.4% and 98.8% look different; tick to see the whole 0-100% range</source>
+        <translation>准确率坐标轴跟随数据，让 98.4% 和 98.8% 看得出差别；勾选后显示完整的 0-100% 范围</translation>
+    </message>
+    <message>
+        <source>What the x axis counts: epochs, steps, or seconds of training (from each step&apos;s speed)</source>
+        <translation>横轴的单位：轮、步，或训练的秒数（按每一步的速度算出）</translation>
+    </message>
+    <message>
+        <source>How much the loss curve is smoothed: the weight of the past in its moving average (0: the step losses themselves)</source>
+        <translation>损失曲线的平滑程度：滑动平均中过去值的权重（0：就是每一步的损失本身）</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Draw the loss on a log scale: a spike and the small differences late in a run both show</source>
+        <translation>用对数坐标画损失：开头的尖峰和后期的细微差别都看得见</translation>
+    </message>
+    <message>
+        <source>x axis</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <source>smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>step loss</source>
+        <translation>每步损失</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>平滑后</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>train (running)</source>
+        <translation>训练（本轮累计）</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>{curve}: {run}</source>
+        <translation>{curve}：{run}</translation>
+    </message>
+    <message>
+        <source>{accuracy} {run}</source>
+        <translation>{accuracy} {run}</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}</source>
+        <translation>第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <source>step {step} ({epoch})</source>
+        <translation>第 {step} 步（{epoch}）</translation>
+    </message>
+    <message>
+        <source>{seconds} s ({epoch})</source>
+        <translation>{seconds} 秒（{epoch}）</translation>
+    </message>
+    <message>
+        <source>test {value}</source>
+        <translation>测试 {value}</translation>
+    </message>
+    <message>
+        <source>loss {value}</source>
+        <translation>损失 {value}</translation>
+    </message>
+    <message>
+        <source>smoothed {value}</source>
+        <translation>平滑后 {value}</translation>
+    </message>
+    <message>
+        <source>train accuracy {value}%</source>
+        <translation>训练准确率 {value}%</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>training ended unexpectedly</source>
+        <translation>训练意外结束</translation>
+    </message>
+    <message>
+        <source>training failed: {error}</source>
+        <translation>训练失败：{error}</translation>
     </message>
 </context>
 <context>

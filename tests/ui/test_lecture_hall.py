@@ -215,15 +215,17 @@ def test_presentation_mode_enlarges_and_restores(qtbot, window):
     action = window.findChild(QAction, "presentAction")
     assert action.shortcut().toString() == "F11"
     before = QApplication.font().pointSizeF()
+    axis = window.plots.loss_plot.getAxis("bottom")
+    tick_before = axis.style["tickFont"].pointSizeF()  # the type scale's (widgets/style.py)
     action.trigger()
     assert window.presentation.active and action.isChecked()
     assert QApplication.font().pointSizeF() == pytest.approx(1.5 * before)
-    axis = window.plots.loss_plot.getAxis("bottom")
-    assert axis.style["tickFont"].pointSizeF() == pytest.approx(1.5 * before)
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(1.5 * tick_before)
     assert not window.presentation.side_panel.isVisibleTo(window)
     action.trigger()
     assert not window.presentation.active
     assert QApplication.font().pointSizeF() == pytest.approx(before)
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(tick_before)
     assert window.presentation.side_panel.isVisibleTo(window)
 
 

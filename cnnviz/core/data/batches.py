@@ -20,14 +20,18 @@ import torch.nn.functional as F
 
 from cnnviz.core.arrays import ImageArray, ImageBatchArray
 from cnnviz.core.thread_tuner import ThreadTuner, starting_threads
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP
 
-AUGMENTATIONS = {
-    "none": "no augmentation",
-    "crop-flip": "random crop after 4-pixel zero padding, and horizontal flip (natural images; "
-                 "the tutorial upscales to 40 and crops instead of padding)",
-    "affine": "small random shifts, scales, rotations and stroke widths (digits, letters)",
-    "handwriting": "what drawings and scans look like: slant, squeeze, elastic wobble, thin to "
-                   "thick strokes, low-resolution resampling and blur (digits, letters)",
+AUGMENTATIONS = {  # marked for the run panel's translation (the command line shows them as is)
+    "none": QT_TRANSLATE_NOOP("Setting", "no augmentation"),
+    "crop-flip": QT_TRANSLATE_NOOP("Setting", "random crop after 4-pixel zero padding, and "
+                                   "horizontal flip (natural images; the tutorial upscales to "
+                                   "40 and crops instead of padding)"),
+    "affine": QT_TRANSLATE_NOOP("Setting", "small random shifts, scales, rotations and stroke "
+                                "widths (digits, letters)"),
+    "handwriting": QT_TRANSLATE_NOOP("Setting", "what drawings and scans look like: slant, "
+                                     "squeeze, elastic wobble, thin to thick strokes, "
+                                     "low-resolution resampling and blur (digits, letters)"),
 }
 
 

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from cnnviz.core.data.batches import AUGMENTATIONS
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP, untranslated
 
+#: the texts the run panel shows are marked for translation under "Setting" (the command line
+#: shows them as they are)
 OPTIMIZERS = {
-    "adam": "Adam (the tutorial's choice, lr 1e-3)",
-    "adamw": "AdamW (Adam with decoupled weight decay)",
-    "sgd": "SGD with momentum 0.9 and Nesterov",
+    "adam": QT_TRANSLATE_NOOP("Setting", "Adam (the tutorial's choice, lr 1e-3)"),
+    "adamw": QT_TRANSLATE_NOOP("Setting", "AdamW (Adam with decoupled weight decay)"),
+    "sgd": QT_TRANSLATE_NOOP("Setting", "SGD with momentum 0.9 and Nesterov"),
 }
 PRECISIONS = {
     "auto": "bf16 mixed precision where the hardware computes it natively, else fp32",
@@ -28,15 +31,18 @@ BEYOND_THE_TUTORIAL = (
     "deviation (MNIST: 0.1307 and 0.3081) and, with precision auto, trains in bf16 autocast "
     "where the hardware computes it natively (--precision fp32 turns that off).")  # fmt: skip
 SCHEDULES = {
-    "none": "constant learning rate",
-    "step": "the tutorial's step decay: lr / 3 every 20 epochs",
-    "cosine": "cosine decay to zero over the run",
-    "onecycle": "one-cycle: warm up to lr, then anneal",
+    "none": QT_TRANSLATE_NOOP("Setting", "constant learning rate"),
+    "step": QT_TRANSLATE_NOOP("Setting", "the tutorial's step decay: lr / 3 every 20 epochs"),
+    "cosine": QT_TRANSLATE_NOOP("Setting", "cosine decay to zero over the run"),
+    "onecycle": QT_TRANSLATE_NOOP("Setting", "one-cycle: warm up to lr, then anneal"),
 }
 
 
 #: the augmentations a run may ask for: one by name, or the data set's own default
-AUGMENT_CHOICES = {"auto": "crop-flip for colour photos, none for digits", **AUGMENTATIONS}
+AUGMENT_CHOICES = {
+    "auto": QT_TRANSLATE_NOOP("Setting", "crop-flip for colour photos, none for digits"),
+    **AUGMENTATIONS,
+}
 
 
 @dataclass(frozen=True)
@@ -75,14 +81,19 @@ class Setting:
     #: options of one group exclude each other
     group: str | None = None
 
-    def described(self, default: Any) -> str:
-        """The help with the default said, as ``--help`` and the form's tooltips show it."""
+    def described(self, default: Any,
+                  translate: Callable[[str, str], str] = untranslated) -> str:  # fmt: skip
+        """The help with the default said, as ``--help`` and the form's tooltips show it; the
+        form passes ``QCoreApplication.translate`` (the texts are marked under "Setting")."""
+        text = translate("Setting", self.help)
         if self.default_help is not None:
-            return f"{self.help} ({self.default_help})"
+            return translate("Setting", QT_TRANSLATE_NOOP("Setting", "{help} ({default})")).format(
+                help=text, default=translate("Setting", self.default_help))
         if default is None or isinstance(default, bool):
-            return self.help
+            return text
         shown = f"{default:g}" if isinstance(default, float) else default
-        return f"{self.help} (default {shown})"
+        return translate("Setting", QT_TRANSLATE_NOOP("Setting", "{help} (default {default})")
+                         ).format(help=text, default=shown)  # fmt: skip
 
 
 def setting(default: Any, **about: Any) -> Any:
@@ -98,28 +109,29 @@ class TrainConfig:
 
     model: str = setting(
         "simple-cnn", run_defining=True,
-        help="registry name (see 'cnnviz models'), pattern:n=N,m=M,k=K or "
-             "path/to/file.py:Name")
+        help=QT_TRANSLATE_NOOP("Setting", "registry name (see 'cnnviz models'), "
+                               "pattern:n=N,m=M,k=K or path/to/file.py:Name"))
     dataset: str = setting(
         "mnist", run_defining=True,
-        help="registry name (see 'cnnviz datasets') or folder:PATH")
+        help=QT_TRANSLATE_NOOP("Setting", "registry name (see 'cnnviz datasets') or folder:PATH"))
     data_dir: Path | None = setting(None, shared=True)
     epochs: int = setting(1, least=1, span=(1, 1000), inherited=True,
                           help="epochs in the whole run")
     batch_size: int = setting(100, least=1, span=(2, 8192), run_defining=True,
-                              help="images per step")
+                              help=QT_TRANSLATE_NOOP("Setting", "images per step"))
     lr: float = setting(1e-3, least=0, above_least=True, span=(1e-6, 10.0), run_defining=True,
-                        help="learning rate")
+                        help=QT_TRANSLATE_NOOP("Setting", "learning rate"))
     optimizer: str = setting("adam", choices=OPTIMIZERS, run_defining=True,
-                             help="the optimiser")
+                             help=QT_TRANSLATE_NOOP("Setting", "the optimiser"))
     schedule: str = setting("none", choices=SCHEDULES, run_defining=True,
-                            help="the learning rate's schedule")
+                            help=QT_TRANSLATE_NOOP("Setting", "the learning rate's schedule"))
     augment: str = setting("auto", choices=AUGMENT_CHOICES, run_defining=True,
-                           help="how the training images are varied; auto: the data set's "
-                                "default")
+                           help=QT_TRANSLATE_NOOP("Setting", "how the training images are "
+                                                  "varied; auto: the data set's default"))
     weight_decay: float = setting(0.0, least=0, run_defining=True, help="weight decay")
     seed: int = setting(0, span=(0, 2**31 - 1), run_defining=True,
-                        help="the seed of the initial weights and the order of the data")
+                        help=QT_TRANSLATE_NOOP("Setting", "the seed of the initial weights and "
+                                               "the order of the data"))
     device: str = setting("auto", help="auto, cpu, cuda, cuda:N or mps")
     #: "auto" uses bf16 autocast on CUDA with bf16 support and on CPUs with native bf16
     #: (AVX512-BF16 / AMX); it roughly halves the time of a step there
@@ -142,8 +154,9 @@ class TrainConfig:
     #: the form's lowest value, 0, stands for None (auto)
     image_size: int | None = setting(
         None, least=1, span=(0, 1024), run_defining=True,
-        help="image folders: the input's longer side in pixels",
-        default_help="default: the most common size, its longer side at most 64")
+        help=QT_TRANSLATE_NOOP("Setting", "image folders: the input's longer side in pixels"),
+        default_help=QT_TRANSLATE_NOOP("Setting", "default: the most common size, its longer "
+                                                  "side at most 64"))
     #: None keeps the run in memory
     out_dir: Path | None = setting(
         None, flag="--out", required=True,

@@ -7,6 +7,7 @@ from pathlib import Path
 import torch
 
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP
 
 
 def available_devices() -> list[str]:
@@ -22,7 +23,9 @@ def describe_device(name: str) -> str:
     """A label for menus and status bars, e.g. 'cuda:0 (NVIDIA H200)'."""
     if name.startswith("cuda"):
         return f"{name} ({torch.cuda.get_device_name(torch.device(name))})"
-    return {"mps": "mps (Apple GPU)", "cpu": "cpu"}.get(name, name)
+    # marked for the run panel's translation (the command line shows them as they are)
+    return {"mps": QT_TRANSLATE_NOOP("Device", "mps (Apple GPU)"),
+            "cpu": QT_TRANSLATE_NOOP("Device", "cpu")}.get(name, name)  # fmt: skip
 
 
 #: CPU flags (as /proc/cpuinfo names them) of instructions that compute bf16 natively

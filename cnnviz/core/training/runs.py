@@ -16,12 +16,15 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cnnviz.core.data.types import DatasetSpec
 from cnnviz.core.errors import CnnvizError
+from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.text import printable
 from cnnviz.core.training.events import EpochEvent, FinishedEvent, StartedEvent, event_from_json
 from cnnviz.core.training.metrics_follower import MetricsFollower
@@ -32,6 +35,7 @@ from cnnviz.core.training.run_folder import (
     read_config,
     read_heartbeat,
 )
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP, untranslated
 
 #: a running run's heartbeat older than this means its process is gone
 STALE_SECONDS = 15.0
@@ -252,3 +256,74 @@ def write_comparison_csv(runs: list[RunSummary], path: Path) -> None:
         writer.writerow(["", *(str(run.path) for run in runs)])
         for row in compare_runs(runs):
             writer.writerow([row.name, *("" if v is None else v for v in row.values)])
+
+
+# -- naming runs by what tells them apart ----------------------------------------------------
+#: each compared setting's short name, as a run's name and the runs list's columns say it
+#: (marked for the interface's translation under "RunNames")
+SETTING_NAMES = {
+    "model": QT_TRANSLATE_NOOP("RunNames", "model"),
+    "dataset": QT_TRANSLATE_NOOP("RunNames", "data set"),
+    "epochs": QT_TRANSLATE_NOOP("RunNames", "epochs"),
+    "batch_size": QT_TRANSLATE_NOOP("RunNames", "batch"),
+    "lr": QT_TRANSLATE_NOOP("RunNames", "lr"),
+    "optimizer": QT_TRANSLATE_NOOP("RunNames", "optimiser"),
+    "schedule": QT_TRANSLATE_NOOP("RunNames", "schedule"),
+    "augment": QT_TRANSLATE_NOOP("RunNames", "augment"),
+    "weight_decay": QT_TRANSLATE_NOOP("RunNames", "wd"),
+    "seed": QT_TRANSLATE_NOOP("RunNames", "seed"),
+    "precision": QT_TRANSLATE_NOOP("RunNames", "precision"),
+    "image_size": QT_TRANSLATE_NOOP("RunNames", "size"),
+    "init_from": QT_TRANSLATE_NOOP("RunNames", "from"),
+}
+#: settings whose value names itself in a run's name ("lenet5", "adamw", not "model lenet5")
+NAMED_BY_VALUE = frozenset({"model", "dataset", "optimizer", "precision"})
+
+
+def differing_settings(settings: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The compared settings (COMPARED_SETTINGS, in its order) whose values differ between
+    these runs' settings: what tells the runs apart."""
+    return [key for key in COMPARED_SETTINGS
+            if ComparisonRow(key, [run.get(key) for run in settings], True).differs]  # fmt: skip
+
+
+def setting_value_text(key: str, value: Any) -> str:
+    """A setting's value as a run's name says it: numbers short (0.001, 1e-05), models and
+    data sets by their display names, a parent checkpoint by its run's folder."""
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if key == "model" and isinstance(value, str):
+        return ModelSpec.parse(value).display_name
+    if key == "dataset" and isinstance(value, str):
+        return DatasetSpec.parse(value).display_name
+    if key == "init_from" and isinstance(value, str):
+        return Path(value).parent.name or value
+    return printable(str(value))
+
+
+def setting_text(key: str, value: Any,
+                 translate: Callable[[str, str], str] = untranslated) -> str:  # fmt: skip
+    """One setting as a run's name says it: "lr 0.01", or the value alone ("lenet5")."""
+    shown = setting_value_text(key, value)
+    if key in NAMED_BY_VALUE:
+        return shown
+    template = translate("RunNames", QT_TRANSLATE_NOOP("RunNames", "{setting} {value}"))
+    return template.format(setting=translate("RunNames", SETTING_NAMES[key]), value=shown)
+
+
+def run_names(settings: Sequence[Mapping[str, Any]], folders: Sequence[str],
+              translate: Callable[[str, str], str] = untranslated) -> list[str]:  # fmt: skip
+    """Each run named by the settings that tell it apart from the others ("lr 0.01" and
+    "lr 0.001"), as a person comparing runs names them, not by its folder's timestamp. A run
+    that no setting tells apart (run twice alike) is named by its folder too, and so is a
+    run alone (nothing to tell it apart from)."""
+    keys = differing_settings(settings) if len(settings) > 1 else []
+    names = [", ".join(setting_text(key, run.get(key), translate) for key in keys)
+             for run in settings]  # fmt: skip
+    counts = Counter(names)
+    template = translate("RunNames", QT_TRANSLATE_NOOP("RunNames", "{name} ({folder})"))
+    return [name if name and counts[name] == 1
+            else template.format(name=name, folder=folder) if name else folder
+            for name, folder in zip(names, folders, strict=True)]  # fmt: skip

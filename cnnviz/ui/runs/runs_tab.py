@@ -2,7 +2,8 @@
 by side, reopened, renamed, or deleted to the system trash.
 
 The list and the overlays live in the session's RunsState; this tab renders them and asks
-the user. It lists again every few seconds, so runs that another process starts appear.
+the user. It lists again every few seconds, so runs that another process starts appear. The
+settings that differ between the runs listed get a column each, after the fixed ones.
 """
 
 from __future__ import annotations
@@ -11,10 +12,18 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QFile, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QFile,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,10 +43,14 @@ from PySide6.QtWidgets import (
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.training.run_folder import BEST, CHECKPOINT
 from cnnviz.core.training.runs import (
+    SETTING_NAMES,
+    UNREADABLE,
     RunSummary,
     compare_runs,
+    differing_settings,
     format_result,
     list_runs,
+    setting_value_text,
     write_comparison_csv,
 )
 from cnnviz.session.generation import Generation
@@ -45,8 +58,31 @@ from cnnviz.session.runs import RunsState
 from cnnviz.ui.shell.file_dialogs import choose_path
 from cnnviz.ui.workers.background import BackgroundCall, stop_call
 
-COLUMNS = ["Overlay", "Run", "Model", "Data set", "Status", "Epochs", "Best acc", "Train time",
-           "Images/s", "Started"]  # fmt: skip
+COLUMNS = [QT_TRANSLATE_NOOP("RunsTab", "Overlay"), QT_TRANSLATE_NOOP("RunsTab", "Run"),
+           QT_TRANSLATE_NOOP("RunsTab", "Model"), QT_TRANSLATE_NOOP("RunsTab", "Data set"),
+           QT_TRANSLATE_NOOP("RunsTab", "Status"), QT_TRANSLATE_NOOP("RunsTab", "Epochs"),
+           QT_TRANSLATE_NOOP("RunsTab", "Best acc"), QT_TRANSLATE_NOOP("RunsTab", "Train time"),
+           QT_TRANSLATE_NOOP("RunsTab", "Images/s"),
+           QT_TRANSLATE_NOOP("RunsTab", "Started")]  # fmt: skip
+#: settings with a column of their own already: not repeated among the differing ones
+OWN_COLUMNS = ("model", "dataset", "epochs")
+#: how the list names a run's status
+STATUS_NAMES = {
+    "running": QT_TRANSLATE_NOOP("RunsTab", "running"),
+    "finished": QT_TRANSLATE_NOOP("RunsTab", "finished"),
+    "stopped": QT_TRANSLATE_NOOP("RunsTab", "stopped"),
+    "failed": QT_TRANSLATE_NOOP("RunsTab", "failed"),
+    UNREADABLE: QT_TRANSLATE_NOOP("RunsTab", "unreadable"),
+}
+#: how the comparison names the results (as the CSV does, in English)
+RESULT_NAMES = {
+    "status": QT_TRANSLATE_NOOP("RunsTab", "status"),
+    "best_test_acc": QT_TRANSLATE_NOOP("RunsTab", "best_test_acc"),
+    "test_acc": QT_TRANSLATE_NOOP("RunsTab", "test_acc"),
+    "train_seconds": QT_TRANSLATE_NOOP("RunsTab", "train_seconds"),
+    "images_per_second": QT_TRANSLATE_NOOP("RunsTab", "images_per_second"),
+    "parameters": QT_TRANSLATE_NOOP("RunsTab", "parameters"),
+}
 #: how often the list is read again, so that new runs and their progress appear
 REFRESH_MS = 3000
 DIFFERS = QBrush(QColor(255, 236, 160))
@@ -65,12 +101,32 @@ def _text(value: object, form: str = "") -> str:
     return format_result(value, form, missing="")  # type: ignore[arg-type]
 
 
-def row_cells(run: RunSummary) -> list[str]:
+def row_cells(run: RunSummary, settings: Sequence[str] = ()) -> list[str]:
+    """A run's row: the fixed columns, then the value of each of ``settings``."""
     started = time.strftime("%Y-%m-%d %H:%M", time.localtime(run.started)) if run.started else ""
     epochs = f"{_text(run.epochs_done, 'd') or 0}/{_text(run.epochs, 'd')}"
-    return ["", run.name, run.model, run.dataset, run.status, epochs,
+    status = (QCoreApplication.translate("RunsTab", STATUS_NAMES[run.status])
+              if run.status in STATUS_NAMES else run.status)  # fmt: skip
+    return ["", run.name, run.model, run.dataset, status, epochs,
             _text(run.best_test_acc, ".2%"), _text(run.train_seconds, ".1f"),
-            _text(run.images_per_second, ",.0f"), started]  # fmt: skip
+            _text(run.images_per_second, ",.0f"), started,
+            *(setting_value_text(key, run.settings.get(key)) for key in settings)]  # fmt: skip
+
+
+def differing_columns(runs: list[RunSummary]) -> list[str]:
+    """The settings that differ between the runs (those that can be read), but for those
+    with a column of their own: what the list's extra columns show."""
+    readable = [run.settings for run in runs if run.status != UNREADABLE]
+    return [key for key in differing_settings(readable) if key not in OWN_COLUMNS]
+
+
+def row_name(name: str, is_setting: bool) -> str:
+    """A comparison row's name: a setting's short name, or the result's."""
+    if is_setting:
+        return QCoreApplication.translate("RunNames", SETTING_NAMES[name])
+    if name in RESULT_NAMES:
+        return QCoreApplication.translate("RunsTab", RESULT_NAMES[name])
+    return name
 
 
 #: how a result reads in the comparison (settings read as they were given)
@@ -95,18 +151,20 @@ class RunsTab(QWidget):
         self.setObjectName("runsTab")
         self.runs = runs
         self.dialog: QWidget | None = None
-        self.open_button = QPushButton("Open run folder...", objectName="openRunButton")
-        self.open_button.setToolTip("Add a run folder from anywhere: a shared disk, a cluster's "
-                                    "output; one run or a folder of runs")
-        self.show_button = QPushButton("Show on the plots", objectName="showRunButton")
+        self.open_button = QPushButton(self.tr("Open run folder..."), objectName="openRunButton")
+        self.open_button.setToolTip(self.tr("Add a run folder from anywhere: a shared disk, a "
+                                            "cluster's output; one run or a folder of runs"))
+        self.show_button = QPushButton(self.tr("Show on the plots"), objectName="showRunButton")
         self.weights_combo = QComboBox(objectName="runWeightsCombo")
-        self.weights_combo.addItem("best weights", BEST)
-        self.weights_combo.addItem("latest weights", CHECKPOINT)
-        self.use_button = QPushButton("Use these weights", objectName="useRunWeightsButton")
-        self.use_button.setToolTip("Make the run's weights current in Draw, Inspect and Evaluate")
-        self.rename_button = QPushButton("Rename...", objectName="renameRunButton")
-        self.delete_button = QPushButton("Delete...", objectName="deleteRunButton")
-        self.export_button = QPushButton("Export comparison (CSV)...",
+        self.weights_combo.addItem(self.tr("best weights"), BEST)
+        self.weights_combo.addItem(self.tr("latest weights"), CHECKPOINT)
+        self.use_button = QPushButton(self.tr("Use these weights"),
+                                      objectName="useRunWeightsButton")
+        self.use_button.setToolTip(self.tr("Make the run's weights current in Draw, Inspect "
+                                           "and Evaluate"))
+        self.rename_button = QPushButton(self.tr("Rename..."), objectName="renameRunButton")
+        self.delete_button = QPushButton(self.tr("Delete..."), objectName="deleteRunButton")
+        self.export_button = QPushButton(self.tr("Export comparison (CSV)..."),
                                          objectName="exportComparisonButton")
         bar = QHBoxLayout()
         for widget in (self.open_button, self.show_button, self.weights_combo, self.use_button,
@@ -117,14 +175,15 @@ class RunsTab(QWidget):
 
         self.table = QTableWidget(objectName="runsTable")
         self.table.setColumnCount(len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.comparison = QTableWidget(objectName="comparisonTable")
-        self.comparison_label = QLabel("Tick runs to overlay them on the plots and compare "
-                                       "them here; settings that differ are highlighted.")
+        self.comparison_label = QLabel(self.tr("Tick runs to overlay them on the plots and "
+                                               "compare them here; settings that differ are "
+                                               "highlighted."))
         self.comparison_label.setWordWrap(True)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -186,10 +245,15 @@ class RunsTab(QWidget):
 
     def _fill(self, runs: list[RunSummary]) -> None:
         selected = self.selected_path()
+        settings = differing_columns(runs)
         with QSignalBlocker(self.table):
+            self.table.setColumnCount(len(COLUMNS) + len(settings))
+            self.table.setHorizontalHeaderLabels(
+                [self.tr(column) for column in COLUMNS]
+                + [QCoreApplication.translate("RunNames", SETTING_NAMES[key]) for key in settings])
             self.table.setRowCount(len(runs))
             for row, run in enumerate(runs):
-                for column, text in enumerate(row_cells(run)):
+                for column, text in enumerate(row_cells(run, settings)):
                     item = self.table.item(row, column)
                     if item is None:
                         item = QTableWidgetItem()
@@ -202,7 +266,7 @@ class RunsTab(QWidget):
                         checked = run.path in self.runs.overlaid
                         item.setCheckState(Qt.CheckState.Checked if checked
                                            else Qt.CheckState.Unchecked)  # fmt: skip
-                        item.setToolTip("Draw this run over the current one")
+                        item.setToolTip(self.tr("Draw this run over the current one"))
                     elif column == 1:
                         item.setToolTip(str(run.path))
                     elif column == 4:
@@ -243,7 +307,7 @@ class RunsTab(QWidget):
     def _with_selected(self, action: Callable[[Path], object]) -> None:
         path = self.selected_path()
         if path is None:
-            self.status.emit("Runs: select a run first")
+            self.status.emit(self.tr("Runs: select a run first"))
             return
         action(path)
 
@@ -265,13 +329,13 @@ class RunsTab(QWidget):
         table.setColumnCount(len(runs))
         table.setRowCount(len(rows) if runs else 0)
         table.setHorizontalHeaderLabels([run.name for run in runs])
-        table.setVerticalHeaderLabels([row.name for row in rows])
+        table.setVerticalHeaderLabels([row_name(row.name, row.is_setting) for row in rows])
         for r, row in enumerate(rows if runs else []):
             for c, value in enumerate(row.values):
                 item = QTableWidgetItem(comparison_text(row.name, value))
                 if row.is_setting and row.differs:
                     item.setBackground(DIFFERS)
-                    item.setToolTip("this setting differs between the runs")
+                    item.setToolTip(self.tr("this setting differs between the runs"))
                 table.setItem(r, c, item)
         table.resizeColumnsToContents()
         self.export_button.setEnabled(bool(runs))
@@ -280,28 +344,29 @@ class RunsTab(QWidget):
         runs = self._ticked()
         if not runs:
             return None
-        path = choose_path(True, self, path, "Export comparison", "runs.csv", "CSV (*.csv)")
+        path = choose_path(True, self, path, self.tr("Export comparison"), "runs.csv",
+                           self.tr("CSV (*.csv)"))  # fmt: skip
         if path is None:
             return None
         try:
             write_comparison_csv(runs, Path(path))
         except OSError as exc:
-            self.status.emit(f"cannot write {path}: {exc}")
+            self.status.emit(self.tr("cannot write {path}: {error}").format(path=path, error=exc))
             return None
         return Path(path)
 
     # -- actions on one run -----------------------------------------------------------------
     def open_folder(self, path: Path | None = None) -> bool:
         if path is None:
-            chosen = QFileDialog.getExistingDirectory(self, "Open a run folder, or a folder "
-                                                            "of runs")  # fmt: skip
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Open a run folder, or a folder of runs"))
             if not chosen:
                 return False
             path = Path(chosen)
         try:
             self.runs.add_folder(Path(path))
         except (CnnvizError, OSError) as exc:
-            self.status.emit(f"Runs: {exc}")
+            self.status.emit(self.tr("Runs: {error}").format(error=exc))
             return False
         self.select(Path(path))
         return True
@@ -311,33 +376,37 @@ class RunsTab(QWidget):
         if not checkpoint.is_file():
             checkpoint = Path(run) / CHECKPOINT
         if not checkpoint.is_file():
-            self.status.emit(f"Runs: {Path(run).name} has no checkpoint yet")
+            self.status.emit(self.tr("Runs: {run} has no checkpoint yet").format(
+                run=Path(run).name))
             return
         self.use_weights_requested.emit(checkpoint)
 
     def rename(self, run: Path, new_name: str | None = None) -> Path | None:
         if new_name is None:
-            new_name, ok = QInputDialog.getText(self, "Rename run", "New folder name:",
+            new_name, ok = QInputDialog.getText(self, self.tr("Rename run"),
+                                                self.tr("New folder name:"),
                                                 text=Path(run).name)  # fmt: skip
             if not ok:
                 return None
         try:
             return self.runs.rename(Path(run), new_name.strip())
         except (CnnvizError, OSError) as exc:
-            self.status.emit(f"Runs: {exc}")
+            self.status.emit(self.tr("Runs: {error}").format(error=exc))
             return None
 
     def delete(self, run: Path) -> None:
         """Ask, then move the run's folder to the system trash (it can be restored there)."""
         summary = self.runs.find(Path(run))
         if summary is not None and summary.status == "running":
-            self.status.emit(f"Runs: {Path(run).name} is still running; stop it first")
+            self.status.emit(self.tr("Runs: {run} is still running; stop it first").format(
+                run=Path(run).name))
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete run",
-                          f"Move the run {Path(run).name} to the trash?", parent=self)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete run"),
+                          self.tr("Move the run {run} to the trash?").format(run=Path(run).name),
+                          parent=self)  # fmt: skip
         box.setObjectName("deleteRunDialog")
-        box.setInformativeText(f"{run}\n\nIts checkpoints and metrics go with it; the "
-                               f"trash can restore them.")
+        box.setInformativeText(self.tr("{path}\n\nIts checkpoints and metrics go with it; the "
+                                       "trash can restore them.").format(path=run))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.buttonClicked.connect(
             lambda button: self._trash(Path(run))
@@ -349,7 +418,7 @@ class RunsTab(QWidget):
         with contextlib.suppress(OSError):
             prepare_home_trash()
         if not QFile.moveToTrash(str(run)):
-            self.status.emit(f"Runs: {run} could not be moved to the trash")
+            self.status.emit(self.tr("Runs: {run} could not be moved to the trash").format(run=run))
             return
         self.runs.forget(run)
-        self.status.emit(f"moved {run.name} to the trash")
+        self.status.emit(self.tr("moved {run} to the trash").format(run=run.name))

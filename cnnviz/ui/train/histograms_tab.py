@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from cnnviz.core.training.events import HistogramEvent, event_from_json
@@ -24,6 +24,12 @@ from cnnviz.core.training.metrics_follower import MetricsFollower
 from cnnviz.core.training.run_folder import HISTOGRAMS
 from cnnviz.session.runs import RunsState
 from cnnviz.ui.widgets.charts import lookup_table
+from cnnviz.ui.widgets.style import (
+    UNSIGNED_COLOURMAP,
+    follow_scale,
+    style_colour_bar,
+    style_plot,
+)
 
 #: how often the followed file is read for new snapshots
 POLL_MS = 500
@@ -32,12 +38,12 @@ POLL_MS = 500
 def heatmap_plot(name: str, title: str, left: str) -> tuple[pg.PlotWidget, pg.ImageItem]:
     plot = pg.PlotWidget(title=title)
     plot.setObjectName(name)
-    plot.setBackground("w")
     plot.setMenuEnabled(False)
-    plot.setLabel("bottom", "step")
+    plot.setLabel("bottom", QCoreApplication.translate("HistogramsTab", "step"))
     plot.setLabel("left", left)
     item = pg.ImageItem(axisOrder="row-major")
     plot.addItem(item)
+    style_plot(plot)
     return plot, item
 
 
@@ -49,27 +55,30 @@ class HistogramsTab(QWidget):
         self.events: list[HistogramEvent] = []
         self.series: HistogramSeries | None = None
         self._stale = False  # events not drawn yet
-        self.run_label = QLabel("No run yet: train one, or show one from the Runs tab.",
+        self.run_label = QLabel(self.tr("No run yet: train one, or show one from the Runs tab."),
                                 objectName="histogramRun")  # fmt: skip
         self.layer_combo = QComboBox(objectName="histogramLayer")
         self.values_combo = QComboBox(objectName="histogramValues")
-        self.values_combo.addItem("weights", False)
-        self.values_combo.addItem("gradients", True)
+        self.values_combo.addItem(self.tr("weights"), False)
+        self.values_combo.addItem(self.tr("gradients"), True)
         bar = QHBoxLayout()
         bar.addWidget(self.run_label, 1)
-        bar.addWidget(QLabel("Layer"))
+        bar.addWidget(QLabel(self.tr("Layer")))
         bar.addWidget(self.layer_combo)
         bar.addWidget(self.values_combo)
         self.histogram_plot, self.histogram_item = heatmap_plot(
-            "histogramView", "Values over training (colour: share of the layer's values)",
-            "value")  # fmt: skip
-        self.histogram_item.setLookupTable(lookup_table("viridis"))
+            "histogramView",
+            self.tr("Values over training (colour: share of the layer's values)"),
+            self.tr("value"))  # fmt: skip
+        self.histogram_item.setLookupTable(lookup_table(UNSIGNED_COLOURMAP))
         self.norm_plot, self.norm_item = heatmap_plot(
-            "gradientNormView", "Gradient norm per layer (log10), the first layer on top", "")
+            "gradientNormView",
+            self.tr("Gradient norm per layer (log10), the first layer on top"), "")
         self.norm_plot.invertY(True)
         self.norm_bar = pg.ColorBarItem(values=(-3, 0), colorMap=pg.colormap.get("inferno"),
-                                        interactive=False, label="log10 norm")  # fmt: skip
+                                        interactive=False, label=self.tr("log10 norm"))
         self.norm_bar.setImageItem(self.norm_item, insert_in=self.norm_plot.getPlotItem())
+        follow_scale(self, lambda: style_colour_bar(self.norm_bar))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.histogram_plot)
         splitter.addWidget(self.norm_plot)
@@ -97,7 +106,7 @@ class HistogramsTab(QWidget):
         self._stale = False
         for item in (self.histogram_item, self.norm_item):  # not the previous run's pictures
             item.clear()
-        self.run_label.setText(f"{Path(run_dir).name}: no snapshot yet")
+        self.run_label.setText(self.tr("{run}: no snapshot yet").format(run=Path(run_dir).name))
         self.poll()
         self.timer.start()
 
@@ -128,8 +137,9 @@ class HistogramsTab(QWidget):
             return
         series = self.series
         name = self.follower.run_dir.name if self.follower else ""
-        self.run_label.setText(f"{name}: {len(series.steps)} snapshots, step {series.steps[0]} "
-                               f"to {series.steps[-1]}")
+        self.run_label.setText(self.tr("{run}: %n snapshot(s), step {first} to {last}", "",
+                                       len(series.steps)).format(
+            run=name, first=series.steps[0], last=series.steps[-1]))
         if [self.layer_combo.itemText(i) for i in range(self.layer_combo.count())] != series.layers:
             previous = self.layer_combo.currentText()
             with QSignalBlocker(self.layer_combo):

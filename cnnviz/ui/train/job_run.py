@@ -79,11 +79,12 @@ class JobWorker(QObject):
                     self.command, stdin=subprocess.DEVNULL, stdout=log,
                     stderr=subprocess.STDOUT, **NEW_SESSION)  # fmt: skip
         except OSError as exc:
-            self._end(FailedEvent(f"could not start torchrun ({exc}): "
-                                  f"{shell_line(self.command)}", ""))
+            self._end(FailedEvent(self.tr("could not start torchrun ({error}): {command}").format(
+                error=exc, command=shell_line(self.command)), ""))
             return
         self.pid = self.process.pid
-        self.loading.emit((f"starting {self.processes} processes...", None))
+        self.loading.emit((self.tr("starting {count} processes...").format(
+            count=self.processes), None))
         self._timer.start()
 
     def poll(self) -> None:
@@ -108,14 +109,14 @@ class JobWorker(QObject):
         if steps:
             self.stepped.emit(steps)
         if self.process is not None and self.process.poll() is not None:
-            self._end(FailedEvent("the training job ended without finishing: "
-                                  + self._log_tail(), self._log_tail()))
+            self._end(FailedEvent(self.tr("the training job ended without finishing: {output}")
+                                  .format(output=self._log_tail()), self._log_tail()))
 
     def _log_tail(self) -> str:
         try:
             text = self.log_path.read_text(encoding="utf-8", errors="replace")
         except OSError:
-            return "(no output)"
+            return self.tr("(no output)")
         lines = [line for line in text.splitlines() if line.startswith("cnnviz: error:")]
         return lines[-1].removeprefix("cnnviz: error: ") if lines else text[-LOG_TAIL_CHARS:]
 

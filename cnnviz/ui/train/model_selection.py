@@ -50,14 +50,15 @@ class ModelSelection(QObject):
         if entry is not None and entry.info.class_names:  # described without its files
             self._select(token, config.model, config.dataset, entry.info)
             return
-        window.show_status(f"reading {config.dataset}...")
+        window.show_status(self.tr("reading {dataset}...").format(dataset=config.dataset))
         folder = DatasetSpec.parse(config.dataset).is_folder
 
         def failed(error: Exception) -> None:
             if not self._selection.is_current(token):
                 return
             if folder:
-                window.show_status(f"cannot read {config.dataset}: {error}")
+                window.show_status(self.tr("cannot read {dataset}: {error}").format(
+                    dataset=config.dataset, error=error))
             else:  # CIFAR-100 not here yet: its classes come with its files; Train says so
                 window.statusBar().clearMessage()
 
@@ -76,7 +77,7 @@ class ModelSelection(QObject):
             window.ask_trust(exc.code, ModelSpec.parse(model).display_name,
                              lambda: self._select(token, model, dataset, info))
         except CnnvizError as exc:
-            window.show_error("Cannot use this model", str(exc))
+            window.show_error(self.tr("Cannot use this model"), str(exc))
 
     def stop_background(self) -> None:
         stop_call(self._call)

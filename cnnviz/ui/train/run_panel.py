@@ -1,4 +1,7 @@
-"""The side panel: what to train, on what, for how long, and the Train / Pause / Stop buttons."""
+"""The side panel: what to train, on what, for how long, and the Train / Pause / Stop buttons.
+
+The settings' help comes from TrainConfig's settings (their texts are marked for translation
+under "Setting" in the core); the choices' labels are the panel's own."""
 
 from __future__ import annotations
 
@@ -6,23 +9,29 @@ import ast
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QPushButton,
     QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
 
 from cnnviz.core.data.datasets import DATASETS
-from cnnviz.core.data.types import DatasetSpec
+from cnnviz.core.data.types import IMAGE_SUFFIXES, DatasetSpec
 from cnnviz.core.models.registry import MODELS
 from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.training.config import SETTINGS, TrainConfig
@@ -32,8 +41,31 @@ from cnnviz.session.run_lifecycle import Phase
 from cnnviz.ui.shell.settings import AppSettings
 from cnnviz.ui.train.run_progress import RunProgressBar
 
-LOAD_MODEL_ITEM = "Load from file..."
-IMAGE_FOLDER_ITEM = "Image folder..."
+LOAD_MODEL_ITEM = QT_TRANSLATE_NOOP("RunPanel", "Load from file...")
+IMAGE_FOLDER_ITEM = QT_TRANSLATE_NOOP("RunPanel", "Image folder...")
+#: how the form names each choice of a setting (the value itself in English, as the command
+#: line spells it)
+CHOICE_LABELS = {
+    "auto": QT_TRANSLATE_NOOP("RunPanel", "auto"),
+    "none": QT_TRANSLATE_NOOP("RunPanel", "none"),
+    "adam": QT_TRANSLATE_NOOP("RunPanel", "adam"),
+    "adamw": QT_TRANSLATE_NOOP("RunPanel", "adamw"),
+    "sgd": QT_TRANSLATE_NOOP("RunPanel", "sgd"),
+    "step": QT_TRANSLATE_NOOP("RunPanel", "step"),
+    "cosine": QT_TRANSLATE_NOOP("RunPanel", "cosine"),
+    "onecycle": QT_TRANSLATE_NOOP("RunPanel", "onecycle"),
+    "crop-flip": QT_TRANSLATE_NOOP("RunPanel", "crop-flip"),
+    "affine": QT_TRANSLATE_NOOP("RunPanel", "affine"),
+    "handwriting": QT_TRANSLATE_NOOP("RunPanel", "handwriting"),
+}
+#: what the image-folder dialog says about the folder it wants (core/data/image_folder.py)
+IMAGE_FOLDER_HELP = QT_TRANSLATE_NOOP(
+    "RunPanel",
+    "Choose a folder with one sub-folder per class, named after the class, holding that "
+    "class's images ({suffixes}). With train/ and test/ sub-folders that each hold the same "
+    "class folders, those are the training and test sets; otherwise a tenth of the images, "
+    "picked at random (always the same ones), is kept as the test set. Hidden files and "
+    "folders are skipped.")
 
 
 def module_classes(path: Path) -> list[str]:
@@ -49,7 +81,10 @@ def module_classes(path: Path) -> list[str]:
 class ChoiceCombo(QComboBox):
     """A combo whose items carry a value (the registry name or spec) besides their label, and
     whose last item can ask the user for a new value (a file or a folder). A value added
-    without a label is labelled ``name_of(value)`` (a spec's display name)."""
+    without a label is labelled ``name_of(value)`` (a spec's display name).
+
+    A label wider than the combo (``pattern:n=2,m=2,k=1``) is elided in the middle, never cut
+    off, and the tool tip then names it whole; the list that drops down shows it whole."""
 
     browse_requested = Signal()
 
@@ -60,9 +95,15 @@ class ChoiceCombo(QComboBox):
         self.browse_label = browse_label
         self.name_of = name_of
         self._previous = 0
+        #: the tool tip while the label fits
+        self.help = ""
+        # as wide as the form gives it, not as its longest item: elided instead
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
         if browse_label:
             self.addItem(browse_label, None)
         self.activated.connect(self._on_activated)
+        self.currentIndexChanged.connect(lambda _: self._update_tooltip())
 
     def add_choice(self, value: str, label: str | None = None, tooltip: str = "") -> int:
         index = self.findData(value)
@@ -87,6 +128,45 @@ class ChoiceCombo(QComboBox):
         else:
             self._previous = index
 
+    # -- a label too long for the combo -----------------------------------------------------
+    def set_help(self, text: str) -> None:
+        self.help = text
+        self._update_tooltip()
+
+    def _style_option(self) -> QStyleOptionComboBox:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return option
+
+    def shown_text(self) -> str:
+        """The current label as drawn: elided in the middle when it does not fit."""
+        option = self._style_option()
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideMiddle,
+                                             field.width())  # fmt: skip
+
+    def _update_tooltip(self) -> None:
+        elided = self.shown_text() != self.currentText()
+        self.setToolTip(self.currentText() if elided else self.help)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = self._style_option()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_tooltip()
+
+    def showPopup(self) -> None:
+        """The list as wide as its longest label."""
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0)
+                                    + self.view().verticalScrollBar().sizeHint().width())
+        super().showPopup()
+
 
 def setting_spin(name: str, object_name: str, tooltip: str | None = None,
                  **presentation: object) -> QSpinBox | QDoubleSpinBox:  # fmt: skip
@@ -99,7 +179,7 @@ def setting_spin(name: str, object_name: str, tooltip: str | None = None,
     box = kind(objectName=object_name, **presentation)  # decimals before the range
     box.setRange(low, high)
     box.setValue(low if default is None else default)
-    box.setToolTip(tooltip or setting.described(default))
+    box.setToolTip(tooltip or setting.described(default, QCoreApplication.translate))
     return box
 
 
@@ -109,10 +189,16 @@ def setting_combo(name: str, object_name: str) -> ChoiceCombo:
     assert setting.choices is not None, f"{name} has no choices"
     combo = ChoiceCombo(object_name)
     for value, text in setting.choices.items():
-        combo.add_choice(value, value, text)
+        label = QCoreApplication.translate("RunPanel", CHOICE_LABELS.get(value, value))
+        combo.add_choice(value, label, QCoreApplication.translate("Setting", text))
     combo.select(default)
-    combo.setToolTip(setting.described(default))
+    combo.set_help(setting.described(default, QCoreApplication.translate))
     return combo
+
+
+def device_label(name: str) -> str:
+    """A device as the form names it (core marks the names it writes under "Device")."""
+    return QCoreApplication.translate("Device", describe_device(name))
 
 
 class RunPanel(QWidget):
@@ -124,23 +210,25 @@ class RunPanel(QWidget):
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.model_combo = ChoiceCombo("modelCombo", LOAD_MODEL_ITEM,
+        self.model_combo = ChoiceCombo("modelCombo", self.tr(LOAD_MODEL_ITEM),
                                        lambda spec: ModelSpec.parse(spec).display_name)
         for entry in MODELS.values():
             self.model_combo.add_choice(entry.name, entry.name, entry.description)
-        self.dataset_combo = ChoiceCombo("datasetCombo", IMAGE_FOLDER_ITEM,
+        self.dataset_combo = ChoiceCombo("datasetCombo", self.tr(IMAGE_FOLDER_ITEM),
                                          lambda spec: DatasetSpec.parse(spec).display_name)
         for entry in DATASETS.values():
             self.dataset_combo.add_choice(entry.info.name, entry.info.name, entry.info.description)
         self.device_combo = ChoiceCombo("deviceCombo")
         devices = available_devices()
-        self.device_combo.add_choice("auto", f"auto ({devices[0]})",
-                                     "the best device here: CUDA, then Apple MPS, else the CPU")
+        self.device_combo.add_choice(
+            "auto", self.tr("auto ({device})").format(device=device_label(devices[0])),
+            self.tr("the best device here: CUDA, then Apple MPS, else the CPU"))
         for name in devices:
-            self.device_combo.add_choice(name, describe_device(name))
+            self.device_combo.add_choice(name, device_label(name))
 
-        self.epochs_spin = setting_spin("epochs", "epochsSpin",
-                                        tooltip="epochs to train (continuing a run: epochs more)")
+        self.epochs_spin = setting_spin(
+            "epochs", "epochsSpin",
+            tooltip=self.tr("epochs to train (continuing a run: epochs more)"))
         self.batch_size_spin = setting_spin("batch_size", "batchSizeSpin", singleStep=10)
         self.learning_rate_spin = setting_spin("lr", "learningRateSpin", decimals=6,
                                                singleStep=1e-4)
@@ -150,14 +238,15 @@ class RunPanel(QWidget):
         self.seed_spin = setting_spin("seed", "seedSpin")
         self.image_size_spin = setting_spin("image_size", "imageSizeSpin", singleStep=8,
                                             suffix=" px")
-        self.image_size_spin.setSpecialValueText("auto")
+        self.image_size_spin.setSpecialValueText(self.tr("auto"))
         self.processes_spin = QSpinBox(objectName="processesSpin", minimum=1, maximum=64, value=1)
-        self.processes_spin.setToolTip(
+        self.processes_spin.setToolTip(self.tr(
             "1: train in this window. More: launch torchrun with that many processes "
-            "(DistributedDataParallel; the batch size stays the global batch) and follow it")
-        self.copy_command_button = QPushButton("Copy command", objectName="copyCommandButton")
-        self.copy_command_button.setToolTip(
-            "Copy the torchrun command for these settings, to run them on other machines")
+            "(DistributedDataParallel; the batch size stays the global batch) and follow it"))
+        self.copy_command_button = QPushButton(self.tr("Copy command"),
+                                               objectName="copyCommandButton")
+        self.copy_command_button.setToolTip(self.tr(
+            "Copy the torchrun command for these settings, to run them on other machines"))
         #: the widget of each TrainConfig setting the form shows
         self.fields: dict[str, ChoiceCombo | QSpinBox | QDoubleSpinBox] = {
             "model": self.model_combo, "dataset": self.dataset_combo,
@@ -169,28 +258,29 @@ class RunPanel(QWidget):
         }  # fmt: skip
 
         form = QFormLayout()
-        form.addRow("&Model", self.model_combo)
-        form.addRow("&Data set", self.dataset_combo)
-        form.addRow("De&vice", self.device_combo)
-        form.addRow("&Epochs", self.epochs_spin)
-        form.addRow("&Batch size", self.batch_size_spin)
-        form.addRow("&Learning rate", self.learning_rate_spin)
-        form.addRow("&Optimiser", self.optimizer_combo)
-        form.addRow("S&chedule", self.schedule_combo)
-        form.addRow("&Augmentation", self.augment_combo)
-        form.addRow("See&d", self.seed_spin)
-        form.addRow("&Image size", self.image_size_spin)
-        form.addRow("&Processes", self.processes_spin)
+        form.addRow(self.tr("&Model"), self.model_combo)
+        form.addRow(self.tr("&Data set"), self.dataset_combo)
+        form.addRow(self.tr("De&vice"), self.device_combo)
+        form.addRow(self.tr("&Epochs"), self.epochs_spin)
+        form.addRow(self.tr("&Batch size"), self.batch_size_spin)
+        form.addRow(self.tr("&Learning rate"), self.learning_rate_spin)
+        form.addRow(self.tr("&Optimiser"), self.optimizer_combo)
+        form.addRow(self.tr("S&chedule"), self.schedule_combo)
+        form.addRow(self.tr("&Augmentation"), self.augment_combo)
+        form.addRow(self.tr("See&d"), self.seed_spin)
+        form.addRow(self.tr("&Image size"), self.image_size_spin)
+        form.addRow(self.tr("&Processes"), self.processes_spin)
         form.addRow("", self.copy_command_button)
-        box = QGroupBox("Run")
+        box = QGroupBox(self.tr("Run"))
         box.setLayout(form)
 
-        self.train_button = QPushButton("Train", objectName="trainButton")
-        self.pause_button = QPushButton("Pause", objectName="pauseButton")
-        self.stop_button = QPushButton("Stop", objectName="stopButton")
-        self.train_button.setToolTip("Start training (Ctrl+R)")
-        self.pause_button.setToolTip("Pause or resume at the next batch (Ctrl+P)")
-        self.stop_button.setToolTip("Stop at the next batch and save a checkpoint (Ctrl+.)")
+        self.train_button = QPushButton(self.tr("Train"), objectName="trainButton")
+        self.pause_button = QPushButton(self.tr("Pause"), objectName="pauseButton")
+        self.stop_button = QPushButton(self.tr("Stop"), objectName="stopButton")
+        self.train_button.setToolTip(self.tr("Start training (Ctrl+R)"))
+        self.pause_button.setToolTip(self.tr("Pause or resume at the next batch (Ctrl+P)"))
+        self.stop_button.setToolTip(self.tr("Stop at the next batch and save a checkpoint "
+                                            "(Ctrl+.)"))  # fmt: skip
         buttons = QHBoxLayout()
         for button in (self.train_button, self.pause_button, self.stop_button):
             buttons.addWidget(button)
@@ -218,10 +308,10 @@ class RunPanel(QWidget):
         only stops)."""
         self.train_button.setEnabled(phase.at_rest)
         self.pause_button.setEnabled(can_pause and phase in (Phase.TRAINING, Phase.PAUSED))
-        self.pause_button.setText("Resume" if phase is Phase.PAUSED else "Pause")
+        self.pause_button.setText(self.tr("Resume") if phase is Phase.PAUSED else self.tr("Pause"))
         self.stop_button.setEnabled(phase in (Phase.LOADING, Phase.TRAINING, Phase.PAUSED))
         # while the data set loads or downloads, stopping cancels it
-        self.stop_button.setText("Cancel" if phase is Phase.LOADING else "Stop")
+        self.stop_button.setText(self.tr("Cancel") if phase is Phase.LOADING else self.tr("Stop"))
         for widget in (self.model_combo, self.dataset_combo, self.device_combo,
                        self.processes_spin):  # fmt: skip
             widget.setEnabled(phase.at_rest)
@@ -262,21 +352,34 @@ class RunPanel(QWidget):
 
     # -- browsing ---------------------------------------------------------------------------
     def browse_model_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load a model from a Python file", "",
-                                              "Python files (*.py)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load a model from a Python file"),
+                                              "", self.tr("Python files (*.py)"))
         if not path:
             return
         names = module_classes(Path(path)) or ["Net"]
-        name, ok = QInputDialog.getItem(self, "Model class",
-                                        f"Which class or factory in {Path(path).name}?",
-                                        names, 0, True)  # fmt: skip
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Model class"),
+            self.tr("Which class or factory in {file}?").format(file=Path(path).name),
+            names, 0, True)  # fmt: skip
         if ok and name:
             self.model_file_chosen.emit(f"{path}:{name}")  # chosen here: trusted as it is now
             self.model_combo.select(f"{path}:{name}")
 
-    def browse_image_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(
-            self, "Image folder: train/<class>/ and test/<class>/, or one folder per class"
-        )
-        if path:
-            self.dataset_combo.select(DatasetSpec.of_folder(path).text)
+    def browse_image_folder(self) -> QFileDialog:
+        """Ask for an image folder, saying under the list what layout it must have. Qt's own
+        dialog, not the system's: only it can say that."""
+        dialog = QFileDialog(self, self.tr("Choose an image folder"))
+        dialog.setObjectName("imageFolderDialog")
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOptions(QFileDialog.Option.ShowDirsOnly
+                          | QFileDialog.Option.DontUseNativeDialog)  # fmt: skip
+        layout = dialog.layout()
+        assert isinstance(layout, QGridLayout), "Qt's file dialog lays out in a grid"
+        help_label = QLabel(self.tr(IMAGE_FOLDER_HELP).format(
+            suffixes=", ".join(IMAGE_SUFFIXES)), objectName="imageFolderHelp", wordWrap=True)
+        layout.addWidget(help_label, layout.rowCount(), 0, 1, layout.columnCount())
+        dialog.fileSelected.connect(
+            lambda path: self.dataset_combo.select(DatasetSpec.of_folder(path).text))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

@@ -1,13 +1,34 @@
 """The status bar's run labels: the device, the data, the run's phase, its speed and its ETA,
-each rendered from the run controller's and the session's events."""
+each rendered from the run controller's and the session's events; and the controller's status
+messages on the status line, translated."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
 
 from cnnviz.core.training.events import StartedEvent
+from cnnviz.core.translatable import translated
 from cnnviz.session.run_controller import Progress, RunController
 from cnnviz.session.run_lifecycle import Phase
+from cnnviz.session.session import CurrentModel
+
+#: each phase as the status bar names it
+PHASE_NAMES = {
+    Phase.IDLE: QT_TRANSLATE_NOOP("RunStatusLabels", "idle"),
+    Phase.LOADING: QT_TRANSLATE_NOOP("RunStatusLabels", "loading"),
+    Phase.TRAINING: QT_TRANSLATE_NOOP("RunStatusLabels", "training"),
+    Phase.PAUSED: QT_TRANSLATE_NOOP("RunStatusLabels", "paused"),
+    Phase.STOPPING: QT_TRANSLATE_NOOP("RunStatusLabels", "stopping"),
+    Phase.FINISHED: QT_TRANSLATE_NOOP("RunStatusLabels", "finished"),
+    Phase.STOPPED: QT_TRANSLATE_NOOP("RunStatusLabels", "stopped"),
+    Phase.FAILED: QT_TRANSLATE_NOOP("RunStatusLabels", "failed"),
+}
+
+
+def translate_text(text: str) -> str:
+    """A text of the session's in the interface's language (a Message; anything else as is)."""
+    return translated(text, QCoreApplication.translate)
 
 
 class RunStatusLabels(QWidget):
@@ -24,25 +45,46 @@ class RunStatusLabels(QWidget):
                       self.eta_label):  # fmt: skip
             label.setContentsMargins(10, 0, 10, 0)
             layout.addWidget(label)
+        self.controller = controller
         controller.state_changed.connect(self._phase)
         controller.session.run_started.connect(self._started)
+        controller.session.current_changed.connect(self._current_changed)
         controller.progressed.connect(self._progressed)
+        controller.status.connect(self.show_message)
         self._phase(controller.phase)
 
+    def show_message(self, text: str, milliseconds: int = 0) -> None:
+        """The controller's message on the status line of the bar these labels are in."""
+        bar = self.parentWidget()
+        while bar is not None and not isinstance(bar, QStatusBar):
+            bar = bar.parentWidget()
+        if bar is not None:
+            bar.showMessage(translate_text(text), milliseconds)
+
     def _phase(self, phase: Phase, can_pause: bool = True) -> None:
-        self.state_label.setText(phase.value)
+        self.state_label.setText(self.tr(PHASE_NAMES[phase]))
         if phase is not Phase.TRAINING:  # a paused or ended run has no rate and no ETA
             self.speed_label.setText("")
             self.eta_label.setText("")
 
+    def _current_changed(self, current: CurrentModel) -> None:
+        """Another model at rest: how the last run ended is no longer the current model's
+        state, and neither are its device and data."""
+        if self.controller.phase.at_rest and not self.controller.shows_own_run(current):
+            self.state_label.setText(self.tr(PHASE_NAMES[Phase.IDLE]))
+            self.device_label.setText("")
+            self.data_label.setText("")
+
     def _started(self, event: StartedEvent) -> None:
         self.device_label.setText(event.device)
-        self.data_label.setText(f"{event.dataset}: {event.train_size:,} train / "
-                                f"{event.test_size:,} test")
+        self.data_label.setText(self.tr("{dataset}: {train} train / {test} test").format(
+            dataset=event.dataset, train=f"{event.train_size:,}", test=f"{event.test_size:,}"))
 
     def _progressed(self, progress: Progress) -> None:
         if progress.images_per_second is not None:
-            self.speed_label.setText(f"{progress.images_per_second:,.0f} images/s")
+            self.speed_label.setText(self.tr("{rate} images/s").format(
+                rate=f"{progress.images_per_second:,.0f}"))
         if progress.eta_seconds is not None:
             seconds = progress.eta_seconds
-            self.eta_label.setText(f"ETA {seconds // 60}:{seconds % 60:02d}")
+            self.eta_label.setText(self.tr("ETA {minutes}:{seconds}").format(
+                minutes=seconds // 60, seconds=f"{seconds % 60:02d}"))

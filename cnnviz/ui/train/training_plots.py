@@ -2,55 +2,99 @@
 
 Loss: every step's loss, faint, under an exponentially smoothed curve, with the test loss of
 each epoch as markers. Accuracy: the running training accuracy of the epoch and the test
-accuracy at each epoch end, in percent. Epoch boundaries are dashed lines; hovering shows the
-values under the mouse. The curves stay smooth past 100,000 points: data lives in growable
-numpy arrays, pyqtgraph downsamples by peak and only draws what is in view.
+accuracy at each epoch end, in percent, each run's latest test result written beside it.
+Epoch boundaries are dashed lines; hovering shows the values under the mouse.
+
+Runs compare as TensorBoard users expect, and a little better: other runs are drawn over the
+current one, each named in the legends by what tells it apart ("lr 0.01"); the smoothing is a
+slider, the loss can be drawn on a log scale, and the x axis counts epochs, steps or training
+time. A loss spike at the start (a high learning rate's first steps) does not flatten the
+rest: the axis fits each curve's start and what follows its first tenth.
+
+The curves stay smooth past 100,000 points: data lives in growable numpy arrays, pyqtgraph
+downsamples by peak and only draws what is in view.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cnnviz.core.training.events import EpochEvent, EvaluationEvent, StartedEvent, StepEvent
 from cnnviz.session.run_controller import RunController
 from cnnviz.ui.train.curves import (
     OVERLAY_COLOURS,
+    SMOOTHING,
     CurveSet,
     GrowableSeries,
+    RunClock,
     RunOverlay,
+    XAxis,
+    past_first_tenth,
     resumed_at,
     round_up,
     smoothed,
     step_arrays,
 )
+from cnnviz.ui.train.plot_labels import HoverReadout, PointLabels
 from cnnviz.ui.widgets.charts import export_plot_png
+from cnnviz.ui.widgets.style import (
+    AXIS,
+    LINE_WIDTH,
+    MARKER_SIZE,
+    SERIES,
+    follow_scale,
+    line_pen,
+    pixels,
+    style_plot,
+)
 
-RAW_PEN = pg.mkPen((90, 140, 220, 70), width=1)
-SMOOTH_PEN = pg.mkPen((40, 90, 200), width=2)
-TRAIN_ACC_PEN = pg.mkPen((230, 130, 30), width=2)
-TEST_BRUSH = pg.mkBrush(200, 40, 40)
-EPOCH_PEN = pg.mkPen((150, 150, 150), width=1, style=Qt.PenStyle.DashLine)
+LOSS_COLOUR, TRAIN_ACC_COLOUR, TEST_COLOUR = SERIES[0], SERIES[1], SERIES[6]
+#: the x axis's title for each of its units
+AXIS_TITLES = {
+    XAxis.EPOCHS: QT_TRANSLATE_NOOP("TrainingPlots", "epoch"),
+    XAxis.STEPS: QT_TRANSLATE_NOOP("TrainingPlots", "step"),
+    XAxis.TIME: QT_TRANSLATE_NOOP("TrainingPlots", "training time (s)"),
+}
+#: the x axis combo's items
+AXIS_CHOICES = {
+    XAxis.EPOCHS: QT_TRANSLATE_NOOP("TrainingPlots", "epochs"),
+    XAxis.STEPS: QT_TRANSLATE_NOOP("TrainingPlots", "steps"),
+    XAxis.TIME: QT_TRANSLATE_NOOP("TrainingPlots", "training time"),
+}
 
 
 def _make_plot(object_name: str, title: str, y_label: str,
                legend_corner: tuple[int, int]) -> pg.PlotWidget:  # fmt: skip
     plot = pg.PlotWidget(title=title)
     plot.setObjectName(object_name)
-    plot.setBackground("w")
-    plot.setLabel("bottom", "epoch")
     plot.setLabel("left", y_label)
     plot.addLegend(offset=legend_corner)
     plot.setDownsampling(auto=True, mode="peak")
     plot.setClipToView(True)
     return plot
+
+
+def _faint(colour: QColor, alpha: int) -> QColor:
+    faint = QColor(colour)
+    faint.setAlpha(alpha)
+    return faint
 
 
 class TrainingPlots(QWidget, CurveSet):
@@ -60,18 +104,50 @@ class TrainingPlots(QWidget, CurveSet):
         super().__init__(parent)
         # legends where curves rarely go: loss falls away from the top right, accuracy rises
         # away from the bottom right
-        self.loss_plot = _make_plot("lossPlot", "Loss", "cross-entropy", (-10, 10))
-        self.accuracy_plot = _make_plot("accuracyPlot", "Accuracy", "%", (-10, -10))
-        self.full_range_check = QCheckBox("show 0-100%", objectName="accuracyFullRange")
-        self.full_range_check.setToolTip("Accuracy follows the data, so that 98.4% and 98.8% "
-                                         "look different; tick to see the whole 0-100% range")
+        self.loss_plot = _make_plot("lossPlot", self.tr("Loss"), self.tr("cross-entropy"),
+                                    (-10, 10))  # fmt: skip
+        self.accuracy_plot = _make_plot("accuracyPlot", self.tr("Accuracy"), "%", (-10, -10))
+        self.full_range_check = QCheckBox(self.tr("show 0-100%"), objectName="accuracyFullRange")
+        self.full_range_check.setToolTip(self.tr(
+            "Accuracy follows the data, so that 98.4% and 98.8% look different; tick to see "
+            "the whole 0-100% range"))
         self.full_range_check.toggled.connect(self._set_accuracy_range)
+        self.axis_combo = QComboBox(objectName="xAxisCombo")
+        for axis, text in AXIS_CHOICES.items():
+            self.axis_combo.addItem(self.tr(text), axis)
+        self.axis_combo.setToolTip(self.tr("What the x axis counts: epochs, steps, or seconds "
+                                           "of training (from each step's speed)"))
+        self.axis_combo.currentIndexChanged.connect(
+            lambda _: self.set_x_axis(self.axis_combo.currentData()))
+        self.smoothing_slider = QSlider(Qt.Orientation.Horizontal, objectName="smoothingSlider",
+                                        minimum=0, maximum=99, value=round(100 * SMOOTHING))
+        self.smoothing_slider.setToolTip(self.tr(
+            "How much the loss curve is smoothed: the weight of the past in its moving "
+            "average (0: the step losses themselves)"))
+        self.smoothing_value = QLabel(objectName="smoothingValue")
+        self.smoothing_slider.valueChanged.connect(lambda value: self.set_smoothing(value / 100))
+        self.log_check = QCheckBox(self.tr("log scale"), objectName="lossLogScale")
+        self.log_check.setToolTip(self.tr("Draw the loss on a log scale: a spike and the "
+                                          "small differences late in a run both show"))
+        self.log_check.toggled.connect(self._set_log_scale)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("x axis")))
+        controls.addWidget(self.axis_combo)
+        controls.addSpacing(12)
+        controls.addWidget(QLabel(self.tr("smoothing")))
+        controls.addWidget(self.smoothing_slider, 1)
+        controls.addWidget(self.smoothing_value)
+        controls.addSpacing(12)
+        controls.addWidget(self.log_check)
+        controls.addStretch(1)
         self._accuracy_range: tuple[float, float] | None = None
-        self._loss_top: float | None = None
+        self._loss_range: tuple[float, float] | None = None
+        self._x_range: float | None = None
         self._fit_held = False
         self.accuracy_plot.setXLink(self.loss_plot)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
         layout.addWidget(self.loss_plot, 3)
         range_row = QHBoxLayout()
         range_row.addStretch(1)
@@ -79,40 +155,53 @@ class TrainingPlots(QWidget, CurveSet):
         layout.addLayout(range_row)
         layout.addWidget(self.accuracy_plot, 2)
 
+        self.axis = XAxis.EPOCHS
+        self.smoothing = SMOOTHING
+        self.clock = RunClock()
         self.raw_loss = GrowableSeries()
         self.smooth_loss = GrowableSeries()
         self.train_acc = GrowableSeries()
         self.test_loss = GrowableSeries()
         self.test_acc = GrowableSeries()
         self._ema = (0.0, 0)  # running average and step count
-        self._epoch_lines: list[tuple[pg.PlotWidget, pg.InfiniteLine]] = []
+        #: each epoch boundary: its plot, its line and its epoch
+        self._epoch_lines: list[tuple[pg.PlotWidget, pg.InfiniteLine, float]] = []
         self.overlays: dict[str, RunOverlay] = {}
+        #: what the current run is called while others are drawn over it
+        self.run_name: str | None = None
         self._span = 1
 
-        self.raw_curve = self.loss_plot.plot(pen=RAW_PEN, name="step loss")
-        self.smooth_curve = self.loss_plot.plot(pen=SMOOTH_PEN, name="smoothed")
+        self.raw_curve = self.loss_plot.plot(pen=pg.mkPen(_faint(LOSS_COLOUR, 70), width=1))
+        self.smooth_curve = self.loss_plot.plot(pen=line_pen(LOSS_COLOUR))
         self.test_loss_points = self.loss_plot.plot(
-            pen=None, symbol="o", symbolBrush=TEST_BRUSH, symbolSize=8, name="test loss"
-        )
-        self.train_acc_curve = self.accuracy_plot.plot(pen=TRAIN_ACC_PEN, name="train (running)")
+            pen=None, symbol="o", symbolBrush=pg.mkBrush(TEST_COLOUR),
+            symbolSize=pixels(MARKER_SIZE))  # fmt: skip
+        self.train_acc_curve = self.accuracy_plot.plot(pen=line_pen(TRAIN_ACC_COLOUR))
         self.test_acc_points = self.accuracy_plot.plot(
-            pen=pg.mkPen((200, 40, 40), width=1), symbol="o", symbolBrush=TEST_BRUSH,
-            symbolSize=8, name="test",
-        )  # fmt: skip
+            pen=line_pen(TEST_COLOUR, LINE_WIDTH / 2), symbol="o",
+            symbolBrush=pg.mkBrush(TEST_COLOUR), symbolSize=pixels(MARKER_SIZE))  # fmt: skip
+        #: each curve of the current run in its plot's legend, with its name there
+        self._legend_names = [
+            (self.loss_plot, self.raw_curve, self.tr("step loss")),
+            (self.loss_plot, self.smooth_curve, self.tr("smoothed")),
+            (self.loss_plot, self.test_loss_points, self.tr("test loss")),
+            (self.accuracy_plot, self.train_acc_curve, self.tr("train (running)")),
+            (self.accuracy_plot, self.test_acc_points, self.tr("test")),
+        ]
+        for plot, curve, name in self._legend_names:
+            plot.getPlotItem().legend.addItem(curve, name)
         for curve in (self.raw_curve, self.smooth_curve, self.train_acc_curve):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
-        self._hover_texts = {}
+        self.loss_readout = HoverReadout(self.loss_plot, self._describe_loss)
+        self.accuracy_readout = HoverReadout(self.accuracy_plot, self._describe_accuracy)
+        self.point_labels = PointLabels(self.accuracy_plot)
         for plot in (self.loss_plot, self.accuracy_plot):
-            text = pg.TextItem(anchor=(0, 1), color=(30, 30, 30),
-                               fill=pg.mkBrush(255, 255, 255, 220))
-            text.setZValue(10)
-            text.hide()
-            plot.addItem(text, ignoreBounds=True)
-            self._hover_texts[plot] = text
-            plot.scene().sigMouseMoved.connect(
-                lambda pos, plot=plot: self._on_hover(plot, pos)
-            )
+            style_plot(plot)
+        self._legends_stale = False
+        follow_scale(self, self._redraw_legends)
+        self._show_axis_title()
+        self._show_smoothing()
 
     def subscribe(self, controller: RunController) -> None:
         """Draw the run that trains as its events arrive: its steps, its test results, and
@@ -123,7 +212,87 @@ class TrainingPlots(QWidget, CurveSet):
         controller.session.run_started.connect(self._run_started)
 
     def _run_started(self, event: StartedEvent) -> None:
+        self.clock.started(event)
         self.set_epoch_span(event.epochs)
+
+    # -- how the plots draw -----------------------------------------------------------------
+    def x_of(self, xs: np.ndarray, clock: RunClock | None = None) -> np.ndarray:
+        """Epoch positions of a run (the current one unless ``clock`` says) on the x axis."""
+        return (clock or self.clock).to_axis(xs, self.axis)
+
+    def set_x_axis(self, axis: XAxis) -> None:
+        """Count the x axis in epochs, steps or training time, and draw everything again."""
+        if axis is self.axis:
+            return
+        self.axis = axis
+        self.axis_combo.setCurrentIndex(self.axis_combo.findData(axis))
+        self._show_axis_title()
+        self._x_range = None
+        self._redraw()
+        for overlay in self.overlays.values():
+            overlay.draw_loss()
+            overlay.draw_accuracy()
+        for _, line, epoch in self._epoch_lines:
+            line.setPos(float(self.x_of(np.array([epoch]))[0]))
+        self._fit_x()
+        self.labels_moved()
+
+    def _show_axis_title(self) -> None:
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.setLabel("bottom", self.tr(AXIS_TITLES[self.axis]))
+
+    def set_smoothing(self, weight: float) -> None:
+        """Smooth the loss curves (the current run's and the overlays') with this weight."""
+        self.smoothing = weight
+        with QSignalBlocker(self.smoothing_slider):
+            self.smoothing_slider.setValue(round(100 * weight))
+        self._show_smoothing()
+        values, self._ema = smoothed(self.raw_loss.y, (0.0, 0), weight)
+        self.smooth_loss.clear()
+        self.smooth_loss.extend(self.raw_loss.x, values)
+        self.smooth_curve.setData(self.x_of(self.smooth_loss.x), self.smooth_loss.y)
+        for overlay in self.overlays.values():
+            overlay.resmooth()
+        self.fit_axes()
+
+    def _show_smoothing(self) -> None:
+        self.smoothing_value.setText(f"{self.smoothing:.2f}")
+
+    def _set_log_scale(self, log: bool) -> None:
+        self.loss_plot.setLogMode(y=log)
+        self._loss_range = None
+        self._fit_loss()
+
+    def _redraw_legends(self) -> None:
+        """The legends' labels at the size style_plot gave them: pyqtgraph takes a new size
+        for a label but draws it only when its text is set. Hidden plots do it when shown (a
+        closed window's, about to be deleted, never: its layout would outlive its views)."""
+        if not self.isVisible():
+            self._legends_stale = True
+            return
+        self._legends_stale = False
+        for plot in (self.loss_plot, self.accuracy_plot):
+            for _, label in plot.getPlotItem().legend.items:
+                label.setText(label.text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._legends_stale:
+            self._redraw_legends()
+
+    def set_names(self, current: str | None, overlays: dict[str, str]) -> None:
+        """Name the current run (None: it is alone, its curves need no name) and the
+        overlaid runs in the legends and the labels."""
+        self.run_name = current
+        for plot, curve, name in self._legend_names:
+            label = plot.getPlotItem().legend.getLabel(curve)
+            if label is not None:
+                label.setText(name if current is None or curve is self.raw_curve
+                              else self.tr("{curve}: {run}").format(curve=name, run=current))
+        for key, name in overlays.items():
+            if key in self.overlays:
+                self.overlays[key].rename(name)
+        self.labels_moved()
 
     # -- data in ----------------------------------------------------------------------------
     def _set_accuracy_range(self, full: bool) -> None:
@@ -134,13 +303,14 @@ class TrainingPlots(QWidget, CurveSet):
             self._fit_accuracy()
 
     def fit_axes(self) -> None:
-        """Set the y axes from the data, changing them only when they must: a new range
+        """Set the axes from the data, changing them only when they must: a new range
         regenerates an axis, which cost about 40% of a live update when pyqtgraph's auto
         range moved the loss axis at every update (benchmarks/ui_latency.py)."""
         if self._fit_held:
             return
         self._fit_loss()
         self._fit_accuracy()
+        self._fit_x()
 
     def add_records(self, records: list[dict]) -> None:
         with self.fit_held():
@@ -156,18 +326,32 @@ class TrainingPlots(QWidget, CurveSet):
             self._fit_held = False
         self.fit_axes()
 
+    def _loss_curves(self) -> list[GrowableSeries]:
+        return [self.raw_loss, *(overlay.loss for overlay in self.overlays.values())]
+
     def _fit_loss(self) -> None:
-        """The loss axis from 0 to a round number above the highest loss drawn: the first
-        steps' loss, so it stays put for the rest of the run."""
-        values = np.concatenate([self.raw_loss.y, self.test_loss.y,
-                                 *(overlay.loss.y for overlay in self.overlays.values())])
-        values = values[np.isfinite(values)]
-        if not len(values):
-            return
-        top = round_up(float(values.max()))
-        if top != self._loss_top:
-            self._loss_top = top
-            self.loss_plot.setYRange(0, top, padding=0.02)
+        """The loss axis from 0 to a round number above each curve's start (chance, for a
+        fresh model) and everything after its first tenth: a spike in a run's first steps (a
+        high learning rate) is cut, a late one widens the axis. It stays put while the loss
+        falls. On a log scale, whole decades around every loss drawn."""
+        curves = [curve for curve in self._loss_curves() if curve.size]
+        if self.log_check.isChecked():
+            values = np.concatenate([self.test_loss.y, *(curve.y for curve in curves)])
+            values = values[np.isfinite(values) & (values > 0)]
+            if not len(values):
+                return
+            wanted = (float(np.floor(np.log10(values.min()))),
+                      float(np.log10(round_up(float(values.max())))))
+        else:
+            values = np.concatenate([self.test_loss.y, *(curve.y[:1] for curve in curves),
+                                     *(past_first_tenth(curve) for curve in curves)])
+            values = values[np.isfinite(values)]
+            if not len(values):
+                return
+            wanted = (0.0, round_up(float(values.max())))
+        if wanted != self._loss_range:
+            self._loss_range = wanted
+            self.loss_plot.setYRange(*wanted, padding=0.02)
 
     def _fit_accuracy(self) -> None:
         """The accuracy axis over what tells runs apart: the test points and the training
@@ -176,8 +360,7 @@ class TrainingPlots(QWidget, CurveSet):
         redraws the axis."""
         if self.full_range_check.isChecked():
             return
-        x = self.train_acc.x
-        parts = [self.test_acc.y, self.train_acc.y[x >= 0.1 * x[-1]] if len(x) else x,
+        parts = [self.test_acc.y, past_first_tenth(self.train_acc),
                  *(overlay.accuracy.y for overlay in self.overlays.values())]
         values = np.concatenate(parts)
         if not len(values):
@@ -194,41 +377,61 @@ class TrainingPlots(QWidget, CurveSet):
         """Fix the x axis to the whole run (and the overlaid ones): the axes are then not
         redrawn as points arrive, which is most of what a plot update costs."""
         self._span = max(1, epochs)
-        longest = max([self._span, *(o.epochs for o in self.overlays.values())])
-        for plot in (self.loss_plot, self.accuracy_plot):
-            # room on the right, so that the last test point is not cut in half
-            plot.setXRange(0, longest, padding=0.04)
+        self._x_range = None
+        self._fit_x()
+
+    def _fit_x(self) -> None:
+        """The x axis over the longest run drawn: its epochs or steps; its training time so
+        far, to a round number, on the time axis."""
+        clocks = [self.clock, *(overlay.clock for overlay in self.overlays.values())]
+        if self.axis is XAxis.EPOCHS:
+            longest = float(max([self._span, *(o.epochs for o in self.overlays.values())]))
+        elif self.axis is XAxis.STEPS:
+            longest = max([self._span * self.clock.steps_per_epoch,
+                           *(clock.span(XAxis.STEPS) for clock in clocks[1:])])
+        else:
+            longest = round_up(max(clock.span(XAxis.TIME) for clock in clocks))
+        if longest != self._x_range:
+            self._x_range = longest
+            for plot in (self.loss_plot, self.accuracy_plot):
+                # room on the right, so that the last test point is not cut in half
+                plot.setXRange(0, longest, padding=0.04)
 
     def add_steps(self, steps: list[StepEvent]) -> None:
         if not steps:
             return
         xs, losses, accs = step_arrays(steps)
-        values, self._ema = smoothed(losses, self._ema)
+        self.clock.add(xs, steps)
+        values, self._ema = smoothed(losses, self._ema, self.smoothing)
         self.raw_loss.extend(xs, losses)
         self.smooth_loss.extend(xs, values)
         self.train_acc.extend(xs, accs)
-        self.raw_curve.setData(self.raw_loss.x, self.raw_loss.y)
-        self.smooth_curve.setData(self.smooth_loss.x, self.smooth_loss.y)
-        self.train_acc_curve.setData(self.train_acc.x, self.train_acc.y)
+        self.raw_curve.setData(self.x_of(self.raw_loss.x), self.raw_loss.y)
+        self.smooth_curve.setData(self.x_of(self.smooth_loss.x), self.smooth_loss.y)
+        self.train_acc_curve.setData(self.x_of(self.train_acc.x), self.train_acc.y)
         self.fit_axes()
 
     def add_epoch(self, event: EpochEvent) -> None:
         x = float(event.epoch)
         self.test_loss.extend(np.array([x]), np.array([event.test_loss]))
         self.test_acc.extend(np.array([x]), np.array([100 * event.test_acc]))
-        self.test_loss_points.setData(self.test_loss.x, self.test_loss.y)
-        self.test_acc_points.setData(self.test_acc.x, self.test_acc.y)
+        self.test_loss_points.setData(self.x_of(self.test_loss.x), self.test_loss.y)
+        self.test_acc_points.setData(self.x_of(self.test_acc.x), self.test_acc.y)
         self.fit_axes()
+        at = float(self.x_of(np.array([x]))[0])
         for plot in (self.loss_plot, self.accuracy_plot):
-            line = pg.InfiniteLine(pos=x, angle=90, pen=EPOCH_PEN)
+            line = pg.InfiniteLine(pos=at, angle=90,
+                                   pen=pg.mkPen(AXIS, width=1, style=Qt.PenStyle.DashLine))
             plot.addItem(line, ignoreBounds=True)
-            self._epoch_lines.append((plot, line))
+            self._epoch_lines.append((plot, line, x))
+        self.labels_moved()
 
     def add_evaluation(self, event: EvaluationEvent) -> None:
         """A mid-epoch evaluation on a test subset shows as a test point too."""
         self.test_acc.extend(np.array([event.epoch_fraction]), np.array([100 * event.test_acc]))
-        self.test_acc_points.setData(self.test_acc.x, self.test_acc.y)
+        self.test_acc_points.setData(self.x_of(self.test_acc.x), self.test_acc.y)
         self.fit_axes()
+        self.labels_moved()
 
     def started(self, event: StartedEvent) -> None:
         """A run's start read back: its span, and a resumed run drawn on from where it
@@ -236,6 +439,7 @@ class TrainingPlots(QWidget, CurveSet):
         for series in (self.raw_loss, self.smooth_loss, self.train_acc, self.test_loss,
                        self.test_acc):  # fmt: skip
             series.truncate(resumed_at(event))
+        self.clock.started(event)
         self._redraw()
         self.set_epoch_span(event.epochs)
 
@@ -250,8 +454,29 @@ class TrainingPlots(QWidget, CurveSet):
                               self.smooth_loss), (self.train_acc_curve, self.train_acc),
                               (self.test_loss_points, self.test_loss),
                               (self.test_acc_points, self.test_acc)):  # fmt: skip
-            curve.setData(series.x, series.y)
+            curve.setData(self.x_of(series.x), series.y)
         self.fit_axes()
+        self.labels_moved()
+
+    # -- the latest test results, written beside their points -------------------------------
+    def labels_moved(self) -> None:
+        """Write each run's latest test accuracy beside its point (with the run's name while
+        runs are compared), and lay the labels out again."""
+        runs = [("", self.test_acc, self.clock, self.run_name, TEST_COLOUR)]
+        runs += [(key, overlay.accuracy, overlay.clock, overlay.name, QColor(*overlay.colour))
+                 for key, overlay in self.overlays.items()]  # fmt: skip
+        shown = set()
+        for key, series, clock, name, colour in runs:
+            if not series.size:
+                continue
+            value = f"{series.y[-1]:.2f}%"
+            text = value if not self.overlays else self.tr("{accuracy} {run}").format(
+                accuracy=value, run=name or "")
+            x = float(self.x_of(series.x[-1:], clock)[0])
+            self.point_labels.set(key, x, float(series.y[-1]), text.strip(), colour)
+            shown.add(key)
+        self.point_labels.keep_only(shown)
+        self.point_labels.place()
 
     # -- overlays ---------------------------------------------------------------------------
     def set_overlay(self, key: str, name: str, records: list[dict]) -> RunOverlay:
@@ -264,53 +489,69 @@ class TrainingPlots(QWidget, CurveSet):
         with self.fit_held():
             overlay.add_records(records)
             self.overlays[key] = overlay
-        self.set_epoch_span(self._span)
+        self._x_range = None
+        self._fit_x()
+        self.labels_moved()
         return overlay
 
     def remove_overlay(self, key: str) -> None:
         overlay = self.overlays.pop(key, None)
         if overlay is not None:
             overlay.remove()
+            self.labels_moved()
 
     def clear(self) -> None:
-        self._loss_top = None
+        self._loss_range = None
         for series in (self.raw_loss, self.smooth_loss, self.train_acc, self.test_loss,
                        self.test_acc):  # fmt: skip
             series.clear()
+        self.clock.clear()
         self._ema = (0.0, 0)
         for curve in (self.raw_curve, self.smooth_curve, self.train_acc_curve,
                       self.test_loss_points, self.test_acc_points):  # fmt: skip
             curve.setData([], [])
-        for plot, line in self._epoch_lines:
+        for plot, line, _ in self._epoch_lines:
             plot.removeItem(line)
         self._epoch_lines.clear()
+        for readout in (self.loss_readout, self.accuracy_readout):
+            readout.hide()
+        self.labels_moved()
 
     # -- hover ------------------------------------------------------------------------------
-    def _on_hover(self, plot: pg.PlotWidget, scene_pos) -> None:
-        text = self._hover_texts[plot]
-        view = plot.getPlotItem().vb
-        if not view.sceneBoundingRect().contains(scene_pos):
-            text.hide()
-            return
-        point = view.mapSceneToView(scene_pos)
-        series = self.smooth_loss if plot is self.loss_plot else self.train_acc
-        index = series.nearest(point.x())
+    def _position_text(self, x: float) -> str:
+        """Where a point is: its epoch, and its step or time on those axes."""
+        epoch = self.tr("epoch {epoch}").format(epoch=f"{x:.2f}")
+        if self.axis is XAxis.STEPS:
+            step = float(self.clock.to_axis(np.array([x]), XAxis.STEPS)[0])
+            return self.tr("step {step} ({epoch})").format(step=f"{step:.0f}", epoch=epoch)
+        if self.axis is XAxis.TIME:
+            seconds = float(self.clock.to_axis(np.array([x]), XAxis.TIME)[0])
+            return self.tr("{seconds} s ({epoch})").format(seconds=f"{seconds:.1f}",
+                                                           epoch=epoch)  # fmt: skip
+        return epoch
+
+    def _describe(self, x_view: float, series: GrowableSeries, test: GrowableSeries,
+                  values: Callable[[int], list[str]]) -> str | None:  # fmt: skip
+        """What the readout says at ``x_view``: the position of the nearest point of
+        ``series``, its ``values``, and the test result there if there is one."""
+        index = series.nearest(self.clock.from_axis(x_view, self.axis))
         if index is None:
-            text.hide()
-            return
+            return None
         x = series.x[index]
-        if plot is self.loss_plot:
-            label = (f"epoch {x:.2f}\nloss {self.raw_loss.y[index]:.4f}\n"
-                     f"smoothed {series.y[index]:.4f}")
-        else:
-            label = f"epoch {x:.2f}\ntrain accuracy {series.y[index]:.2f}%"
-        test_series = self.test_loss if plot is self.loss_plot else self.test_acc
-        test_index = test_series.nearest(point.x())
-        if test_index is not None and abs(test_series.x[test_index] - x) < 0.02:
-            label += f"\ntest {test_series.y[test_index]:.4g}"
-        text.setText(label)
-        text.setPos(point.x(), point.y())
-        text.show()
+        lines = [self._position_text(x), *values(index)]
+        test_index = test.nearest(x)
+        if test_index is not None and abs(test.x[test_index] - x) < 0.02:
+            lines.append(self.tr("test {value}").format(value=f"{test.y[test_index]:.4g}"))
+        return "\n".join(lines)
+
+    def _describe_loss(self, x_view: float) -> str | None:
+        return self._describe(x_view, self.smooth_loss, self.test_loss, lambda i: [
+            self.tr("loss {value}").format(value=f"{self.raw_loss.y[i]:.4f}"),
+            self.tr("smoothed {value}").format(value=f"{self.smooth_loss.y[i]:.4f}")])
+
+    def _describe_accuracy(self, x_view: float) -> str | None:
+        return self._describe(x_view, self.train_acc, self.test_acc, lambda i: [
+            self.tr("train accuracy {value}%").format(value=f"{self.train_acc.y[i]:.2f}")])
 
     # -- export -----------------------------------------------------------------------------
     def export_csv(self, path: Path) -> None:

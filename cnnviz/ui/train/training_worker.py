@@ -83,15 +83,15 @@ class TrainingWorker(QObject):
     # -- runs in the worker thread --------------------------------------------------------
     @Slot()
     def run(self) -> None:
-        final: Any = FailedEvent("training ended unexpectedly", "")
+        final: Any = FailedEvent(self.tr("training ended unexpectedly"), "")
         try:
             torch.set_num_threads(worker_torch_threads())
             final = Trainer(self.config, progress=self._on_loading).run(
                 self._on_event, self._should_stop, self._wants_weights)
             self._flush()
         except Exception as exc:  # the trainer reports its own failures; this is a bug
-            final = FailedEvent(f"training failed: {type(exc).__name__}: {exc}",
-                                traceback.format_exc())
+            final = FailedEvent(self.tr("training failed: {error}").format(
+                error=f"{type(exc).__name__}: {exc}"), traceback.format_exc())
         finally:
             self.finished.emit(final)
 

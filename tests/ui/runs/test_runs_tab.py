@@ -58,7 +58,7 @@ def test_ticked_runs_are_overlaid_and_compared(qtbot, window, runs_home, tmp_pat
     assert len({o.colour for o in overlays.values()}) == 2
     legend = window.plots.loss_plot.getPlotItem().legend
     names = {label.text for _, label in legend.items}
-    assert {"adam-1e-3", "adam-3e-3"} <= names
+    assert {"lr 0.001", "lr 0.003"} <= names  # named by what differs (issue 24), not folder
     assert all(o.loss.size == 6 for o in overlays.values())  # 300 images / 50, one epoch
     comparison = window.findChild(QTableWidget, "comparisonTable")
     rows = {comparison.verticalHeaderItem(r).text(): r for r in range(comparison.rowCount())}
@@ -75,6 +75,32 @@ def test_ticked_runs_are_overlaid_and_compared(qtbot, window, runs_home, tmp_pat
         Qt.CheckState.Unchecked)
     assert list(window.plots.overlays) == [str(runs_home / "adam-1e-3")]
     assert "adam-3e-3" not in {label.text for _, label in legend.items}
+
+
+def test_the_list_has_a_column_for_each_setting_that_differs(window, runs_home):
+    table = window.findChild(QTableWidget, "runsTable")
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers[-1] == "lr" and "batch" not in headers  # both runs' batch is 50
+    assert [row[-1] for row in table_rows(window)] == ["0.003", "0.001"]
+
+
+def test_the_run_shown_is_drawn_once_and_runs_are_named_by_what_differs(qtbot, window,
+                                                                         runs_home):
+    shown, other = runs_home / "adam-3e-3", runs_home / "adam-1e-3"
+    window.files.open_run(shown)
+    qtbot.waitUntil(lambda: window.plots.raw_loss.size == 6, timeout=5_000)
+    tick(window, 0)  # the run shown, ticked: not drawn again over itself
+    tick(window, 1)
+    assert list(window.plots.overlays) == [str(other)]
+    legend = window.plots.loss_plot.getPlotItem().legend
+    names = {label.text for _, label in legend.items}
+    assert {"smoothed: lr 0.003", "lr 0.001"} <= names
+    assert not any("adam-" in name for name in names)
+    accuracy = window.plots.point_labels.texts()
+    assert accuracy[""].endswith("lr 0.003") and accuracy[str(other)].endswith("lr 0.001")
+    window.files.open_run(other)  # the other shown now: the first is an overlay again
+    qtbot.waitUntil(lambda: list(window.plots.overlays) == [str(shown)], timeout=5_000)
+    assert window.plots.overlays[str(shown)].loss.size == 6  # drawn whole
 
 
 def test_use_these_weights(qtbot, window, runs_home):

@@ -1,9 +1,13 @@
 """The live plots' axes: set from the data, and moved only when they must."""
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtWidgets import QApplication
 
-from cnnviz.core.training.events import StepEvent
+from cnnviz.core.training.events import EpochEvent, StartedEvent, StepEvent, event_to_json
+from cnnviz.ui.train.curves import XAxis, spread
 from cnnviz.ui.train.training_plots import TrainingPlots, round_up
 
 
@@ -11,6 +15,21 @@ from cnnviz.ui.train.training_plots import TrainingPlots, round_up
     (2.31, 2.5), (2.5, 2.5), (0.07, 0.08), (13.0, 15.0), (0.0, 1.0), (9.1, 10.0)])
 def test_round_up(value, expected):
     assert round_up(value) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("wishes", "placed"), [
+    ([0.0, 100.0], [0.0, 100.0]),  # far enough apart: where they want to be
+    ([50.0, 52.0], [36.0, 66.0]),  # too close: centred on their wishes, a gap apart
+    ([52.0, 50.0, 200.0], [66.0, 36.0, 200.0]),  # any order; a far one stays put
+    ([0.0, 10.0, 40.0], [-40 / 3, 50 / 3, 140 / 3]),  # a group that grows into a third
+])
+def test_labels_spread_apart(wishes, placed):
+    assert spread(wishes, 30.0) == pytest.approx(placed)
+
+
+def test_labels_spread_within_the_plot():
+    assert spread([5.0, 6.0], 30.0, (10.0, 100.0)) == pytest.approx([10.0, 40.0])
+    assert spread([99.0, 95.0], 30.0, (10.0, 100.0)) == pytest.approx([100.0, 70.0])
 
 
 def steps(first: int, losses: list[float]) -> list[StepEvent]:
@@ -36,3 +55,186 @@ def test_the_loss_axis_stays_put_while_the_loss_falls(qtbot):
     assert plots.loss_plot.getPlotItem().getViewBox().viewRange()[1][1] >= 7.0
     plots.add_steps(steps(601, [float("nan")]))  # a diverged step changes nothing
     assert plots.loss_plot.getPlotItem().getViewBox().viewRange()[1][1] < 9.0
+
+
+def shown_texts(plot) -> list[str]:
+    """The texts written on a plot and visible (the hover readout, the labels)."""
+    return [item.toPlainText() for item in plot.getPlotItem().items
+            if isinstance(item, pg.TextItem) and item.isVisible()]  # fmt: skip
+
+
+def shown_plots(qtbot) -> TrainingPlots:
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(900, 700)
+    plots.show()
+    qtbot.waitExposed(plots)
+    return plots
+
+
+def started(epochs: int = 1, steps_per_epoch: int = 600, batch: int = 100) -> StartedEvent:
+    return StartedEvent(model="simple-cnn", dataset="mnist", device="cpu", parameters=1,
+                        train_size=batch * steps_per_epoch, test_size=100, epochs=epochs,
+                        total_steps=epochs * steps_per_epoch, start_step=0,
+                        class_names=list("0123456789"), input_shape=[1, 28, 28], mean=[0.1],
+                        std=[0.3])  # fmt: skip
+
+
+def test_the_hover_readout_goes_when_the_mouse_leaves_and_when_the_plots_clear(qtbot):
+    plots = shown_plots(qtbot)
+    plots.set_epoch_span(1)
+    plots.add_steps(steps(1, list(np.linspace(2.3, 0.3, 60))))
+    plot = plots.loss_plot
+    view = plot.getPlotItem().vb
+
+    def hover() -> None:
+        plot.scene().sigMouseMoved.emit(view.mapViewToScene(QPointF(0.05, 1.0)))
+
+    hover()
+    assert any("smoothed" in text for text in shown_texts(plot))
+    QApplication.sendEvent(plot.viewport(), QEvent(QEvent.Type.Leave))
+    assert not any("smoothed" in text for text in shown_texts(plot))
+    hover()
+    plots.clear()  # a new run: nothing read from the last one stays on screen
+    assert not any("smoothed" in text for text in shown_texts(plot))
+
+
+def test_a_spike_at_the_start_does_not_flatten_the_rest(qtbot):
+    """lr 0.01's first steps reach 9; the loss axis is for the curve after them (log scale
+    shows both)."""
+    plots = shown_plots(qtbot)
+    plots.set_epoch_span(1)
+    losses = [2.3, 9.0, 7.0, 4.0, *np.linspace(1.0, 0.2, 596)]
+    for first in range(1, 600, 60):
+        plots.add_steps(steps(first, losses[first - 1:first + 59]))
+    low, high = plots.loss_plot.getPlotItem().getViewBox().viewRange()[1]
+    assert low <= 0 and 2.3 <= high < 3.0  # the start (chance) shows, and the rest fills it
+    plots.log_check.setChecked(True)
+    low, high = plots.loss_plot.getPlotItem().getViewBox().viewRange()[1]
+    assert 10**high >= 9.0 and 10**low <= 0.2
+
+
+def test_the_smoothing_slider_smooths_the_loss_again(qtbot):
+    plots = shown_plots(qtbot)
+    rng = np.random.default_rng(0)
+    plots.add_steps(steps(1, list(1 + rng.random(100))))
+    plots.smoothing_slider.setValue(0)
+    assert np.allclose(plots.smooth_loss.y, plots.raw_loss.y)
+    assert np.allclose(plots.smooth_curve.getData()[1], plots.raw_loss.y)
+    plots.smoothing_slider.setValue(90)
+    assert plots.smoothing == pytest.approx(0.9)
+    assert np.std(plots.smooth_loss.y[20:]) < 0.5 * np.std(plots.raw_loss.y[20:])
+
+
+def test_the_x_axis_counts_epochs_steps_or_training_time(qtbot):
+    plots = shown_plots(qtbot)
+    plots.started(started())  # batches of 100 images at 1000 images/s: 0.1 s a step
+    plots.add_steps(steps(1, list(np.linspace(2.3, 0.3, 600))))
+    assert plots.raw_curve.getData()[0][-1] == pytest.approx(1.0)
+    plots.axis_combo.setCurrentIndex(plots.axis_combo.findData(XAxis.STEPS))
+    assert plots.raw_curve.getData()[0][-1] == pytest.approx(600)
+    assert plots.loss_plot.getAxis("bottom").labelText == "step"
+    assert plots.loss_plot.getPlotItem().getViewBox().viewRange()[0][1] >= 600
+    plots.axis_combo.setCurrentIndex(plots.axis_combo.findData(XAxis.TIME))
+    assert plots.raw_curve.getData()[0][-1] == pytest.approx(60.0)
+    assert plots.loss_plot.getPlotItem().getViewBox().viewRange()[0][1] >= 60
+
+
+def run_records(lr: float, accuracy: float) -> list[dict]:
+    events = [started(steps_per_epoch=6),
+              *steps(1, [2.3, 1.5, 1.0, 0.8, 0.6, 0.5]),
+              EpochEvent(epoch=1, step=6, train_loss=0.9, train_acc=0.8, test_loss=0.1,
+                         test_acc=accuracy, per_class_acc=np.zeros(10, dtype=np.float32),
+                         seconds=1.0, checkpoint=None)]  # fmt: skip
+    for event in events[1:-1]:
+        event.epoch_fraction = event.step / 6
+    return [event_to_json(event) for event in events]
+
+
+def test_evaluation_points_are_labelled_where_they_can_be_read(qtbot):
+    """98.42% and 98.38% at the same epoch: both labels are read, neither covers the other."""
+    plots = shown_plots(qtbot)
+    plots.set_overlay("a", "lr 0.01", run_records(0.01, 0.9842))
+    plots.set_overlay("b", "lr 0.001", run_records(0.001, 0.9838))
+    qtbot.wait(10)
+    labels = [item for item, _, _ in plots.point_labels.labels.values()]
+    assert sorted(label.toPlainText() for label in labels) == [
+        "98.38% lr 0.001", "98.42% lr 0.01"]
+    first, second = (label.sceneBoundingRect() for label in labels)
+    assert not first.intersects(second)
+    area = plots.accuracy_plot.getPlotItem().vb.sceneBoundingRect()
+    assert area.contains(first) and area.contains(second)  # neither cut off at the top
+    legend = plots.accuracy_plot.getPlotItem().legend.sceneBoundingRect()
+    assert not first.intersects(legend) and not second.intersects(legend)
+    plots.remove_overlay("a")
+    assert [text for text in shown_texts(plots.accuracy_plot) if "%" in text] == [
+        "98.38% lr 0.001"]
+
+
+def test_legends_grow_in_presentation_mode(qtbot):
+    from cnnviz.ui.widgets.style import DISPLAY, LEGEND_PT, css_size
+
+    plots = shown_plots(qtbot)
+    plots.set_overlay("a", "lr 0.01", run_records(0.01, 0.9842))
+    labels = [label for plot in (plots.loss_plot, plots.accuracy_plot)
+              for _, label in plot.getPlotItem().legend.items]  # fmt: skip
+    try:
+        DISPLAY.set_scale(1.5)
+        assert all(f"font-size:{css_size(LEGEND_PT)}" in label.item.toHtml() for label in labels)
+    finally:
+        DISPLAY.set_scale(1.0)
+
+
+def plot_texts(plot: pg.PlotWidget) -> list[str]:
+    """What a plot writes itself: its title, its axes' titles and its legend."""
+    item = plot.getPlotItem()
+    texts = [item.titleLabel.text, *(item.getAxis(side).labelText for side in ("left", "bottom"))]
+    if item.legend is not None:
+        texts += [label.text for _, label in item.legend.items]
+    return [text for text in texts if text]
+
+
+def test_the_plots_own_texts_are_translated(qtbot, tmp_path):
+    """The pseudo-locale walk reads widgets; the plots' titles, axes and legends are drawn
+    by pyqtgraph, so they are read here."""
+    from PySide6.QtCore import QCoreApplication
+
+    from cnnviz.ui.train.histograms_tab import HistogramsTab
+    from tests.ui.shell.pseudo_locale import install_pseudo_locale, is_unmarked
+
+    translator = install_pseudo_locale(tmp_path)
+    try:
+        plots, histograms = TrainingPlots(), HistogramsTab()
+        for widget in (plots, histograms):
+            qtbot.addWidget(widget)
+        plots.axis_combo.setCurrentIndex(plots.axis_combo.findData(XAxis.TIME))
+        texts = [text for plot in (plots.loss_plot, plots.accuracy_plot,
+                                   histograms.histogram_plot, histograms.norm_plot)
+                 for text in plot_texts(plot)] + [histograms.norm_bar.axis.labelText]
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert len(texts) >= 12
+    assert [text for text in texts if is_unmarked(text)] == []
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+@pytest.mark.parametrize("tab_name", ["trainingTab", "histogramsTab", "runsTab"])
+def test_the_tabs_fit_1280x720(qtbot, window, tab_name, presenting):
+    """At 1280x720, at a desk and in presentation mode, a tab needs no more width than it
+    has: nothing is pushed past the screen's edge."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    window.show()
+    if presenting:
+        window.presentation.enter()
+        window.setWindowState(Qt.WindowState.WindowNoState)  # the projector's 1280x720
+    window.resize(1280, 720)
+    tab = window.findChild(QWidget, tab_name)
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.width() > 800, timeout=2_000)
+    try:
+        assert tab.minimumSizeHint().width() <= tab.width()
+    finally:
+        if presenting:
+            window.presentation.leave()
