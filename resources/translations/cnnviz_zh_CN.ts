@@ -286,6 +286,231 @@
     </message>
 </context>
 <context>
+    <name>Estimate</name>
+    <message>
+        <source>the test images of {dataset}</source>
+        <translation>{dataset} 的测试图像</translation>
+    </message>
+    <message>
+        <source>the {count} test images of {dataset}</source>
+        <translation>{dataset} 的 {count} 张测试图像</translation>
+    </message>
+    <message>
+        <source>under a second</source>
+        <translation>不到一秒</translation>
+    </message>
+    <message>
+        <source>about {seconds} s</source>
+        <translation>约 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>about {minutes} min</source>
+        <translation>约 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>up to {duration} (at a conservative {ms} ms an image; the next estimate uses the speed measured)</source>
+        <translation>最多{duration}（按保守的每张图像 {ms} 毫秒估算；下次估算将使用实测速度）</translation>
+    </message>
+    <message>
+        <source>up to {duration} (at a conservative {ms} ms a point; the next estimate uses the speed measured)</source>
+        <translation>最多{duration}（按保守的每个点 {ms} 毫秒估算；下次估算将使用实测速度）</translation>
+    </message>
+    <message>
+        <source>{duration} (at the speed measured on its last run here)</source>
+        <translation>{duration}（按上次在此运行时实测的速度）</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateTab</name>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Evaluate the current model on the test set</source>
+        <translation>在测试集上评估当前模型</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Evaluate the current model on its test set.</source>
+        <translation>在当前模型的测试集上评估它。</translation>
+    </message>
+    <message>
+        <source>row-normalised %</source>
+        <translation>按行归一化 (%)</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>导出 CSV...</translation>
+    </message>
+    <message>
+        <source>Export PNG...</source>
+        <translation>导出 PNG...</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>Blue: right, darker the more of its row. Red: mistakes, on a log scale, so that a single one shows.</source>
+        <translation>蓝色：分类正确，占该行比例越高颜色越深。红色：分类错误，采用对数刻度，即使只错一次也看得见。</translation>
+    </message>
+    <message>
+        <source>Accuracy per class (%)</source>
+        <translation>各类别准确率 (%)</translation>
+    </message>
+    <message>
+        <source>Click a cell to see its images</source>
+        <translation>点击一个格子，查看其中的图像</translation>
+    </message>
+    <message>
+        <source>How long it takes is estimated once the test set has loaded.</source>
+        <translation>测试集加载完成后会估算所需时间。</translation>
+    </message>
+    <message>
+        <source>It takes {estimate}.</source>
+        <translation>所需时间：{estimate}。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;What Evaluate shows&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;Evaluate&lt;/b&gt; to run {model} over {images}, and see:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the &lt;b&gt;confusion matrix&lt;/b&gt;: for each true class (a row), how often it was predicted as each class (a column). The diagonal is right; every other cell is a mistake;&lt;/li&gt;&lt;li&gt;the &lt;b&gt;accuracy&lt;/b&gt; of each class;&lt;/li&gt;&lt;li&gt;the images in any cell of the matrix, the most confidently wrong first: click one to see in Inspect where the network looked.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;{how_long}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;评估页显示什么&lt;/h3&gt;&lt;p&gt;按 &lt;b&gt;评估&lt;/b&gt;，用 {model} 处理 {images}，你将看到：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;混淆矩阵&lt;/b&gt;：每个真实类别（一行）被预测为各个类别（一列）的次数。对角线上是分类正确的，其余每个格子都是分类错误；&lt;/li&gt;&lt;li&gt;每个类别的&lt;b&gt;准确率&lt;/b&gt;；&lt;/li&gt;&lt;li&gt;矩阵中任意一个格子里的图像，最有把握却分错的排在最前：点击一张，在检查页中查看网络关注了哪里。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;{how_long}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>evaluating {model}...</source>
+        <translation>正在评估 {model}...</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled.</source>
+        <translation>评估已取消。</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled: the model changed.</source>
+        <translation>评估已取消：模型已更换。</translation>
+    </message>
+    <message>
+        <source>Cannot evaluate: {error}</source>
+        <translation>无法评估：{error}</translation>
+    </message>
+    <message>
+        <source>{model}: test accuracy {accuracy} ({count} images)</source>
+        <translation>{model}：测试准确率 {accuracy}（{count} 张图像）</translation>
+    </message>
+    <message>
+        <source>All mistakes, most confidently wrong first</source>
+        <translation>所有分类错误，最有把握却分错的排在最前</translation>
+    </message>
+    <message numerus="yes">
+        <source>True {truth}, predicted {guess}: %n image(s) (correct)</source>
+        <translation>
+            <numerusform>真实 {truth}，预测 {guess}：%n 张图像（正确）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>True {truth}, predicted {guess}: %n image(s) (mistaken)</source>
+        <translation>
+            <numerusform>真实 {truth}，预测 {guess}：%n 张图像（错误）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>test image {index}: true {truth}, predicted {guess}</source>
+        <translation>测试图像 {index}：真实 {truth}，预测 {guess}</translation>
+    </message>
+    <message>
+        <source>{title} (first {shown} shown)</source>
+        <translation>{title}（显示前 {shown} 张）</translation>
+    </message>
+    <message>
+        <source>Export confusion matrix</source>
+        <translation>导出混淆矩阵</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainPanel</name>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <source>gradient saliency</source>
+        <translation>梯度显著图</translation>
+    </message>
+    <message>
+        <source>integrated gradients</source>
+        <translation>积分梯度</translation>
+    </message>
+    <message>
+        <source>occlusion</source>
+        <translation>遮挡</translation>
+    </message>
+    <message>
+        <source>guided Grad-CAM</source>
+        <translation>引导式 Grad-CAM</translation>
+    </message>
+    <message>
+        <source>SmoothGrad</source>
+        <translation>SmoothGrad</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>share of the map&apos;s peak</source>
+        <translation>占图中最大值的比例</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>Cannot explain this input: {error}</source>
+        <translation>无法解释这个输入：{error}</translation>
+    </message>
+    <message>
+        <source>{method} of {layer} for class {name} (probability {probability}).</source>
+        <translation>{layer} 的 {method}，类别 {name}（概率 {probability}）。</translation>
+    </message>
+    <message>
+        <source>{method} for class {name} (probability {probability}).</source>
+        <translation>{method}，类别 {name}（概率 {probability}）。</translation>
+    </message>
+</context>
+<context>
     <name>FcNetDemo</name>
     <message>
         <source>hidden layer {index}</source>
@@ -1742,6 +1967,81 @@ the map runs {low} to {high}</source>
     </message>
 </context>
 <context>
+    <name>ProjectorTab</name>
+    <message>
+        <source>running the model over the test images...</source>
+        <translation>正在用模型处理测试图像...</translation>
+    </message>
+    <message>
+        <source>t-SNE: finding each image&apos;s nearest neighbours (no progress to show here)...</source>
+        <translation>t-SNE：正在为每张图像寻找最近邻（这一步无法显示进度）...</translation>
+    </message>
+    <message>
+        <source>t-SNE: placing the points...</source>
+        <translation>t-SNE：正在排布各点...</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>Project the test set</source>
+        <translation>投影测试集</translation>
+    </message>
+    <message>
+        <source>Hover over a point to see its image; click it to inspect.</source>
+        <translation>把鼠标移到一个点上查看其图像；点击它即可检查。</translation>
+    </message>
+    <message>
+        <source>The test set&apos;s projection (PCA) at each evaluation of the run the current weights come from, as a GIF or MP4</source>
+        <translation>当前权重所属那次运行每次评估时测试集的投影 (PCA)，导出为 GIF 或 MP4</translation>
+    </message>
+    <message>
+        <source>estimated once the test set has loaded</source>
+        <translation>测试集加载完成后估算</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;What the Projector shows&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;Project the test set&lt;/b&gt; to place each of {images} as a point in a plane, by what the classifier of {model} sees of it (the input of its last layer): coloured by its true class, crossed when the model gets it wrong. Images that the network sees alike lie close together, so classes that it tells apart form separate clusters.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;PCA&lt;/b&gt;, the two directions in which the images differ most: {pca}.&lt;/li&gt;&lt;li&gt;&lt;b&gt;t-SNE&lt;/b&gt;, which keeps each image beside its nearest neighbours and so shows the clusters more clearly: {tsne}.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Then hover over a point to see its image, and click it to open it in Inspect.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;投影页显示什么&lt;/h3&gt;&lt;p&gt;按 &lt;b&gt;投影测试集&lt;/b&gt;，把 {images}中的每一张放到平面上成为一个点，位置取决于 {model} 的分类器看到的内容（其最后一层的输入）：点的颜色表示真实类别，模型分错的点打叉。网络看来相似的图像彼此靠近，因此网络能区分开的类别会形成各自的簇。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;PCA&lt;/b&gt;：图像差异最大的两个方向，{pca}。&lt;/li&gt;&lt;li&gt;&lt;b&gt;t-SNE&lt;/b&gt;：让每张图像留在其最近邻旁边，簇因此更清楚，{tsne}。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;之后把鼠标移到一个点上查看其图像，点击它即可在检查页中打开。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>projecting the test set of {model} by {method}...</source>
+        <translation>正在用 {method} 投影 {model} 的测试集...</translation>
+    </message>
+    <message>
+        <source>Projection cancelled: the model changed.</source>
+        <translation>投影已取消：模型已更换。</translation>
+    </message>
+    <message>
+        <source>Cannot project: {error}</source>
+        <translation>无法投影：{error}</translation>
+    </message>
+    <message>
+        <source>Projection cancelled.</source>
+        <translation>投影已取消。</translation>
+    </message>
+    <message>
+        <source>misclassified</source>
+        <translation>分类错误</translation>
+    </message>
+    <message>
+        <source>{count} test images of {dataset} by {method}: 5-nearest-neighbour accuracy {accuracy}, {wrong} misclassified (x). Weights: {model}.</source>
+        <translation>{dataset} 的 {count} 张测试图像，用 {method} 投影：5 近邻准确率 {accuracy}，{wrong} 张分类错误 (x)。权重：{model}。</translation>
+    </message>
+    <message>
+        <source>test image {index}: true {truth}, predicted {guess}. Click to inspect it.</source>
+        <translation>测试图像 {index}：真实 {truth}，预测 {guess}。点击即可检查。</translation>
+    </message>
+    <message>
+        <source>test image {index}: true {truth}, predicted {guess} (misclassified). Click to inspect it.</source>
+        <translation>测试图像 {index}：真实 {truth}，预测 {guess}（分类错误）。点击即可检查。</translation>
+    </message>
+</context>
+<context>
     <name>RunController</name>
     <message>
         <source>finished: test accuracy {accuracy} in {seconds} s</source>
@@ -2525,6 +2825,10 @@ Its checkpoints and metrics go with it; the trash can restore them.</source>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
 </context>
 <context>
     <name>TimelapseExport</name>
@@ -2535,6 +2839,10 @@ Its checkpoints and metrics go with it; the trash can restore them.</source>
     <message>
         <source> fps</source>
         <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <source>Frames a second</source>
+        <translation>每秒帧数</translation>
     </message>
     <message>
         <source>scale each frame</source>
@@ -2553,8 +2861,12 @@ Its checkpoints and metrics go with it; the trash can restore them.</source>
         <translation>导出延时动画</translation>
     </message>
     <message>
-        <source>GIF (*.gif);;MP4 video (*.mp4)</source>
+        <source>GIF animation (*.gif);;MP4 video (*.mp4)</source>
         <translation>GIF 动画 (*.gif);;MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>wrote {path}</source>
+        <translation>已写入 {path}</translation>
     </message>
     <message>
         <source>writing {file}...</source>
@@ -2563,10 +2875,6 @@ Its checkpoints and metrics go with it; the trash can restore them.</source>
     <message>
         <source>cancelled</source>
         <translation>已取消</translation>
-    </message>
-    <message>
-        <source>wrote {file}</source>
-        <translation>已写入 {file}</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,12 @@ callbacks), which scikit-learn's cannot, and it was the faster of the two on 10,
 points (52 s against 60 s on 2 busy cores). Barnes-Hut is used up to 10,000 points (40 s
 there against 52 s for the FFT method), the FFT method above.
 
+A t-SNE of 10,000 points takes a minute or more, so it says what it is doing as it goes: the
+phase it enters (``on_phase``: finding each point's neighbours, a few seconds with no progress
+to report, then placing the points) and its share done every TSNE_REPORT_EVERY iterations
+(about a second apart at 10,000 points on 2 busy cores; openTSNE's default, 50, left the bar
+still for 5 s and more).
+
 How well the plane keeps the classes apart is one number: the accuracy of a 5-nearest-
 neighbour vote of the other points' true labels in the plane (each point left out of its
 own vote; a tie goes to the lowest class).
@@ -40,6 +46,11 @@ BARNES_HUT_LIMIT = 10_000
 ONE_THREAD_POINTS = 2_000
 NEIGHBOURS = 5
 FEATURE_BATCH = 1000
+#: t-SNE reports its progress (and may be stopped) every this many iterations
+TSNE_REPORT_EVERY = 10
+#: the phases ``tsne`` reports, in order: its affinities (each point's nearest neighbours, no
+#: progress within), then the layout's iterations (progress)
+TSNE_PHASES = ("neighbours", "layout")
 
 
 @dataclass
@@ -96,8 +107,10 @@ def principal_components(values: np.ndarray, dimensions: int, seed: int = 0) -> 
 
 
 def tsne(values: np.ndarray, seed: int = 0, should_stop: Callable[[], bool] | None = None,
-         on_progress: Callable[[float], None] | None = None) -> np.ndarray | None:  # fmt: skip
-    """A 2-D t-SNE of the points, float32 [N, 2]; None when ``should_stop`` said so."""
+         on_progress: Callable[[float], None] | None = None,
+         on_phase: Callable[[str], None] | None = None) -> np.ndarray | None:  # fmt: skip
+    """A 2-D t-SNE of the points, float32 [N, 2]; None when ``should_stop`` said so.
+    ``on_phase`` is told each of TSNE_PHASES as it begins."""
     from openTSNE import TSNE
 
     n = len(values)
@@ -106,9 +119,11 @@ def tsne(values: np.ndarray, seed: int = 0, should_stop: Callable[[], bool] | No
     reduced = principal_components(values, TSNE_DIMENSIONS, seed).astype(np.float64)
     if on_progress is not None:
         on_progress(0.0)
+    report_phase = on_phase or (lambda phase: None)
+    report_phase("neighbours")  # no progress to report until the layout begins
     jobs = 1 if n <= ONE_THREAD_POINTS else max(1, torch.get_num_threads())
     tsne_ = TSNE(n_components=2, perplexity=min(TSNE_PERPLEXITY, (n - 1) / 3), n_jobs=jobs,
-                 random_state=seed,
+                 random_state=seed, callbacks_every_iters=TSNE_REPORT_EVERY,
                  negative_gradient_method="bh" if n <= BARNES_HUT_LIMIT else "fft")  # fmt: skip
     total = tsne_.early_exaggeration_iter + tsne_.n_iter
     done, stopped = [0], [False]
@@ -121,18 +136,26 @@ def tsne(values: np.ndarray, seed: int = 0, should_stop: Callable[[], bool] | No
         return stopped[0]  # True interrupts openTSNE, which returns what it has
 
     tsne_.callbacks = callback
-    embedding = tsne_.fit(reduced)
+    # fit() in its two parts, so that the layout's phase is told when it begins: the
+    # affinities and starting layout (what fit prepares first), then fit from exactly those
+    start = tsne_.prepare_initial(reduced)
+    if should_stop is not None and should_stop():
+        return None
+    report_phase("layout")
+    embedding = tsne_.fit(affinities=start.affinities, initialization=np.asarray(start))
     return None if stopped[0] else np.asarray(embedding, dtype=np.float32)
 
 
 def project(values: np.ndarray, method: str, seed: int = 0,
             should_stop: Callable[[], bool] | None = None,
-            on_progress: Callable[[float], None] | None = None) -> np.ndarray | None:  # fmt: skip
-    """Points [N, 2] by ``method`` ("pca" or "tsne"); None when stopped."""
+            on_progress: Callable[[float], None] | None = None,
+            on_phase: Callable[[str], None] | None = None) -> np.ndarray | None:  # fmt: skip
+    """Points [N, 2] by ``method`` ("pca" or "tsne"); None when stopped. t-SNE tells
+    ``on_phase`` its phases (TSNE_PHASES); PCA, well under a second, has none."""
     if method == "pca":
         return principal_components(values, 2, seed)
     if method == "tsne":
-        return tsne(values, seed, should_stop, on_progress)
+        return tsne(values, seed, should_stop, on_progress, on_phase)
     raise CnnvizError(f"unknown projection {method!r}: choose {' or '.join(METHODS)}")
 
 

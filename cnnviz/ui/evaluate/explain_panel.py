@@ -7,6 +7,9 @@ once per patch), so every map is made in the background on a copy of the model: 
 weight snapshot never changes the model under it, and the hooks Captum sets never touch the
 model the other views run. A request made while one runs waits for it and then runs with
 the latest input and settings; a result that a newer request made stale is dropped.
+
+A colour bar beside the map says what its colours mean: each map is scaled to its own peak,
+so the bar runs from 0 (no part in the class's score) to 1 (the map's strongest).
 """
 
 from __future__ import annotations
@@ -14,23 +17,36 @@ from __future__ import annotations
 import copy
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSlider, QWidget
 
 from cnnviz.core.analysis.explain import (
     LAYER_METHODS,
-    METHOD_NAMES,
     METHODS,
     Explanation,
+    colorize,
     explain,
     overlay,
 )
 from cnnviz.core.analysis.inspection import ModelInspector
 from cnnviz.session.generation import Generation
 from cnnviz.ui.widgets.charts import image_view
+from cnnviz.ui.widgets.grid_marks import colour_bar
 from cnnviz.ui.workers.background import BackgroundCall, stop_call
 
-PREDICTED = "predicted class"
+#: each method's name in the menu and the summary, translated where shown (core's
+#: METHOD_NAMES are the English ones, for the CLI and errors)
+METHOD_LABELS = {
+    "gradcam": QT_TRANSLATE_NOOP("ExplainPanel", "Grad-CAM"),
+    "saliency": QT_TRANSLATE_NOOP("ExplainPanel", "gradient saliency"),
+    "integrated-gradients": QT_TRANSLATE_NOOP("ExplainPanel", "integrated gradients"),
+    "occlusion": QT_TRANSLATE_NOOP("ExplainPanel", "occlusion"),
+    "guided-gradcam": QT_TRANSLATE_NOOP("ExplainPanel", "guided Grad-CAM"),
+    "smoothgrad": QT_TRANSLATE_NOOP("ExplainPanel", "SmoothGrad"),
+}
+#: the colour bar's stops: the heatmap's own colours (core/analysis/explain.py's colorize)
+_STOPS = np.linspace(0.0, 1.0, 256)
 
 
 class ExplainPanel(QWidget):
@@ -45,7 +61,7 @@ class ExplainPanel(QWidget):
         self._again = False  # a request came while a map was being made
         self.method_combo = QComboBox(objectName="explainMethod")
         for method in METHODS:
-            self.method_combo.addItem(METHOD_NAMES[method], method)
+            self.method_combo.addItem(self.tr(METHOD_LABELS[method]), method)
         self.layer_combo = QComboBox(objectName="explainLayer")
         self.class_combo = QComboBox(objectName="explainClass")
         self.opacity_slider = QSlider(Qt.Orientation.Horizontal, objectName="explainOpacity")
@@ -54,15 +70,19 @@ class ExplainPanel(QWidget):
         self.summary = QLabel(objectName="explainSummary")
         self.summary.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Method", self.method_combo)
-        form.addRow("Layer", self.layer_combo)
-        form.addRow("Class", self.class_combo)
-        form.addRow("Opacity", self.opacity_slider)
+        form.addRow(self.tr("Method"), self.method_combo)
+        form.addRow(self.tr("Layer"), self.layer_combo)
+        form.addRow(self.tr("Class"), self.class_combo)
+        form.addRow(self.tr("Opacity"), self.opacity_slider)
         form.addRow(self.summary)
         controls = QWidget()
         controls.setLayout(form)
         controls.setMaximumWidth(320)
         self.view, self.view_box, self.overlay_item = image_view("explainOverlay")
+        self.colour_bar = colour_bar(self.view)
+        self.colour_bar.setColorMap(pg.ColorMap(_STOPS, colorize(_STOPS)))
+        self.colour_bar.axis.setLabel(self.tr("share of the map's peak"))
+        self.colour_bar.setVisible(False)  # until there is a map
         layout = QHBoxLayout(self)
         layout.addWidget(controls)
         layout.addWidget(self.view, 1)
@@ -77,7 +97,8 @@ class ExplainPanel(QWidget):
         modules = dict(inspector.model.named_modules())
         convs = [name for name in inspector.conv_layer_names() if name in modules]
         for combo, items in ((self.layer_combo, convs),
-                             (self.class_combo, [PREDICTED, *class_names])):  # fmt: skip
+                             (self.class_combo, [self.tr("predicted class"),
+                                                 *class_names])):  # fmt: skip
             with QSignalBlocker(combo):
                 previous = combo.currentText()
                 combo.clear()
@@ -127,16 +148,22 @@ class ExplainPanel(QWidget):
         if not self.generation.is_current(token):
             return
         if isinstance(outcome, Exception):
-            self.summary.setText(f"Cannot explain this input: {outcome}")
+            self.summary.setText(self.tr("Cannot explain this input: {error}").format(
+                error=outcome))
             self.explanation = None
             self.overlay_item.clear()
+            self.colour_bar.setVisible(False)
             return
         self.explanation = outcome
         names = [self.class_combo.itemText(i) for i in range(1, self.class_combo.count())]
-        what = METHOD_NAMES[outcome.method]
-        what = f"{what} of {outcome.layer}" if outcome.layer else what[0].upper() + what[1:]
-        self.summary.setText(f"{what} for class {names[outcome.class_index]} "
-                             f"(probability {outcome.probability:.1%}).")
+        what = self.tr(METHOD_LABELS[outcome.method])
+        words = (self.tr("{method} of {layer} for class {name} (probability {probability}).")
+                 if outcome.layer else
+                 self.tr("{method} for class {name} (probability {probability})."))  # fmt: skip
+        self.summary.setText(words.format(
+            method=what if outcome.layer else what[:1].upper() + what[1:], layer=outcome.layer,
+            name=names[outcome.class_index], probability=f"{outcome.probability:.1%}"))
+        self.colour_bar.setVisible(True)
         self._draw()
 
     def _draw(self) -> None:

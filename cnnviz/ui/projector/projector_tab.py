@@ -8,31 +8,57 @@ draw every point of a colour from one cached symbol, which keeps panning and zoo
 at 10,000 points. Hovering shows the nearest image (a numpy nearest-point search, within a few
 pixels); clicking it opens it in Inspect. "Export timelapse..." animates the projection the
 run recorded at each evaluation (ui/widgets/timelapse_export.py).
+
+Before the first projection the tab says what it will show and about how long each method
+takes (ui/evaluate/estimate.py), instead of a blank box. A projection names its phases as it
+goes (running the model, then t-SNE's neighbour search, which reports no progress, then its
+layout, which does), so the bar moves, or is busy, within a second.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cnnviz.core.analysis.class_colours import MISTAKE, class_colour
 from cnnviz.core.analysis.embedding import (
+    TSNE_PHASES,
     Features,
     knn_accuracy,
     penultimate_features,
     project,
 )
 from cnnviz.core.data.types import ImageSplit, LoadedDataset
+from cnnviz.core.models.spec import ModelSpec
 from cnnviz.session.generation import Generation
 from cnnviz.session.session import CurrentModel
 from cnnviz.session.test_split import CurrentSplit
+from cnnviz.ui.evaluate.estimate import (
+    SECONDS_PER_IMAGE,
+    TSNE_SECONDS_PER_POINT,
+    Estimate,
+    Rates,
+    architecture,
+    estimate_text,
+    test_images_text,
+)
 from cnnviz.ui.evaluate.evaluate_tab import thumbnail
+from cnnviz.ui.widgets.style import pixels, style_plot
 from cnnviz.ui.widgets.task_bar import TaskBar
 from cnnviz.ui.widgets.timelapse_export import TimelapseExport
 from cnnviz.ui.workers.background import TaskState
@@ -42,6 +68,13 @@ HOVER_PIXELS = 6
 POINT_SIZE = 5
 #: the share of a t-SNE request's progress that extracting the features takes
 FEATURES_SHARE = {"pca": 0.9, "tsne": 0.1}
+#: the status in each phase of a projection: the features pass, then t-SNE's own
+PHASES = {
+    "features": QT_TRANSLATE_NOOP("ProjectorTab", "running the model over the test images..."),
+    TSNE_PHASES[0]: QT_TRANSLATE_NOOP("ProjectorTab", "t-SNE: finding each image's nearest "
+                                      "neighbours (no progress to show here)..."),
+    TSNE_PHASES[1]: QT_TRANSLATE_NOOP("ProjectorTab", "t-SNE: placing the points..."),
+}  # fmt: skip
 
 
 @dataclass
@@ -72,47 +105,60 @@ class ProjectorTab(QWidget):
         self.projection: Projection | None = None
         #: the current model's test split and features, for another projection of them
         self._features: tuple[LoadedDataset, Features] | None = None
+        #: seconds per image of the features pass, and per point of t-SNE, measured here
+        self.rates = Rates()
         self.method_combo = QComboBox(objectName="projectorMethod")
-        self.method_combo.addItem("PCA", "pca")
-        self.method_combo.addItem("t-SNE", "tsne")
-        self.task_bar = TaskBar("Project the test set", "projector")
+        self.method_combo.addItem(self.tr("PCA"), "pca")
+        self.method_combo.addItem(self.tr("t-SNE"), "tsne")
+        self.task_bar = TaskBar(self.tr("Project the test set"), "projector")
         bar = QHBoxLayout()
         bar.addWidget(self.method_combo)
         bar.addWidget(self.task_bar, 1)
 
         self.plot = pg.PlotWidget()
         self.plot.setObjectName("projectorView")
-        self.plot.setBackground("w")
         self.plot.setMenuEnabled(False)
         self.plot.setAspectLocked(True)
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
-        self.scatter = pg.ScatterPlotItem(size=POINT_SIZE, pen=None, pxMode=True)
-        self.mistakes = pg.ScatterPlotItem(size=POINT_SIZE + 4, symbol="x", brush=None,
+        self.scatter = pg.ScatterPlotItem(size=pixels(POINT_SIZE), pen=None, pxMode=True)
+        self.mistakes = pg.ScatterPlotItem(size=pixels(POINT_SIZE + 4), symbol="x", brush=None,
                                            pen=pg.mkPen(*MISTAKE, width=1.5), pxMode=True)
         self.plot.addItem(self.scatter)
         self.plot.addItem(self.mistakes)
         self.legend = self.plot.addLegend(offset=(10, 10))
+        style_plot(self.plot)
+        # before the first projection: what it shows, and how long each method takes
+        self.intro = QLabel(objectName="projectorIntro")
+        self.intro.setWordWrap(True)
+        self.intro.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.intro.setMargin(12)
+        self.pages = QStackedWidget(objectName="projectorPages")
+        self.pages.addWidget(self.intro)
+        self.pages.addWidget(self.plot)
         self.hover_image = QLabel(objectName="projectorHoverImage")
         self.hover_image.setFixedSize(112, 112)
         self.hover_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hover_label = QLabel("Hover over a point to see its image; click it to inspect.",
-                                  objectName="projectorHover")  # fmt: skip
+        self.hover_label = QLabel(self.tr("Hover over a point to see its image; click it to "
+                                          "inspect."), objectName="projectorHover")  # fmt: skip
         self.hover_label.setWordWrap(True)
         side = QVBoxLayout()
         side.addWidget(self.hover_image)
         side.addWidget(self.hover_label)
         side.addStretch(1)
-        side_widget = QWidget()
-        side_widget.setLayout(side)
-        side_widget.setFixedWidth(200)
+        #: the hovered image, beside the plot: hidden with the plot, until a projection
+        self.side = QWidget()
+        self.side.setLayout(side)
+        self.side.setFixedWidth(200)
+        self.side.hide()
         body = QHBoxLayout()
-        body.addWidget(self.plot, 1)
-        body.addWidget(side_widget)
+        body.addWidget(self.pages, 1)
+        body.addWidget(self.side)
         # the run's projection at each evaluation, as an animation
         self.timelapse = TimelapseExport(
-            self._timelapse_source, "The test set's projection (PCA) at each evaluation of "
-            "the run the current weights come from, as a GIF or MP4")
+            self._timelapse_source, self.tr("The test set's projection (PCA) at each evaluation "
+                                            "of the run the current weights come from, as a "
+                                            "GIF or MP4"))  # fmt: skip
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(body, 1)
@@ -121,6 +167,47 @@ class ProjectorTab(QWidget):
         self.task_bar.start_button.clicked.connect(self.start)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
+        for event in (test_split.loading, test_split.ready, test_split.failed):
+            event.connect(self._describe_intro)
+        self._describe_intro()
+
+    # -- before the first projection --------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        self._describe_intro()
+        super().showEvent(event)
+
+    def _describe_intro(self, *_) -> None:
+        """Say what a projection shows of the current model, and how long PCA and t-SNE
+        take: from the test split's size once it is here, at the speeds measured here or
+        conservative ones (estimate.py)."""
+        if self.projection is not None:
+            return
+        current = self.model_provider()
+        data = self.test_split.split_for(current.meta)
+        images = test_images_text(current.meta, data)
+        if data is None:
+            pca = tsne = self.tr("estimated once the test set has loaded")
+        else:
+            count = len(data.test)
+            features = self.rates.estimate(architecture(current.meta), count, SECONDS_PER_IMAGE)
+            layout = self.rates.estimate(("tsne", count), count, TSNE_SECONDS_PER_POINT)
+            pca = estimate_text(features, "image")
+            tsne = estimate_text(Estimate(features.seconds + layout.seconds, layout.measured),
+                                 "point")  # fmt: skip
+        self.intro.setText(self.tr(
+            "<h3>What the Projector shows</h3>"
+            "<p>Press <b>Project the test set</b> to place each of {images} as a point in a "
+            "plane, by what the classifier of {model} sees of it (the input of its last "
+            "layer): coloured by its true class, crossed when the model gets it wrong. Images "
+            "that the network sees alike lie close together, so classes that it tells apart "
+            "form separate clusters.</p><ul>"
+            "<li><b>PCA</b>, the two directions in which the images differ most: {pca}.</li>"
+            "<li><b>t-SNE</b>, which keeps each image beside its nearest neighbours and so "
+            "shows the clusters more clearly: {tsne}.</li></ul>"
+            "<p>Then hover over a point to see its image, and click it to open it in "
+            "Inspect.</p>").format(
+            images=images, model=ModelSpec.parse(current.meta.model).display_name, pca=pca,
+            tsne=tsne))  # fmt: skip
 
     # -- running ----------------------------------------------------------------------------
     def start(self) -> None:
@@ -128,8 +215,9 @@ class ProjectorTab(QWidget):
         test split is here."""
         current = self.model_provider()
         token = self.generation.next()
-        self.task_bar.status.setText(f"projecting the test set of {current.label} by "
-                                     f"{self.method_combo.currentText()}...")
+        self.task_bar.status.setText(self.tr("projecting the test set of {model} by "
+                                             "{method}...").format(
+            model=current.label, method=self.method_combo.currentText()))  # fmt: skip
         self.test_split.when_ready(current.meta,
                                    lambda data: self._project(token, current, data),
                                    lambda error: self._on_error(error, token))  # fmt: skip
@@ -142,12 +230,16 @@ class ProjectorTab(QWidget):
         method = self.method_combo.currentData()
         cached, computed = self._features, []
         share = 0.0 if cached is not None else FEATURES_SHARE[method]
+        #: how long each part took, for the next estimate: (rate key, seconds, count)
+        timings: list[tuple[tuple, float, int]] = []
 
         def work(state: TaskState) -> Projection | None:
             if cached is not None:  # the same model's features: only the projection is new
                 data, features = cached
             else:
                 data = split
+                state.set_phase("features")
+                began = time.perf_counter()
                 features = penultimate_features(
                     model, data.test.images, normalizer,
                     should_stop=state.is_interruption_requested,
@@ -155,17 +247,23 @@ class ProjectorTab(QWidget):
                 if features is None:
                     return None
                 computed.append((data, features))
+                timings.append((architecture(current.meta), time.perf_counter() - began,
+                                len(data.test)))  # fmt: skip
+            began = time.perf_counter()
             points = project(features.values, method, should_stop=state.is_interruption_requested,
-                             on_progress=lambda f: state.set_progress(share + (1 - share) * f))
+                             on_progress=lambda f: state.set_progress(share + (1 - share) * f),
+                             on_phase=state.set_phase)  # fmt: skip
             if points is None:
                 return None
+            if method == "tsne":
+                timings.append((("tsne", len(points)), time.perf_counter() - began, len(points)))
             labels = data.test.labels.numpy()
             return Projection(label, method, data.info.name, list(data.info.class_names),
                               data.test, points, labels, features.predictions,
                               knn_accuracy(points, labels))  # fmt: skip
 
-        self.task_bar.run(work, lambda projection: self._on_done(projection, computed),
-                          self._on_error)
+        self.task_bar.run(work, lambda projection: self._on_done(projection, computed, timings),
+                          self._on_error, {key: self.tr(words) for key, words in PHASES.items()})
 
     def model_changed(self) -> None:
         """A projection under way is of the old model: it is dropped, and so are the
@@ -174,7 +272,8 @@ class ProjectorTab(QWidget):
         self.generation.next()
         if self.task_bar.running:
             self.task_bar.drop()
-            self.task_bar.status.setText("Projection cancelled: the model changed.")
+            self.task_bar.status.setText(self.tr("Projection cancelled: the model changed."))
+        self._describe_intro()
 
     def stop_background(self) -> None:
         self.task_bar.stop_background()
@@ -187,13 +286,15 @@ class ProjectorTab(QWidget):
 
     def _on_error(self, error: Exception, token: int | None = None) -> None:
         if token is None or self.generation.is_current(token):
-            self.task_bar.status.setText(f"Cannot project: {error}")
+            self.task_bar.status.setText(self.tr("Cannot project: {error}").format(error=error))
 
-    def _on_done(self, projection: Projection | None, computed: list) -> None:
+    def _on_done(self, projection: Projection | None, computed: list, timings: list) -> None:
         if computed:  # kept even when the projection was cancelled after them
             self._features = computed[0]
+        for key, seconds, count in timings:
+            self.rates.record(key, seconds, count)
         if projection is None:
-            self.task_bar.status.setText("Projection cancelled.")
+            self.task_bar.status.setText(self.tr("Projection cancelled."))
             return
         self.show_projection(projection)
 
@@ -204,6 +305,8 @@ class ProjectorTab(QWidget):
 
     def show_projection(self, projection: Projection) -> None:
         self.projection = projection
+        self.pages.setCurrentWidget(self.plot)
+        self.side.show()
         classes = len(projection.class_names)
         brushes = [pg.mkBrush(*class_colour(i, classes)) for i in range(classes)]
         points = projection.points
@@ -214,14 +317,17 @@ class ProjectorTab(QWidget):
         self.legend.clear()
         if classes <= 20:
             for i, name in enumerate(projection.class_names):
-                self.legend.addItem(pg.ScatterPlotItem(brush=brushes[i], pen=None, size=8), name)
-            self.legend.addItem(self.mistakes, "misclassified")
+                self.legend.addItem(pg.ScatterPlotItem(brush=brushes[i], pen=None,
+                                                       size=pixels(8)), name)  # fmt: skip
+            self.legend.addItem(self.mistakes, self.tr("misclassified"))
         self.plot.autoRange(padding=0.02)
         method = self.method_combo.itemText(self.method_combo.findData(projection.method))
-        self.task_bar.status.setText(
-            f"{len(points):,} test images of {projection.dataset} by {method}: 5-nearest-"
-            f"neighbour accuracy {projection.knn_accuracy:.1%}, {int(wrong.sum()):,} "
-            f"misclassified (x). Weights: {projection.label}.")
+        self.task_bar.status.setText(self.tr(
+            "{count} test images of {dataset} by {method}: 5-nearest-neighbour accuracy "
+            "{accuracy}, {wrong} misclassified (x). Weights: {model}.").format(
+            count=f"{len(points):,}", dataset=projection.dataset, method=method,
+            accuracy=f"{projection.knn_accuracy:.1%}", wrong=f"{int(wrong.sum()):,}",
+            model=projection.label))  # fmt: skip
 
     def point_at(self, scene_pos: QPointF) -> int | None:
         """The point within HOVER_PIXELS of a scene position, nearest first."""
@@ -245,9 +351,11 @@ class ProjectorTab(QWidget):
         self.hover_image.setPixmap(thumbnail(image, 112).pixmap(112, 112))
         names = projection.class_names
         truth, guess = names[projection.labels[index]], names[projection.predictions[index]]
-        verdict = "" if truth == guess else " (misclassified)"
-        self.hover_label.setText(f"test image {index}: true {truth}, predicted {guess}"
-                                 f"{verdict}. Click to inspect it.")
+        words = (self.tr("test image {index}: true {truth}, predicted {guess}. Click to inspect "
+                         "it.") if truth == guess
+                 else self.tr("test image {index}: true {truth}, predicted {guess} "
+                              "(misclassified). Click to inspect it."))  # fmt: skip
+        self.hover_label.setText(words.format(index=index, truth=truth, guess=guess))
 
     def _on_click(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

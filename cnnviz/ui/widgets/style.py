@@ -157,6 +157,8 @@ def style_plot(plot: pg.PlotWidget | pg.PlotItem) -> None:
         if item.legend is not None:
             item.legend.setLabelTextColor(TEXT)
             item.legend.setLabelTextSize(css_size(LEGEND_PT))
+            for _, label in item.legend.items:  # pyqtgraph sets their size, draws them at the old
+                label.setText(label.text)
         if ratio != 1:
             _rescale_items(item, ratio)
 

@@ -31,9 +31,10 @@ class TimelapseExport(QWidget):
         self.task_bar.start_button.setToolTip(tooltip)
         self.fps = QSpinBox(objectName="timelapseFps", minimum=1, maximum=60, value=10,
                             suffix=self.tr(" fps"))  # fmt: skip
+        self.fps.setToolTip(self.tr("Frames a second"))
         self.per_frame = QCheckBox(self.tr("scale each frame"), objectName="timelapsePerFrame")
         self.per_frame.setToolTip(self.tr("Off: one colour scale for all frames, so that growth "
-                                        "shows"))
+                                          "shows"))  # fmt: skip
         # the options under the bar, not beside it: Inspect must still fit a 1280x720 window
         options = QHBoxLayout()
         options.addWidget(self.fps)
@@ -55,7 +56,7 @@ class TimelapseExport(QWidget):
             return False
         path = choose_path(True, self, path, self.tr("Export timelapse"),
                            f"{run_dir.name}-{what}.gif",
-                           self.tr("GIF (*.gif);;MP4 video (*.mp4)"))  # fmt: skip
+                           self.tr("GIF animation (*.gif);;MP4 video (*.mp4)"))  # fmt: skip
         if path is None:
             return False
         out = path if path.suffix else path.with_suffix(".gif")
@@ -77,8 +78,8 @@ class TimelapseExport(QWidget):
         return True
 
     def _done(self, out: Path | None) -> None:
-        self.task_bar.status.setText(self.tr("cancelled") if out is None else
-                                     self.tr("wrote {file}").format(file=out))
+        self.task_bar.status.setText(self.tr("cancelled") if out is None
+                                     else self.tr("wrote {path}").format(path=out))  # fmt: skip
 
     def _failed(self, error: Exception) -> None:
         self.task_bar.status.setText(str(error))

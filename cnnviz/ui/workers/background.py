@@ -2,7 +2,8 @@
 superqt's thread workers.
 
 The call is a plain function that takes a TaskState (as Orange3's tasks do): it reports
-progress with ``set_progress`` (sent only when the whole percent changes) and checks
+progress with ``set_progress`` (sent only when the whole percent changes), names a step with
+no progress of its own to report with ``set_phase`` (t-SNE's neighbour search), and checks
 ``is_interruption_requested`` between batches. Its result, or the exception it raised, comes
 back to the GUI thread; a cancelled call's result never does (superqt drops it). Each call
 carries a token from its owner's Generation, so a result that arrives after the user moved on
@@ -33,6 +34,7 @@ class _Progress(QObject):
     """Lives in the GUI thread, so a progress report from the worker arrives queued."""
 
     progressed = Signal(float)
+    phased = Signal(str)
 
 
 class TaskState:
@@ -49,6 +51,12 @@ class TaskState:
             self._percent = percent
             self.bridge.progressed.emit(fraction)
 
+    def set_phase(self, phase: str) -> None:
+        """The work enters a phase (a key its view puts in words); the next progress is
+        sent, whatever its percent."""
+        self._percent = -1
+        self.bridge.phased.emit(phase)
+
     def is_interruption_requested(self) -> bool:
         return self._cancel.is_set()
 
@@ -59,7 +67,8 @@ class TaskState:
 class BackgroundCall:
     """``function(state)`` runs in superqt's thread pool; ``on_done(result)`` or
     ``on_error(exception)`` then run in the GUI thread, and ``on_progress(fraction)`` as it
-    goes. ``cancel`` asks it to stop (and drops its result); ``wait`` waits, bounded.
+    goes, and ``on_phase(key)`` for each phase it names. ``cancel`` asks it to stop (and
+    drops its result); ``wait`` waits, bounded.
 
     While the app's window has not painted yet (``hold_calls``), a call waits to start: a
     worker importing torchvision or reading a data set would hold the GIL that the window
@@ -71,6 +80,7 @@ class BackgroundCall:
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
         on_progress: Callable[[float], None] | None = None,
+        on_phase: Callable[[str], None] | None = None,
     ) -> None:
         self.state = TaskState()
         self._ended = threading.Event()
@@ -79,6 +89,8 @@ class BackgroundCall:
         self.worker: Any = None
         if on_progress is not None:
             self.state.bridge.progressed.connect(on_progress)
+        if on_phase is not None:
+            self.state.bridge.phased.connect(on_phase)
         track_worker(self._ended)
         if _held is None:
             self._start()

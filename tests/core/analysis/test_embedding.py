@@ -8,6 +8,7 @@ from torch import nn
 
 from cnnviz.cli import main
 from cnnviz.core.analysis.embedding import (
+    TSNE_REPORT_EVERY,
     knn_accuracy,
     penultimate_features,
     principal_components,
@@ -69,6 +70,28 @@ def test_tsne_keeps_clusters_apart_reports_progress_and_stops():
     assert placed.shape == (60, 2) and knn_accuracy(placed, labels) == 1.0
     assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
     assert tsne(points, should_stop=lambda: True) is None
+
+
+def test_tsne_says_each_phase_as_it_begins_and_reports_progress_often(monkeypatch):
+    """The bar must move within a second (issue 24): the neighbours' phase, which reports no
+    progress, is named before it starts, and the layout reports every few iterations."""
+    from openTSNE import TSNE
+
+    events = []
+    prepare = TSNE.prepare_initial
+
+    def affinities(self, *args, **kwargs):
+        events.append("affinities computed")
+        return prepare(self, *args, **kwargs)
+
+    monkeypatch.setattr(TSNE, "prepare_initial", affinities)
+    points, _ = blobs()
+    tsne(points, on_progress=events.append, on_phase=events.append)
+    assert events[:4] == [0.0, "neighbours", "affinities computed", "layout"]
+    shares = [event for event in events[4:] if isinstance(event, float)]
+    iterations = TSNE().early_exaggeration_iter + TSNE().n_iter
+    assert len(shares) == iterations // TSNE_REPORT_EVERY and shares[-1] == 1.0
+    assert TSNE_REPORT_EVERY <= 10
 
 
 def test_the_nearest_neighbour_vote():

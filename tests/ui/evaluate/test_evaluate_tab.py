@@ -2,11 +2,25 @@ import csv
 import time
 
 import numpy as np
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QListWidget, QWidget
+from PySide6.QtCore import QPointF, QSize
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
+from cnnviz.core.analysis.explain import METHODS, colorize
 from cnnviz.core.analysis.prediction import shipped_weights_path
-from cnnviz.core.training.evaluation import evaluate_checkpoint
+from cnnviz.core.training.evaluation import EvaluationResult, evaluate_checkpoint
+from cnnviz.ui.evaluate.estimate import architecture
+from cnnviz.ui.evaluate.evaluate_tab import THUMBNAIL
+from cnnviz.ui.evaluate.explain_panel import METHOD_LABELS
+from cnnviz.ui.widgets.style import (
+    CELL_PT,
+    DISPLAY,
+    LABEL_PT,
+    TEXT,
+    TICK_PT,
+    TITLE_PT,
+    css_size,
+)
 
 
 def evaluate(qtbot, window):
@@ -141,3 +155,127 @@ def test_long_class_names_never_run_into_each_other_nor_get_cut(qtbot, window):
         for caption in captions for line in caption.split("\n"))  # fmt: skip
     assert max(QFontMetrics(gallery.font()).horizontalAdvance(f"→{name} 100%")
                for name in CIFAR_NAMES) < width  # fmt: skip
+
+
+def _contrast(first: QColor, second: QColor) -> float:
+    """WCAG's contrast ratio of two colours."""
+
+    def luminance(colour: QColor) -> float:
+        channels = np.array([colour.red(), colour.green(), colour.blue()]) / 255
+        linear = np.where(channels <= 0.04045, channels / 12.92,
+                          ((channels + 0.055) / 1.055) ** 2.4)  # fmt: skip
+        return float(linear @ (0.2126, 0.7152, 0.0722))
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_a_single_mistake_is_tinted_and_the_diagonal_reads_apart(qtbot, window):
+    """Issue 24: a class confused once in a thousand images was barely tinted, and right and
+    wrong were one blue scale. Read from the pixels drawn, beside each cell's number."""
+    tab = evaluate(qtbot, window)
+    confusion = np.diag(np.full(10, 1000)).astype(np.int64)
+    confusion[0, 1] = 1  # a single mistake
+    confusion[3, 5] = 300  # many
+    tab.result = EvaluationResult(0.1, 0.97, np.full(10, 0.97, dtype=np.float32), confusion,
+                                  np.zeros(0, np.int64), np.zeros(0, np.float32))  # fmt: skip
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    tab._draw_matrix()
+    picture = tab.confusion_plot.grab().toImage()
+    view = tab.confusion_plot.getViewBox()
+
+    def colour(row: int, column: int) -> QColor:  # near a corner, away from the number
+        where = tab.confusion_plot.mapFromScene(view.mapViewToScene(QPointF(column + 0.2,
+                                                                            row + 0.2)))
+        return picture.pixelColor(where.x(), where.y())
+
+    empty, single, many = colour(0, 2), colour(0, 1), colour(3, 5)
+    assert _contrast(single, empty) >= 1.5
+    assert empty.lightness() > 250  # a cell that never happened stays white
+    assert _contrast(many, empty) > _contrast(single, empty)
+    for row, column in ((0, 1), (3, 5)):  # mistakes are red, right answers blue
+        assert colour(row, column).red() > colour(row, column).blue()
+    for diagonal in range(10):
+        assert colour(diagonal, diagonal).blue() > colour(diagonal, diagonal).red() + 60
+    DISPLAY.set_scale(1.5)  # in presentation mode, "1000" still fits its cell
+    try:
+        cell = 1 / view.viewPixelSize()[0]
+        assert all(QFontMetrics(text.textItem.font()).horizontalAdvance(text.textItem.toPlainText())
+                   < cell for text in tab._cell_texts)  # fmt: skip
+    finally:
+        DISPLAY.set_scale(1.0)
+
+
+def test_the_plots_follow_the_type_scale_in_presentation_mode(qtbot, window):
+    """Issue 24: Evaluate's plots in the app's palette and type scale, grown on a projector,
+    and the gallery's thumbnails and captions with them."""
+    tab = evaluate(qtbot, window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    tab.show_cell(None, None)
+    window.presentation.enter()
+    QApplication.processEvents()  # the views' delayed layouts
+    try:
+        for plot in (tab.confusion_plot, tab.class_bars):
+            item = plot.getPlotItem()
+            assert item.titleLabel.opts["size"] == css_size(TITLE_PT)
+            for name in ("left", "bottom"):
+                axis = plot.getAxis(name)
+                assert axis.style["tickFont"].pointSizeF() == 1.5 * TICK_PT
+                assert axis.textPen().color() == TEXT
+                assert axis.labelStyle["font-size"] == css_size(LABEL_PT)
+        assert tab._cell_texts  # the tiny test set's counts fit their cells at full size
+        assert all(text.textItem.font().pointSizeF() == 1.5 * CELL_PT
+                   for text in tab._cell_texts)  # fmt: skip
+        gallery = tab.gallery
+        side = int(1.5 * THUMBNAIL)
+        assert gallery.iconSize() == QSize(side, side)
+        metrics = QFontMetrics(gallery.font())
+        for row in range(min(8, gallery.count())):
+            item = gallery.item(row)
+            assert item.icon().actualSize(QSize(side, side)) == QSize(side, side)
+            widest = max(metrics.horizontalAdvance(line) for line in item.text().split("\n"))
+            assert gallery.visualItemRect(item).width() > widest  # no caption elided
+    finally:
+        window.presentation.leave()
+
+
+def test_before_its_first_run_evaluate_says_what_it_gives_and_how_long(qtbot, window):
+    """Issue 24: no empty axes with -0.5 to 0.5 ticks, but what the button gives, for how
+    many images and in about how long (a conservative rate until one was measured)."""
+    tab = window.evaluate_tab
+    window.tabs.setCurrentWidget(tab)
+    window.show()
+    qtbot.waitUntil(lambda: window.test_split.data is not None, timeout=30_000)
+    assert tab.intro.isVisible() and not tab.confusion_plot.isVisible()
+    text = tab.intro.text()
+    assert "confusion matrix" in text and "simple-cnn" in text
+    assert "the 80 test images of mnist" in text
+    assert "up to about 1 s (at a conservative 3 ms an image" in text
+    evaluate(qtbot, window)
+    assert tab.confusion_plot.isVisible() and not tab.intro.isVisible()
+    measured = tab.rates.estimate(architecture(window.session.current.meta), 80, 1.0)
+    assert measured.measured and measured.seconds < 80
+
+
+def test_grad_cam_has_a_colour_bar_in_the_maps_colours(qtbot, window):
+    """Issue 24: what the heatmap's colours mean, beside it."""
+    tab = window.inspect_tab
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.image is not None, timeout=30_000)
+    panel = tab.explain_panel
+    assert not panel.colour_bar.isVisible()
+    tab.pages.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.explanation is not None, timeout=10_000)
+    bar = panel.colour_bar
+    assert bar.isVisible() and bar.levels() == (0, 1)
+    ends = bar.colorMap().map(np.array([0.0, 1.0]), mode="byte")[:, :3]
+    np.testing.assert_array_equal(ends, colorize(np.array([0.0, 1.0])))
+    assert bar.axis.labelText
+
+
+def test_every_explanation_method_has_a_translatable_name():
+    assert list(METHOD_LABELS) == list(METHODS)

@@ -18,7 +18,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -157,7 +157,8 @@ def _item_view_texts(view: QAbstractItemView, limit: int = 200) -> list[str]:
     model = view.model()
     if model is None:
         return []
-    columns = range(model.columnCount())
+    # a list's model (QListWidget's) has one column, and keeps columnCount private
+    columns = range(1 if isinstance(model, QAbstractListModel) else model.columnCount())
     texts = [model.headerData(column, Qt.Orientation.Horizontal) for column in columns]
     texts += [model.index(row, column).data()
               for row in range(min(model.rowCount(), limit)) for column in columns]

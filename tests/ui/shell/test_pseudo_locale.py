@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from cnnviz.core.models.model_code import ModelCode
 from cnnviz.session.session import TrainChoice, TrainMode
+from cnnviz.ui.evaluate.explain_panel import ExplainPanel
 from cnnviz.ui.learn.learn_tab import LearnTab
 from cnnviz.ui.shell.dialogs import TrustDialog, train_mode_box
 from cnnviz.ui.shell.help import GuideDialog, ShortcutsDialog
@@ -111,6 +112,11 @@ AREAS: dict[str, Callable[[Fixture], QWidget]] = {
     "inspect architecture": _inspect(3),
     "draw": lambda get: get("window").draw_tab,
     "overview": lambda get: get("window").overview_tab,
+    "evaluate": lambda get: get("window").evaluate_tab,  # before its first run
+    "evaluate results": lambda get: get("window").evaluate_tab.results_page,
+    "explain panel": lambda get: ExplainPanel(get("parent")),
+    "projector": lambda get: get("window").projector_tab,  # before its first projection
+    "projector's hover panel": lambda get: get("window").projector_tab.side,
     "training plots": lambda get: get("window").plots,
     "runs tab": lambda get: get("window").runs_tab,
     "histograms tab": lambda get: get("window").histograms_tab,
