@@ -6,7 +6,7 @@
 shoot.sh gives it a real X screen (Xvfb); the script drives one window through the first
 minutes of a user (the Overview as it opens at 1280x720, train, histograms, inspect's feature
 maps, the projector, draw, evaluate, a second model,
-runs, the Learn tab, presentation mode at 1280x720) and saves each tab with QWidget.grab into
+runs, the Learn tab, the Overview in presentation mode at 1280x720) and saves each tab with QWidget.grab into
 this folder, or with a language given (zh_CN), in the interface of that language into a
 folder of its name (zh_CN/, for README.zh-CN.md). Settings, runs and caches go to a scratch
 folder, never the user's.
@@ -130,13 +130,12 @@ def main() -> None:
     window.tabs.setCurrentWidget(window.learn_tab)
     save(app, window, "learn")
 
-    window.tabs.setCurrentWidget(window.inspect_tab)
+    window.tabs.setCurrentWidget(window.overview_tab)
     window.panel.model_combo.select("simple-cnn")
     window.files.open_checkpoint(window.runs.runs[-1].path / "checkpoint.pt")
     window.presentation.enter()
     window.showNormal()  # a 1280x720 projector, not this screen
     window.resize(1280, 720)
-    window.inspect_tab.select_layer("layer2.0")
     save(app, window, "present")
     window.presentation.leave()
     window.close()
