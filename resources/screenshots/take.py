@@ -5,9 +5,9 @@
 
 shoot.sh gives it a real X screen (Xvfb); the script drives one window through the first
 minutes of a user (the Overview as it opens at 1280x720, train, histograms, inspect's feature
-maps, the projector, draw, evaluate, a second model,
-runs, the Learn tab, the Overview in presentation mode at 1280x720) and saves each tab with QWidget.grab into
-this folder, or with a language given (zh_CN), in the interface of that language into a
+maps, the projector, draw, evaluate, a second model, runs, the Learn tab, the Overview in
+presentation mode at 1280x720) and saves each tab with QWidget.grab into this folder, or
+with a language given (zh_CN), in the interface of that language into a
 folder of its name (zh_CN/, for README.zh-CN.md). Settings, runs and caches go to a scratch
 folder, never the user's.
 """

@@ -10,8 +10,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtCore import SIGNAL
 
 from cnnviz.ui import MainWindow
+from cnnviz.ui.widgets.style import DISPLAY
 from cnnviz.ui.workers.threads import running_threads
 from tests.conftest import write_mnist_family
 
@@ -28,6 +30,11 @@ def _tiny_mnist_and_thread_check(_isolated_environment):
         else:
             worker.wait(10)
     assert not left, f"a test left {len(left)} worker thread(s) running"
+    # the app has one window; a test's windows outlive it in pieces (pyqtgraph deletes a closed
+    # plot's view box first), so none of them may follow the next test's display scale
+    DISPLAY.set_scale(1.0)
+    if DISPLAY.receivers(SIGNAL("changed(double)")):
+        DISPLAY.changed.disconnect()
     # the test's windows are garbage now: free them here, in the GUI thread, not in whatever
     # worker thread of the next test the collector would otherwise run in (see background.py)
     gc.collect()
