@@ -13,14 +13,12 @@ rest: the axis fits each curve's start and what follows its first tenth.
 
 The curves stay smooth past 100,000 points: data lives in growable numpy arrays, pyqtgraph
 downsamples by peak and only draws what is in view.
+
+How the axes fit the data is in plot_axes.py; the hover text and the CSV/PNG exports are in
+plot_readout.py.
 """
 
 from __future__ import annotations
-
-import contextlib
-import csv
-from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
@@ -46,14 +44,13 @@ from cnnviz.ui.train.curves import (
     RunClock,
     RunOverlay,
     XAxis,
-    past_first_tenth,
     resumed_at,
-    round_up,
     smoothed,
     step_arrays,
 )
+from cnnviz.ui.train.plot_axes import PlotAxes
 from cnnviz.ui.train.plot_labels import HoverReadout, PointLabels
-from cnnviz.ui.widgets.charts import export_plot_png
+from cnnviz.ui.train.plot_readout import PlotReadout
 from cnnviz.ui.widgets.style import (
     AXIS,
     LINE_WIDTH,
@@ -97,7 +94,7 @@ def _faint(colour: QColor, alpha: int) -> QColor:
     return faint
 
 
-class TrainingPlots(QWidget, CurveSet):
+class TrainingPlots(QWidget, CurveSet, PlotAxes, PlotReadout):
     """The two live plots and the data behind them: the current run, and overlaid runs."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -295,107 +292,9 @@ class TrainingPlots(QWidget, CurveSet):
         self.labels_moved()
 
     # -- data in ----------------------------------------------------------------------------
-    def _set_accuracy_range(self, full: bool) -> None:
-        self._accuracy_range = None
-        if full:
-            self.accuracy_plot.setYRange(0, 100, padding=0.02)
-        else:
-            self._fit_accuracy()
-
-    def fit_axes(self) -> None:
-        """Set the axes from the data, changing them only when they must: a new range
-        regenerates an axis, which cost about 40% of a live update when pyqtgraph's auto
-        range moved the loss axis at every update (benchmarks/ui_latency.py)."""
-        if self._fit_held:
-            return
-        self._fit_loss()
-        self._fit_accuracy()
-        self._fit_x()
-
     def add_records(self, records: list[dict]) -> None:
         with self.fit_held():
             super().add_records(records)
-
-    @contextlib.contextmanager
-    def fit_held(self) -> Iterator[None]:
-        """Fit the axes once, after a run's history is read, not after each chunk of it."""
-        self._fit_held = True
-        try:
-            yield
-        finally:
-            self._fit_held = False
-        self.fit_axes()
-
-    def _loss_curves(self) -> list[GrowableSeries]:
-        return [self.raw_loss, *(overlay.loss for overlay in self.overlays.values())]
-
-    def _fit_loss(self) -> None:
-        """The loss axis from 0 to a round number above each curve's start (chance, for a
-        fresh model) and everything after its first tenth: a spike in a run's first steps (a
-        high learning rate) is cut, a late one widens the axis. It stays put while the loss
-        falls. On a log scale, whole decades around every loss drawn."""
-        curves = [curve for curve in self._loss_curves() if curve.size]
-        if self.log_check.isChecked():
-            values = np.concatenate([self.test_loss.y, *(curve.y for curve in curves)])
-            values = values[np.isfinite(values) & (values > 0)]
-            if not len(values):
-                return
-            wanted = (float(np.floor(np.log10(values.min()))),
-                      float(np.log10(round_up(float(values.max())))))
-        else:
-            values = np.concatenate([self.test_loss.y, *(curve.y[:1] for curve in curves),
-                                     *(past_first_tenth(curve) for curve in curves)])
-            values = values[np.isfinite(values)]
-            if not len(values):
-                return
-            wanted = (0.0, round_up(float(values.max())))
-        if wanted != self._loss_range:
-            self._loss_range = wanted
-            self.loss_plot.setYRange(*wanted, padding=0.02)
-
-    def _fit_accuracy(self) -> None:
-        """The accuracy axis over what tells runs apart: the test points and the training
-        curve past its first tenth (where it climbs from chance), overlays included, so that
-        98.4% and 98.8% look different. Set only when it moves by half a point: a new range
-        redraws the axis."""
-        if self.full_range_check.isChecked():
-            return
-        parts = [self.test_acc.y, past_first_tenth(self.train_acc),
-                 *(overlay.accuracy.y for overlay in self.overlays.values())]
-        values = np.concatenate(parts)
-        if not len(values):
-            return
-        low, high = float(values.min()), float(values.max())
-        margin = max(0.5, 0.1 * (high - low))
-        wanted = (max(0.0, np.floor(2 * (low - margin)) / 2),
-                  min(100.0, np.ceil(2 * (high + margin)) / 2))
-        if wanted != self._accuracy_range:
-            self._accuracy_range = wanted
-            self.accuracy_plot.setYRange(*wanted, padding=0)
-
-    def set_epoch_span(self, epochs: int) -> None:
-        """Fix the x axis to the whole run (and the overlaid ones): the axes are then not
-        redrawn as points arrive, which is most of what a plot update costs."""
-        self._span = max(1, epochs)
-        self._x_range = None
-        self._fit_x()
-
-    def _fit_x(self) -> None:
-        """The x axis over the longest run drawn: its epochs or steps; its training time so
-        far, to a round number, on the time axis."""
-        clocks = [self.clock, *(overlay.clock for overlay in self.overlays.values())]
-        if self.axis is XAxis.EPOCHS:
-            longest = float(max([self._span, *(o.epochs for o in self.overlays.values())]))
-        elif self.axis is XAxis.STEPS:
-            longest = max([self._span * self.clock.steps_per_epoch,
-                           *(clock.span(XAxis.STEPS) for clock in clocks[1:])])
-        else:
-            longest = round_up(max(clock.span(XAxis.TIME) for clock in clocks))
-        if longest != self._x_range:
-            self._x_range = longest
-            for plot in (self.loss_plot, self.accuracy_plot):
-                # room on the right, so that the last test point is not cut in half
-                plot.setXRange(0, longest, padding=0.04)
 
     def add_steps(self, steps: list[StepEvent]) -> None:
         if not steps:
@@ -516,64 +415,3 @@ class TrainingPlots(QWidget, CurveSet):
         for readout in (self.loss_readout, self.accuracy_readout):
             readout.hide()
         self.labels_moved()
-
-    # -- hover ------------------------------------------------------------------------------
-    def _position_text(self, x: float) -> str:
-        """Where a point is: its epoch, and its step or time on those axes."""
-        epoch = self.tr("epoch {epoch}").format(epoch=f"{x:.2f}")
-        if self.axis is XAxis.STEPS:
-            step = float(self.clock.to_axis(np.array([x]), XAxis.STEPS)[0])
-            return self.tr("step {step} ({epoch})").format(step=f"{step:.0f}", epoch=epoch)
-        if self.axis is XAxis.TIME:
-            seconds = float(self.clock.to_axis(np.array([x]), XAxis.TIME)[0])
-            return self.tr("{seconds} s ({epoch})").format(seconds=f"{seconds:.1f}",
-                                                           epoch=epoch)  # fmt: skip
-        return epoch
-
-    def _describe(self, x_view: float, series: GrowableSeries, test: GrowableSeries,
-                  values: Callable[[int], list[str]]) -> str | None:  # fmt: skip
-        """What the readout says at ``x_view``: the position of the nearest point of
-        ``series``, its ``values``, and the test result there if there is one."""
-        index = series.nearest(self.clock.from_axis(x_view, self.axis))
-        if index is None:
-            return None
-        x = series.x[index]
-        lines = [self._position_text(x), *values(index)]
-        test_index = test.nearest(x)
-        if test_index is not None and abs(test.x[test_index] - x) < 0.02:
-            lines.append(self.tr("test {value}").format(value=f"{test.y[test_index]:.4g}"))
-        return "\n".join(lines)
-
-    def _describe_loss(self, x_view: float) -> str | None:
-        return self._describe(x_view, self.smooth_loss, self.test_loss, lambda i: [
-            self.tr("loss {value}").format(value=f"{self.raw_loss.y[i]:.4f}"),
-            self.tr("smoothed {value}").format(value=f"{self.smooth_loss.y[i]:.4f}")])
-
-    def _describe_accuracy(self, x_view: float) -> str | None:
-        return self._describe(x_view, self.train_acc, self.test_acc, lambda i: [
-            self.tr("train accuracy {value}%").format(value=f"{self.train_acc.y[i]:.2f}")])
-
-    # -- export -----------------------------------------------------------------------------
-    def export_csv(self, path: Path) -> None:
-        """One row per step (epoch, loss, smoothed loss, running train accuracy), and one per
-        test evaluation."""
-        with Path(path).open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["kind", "epoch", "loss", "smoothed_loss", "accuracy_percent"])
-            for x, loss, smooth, acc in zip(self.raw_loss.x, self.raw_loss.y,
-                                            self.smooth_loss.y, self.train_acc.y, strict=True):
-                writer.writerow(["train_step", f"{x:.5f}", f"{loss:.6f}", f"{smooth:.6f}",
-                                 f"{acc:.3f}"])  # fmt: skip
-            losses = dict(zip(self.test_loss.x, self.test_loss.y, strict=True))
-            for x, acc in zip(self.test_acc.x, self.test_acc.y, strict=True):
-                loss = losses.get(x)
-                writer.writerow(["test", f"{x:.5f}", "" if loss is None else f"{loss:.6f}", "",
-                                 f"{acc:.3f}"])  # fmt: skip
-
-    def export_png(self, path: Path) -> list[Path]:
-        """Both plots as PNG files: PATH for the loss and PATH-accuracy.png for accuracy."""
-        path = Path(path)
-        outputs = [path, path.with_name(f"{path.stem}-accuracy{path.suffix or '.png'}")]
-        for plot, out in zip((self.loss_plot, self.accuracy_plot), outputs, strict=True):
-            export_plot_png(plot, out, max(800, plot.width()))
-        return outputs

@@ -7,8 +7,8 @@ from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtWidgets import QApplication
 
 from cnnviz.core.training.events import EpochEvent, StartedEvent, StepEvent, event_to_json
-from cnnviz.ui.train.curves import XAxis, spread
-from cnnviz.ui.train.training_plots import TrainingPlots, round_up
+from cnnviz.ui.train.curves import XAxis, round_up, spread
+from cnnviz.ui.train.training_plots import TrainingPlots
 
 
 @pytest.mark.parametrize(("value", "expected"), [
