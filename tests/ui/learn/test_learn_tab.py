@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QPushButton, QS
 
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
-from cnnviz.ui.learn.conv_demo import INPUT, OUTPUT, WEIGHT
+from cnnviz.ui.learn.conv_canvas import INPUT, OUTPUT, WEIGHT
 from cnnviz.ui.learn.pool_demo import TUTORIAL_ITEM, PoolDemo
 
 LEARN_NAMES = ["learnTab", "neuronDemo", "fcNetDemo", "convDemo", "convStepButton",

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsTextItem, QSpinBox
 
 from cnnviz.core.analysis.inspection import LayerInfo
-from cnnviz.ui.learn.conv_demo import DIGITS
+from cnnviz.ui.learn.conv_canvas import DIGITS
 from cnnviz.ui.learn.pool_demo import TUTORIAL_ITEM, PoolDemo
 
 #: a projector at 1280x720 seen from the back row: cells of a grid at least this many pixels
