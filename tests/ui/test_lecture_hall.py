@@ -232,6 +232,6 @@ def test_presentation_mode_enlarges_and_restores(qtbot, window):
 @pytest.mark.parametrize(("weakest", "floor"), [(97.3, 95.0), (99.6, 95.0), (40.0, 25.0),
                                                 (3.0, 0.0)])
 def test_per_class_accuracy_shows_differences(weakest, floor):
-    from cnnviz.ui.evaluate.evaluate_tab import accuracy_floor
+    from cnnviz.ui.evaluate.confusion_plots import accuracy_floor
 
     assert accuracy_floor(weakest) == floor
