@@ -9,7 +9,7 @@ colour lookup table and fixed levels), which keeps a redraw to a few millisecond
 Which input, which layer and which weights wait to be shown is session/inspection.py's
 state, and the test split is the session's one (session/test_split.py): the tab renders
 them. The input bar (input_picker.py) and the layer tree (layer_tree.py) are views of their
-own.
+own; choosing the input and following the test split is inspect_inputs.py's mixin.
 """
 
 from __future__ import annotations
@@ -34,19 +34,18 @@ from torch import nn
 from cnnviz.core.analysis.inspection import Inspection, ModelInspector
 from cnnviz.core.analysis.summary import sides_text
 from cnnviz.core.analysis.unit_cache import weights_stamp
-from cnnviz.core.data.images import as_model_input
 from cnnviz.core.data.types import ImageSplit, LoadedDataset
-from cnnviz.core.errors import CnnvizError
 from cnnviz.core.training.evaluation import TrainedOn
 from cnnviz.core.training.events import StartedEvent
 from cnnviz.session.inspection import InspectionState
 from cnnviz.session.session import CurrentModel
-from cnnviz.session.test_split import CurrentSplit, SplitKey
+from cnnviz.session.test_split import CurrentSplit
 from cnnviz.ui.evaluate.explain_panel import ExplainPanel
 from cnnviz.ui.inspect.feature_maps_panel import FeatureMapsPanel
 from cnnviz.ui.inspect.feature_vis_panel import FeatureVisPanel
 from cnnviz.ui.inspect.filters_panel import FiltersPanel
 from cnnviz.ui.inspect.input_picker import InputPicker
+from cnnviz.ui.inspect.inspect_inputs import InspectInputs
 from cnnviz.ui.inspect.layer_tree import (
     HEADERS,
     LayerTree,
@@ -60,12 +59,11 @@ from cnnviz.ui.inspect.prediction_panel import PredictionPanel
 from cnnviz.ui.inspect.timelapse_replay import TimelapseReplay
 from cnnviz.ui.inspect.top_inputs_panel import TopInputsPanel
 from cnnviz.ui.inspect.unit_view import UnitSource
-from cnnviz.ui.shell.file_dialogs import choose_path
 from cnnviz.ui.widgets.controls import SteadyLabel, fill_table
 from cnnviz.ui.widgets.timelapse_export import TimelapseExport
 
 
-class InspectTab(QWidget):
+class InspectTab(InspectInputs, QWidget):
     """Input, layers, feature maps, filters, architecture and prediction."""
 
     #: a message for the status bar
@@ -302,47 +300,7 @@ class InspectTab(QWidget):
         self.prediction.clear()
         self.explain_panel.set_input(None, False)
 
-    # -- the test set -----------------------------------------------------------------------
-    def _is_mine(self, key: SplitKey | None) -> bool:
-        return self.described is not None and key == SplitKey.of(self.described)
-
-    def _show_split(self) -> None:
-        """Browsing while the model's split is here; else say that it loads, or why not."""
-        test = self.test
-        self.picker.set_browsing(len(test) if test is not None else None)
-        if test is not None or not self._is_mine(self.test_split.key):
-            return
-        if self.test_split.error is not None:
-            self.picker.show_caption(self.tr("no test set: open an image instead"),
-                                     str(self.test_split.error))  # fmt: skip
-        elif self.image is None:
-            self.picker.show_caption(self.tr("loading the {dataset} test set...")
-                                     .format(dataset=self.dataset))  # fmt: skip
-
-    def _on_split_loading(self, key: SplitKey) -> None:
-        if self._is_mine(key):
-            self._show_split()
-
-    def _on_split_ready(self, data: LoadedDataset) -> None:
-        if self._split() is not data:
-            return  # another model's
-        if self.unit_source is not None:
-            self.unit_source.test = data.test
-            for view in self.unit_views:
-                view.redraw()
-        self._show_split()
-        if self.image is None:
-            self.show_test_image(self.index_spin.value())
-
-    def _on_split_failed(self, error: Exception) -> None:
-        """The tab says so; the status bar only while the tab is on screen, so that a first
-        launch without data opens on a working tab without a complaint about this one."""
-        if not self._is_mine(self.test_split.key):
-            return
-        self._show_split()
-        if self.isVisible():
-            self.status.emit(self.tr("Inspect: {error}").format(error=error))
-
+    # -- background work and export ---------------------------------------------------------
     def stop_background(self) -> None:
         """Cancel a search, the unit views' work, a timelapse export and the replay's reading,
         and wait, briefly. (The test split is the session's, stopped by its owner.)"""
@@ -355,64 +313,6 @@ class InspectTab(QWidget):
         shown draws: the kernels, or the selected layer's maps."""
         what = "filters" if self.pages.currentWidget() is self.filters else "maps"
         return (self.checkpoint.parent if self.checkpoint else None), what, self.layer_name
-
-    # -- inputs -----------------------------------------------------------------------------
-    def show_test_image(self, index: int) -> None:
-        test = self.test
-        if test is None or self.inspector is None or not 0 <= index < len(test):
-            return
-        image = test.images[index].numpy()
-        if image.shape != self.inspector.input_shape:
-            return
-        self._set_input(image, image.transpose(1, 2, 0), int(test.labels[index]))
-
-    def show_random(self) -> None:
-        if self.test is not None:
-            self.index_spin.setValue(int(np.random.default_rng().integers(len(self.test))))
-
-    def show_next_misclassified(self) -> None:
-        """Search forward from the current index, in the background."""
-        if self.test is not None and self.inspector is not None:
-            self.search.start(self.inspector, self.test, self.index_spin.value() + 1)
-
-    def _on_mistake_found(self, index: int | None) -> None:
-        if index is None:
-            self.status.emit(self.tr("Inspect: no misclassified image after this one"))
-        else:
-            self.index_spin.setValue(index)
-
-    def _on_search_failed(self, error: Exception) -> None:
-        self.status.emit(self.tr("Inspect: cannot search for a mistake: {error}")
-                         .format(error=error))  # fmt: skip
-
-    def open_image(self, path: Path | None = None) -> bool:
-        path = choose_path(False, self, path, self.tr("Open an image"), "",
-                           self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;"
-                                   "All files (*)"))  # fmt: skip
-        if path is None:
-            return False
-        return self.show_image(path)
-
-    def show_image(self, image: np.ndarray | Path | str) -> bool:
-        """An image file, or an array: uint8 [C, H, W] in the model's input shape, or any
-        [H, W] / [H, W, C] picture, which is converted as the data set's images are."""
-        if self.inspector is None:
-            return False
-        source = Path(image) if isinstance(image, str) else image
-        try:
-            model_input, original = as_model_input(source, self.inspector.input_shape)
-        except (CnnvizError, ValueError, TypeError) as exc:
-            self.status.emit(self.tr("Inspect: {error}").format(error=exc))
-            self.picker.show_caption(str(exc))
-            return False
-        self.picker.show_other_input()
-        self._set_input(model_input, original)
-        return True
-
-    def _set_input(self, image: np.ndarray, original: np.ndarray,
-                   true_label: int | None = None) -> None:  # fmt: skip
-        self.state.show(image, original, true_label)
-        self.refresh()
 
     # -- drawing ------------------------------------------------------------------------------
     def refresh(self) -> None:
