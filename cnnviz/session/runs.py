@@ -15,7 +15,8 @@ from psygnal import Signal
 
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.training.metrics_follower import FollowUpdate, MetricsFollower
-from cnnviz.core.training.run_folder import METRICS, holds_run, read_config, read_metrics
+from cnnviz.core.training.run_folder import METRICS, holds_run, read_config
+from cnnviz.core.training.run_json import read_metrics
 from cnnviz.core.training.runs import UNREADABLE, RunSummary, list_runs, read_run, run_names
 from cnnviz.core.translatable import untranslated
 

@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from cnnviz.cli import main
-from cnnviz.core.training.run_folder import read_metrics
+from cnnviz.core.training.run_json import read_metrics
 
 
 def run_cli(capsys, *args):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from cnnviz.core.training.checkpoint import load_checkpoint
 from cnnviz.core.training.events import StoppedEvent
-from cnnviz.core.training.run_folder import read_metrics
+from cnnviz.core.training.run_json import read_metrics
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.session import TrainMode
 from cnnviz.ui import MainWindow

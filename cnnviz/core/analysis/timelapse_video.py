@@ -24,7 +24,8 @@ from cnnviz.core.analysis.mosaic import grid_columns, tile
 from cnnviz.core.analysis.timelapse_projection import aligned_planes, scatter, window
 from cnnviz.core.errors import CancelledError, CnnvizError
 from cnnviz.core.files import write_atomically
-from cnnviz.core.training.run_folder import METRICS, read_metrics
+from cnnviz.core.training.run_folder import METRICS
+from cnnviz.core.training.run_json import read_metrics
 from cnnviz.core.training.timelapse import TimelapseEvent, read_timelapse
 from cnnviz.core.training.timelapse_embedding import EmbeddingEvent, read_embedding_timelapse
 

@@ -15,7 +15,8 @@ from stat import S_ISREG
 from typing import Any
 
 from cnnviz.core.files import UnsafeFileError, open_regular_for_reading
-from cnnviz.core.training.run_folder import MAX_LINE_BYTES, METRICS, json_object
+from cnnviz.core.training.run_folder import METRICS
+from cnnviz.core.training.run_json import MAX_LINE_BYTES, json_object
 
 #: at most this much is read in one poll, so that a huge backlog never blocks the caller long
 MAX_READ_BYTES = 8 << 20

@@ -7,7 +7,7 @@ The command line, the app and a distributed job write the same folder, through t
 with one writer per folder. ``metrics.jsonl`` holds one JSON object per event, flushed as it
 trains, so that another process (the app, a notebook, ``tail -f``) can follow a run live.
 The folder is made only when training begins: a run cancelled while its data loads leaves
-nothing behind.
+nothing behind. Reading its JSON files defensively lives in run_json.py.
 """
 
 from __future__ import annotations
@@ -21,9 +21,8 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import numpy as np
 import torch
@@ -35,8 +34,6 @@ from cnnviz.core.files import (
     UnsafeFileError,
     open_for_append,
     open_own_file,
-    open_regular_for_reading,
-    read_capped,
     write_atomically,
     write_json_atomically,
 )
@@ -51,10 +48,10 @@ from cnnviz.core.training.events import (
     StepEvent,
     StoppedEvent,
     WeightsEvent,
-    check_json_value,
     event_to_json,
 )
 from cnnviz.core.training.reports import TrainingEvent
+from cnnviz.core.training.run_json import NotJsonError, _validated, read_json
 from cnnviz.core.training.tensorboard_log import TensorBoardLog
 from cnnviz.core.training.timelapse import FOLDER as TIMELAPSE
 from cnnviz.core.training.timelapse import TimelapseEvent
@@ -86,14 +83,6 @@ def best_accuracy(best: float | None, accuracy: float) -> float:
     return best if math.isnan(accuracy) else max(best, accuracy)
 
 
-class RunFileError(CnnvizError):
-    """A file of a run folder that cannot be read as cnnviz writes it."""
-
-
-class NotJsonError(RunFileError):
-    """A run file that does not parse (cut short, or not JSON at all)."""
-
-
 def holds_run(path: Path) -> bool:
     """True when the folder already holds (part of) a run."""
     return any((Path(path) / name).exists() for name in RUN_MARKERS)
@@ -118,30 +107,6 @@ def versions() -> dict[str, str]:
             "python": platform.python_version()}  # fmt: skip
 
 
-#: the largest config.json or heartbeat.json read (a run's own are a few kilobytes)
-SMALL_FILE_LIMIT = 1 << 20
-
-
-def read_json(path: Path) -> dict[str, Any] | None:
-    """A run folder's small JSON file (config.json, heartbeat.json) as an object, or None when
-    it is missing. RunFileError, with the reason, for anything else that is not a JSON object
-    of at most SMALL_FILE_LIMIT bytes in a regular file."""
-    path = Path(path)
-    try:
-        record = json.loads(read_capped(path, SMALL_FILE_LIMIT).decode("utf-8"))
-    except FileNotFoundError:
-        return None
-    except UnsafeFileError as exc:
-        raise RunFileError(str(exc)) from None
-    except OSError as exc:
-        raise RunFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    except (ValueError, RecursionError):
-        raise NotJsonError(f"{path}: is not valid JSON") from None
-    if not isinstance(record, dict):
-        raise RunFileError(f"{path}: holds {type(record).__name__}, not a JSON object")
-    return record
-
-
 #: what config.json and heartbeat.json may hold, field by field (see check_json_value); a
 #: field of another type makes the file unreadable, an unknown field is ignored
 CONFIG_FIELDS = {"settings": "dict", "started": "timestamp | None", "resumed": "list | None"}
@@ -157,28 +122,6 @@ HEARTBEAT_FIELDS = {
     "started": "timestamp", "parameters": "int", "total_steps": "int", "epochs_done": "int",
     "test_acc": "float", "best_test_acc": "float", "train_seconds": "float",
 }  # fmt: skip
-
-
-def _validated(path: Path, record: dict[str, Any], kinds: dict[str, str]) -> dict[str, Any]:
-    checked = {}
-    for key, kind in kinds.items():
-        if key not in record:
-            continue
-        try:
-            if kind == "dict":
-                if not isinstance(record[key], dict):
-                    raise ValueError(f"{record[key]!r:.40} is not an object")
-                checked[key] = record[key]
-            elif kind == "list | None":
-                if record[key] is not None and not isinstance(record[key], list):
-                    raise ValueError(f"{record[key]!r:.40} is not a list")
-                checked[key] = record[key]
-            else:
-                checked[key] = check_json_value(kind if kind.endswith(" | None")
-                                                else f"{kind} | None", record[key])  # fmt: skip
-        except ValueError as exc:
-            raise RunFileError(f"{path}: {key!r}: {exc}") from None
-    return checked
 
 
 def read_config(path: Path) -> dict[str, Any] | None:
@@ -456,40 +399,3 @@ class RunFolder:
         self.close()
         if self._made_here:
             shutil.rmtree(self.path, ignore_errors=True)
-
-
-def read_metrics(path: Path) -> list[dict[str, Any]]:
-    """Every complete line of a metrics.jsonl that is a JSON object (a line still being
-    written, or one that is not an object, is skipped); RunFileError for a file that is not a
-    regular file."""
-    try:
-        with open_regular_for_reading(Path(path)) as handle:
-            return [record for line in _lines(handle) if (record := json_object(line)) is not None]
-    except UnsafeFileError as exc:
-        raise RunFileError(str(exc)) from None
-
-
-#: the longest line of a run's JSON-lines files that is read (cnnviz's own are a few KB; a
-#: file without newlines must not be read into memory as one line)
-MAX_LINE_BYTES = 1 << 20
-
-
-def _lines(handle: IO[bytes]) -> Iterator[bytes]:
-    """The lines of a file, passing over any longer than MAX_LINE_BYTES without holding it."""
-    while line := handle.readline(MAX_LINE_BYTES + 1):
-        if len(line) > MAX_LINE_BYTES:
-            while (rest := handle.readline(MAX_LINE_BYTES + 1)) and not rest.endswith(b"\n"):
-                pass
-            continue
-        yield line
-
-
-def json_object(line: bytes | str) -> dict[str, Any] | None:
-    """A JSON-lines file's line as an object, or None for a line that is cut short, not
-    JSON, or not an object."""
-    try:
-        record = json.loads(line)
-    except (ValueError, RecursionError):
-        return None
-    return record if isinstance(record, dict) else None
-

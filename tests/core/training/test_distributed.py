@@ -17,7 +17,7 @@ from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
 from cnnviz.core.training.checkpoint import load_checkpoint
 from cnnviz.core.training.distributed import ProcessGroup
-from cnnviz.core.training.run_folder import read_metrics
+from cnnviz.core.training.run_json import read_metrics
 
 TORCHRUN = [sys.executable, "-m", "torch.distributed.run", "--standalone",
             "--nproc-per-node=2"]  # fmt: skip

@@ -36,8 +36,8 @@ from cnnviz.core.training.run_folder import (
     RunFolder,
     read_config,
     read_heartbeat,
-    read_metrics,
 )
+from cnnviz.core.training.run_json import read_metrics
 from cnnviz.core.training.runs import (
     UNREADABLE,
     compare_runs,

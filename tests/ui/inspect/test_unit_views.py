@@ -13,7 +13,8 @@ from cnnviz.core.analysis.top_inputs import find_top_inputs
 from cnnviz.core.analysis.unit_cache import cache_file
 from cnnviz.core.training import histograms
 from cnnviz.core.training.histograms import HistogramRecorder
-from cnnviz.core.training.run_folder import HISTOGRAMS, RunFolder, read_metrics
+from cnnviz.core.training.run_folder import HISTOGRAMS, RunFolder
+from cnnviz.core.training.run_json import read_metrics
 from cnnviz.session.session import TrainMode
 from cnnviz.ui.projector import projector_tab
 from tests.ui.test_main_window import wait_idle

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from cnnviz.core.training.checkpoint import load_checkpoint
-from cnnviz.core.training.run_folder import read_metrics
+from cnnviz.core.training.run_json import read_metrics
 from cnnviz.core.training.runs import read_run
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.ui import MainWindow
