@@ -20,6 +20,8 @@ plot_readout.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
@@ -75,6 +77,15 @@ AXIS_CHOICES = {
     XAxis.STEPS: QT_TRANSLATE_NOOP("TrainingPlots", "steps"),
     XAxis.TIME: QT_TRANSLATE_NOOP("TrainingPlots", "training time"),
 }
+
+
+#: the live curves are redrawn at most this often while a run trains. Its steps reach the
+#: window ten times a second (training_worker.py); a redraw of both plots costs about 5 ms of
+#: the GUI thread, and on a 2-core machine the trainer pays for that about twice over (its
+#: thread team waits at each barrier for the thread the window displaced): at ten redraws a
+#: second the window trained at about 0.89 of headless, at five at about 0.95
+#: (benchmarks/ui_latency.py). Five a second still reads as a curve that grows.
+LIVE_REDRAW_MS = 200
 
 
 def _make_plot(object_name: str, title: str, y_label: str,
@@ -196,6 +207,7 @@ class TrainingPlots(QWidget, CurveSet, PlotAxes, PlotReadout):
         for plot in (self.loss_plot, self.accuracy_plot):
             style_plot(plot)
         self._legends_stale = False
+        self._live_redraw: Callable[[], None] | None = None
         follow_scale(self, self._redraw_legends)
         self._show_axis_title()
         self._show_smoothing()
@@ -204,7 +216,7 @@ class TrainingPlots(QWidget, CurveSet, PlotAxes, PlotReadout):
         """Draw the run that trains as its events arrive: its steps, its test results, and
         its whole span on the x axis once it starts. Runs read from their folders come
         through RunFollowing (run_following.py)."""
-        controller.stepped.connect(self.add_steps)
+        controller.stepped.connect(self._stream_steps)
         controller.reported.connect(self.add_result)
         controller.session.run_started.connect(self._run_started)
 
@@ -297,14 +309,31 @@ class TrainingPlots(QWidget, CurveSet, PlotAxes, PlotReadout):
             super().add_records(records)
 
     def add_steps(self, steps: list[StepEvent]) -> None:
+        """Steps read back from a run folder, drawn at once."""
+        if steps:
+            self._take_steps(steps)
+            self._draw_steps()
+
+    def _stream_steps(self, steps: list[StepEvent]) -> None:
+        """Steps of the run that trains, drawn at most every LIVE_REDRAW_MS."""
         if not steps:
             return
+        self._take_steps(steps)
+        if self._live_redraw is None:  # superqt loads after the first paint (test_startup)
+            from superqt.utils import qthrottled
+
+            self._live_redraw = qthrottled(self._draw_steps, timeout=LIVE_REDRAW_MS)
+        self._live_redraw()
+
+    def _take_steps(self, steps: list[StepEvent]) -> None:
         xs, losses, accs = step_arrays(steps)
         self.clock.add(xs, steps)
         values, self._ema = smoothed(losses, self._ema, self.smoothing)
         self.raw_loss.extend(xs, losses)
         self.smooth_loss.extend(xs, values)
         self.train_acc.extend(xs, accs)
+
+    def _draw_steps(self) -> None:
         self.raw_curve.setData(self.x_of(self.raw_loss.x), self.raw_loss.y)
         self.smooth_curve.setData(self.x_of(self.smooth_loss.x), self.smooth_loss.y)
         self.train_acc_curve.setData(self.x_of(self.train_acc.x), self.train_acc.y)

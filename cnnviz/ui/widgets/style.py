@@ -120,7 +120,10 @@ def follow_scale(owner: QObject, restyle: Callable[[], None]) -> None:
 
 
 def style_axis(axis: pg.AxisItem) -> None:
-    """An axis in the palette's colours and the type scale's sizes."""
+    """An axis in the palette's colours and the type scale's sizes, its numbers written out
+    whole: with pyqtgraph's SI prefixes, every range change rewrote the axis label's HTML,
+    about a tenth of the GUI thread's time while a run trained (benchmarks/ui_latency.py)."""
+    axis.enableAutoSIPrefix(False)
     axis.setPen(AXIS)
     axis.setTextPen(TEXT)
     axis.setStyle(tickFont=font(TICK_PT), tickLength=int(pixels(-6)))

@@ -1,5 +1,7 @@
 """The live plots' axes: set from the data, and moved only when they must."""
 
+from types import SimpleNamespace
+
 import numpy as np
 import pyqtgraph as pg
 import pytest
@@ -238,3 +240,48 @@ def test_the_tabs_fit_1280x720(qtbot, window, tab_name, presenting):
     finally:
         if presenting:
             window.presentation.leave()
+
+
+class _Stream:
+    """A run controller's ``stepped`` signal, as the plots subscribe to it."""
+
+    def __init__(self) -> None:
+        self.handlers = []
+
+    def connect(self, handler) -> None:
+        self.handlers.append(handler)
+
+    def emit(self, batch) -> None:
+        for handler in self.handlers:
+            handler(batch)
+
+
+def test_a_training_run_redraws_its_curves_at_most_every_live_redraw_ms(qtbot, monkeypatch):
+    """Steps reach the window ten times a second; the curves are redrawn at most five times:
+    a redraw costs the trainer about twice its GUI time on 2 cores (benchmarks/ui_latency.py)."""
+    import cnnviz.ui.train.training_plots as module
+
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.show()
+    plots.set_epoch_span(1)
+    stream = _Stream()
+    monkeypatch.setattr(plots, "_draw_steps", _counting(plots._draw_steps, draws := []))
+    plots.subscribe(SimpleNamespace(stepped=stream, reported=_Stream(),
+                                    session=SimpleNamespace(run_started=_Stream())))
+    for first in range(1, 101, 10):  # ten batches at once: one drawn now, the rest later
+        stream.emit(steps(first, [1.0] * 10))
+    assert len(draws) == 1
+    assert len(plots.raw_curve.getData()[0]) == 10
+    qtbot.waitUntil(lambda: len(plots.raw_curve.getData()[0]) == 100,
+                    timeout=10 * module.LIVE_REDRAW_MS)
+    assert len(draws) == 2  # the other nine batches in one redraw
+    plots.add_steps(steps(101, [1.0]))  # a run read back from its folder: drawn at once
+    assert len(plots.raw_curve.getData()[0]) == 101
+
+
+def _counting(function, calls: list):
+    def counted(*args):
+        calls.append(args)
+        return function(*args)
+    return counted
