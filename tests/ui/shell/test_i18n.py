@@ -113,3 +113,17 @@ def test_view_language_remembers_the_choice_and_says_when_it_applies(system, win
     english.trigger()  # back to what is on screen: nothing to restart for
     assert AppSettings().language() == "en"
     assert not any(box.isVisible() for box in window.findChildren(QMessageBox))
+
+
+def test_english_reads_one_image_and_five_images():
+    """A %n string in English: the source's "image(s)" becomes the form for the count."""
+    source = "True {truth}, predicted {guess}: %n image(s) (correct)"
+
+    def shown(count: int) -> str:
+        return QCoreApplication.translate("EvaluateTab", source, None, count)
+
+    assert i18n.install_language("en") == "en"
+    assert (shown(1), shown(5)) == ("True {truth}, predicted {guess}: 1 image (correct)",
+                                    "True {truth}, predicted {guess}: 5 images (correct)")
+    i18n.install_language("zh_CN")
+    assert shown(5) == "真实 {truth}，预测 {guess}：5 张图像（正确）"
