@@ -51,6 +51,7 @@ def test_the_chinese_readme_has_no_english_word():
 
 def test_an_english_word_is_found_outside_code_only():
     markdown = ("# 快速开始\n\n按 **Train** 开始，见 ![the overview](a.png) 和 "
-                "[English](README.md)。\n\n```\npip install cnnviz\n```\n运行 `cnnviz train`，用 simple-cnn 训练 MNIST，"
+                "[English](README.md)。\n\n```\npip install cnnviz\n```\n"
+                "运行 `cnnviz train`，用 simple-cnn 训练 MNIST，"
                 "Ctrl+R、F11、1280x720。")
     assert english_words(markdown) == ["Train", "the", "overview", "English"]
