@@ -93,9 +93,29 @@ def translated_entries() -> list[tuple[str, str, str]]:
     return entries
 
 
-def test_there_is_a_chinese_translation():
-    assert [ts.name for ts in TS_FILES] == ["cnnviz_zh_CN.ts"]
-    assert len(translated_entries()) >= 25
+CHINESE_TS = tools.FOLDER / "cnnviz_zh_CN.ts"
+
+
+def test_there_is_a_chinese_translation_and_english_plurals():
+    assert [ts.name for ts in TS_FILES] == ["cnnviz_en.ts", "cnnviz_zh_CN.ts"]
+    assert len([entry for entry in translated_entries() if entry[0] == CHINESE_TS.name]) >= 25
+
+
+def _plural_sources(ts) -> list[str]:
+    return sorted(message.findtext("source") for message in ET.parse(ts).getroot().iter("message")
+                  if message.get("numerus") == "yes")  # fmt: skip
+
+
+def test_english_holds_the_plural_forms_and_nothing_else():
+    """English is the source language: its .ts has every %n entry (with a form for one and a
+    form for many, "1 image" and "5 images") and no other."""
+    english = tools.FOLDER / "cnnviz_en.ts"
+    messages = list(ET.parse(english).getroot().iter("message"))
+    assert [message.get("numerus") for message in messages] == ["yes"] * len(messages)
+    assert _plural_sources(english) == _plural_sources(CHINESE_TS) != []
+    for message in messages:
+        one, many = [form.text for form in message.iter("numerusform")]
+        assert "(s)" not in one + many, message.findtext("source")
 
 
 @pytest.mark.parametrize("ts", TS_FILES, ids=lambda ts: ts.name)
@@ -123,7 +143,8 @@ def test_a_translation_keeps_the_placeholders_and_links(entry):
     assert _kept(translation) == _kept(source)
 
 
-@pytest.mark.parametrize("entry", translated_entries(), ids=lambda entry: entry[1][:40])
+@pytest.mark.parametrize("entry", [entry for entry in translated_entries()
+                                   if entry[0] == CHINESE_TS.name], ids=lambda entry: entry[1][:40])
 def test_a_translation_uses_the_glossarys_terms(entry):
     _, source, translation = entry
     assert glossary_problems(source, translation) == []

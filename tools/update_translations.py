@@ -12,6 +12,9 @@ The .ts files are the source of truth: translate in them (Qt Linguist, ``pyside6
 or any editor), then run this script. Entries carry no line numbers (``-locations none``), so
 a .ts goes stale only when a string changes, not when code moves. A new language is a new
 ``cnnviz_<lang>.ts``: copy the Chinese one's header and run the script.
+
+English is the source language, so ``cnnviz_en.ts`` holds only the entries with plural forms
+(``%n``): "%n image(s)" reads "1 image" and "5 images" through it, and nothing else needs one.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "translations"
 _EXTRA_COMMENT = re.compile(r"^[ \t]*<extracomment>.*?</extracomment>\n", re.MULTILINE | re.DOTALL)
+#: the languages whose .ts keeps only the entries with plural forms (the source language's)
+PLURALS_ONLY = {"en"}
+_SINGULAR = re.compile(r"^    <message>\n.*?^    </message>\n", re.MULTILINE | re.DOTALL)
+_EMPTY_CONTEXT = re.compile(r"^<context>\n    <name>[^<]*</name>\n</context>\n", re.MULTILINE)
 
 
 def translation_files() -> list[Path]:
@@ -66,8 +73,10 @@ def lupdate(ts: Path) -> None:
     run(tool("pyside6-lupdate"), "-silent", "-locations", "none", "-no-obsolete",
         "-source-language", "en", "-target-language", language(ts), "-extensions", "py",
         "cnnviz", "-ts", str(ts))
-    text = ts.read_text(encoding="utf-8")
-    ts.write_text(_EXTRA_COMMENT.sub("", text), encoding="utf-8", newline="\n")
+    text = _EXTRA_COMMENT.sub("", ts.read_text(encoding="utf-8"))
+    if language(ts) in PLURALS_ONLY:
+        text = _EMPTY_CONTEXT.sub("", _SINGULAR.sub("", text))
+    ts.write_text(text, encoding="utf-8", newline="\n")
 
 
 def lrelease(ts: Path, qm: Path) -> None:

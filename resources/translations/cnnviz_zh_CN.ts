@@ -954,7 +954,7 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
         <translation>&lt;h3&gt;cnnviz 能让你看到什么&lt;/h3&gt;
 &lt;p&gt;&lt;b&gt;手写&lt;/b&gt;：写一个数字，边写边看网络怎样认它；用 cnnviz 自带的权重，不联网也能用。&lt;a href=&quot;{draw}&quot;&gt;详情&lt;/a&gt;
 &lt;b&gt;训练&lt;/b&gt;：按下&lt;b&gt;训练&lt;/b&gt;（Ctrl+R），看损失和准确率随训练实时更新。&lt;a href=&quot;{train}&quot;&gt;详情&lt;/a&gt;
-&lt;b&gt;运行&lt;/b&gt;：每次运行都是一个文件夹；勾选几次运行，就能把它们的曲线叠在一起画，并比较它们的设置。&lt;a href=&quot;{runs}&quot;&gt;详情&lt;/a&gt;
+&lt;b&gt;训练记录&lt;/b&gt;：每次运行都是一个文件夹；勾选几次运行，就能把它们的曲线叠在一起画，并比较它们的设置。&lt;a href=&quot;{runs}&quot;&gt;详情&lt;/a&gt;
 &lt;b&gt;检查&lt;/b&gt;：模型的各层，每层的输出尺寸和感受野，一个输入在每个通道上的特征图，滤波器，以及网络看的是哪里（解释）。&lt;a href=&quot;{inspect}&quot;&gt;详情&lt;/a&gt;
 &lt;b&gt;评估&lt;/b&gt;：混淆矩阵和分错的图像，错得最&quot;自信&quot;的排在最前。&lt;a href=&quot;{evaluate}&quot;&gt;详情&lt;/a&gt;
 &lt;b&gt;学习&lt;/b&gt;：把教程里的概念做成能动手操作的演示：一个神经元、小型全连接网络、一步一步进行的卷积、池化、参数共享，还有教程的结构模式，可以照着它搭建并训练一个模型。&lt;a href=&quot;{learn}&quot;&gt;详情&lt;/a&gt;&lt;/p&gt;
@@ -963,7 +963,7 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
 &lt;li&gt;写一个 7，再写一个很像 7 的 1：网络会怎么说？&lt;/li&gt;
 &lt;li&gt;按下&quot;训练&quot;：教程里的 CNN 在 MNIST 上训练一轮。&lt;/li&gt;
 &lt;li&gt;训练时打开&quot;检查&quot;，看第一层的滤波器怎样变化。&lt;/li&gt;
-&lt;li&gt;选 lenet5 或 tinyvgg，也训练它们，然后在&quot;运行&quot;里比较这几次运行。&lt;/li&gt;
+&lt;li&gt;选 lenet5 或 tinyvgg，也训练它们，然后在&quot;训练记录&quot;里比较这几次运行。&lt;/li&gt;
 &lt;li&gt;在&quot;学习&quot;里一步一步地做一次卷积，再改变步长，直到滤波器不能正好铺满输入：看看 PyTorch 丢掉了哪几行、哪几列。&lt;/li&gt;
 &lt;/ol&gt;
 &lt;p&gt;其余内容都在文档里（帮助 &amp;gt; 文档）：&lt;a href=&quot;{start}&quot;&gt;最初的五分钟&lt;/a&gt;、每个标签页各一页、命令行，以及&lt;a href=&quot;{offline}&quot;&gt;离线使用&lt;/a&gt;。&lt;/p&gt;
@@ -1005,7 +1005,7 @@ and &lt;a href=&quot;{offline}&quot;&gt;working offline&lt;/a&gt;.&lt;/p&gt;
     </message>
     <message>
         <source>No run yet: train one, or show one from the Runs tab.</source>
-        <translation>还没有运行：训练一个，或从“运行”标签页显示一个。</translation>
+        <translation>还没有运行：训练一个，或从“训练记录”标签页显示一个。</translation>
     </message>
     <message>
         <source>weights</source>
@@ -1323,7 +1323,7 @@ the map runs {low} to {high}</source>
     </message>
     <message>
         <source>R&amp;uns</source>
-        <translation>运行(&amp;U)</translation>
+        <translation>训练记录(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Inspect</source>
@@ -2563,7 +2563,7 @@ the map runs {low} to {high}</source>
     </message>
     <message>
         <source>Runs: select a run first</source>
-        <translation>运行：请先选择一次运行</translation>
+        <translation>训练记录：请先选择一次运行</translation>
     </message>
     <message>
         <source>this setting differs between the runs</source>
@@ -2587,11 +2587,11 @@ the map runs {low} to {high}</source>
     </message>
     <message>
         <source>Runs: {error}</source>
-        <translation>运行：{error}</translation>
+        <translation>训练记录：{error}</translation>
     </message>
     <message>
         <source>Runs: {run} has no checkpoint yet</source>
-        <translation>运行：{run} 还没有检查点</translation>
+        <translation>训练记录：{run} 还没有检查点</translation>
     </message>
     <message>
         <source>Rename run</source>
@@ -2603,7 +2603,7 @@ the map runs {low} to {high}</source>
     </message>
     <message>
         <source>Runs: {run} is still running; stop it first</source>
-        <translation>运行：{run} 还在运行；请先停止它</translation>
+        <translation>训练记录：{run} 还在运行；请先停止它</translation>
     </message>
     <message>
         <source>Delete run</source>
@@ -2623,7 +2623,7 @@ Its checkpoints and metrics go with it; the trash can restore them.</source>
     </message>
     <message>
         <source>Runs: {run} could not be moved to the trash</source>
-        <translation>运行：无法把 {run} 移到回收站</translation>
+        <translation>训练记录：无法把 {run} 移到回收站</translation>
     </message>
     <message>
         <source>moved {run} to the trash</source>

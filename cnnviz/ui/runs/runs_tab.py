@@ -158,6 +158,8 @@ class RunsTab(QWidget):
         self.weights_combo = QComboBox(objectName="runWeightsCombo")
         self.weights_combo.addItem(self.tr("best weights"), BEST)
         self.weights_combo.addItem(self.tr("latest weights"), CHECKPOINT)
+        # never narrower than its text: in a full bar (presenting) the buttons keep theirs
+        self.weights_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.use_button = QPushButton(self.tr("Use these weights"),
                                       objectName="useRunWeightsButton")
         self.use_button.setToolTip(self.tr("Make the run's weights current in Draw, Inspect "
@@ -171,7 +173,6 @@ class RunsTab(QWidget):
                        self.rename_button, self.delete_button):  # fmt: skip
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(self.export_button)
 
         self.table = QTableWidget(objectName="runsTable")
         self.table.setColumnCount(len(COLUMNS))
@@ -188,7 +189,11 @@ class RunsTab(QWidget):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.comparison_label)
+        # the comparison's export beside its explanation: the bar above is full when presenting
+        above_comparison = QHBoxLayout()
+        above_comparison.addWidget(self.comparison_label, 1)
+        above_comparison.addWidget(self.export_button)
+        lower_layout.addLayout(above_comparison)
         lower_layout.addWidget(self.comparison, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)

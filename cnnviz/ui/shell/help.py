@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -147,8 +149,12 @@ class GuideDialog(QDialog):
         self.at_start.setChecked(shown_at_start)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # scrolled where the screen is too short for it (presenting at 1280x720), never cut
+        scroll = QScrollArea(objectName="guideScroll", widgetResizable=True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(text)
         layout = QVBoxLayout(self)
-        layout.addWidget(text)
+        layout.addWidget(scroll)
         layout.addWidget(self.at_start)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)

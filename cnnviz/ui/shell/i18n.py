@@ -6,7 +6,8 @@ Every user-visible string goes through ``QCoreApplication.translate`` (or ``tr``
 ``pyside6-lupdate`` and builds the ``.qm`` files that ship in the wheel with
 ``pyside6-lrelease``. At start-up :func:`install_translators` loads the chosen language's
 ``.qm`` and Qt's own ``qtbase`` translation (the buttons of QMessageBox and QFileDialog),
-before the window is built: English loads nothing, Chinese two small files.
+before the window is built: English loads its plural forms ("%n image(s)" as "1 image" and
+"5 images"), Chinese two small files.
 
 The first launch follows the system locale; View > Language remembers the user's choice.
 A new choice applies at the next start and the app says so in the chosen language: every
@@ -94,17 +95,18 @@ def _load(translator: QTranslator, name: str, language: str, folder: str) -> boo
 def install_language(language: str) -> str:
     """Install the translators of ``language`` on the application in place of the previous
     ones, and return the language now active. The app's own translation comes from
-    ``resources/translations``, Qt's from the Qt installation."""
+    ``resources/translations``, Qt's from the Qt installation; English, the source language,
+    has only its plural forms there, and Qt's own buttons are English already."""
     app = QCoreApplication.instance()
     global _active
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    _active = ENGLISH
-    if language == ENGLISH or language not in LANGUAGES:
-        return _active
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    sources = [("cnnviz", str(resource_path("translations"))), ("qtbase", qt_folder)]
+    if language not in LANGUAGES:
+        language = ENGLISH
+    sources = [("cnnviz", str(resource_path("translations")))]
+    if language != ENGLISH:  # English needs only its plural forms ("1 image", "5 images")
+        sources.append(("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
     for name, folder in sources:
         translator = QTranslator(app)
         if _load(translator, name, language, folder) and app.installTranslator(translator):

@@ -8,12 +8,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar, QWidget
 
 from cnnviz.ui import MainWindow
 from cnnviz.ui.learn.fc_net_demo import layer_names
 from cnnviz.ui.learn.learn_tab import LearnTab
 from cnnviz.ui.shell import i18n
+from tests.ui.clipping import clipped
 from tests.ui.shell.pseudo_locale import install_pseudo_locale, is_unmarked
 
 
@@ -46,29 +46,6 @@ def test_what_the_demos_paint_is_translated(qtbot, pseudo):
         assert not is_unmarked(label.text())
 
 
-def elided(root: QWidget) -> list[str]:
-    """The labels, buttons and tabs under ``root`` shown smaller than their text needs."""
-    found = []
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisible():
-            continue
-        if isinstance(widget, QLabel) and widget.text():
-            if widget.wordWrap():
-                short = widget.heightForWidth(widget.width()) > widget.height()
-            else:
-                hint = widget.sizeHint()
-                short = hint.width() > widget.width() or hint.height() > widget.height()
-            if short:
-                found.append(widget.text())
-        elif isinstance(widget, QAbstractButton) and widget.text():
-            if widget.sizeHint().width() > widget.width():
-                found.append(widget.text())
-        elif isinstance(widget, QTabBar):
-            found += [widget.tabText(i) for i in range(widget.count())
-                      if widget.tabSizeHint(i).width() > widget.tabRect(i).width()]  # fmt: skip
-    return found
-
-
 @pytest.mark.parametrize("presenting", [False, True], ids=["desk", "presenting"])
 def test_nothing_in_learn_is_cut_off_in_chinese_at_1280x720(qtbot, chinese, presenting):
     window = MainWindow()
@@ -92,7 +69,7 @@ def test_nothing_in_learn_is_cut_off_in_chinese_at_1280x720(qtbot, chinese, pres
             page = learn.pages.currentWidget()
             assert page.notes.isVisible(), learn.pages.tabText(index)
             assert (window.width(), window.height()) == (1280, 720)
-            assert elided(learn) == [], learn.pages.tabText(index)
+            assert clipped(learn) == [], learn.pages.tabText(index)
     finally:
         if presenting:
             present.trigger()

@@ -5,6 +5,8 @@ the app stays English and says what to install."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QAction
@@ -113,3 +115,32 @@ def test_view_language_remembers_the_choice_and_says_when_it_applies(system, win
     english.trigger()  # back to what is on screen: nothing to restart for
     assert AppSettings().language() == "en"
     assert not any(box.isVisible() for box in window.findChildren(QMessageBox))
+
+
+def test_english_reads_one_image_and_five_images():
+    """A %n string in English: the source's "image(s)" becomes the form for the count."""
+    source = "True {truth}, predicted {guess}: %n image(s) (correct)"
+
+    def shown(count: int) -> str:
+        return QCoreApplication.translate("EvaluateTab", source, None, count)
+
+    assert i18n.install_language("en") == "en"
+    assert (shown(1), shown(5)) == ("True {truth}, predicted {guess}: 1 image (correct)",
+                                    "True {truth}, predicted {guess}: 5 images (correct)")
+    i18n.install_language("zh_CN")
+    assert shown(5) == "真实 {truth}，预测 {guess}：5 张图像（正确）"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_two_tabs_or_menus_share_a_name(qtbot, language):
+    """The Runs tab and the Run menu read apart in Chinese too (训练记录 and 运行)."""
+    from cnnviz.ui import MainWindow
+
+    i18n.install_language(language)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    titles = [window.tabs.tabText(index) for index in range(window.tabs.count())]
+    titles += [action.text() for action in window.menuBar().actions()]
+    names = [re.sub(r"\(&\w\)|&", "", title) for title in titles]
+    assert len(names) == 13 and sorted(set(names)) == sorted(names), names
+    window.close()
