@@ -11,8 +11,8 @@ the real MNIST (../shared/data), simple-cnn, batch 100, for --steps steps from t
 - cnnviz, fixed: the trainer with every available core, as before the count adapted;
 - cnnviz, 1 thread; and cnnviz, fixed, with OMP_WAIT_POLICY=PASSIVE (idle threads sleep);
 - app / headless: one epoch through the main window (Training tab in front) against the core
-  trainer in a thread, in one process (benchmarks/ui_latency.py), idle and beside one busy
-  process.
+  trainer in a thread, in one process (benchmarks/ui_latency.py), APP_PAIRS pairs and their
+  median ratio, idle and beside one busy process.
 
 A busy process is `python -c "while True: pass"`. Prints the CPU, one row per variant with
 seconds per epoch (the steps' time scaled to MNIST's 600 steps) in each condition and the
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -32,6 +33,8 @@ from pathlib import Path
 from bench_data import add_data_dir_argument, prepare
 
 HERE = Path(__file__).resolve().parent
+#: window/headless pairs in each condition: one pair varies by several percent
+APP_PAIRS = 3
 STEPS_PER_EPOCH = 600
 CONDITIONS = {"idle": 0, "1 busy": 1, "2 busy": 2}
 VARIANTS = {
@@ -52,14 +55,14 @@ def measure(variant: str, data_dir: Path, steps: int) -> dict:
     if variant == "app":
         import tempfile
 
-        import torch
-        from ui_latency import headless, through_the_window
+        from ui_latency import window_against_headless
 
         scratch = Path(tempfile.mkdtemp())
         os.environ.update(CNNVIZ_DATA=str(data_dir), XDG_DATA_HOME=str(scratch),
                           CNNVIZ_SETTINGS=str(scratch / "settings.ini"))  # fmt: skip
-        window, _, _ = through_the_window(1)
-        return {"ratio": window / headless(data_dir, 1, torch.get_num_threads())}
+        runs, ratios, _ = window_against_headless(data_dir, 1, APP_PAIRS, "trainingTab", scratch)
+        runs.close()
+        return {"ratio": statistics.median(ratios)}
     from cnnviz.core.data.datasets import load_dataset
     from cnnviz.core.threads import available_cores
     from cnnviz.core.training.config import TrainConfig

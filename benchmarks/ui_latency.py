@@ -124,6 +124,26 @@ class WindowRuns:
         self.window.close()
 
 
+def window_against_headless(
+    data_dir: Path, epochs: int, repeats: int, tab: str, scratch: Path,
+) -> tuple[WindowRuns, list[float], list[float]]:
+    """``repeats`` pairs of a window run and a headless one: the window (still open), each
+    pair's throughput ratio and each window run's GUI CPU milliseconds a second."""
+    threads = torch.get_num_threads()
+    # the window first: as in the app, its GUI thread has never run a torch thread team
+    runs = WindowRuns(epochs, tab)
+    ratios, gui_cpu = [], []
+    for repeat in range(repeats):
+        gui, cpu = runs.train()
+        base = headless(data_dir, epochs, threads, scratch / f"headless-{repeat}")
+        ratios.append(gui / base)
+        gui_cpu.append(cpu)
+        print(f"  pair {repeat + 1}: headless {base:,.0f} images/s, window {gui:,.0f} images/s, "
+              f"ratio {gui / base:.2f}, GUI thread {cpu:.0f} ms/s "
+              f"(load average {os.getloadavg()[0]:.1f})", flush=True)
+    return runs, ratios, gui_cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_data_dir_argument(parser)
@@ -139,18 +159,8 @@ def main() -> None:
     scratch = Path(tempfile.mkdtemp())
     os.environ["CNNVIZ_SETTINGS"] = str(scratch / "settings.ini")
     os.environ["XDG_DATA_HOME"] = str(scratch)
-    threads = torch.get_num_threads()
-    # the window first: as in the app, its GUI thread has never run a torch thread team
-    runs = WindowRuns(args.epochs, args.tab)
-    ratios, gui_cpu = [], []
-    for repeat in range(args.repeats):
-        gui, cpu = runs.train()
-        base = headless(args.data_dir, args.epochs, threads, scratch / f"headless-{repeat}")
-        ratios.append(gui / base)
-        gui_cpu.append(cpu)
-        print(f"  pair {repeat + 1}: headless {base:,.0f} images/s, window {gui:,.0f} images/s, "
-              f"ratio {gui / base:.2f}, GUI thread {cpu:.0f} ms/s "
-              f"(load average {os.getloadavg()[0]:.1f})", flush=True)
+    runs, ratios, gui_cpu = window_against_headless(args.data_dir, args.epochs, args.repeats,
+                                                    args.tab, scratch)
     probe = LatenessProbe()
     runs.train(probe)
     runs.close()
