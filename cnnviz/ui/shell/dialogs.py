@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -141,6 +141,7 @@ class TrustDialog(QDialog):
                  sha256=code.sha256, on_disk=html.escape(compared_with_disk(code))))  # fmt: skip
         intro.setWordWrap(True)
         intro.setObjectName("trustSummary")
+        self.summary = intro
         if hidden_characters(code.source):
             intro.setText(intro.text() + "<br>" + self.tr(
                 "<b>Warning: the source holds control or bidirectional characters that can "
@@ -149,7 +150,7 @@ class TrustDialog(QDialog):
                                           objectName="trustSource")
         self.source_view.setReadOnly(True)
         self.source_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.source_view.setMinimumSize(640, 320)
+        self.source_view.setMinimumSize(640, 160)
         buttons = QDialogButtonBox()
         self.trust_button = buttons.addButton(self.tr("Trust and open"),
                                               QDialogButtonBox.ButtonRole.AcceptRole)
@@ -162,3 +163,10 @@ class TrustDialog(QDialog):
         layout.addWidget(self.source_view, 1)
         layout.addWidget(buttons)
         self.accepted.connect(lambda: on_trust(code))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """The summary keeps the height its wrapped text needs at the width it has (the
+        layout sized it for another width: its last lines were cut off in Chinese while
+        presenting); the source view, which scrolls, gives way."""
+        super().resizeEvent(event)
+        self.summary.setMinimumHeight(self.summary.heightForWidth(self.summary.width()))
