@@ -27,6 +27,7 @@ from cnnviz.session.session import CurrentModel
 from cnnviz.session.test_split import CurrentSplit
 from cnnviz.ui.overview.overview_view import OverviewView
 from cnnviz.ui.shell.file_dialogs import choose_path
+from cnnviz.ui.shell.i18n import translate_text
 from cnnviz.ui.widgets.live_weights import LiveWeights
 
 #: while a run trains, its weights are drawn at most this often
@@ -133,7 +134,8 @@ class OverviewTab(QWidget):
         self.overview = Overview(inspector, list(meta.class_names))
         self.live.drop()
         self.view.set_overview(self.overview)
-        self.source_label.setText(self.tr("Weights: {label}").format(label=current.label))
+        self.source_label.setText(self.tr("Weights: {label}").format(
+            label=translate_text(current.label)))
         if meta.dataset != self.dataset:
             self.dataset, self.test = meta.dataset, None
             self._clear_input()
