@@ -53,7 +53,7 @@ from cnnviz.ui.evaluate.estimate import (
     test_images_text,
 )
 from cnnviz.ui.shell.file_dialogs import choose_path
-from cnnviz.ui.shell.i18n import translate_text
+from cnnviz.ui.shell.i18n import translate_error, translate_text
 from cnnviz.ui.widgets.charts import export_plot_png
 from cnnviz.ui.widgets.style import follow_scale, pixels, style_plot
 from cnnviz.ui.workers.background import BackgroundCall, TaskState, stop_call
@@ -305,7 +305,8 @@ class EvaluateTab(ConfusionPlots, QWidget):
         if not self.generation.is_current(token):
             return
         self._set_running(False)
-        self.accuracy_label.setText(self.tr("Cannot evaluate: {error}").format(error=error))
+        self.accuracy_label.setText(self.tr("Cannot evaluate: {error}").format(
+            error=translate_error(error)))
 
     def _on_done(self, token: int, outcome) -> None:
         if not self.generation.is_current(token):

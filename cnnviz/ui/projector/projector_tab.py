@@ -58,7 +58,7 @@ from cnnviz.ui.evaluate.estimate import (
     test_images_text,
 )
 from cnnviz.ui.evaluate.evaluate_tab import thumbnail
-from cnnviz.ui.shell.i18n import translate_text
+from cnnviz.ui.shell.i18n import translate_error, translate_text
 from cnnviz.ui.widgets.style import pixels, style_plot
 from cnnviz.ui.widgets.task_bar import TaskBar
 from cnnviz.ui.widgets.timelapse_export import TimelapseExport
@@ -288,7 +288,8 @@ class ProjectorTab(QWidget):
 
     def _on_error(self, error: Exception, token: int | None = None) -> None:
         if token is None or self.generation.is_current(token):
-            self.task_bar.status.setText(self.tr("Cannot project: {error}").format(error=error))
+            self.task_bar.status.setText(self.tr("Cannot project: {error}").format(
+                error=translate_error(error)))
 
     def _on_done(self, projection: Projection | None, computed: list, timings: list) -> None:
         if computed:  # kept even when the projection was cancelled after them
