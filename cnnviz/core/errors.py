@@ -1,4 +1,18 @@
-"""Errors that carry a message meant for the user, not a traceback."""
+"""Errors that carry a message meant for the user, not a traceback.
+
+A message the interface shows is raised as an ``error_message``: the English sentence (what
+``str(error)`` and the command line say) with its source and values, which the interface
+translates (cnnviz/core/translatable.py, ``error_text``).
+"""
+
+from __future__ import annotations
+
+from cnnviz.core.translatable import Message
+
+
+def error_message(text: str, /, **values: object) -> Message:
+    """An error's message, for the interface to translate (marked under "Error")."""
+    return Message("Error", text, **values)
 
 
 class CnnvizError(Exception):

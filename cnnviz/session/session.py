@@ -39,12 +39,20 @@ from cnnviz.core.training.planning import TrainMode, plan_run
 from cnnviz.core.training.reports import TrainingEvent
 from cnnviz.core.training.resume import run_model_code
 from cnnviz.core.training.run_folder import BEST, CHECKPOINT, METRICS, holds_run
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP, Message, error_text
 from cnnviz.session.run_lifecycle import RunLifecycle
 from cnnviz.session.trust_store import TrustStore
 from cnnviz.session.weights_memory import WeightsMemory, made_for
 
+
+def labelled(text: str, /, **values: object) -> Message:
+    """Part of a weights' label, for the views to translate (marked under "CurrentModel")."""
+    return Message("CurrentModel", text, **values)
+
+
 #: how an untrained model's weights are named wherever weights are shown
-UNTRAINED = "untrained (random weights)"
+UNTRAINED = labelled(QT_TRANSLATE_NOOP("CurrentModel", "untrained (random weights)"))
+SHIPPED = labelled(QT_TRANSLATE_NOOP("CurrentModel", "shipped weights"))
 
 
 @dataclass
@@ -74,7 +82,9 @@ class CurrentModel:
 
     predictor: Predictor
     path: Path | None  # the checkpoint file
-    label: str  # e.g. "simple-cnn on mnist, this run, epoch 3 (98.1%)"
+    #: e.g. "simple-cnn on mnist, this run, epoch 3 (98.1%)": a Message, which the views show
+    #: translated
+    label: str
 
     @property
     def meta(self) -> CheckpointMeta:
@@ -110,12 +120,18 @@ class CurrentModel:
         return next((folder for folder in folders if (folder / METRICS).is_file()), None)
 
 
-def describe(meta: CheckpointMeta, source: str) -> str:
-    """A label naming the model, the data, where the weights came from and how good they are."""
+def describe(meta: CheckpointMeta, source: str) -> Message:
+    """A label naming the model, the data, where the weights came from (a Message, or a file's
+    name) and how good they are."""
+    names = {"model": ModelSpec.parse(meta.model).display_name,
+             "dataset": DatasetSpec.parse(meta.dataset).display_name, "source": source}
     accuracy = meta.metrics.get("test_acc")
-    score = f" ({accuracy:.1%})" if accuracy is not None else ""
-    return (f"{ModelSpec.parse(meta.model).display_name} on "
-            f"{DatasetSpec.parse(meta.dataset).display_name}, {source}{score}")
+    if accuracy is None:
+        return labelled(QT_TRANSLATE_NOOP("CurrentModel", "{model} on {dataset}, {source}"),
+                        **names)  # fmt: skip
+    return labelled(QT_TRANSLATE_NOOP("CurrentModel",
+                                      "{model} on {dataset}, {source} ({accuracy})"),
+                    **names, accuracy=f"{accuracy:.1%}")  # fmt: skip
 
 
 def run_of_checkpoint(path: Path) -> Path | None:
@@ -131,7 +147,9 @@ def checkpoint_source(path: Path) -> str:
     run = run_of_checkpoint(path)
     if run is None:
         return path.name
-    return f"run {run.name}{', best' if path.name == BEST else ''}"
+    if path.name == BEST:
+        return labelled(QT_TRANSLATE_NOOP("CurrentModel", "run {name}, best"), name=run.name)
+    return labelled(QT_TRANSLATE_NOOP("CurrentModel", "run {name}"), name=run.name)
 
 
 def file_stem(model: str, dataset: str) -> str:
@@ -163,7 +181,7 @@ def new_run_dir(config: TrainConfig, home: Path) -> Path:
 class Session:
     """Qt-free application state. Events: ``current_changed(CurrentModel)`` when the model
     the views show changes, ``run_started(StartedEvent)`` when a run's training begins,
-    ``problem(str)`` for a message the user should see; ``run.changed(Phase)`` for the
+    ``problem(str)`` for a message the user should see (a Message); ``run.changed(Phase)`` for the
     lifecycle."""
 
     current_changed = Signal(object)
@@ -178,7 +196,7 @@ class Session:
         self.run_config: TrainConfig | None = None
         #: each model's last weights in this window, brought back when it is chosen again
         self.memory = WeightsMemory()
-        self.current: CurrentModel = self._load(shipped_weights_path(), "shipped weights",
+        self.current: CurrentModel = self._load(shipped_weights_path(), SHIPPED,
                                                 trust=False)  # fmt: skip
         self.memory.remember(self.current)
 
@@ -194,7 +212,7 @@ class Session:
         return current
 
     def use_shipped(self) -> CurrentModel:
-        return self._set_current(self._load(shipped_weights_path(), "shipped weights", False))
+        return self._set_current(self._load(shipped_weights_path(), SHIPPED, False))
 
     def shows(self, model: str, dataset: str) -> bool:
         """Whether the current model is this model for this data set."""
@@ -322,19 +340,20 @@ class Session:
             if self.run.training_started():
                 self.run_started.emit(event)
         elif isinstance(event, EpochEvent) and event.checkpoint:
-            self._use_run_checkpoint(Path(event.checkpoint),
-                                     f"this run, epoch {event.epoch}")  # fmt: skip
+            self._use_run_checkpoint(Path(event.checkpoint), labelled(
+                QT_TRANSLATE_NOOP("CurrentModel", "this run, epoch {epoch}"), epoch=event.epoch))
         elif isinstance(event, TERMINAL_EVENTS):
             self.run.ended(event)
             if isinstance(event, StoppedEvent) and event.checkpoint:
-                self._use_run_checkpoint(Path(event.checkpoint),
-                                         f"this run, stopped at step {event.step}")
+                self._use_run_checkpoint(Path(event.checkpoint), labelled(QT_TRANSLATE_NOOP(
+                    "CurrentModel", "this run, stopped at step {step}"), step=event.step))
 
     def _use_run_checkpoint(self, path: Path, source: str) -> None:
         try:
             self._set_current(self._load(path, source, self._trust_own_run))
         except CnnvizError as exc:
-            self.problem.emit(f"cannot use the run's checkpoint: {exc}")
+            self.problem.emit(Message("Session", QT_TRANSLATE_NOOP(
+                "Session", "cannot use the run's checkpoint: {error}"), error=error_text(exc)))
 
     def live_model(self, started: StartedEvent) -> nn.Module | None:
         """A fresh model of the run's architecture, to hold the weight snapshots a running
@@ -343,7 +362,9 @@ class Session:
         if config is None:
             return None
         if len(started.input_shape) != 3:  # a job's event, read from its run folder
-            self.problem.emit(f"cannot show the live model: input shape {started.input_shape}")
+            self.problem.emit(Message("Session", QT_TRANSLATE_NOOP(
+                "Session", "cannot show the live model: input shape {shape}"),
+                shape=started.input_shape))
             return None
         channels, height, width = started.input_shape
         shape = InputShape(channels, height, width, len(started.class_names))
@@ -352,5 +373,6 @@ class Session:
             parent = load_checkpoint(parent_path) if parent_path else None
             return build_model(config.model, shape, run_model_code(config, parent))
         except CnnvizError as exc:
-            self.problem.emit(f"cannot show the live model: {exc}")
+            self.problem.emit(Message("Session", QT_TRANSLATE_NOOP(
+                "Session", "cannot show the live model: {error}"), error=error_text(exc)))
             return None

@@ -52,7 +52,7 @@ from cnnviz.ui.shell.dialogs import (
 )
 from cnnviz.ui.shell.file_actions import FileActions
 from cnnviz.ui.shell.help import HelpActions
-from cnnviz.ui.shell.i18n import add_language_menu
+from cnnviz.ui.shell.i18n import add_language_menu, translate_error, translate_text
 from cnnviz.ui.shell.presentation import Presentation
 from cnnviz.ui.shell.settings import AppSettings
 from cnnviz.ui.train.histograms_tab import HistogramsTab
@@ -263,7 +263,8 @@ class MainWindow(QMainWindow):
         except CnnvizError as exc:
             self.settings.set_last_weights(None)
             self.show_status(self.tr("The last weights could not be opened again, so the "
-                                     "shipped ones are shown: {error}").format(error=exc))
+                                     "shipped ones are shown: {error}").format(
+                                         error=translate_error(exc)))
             return False
         return True
 
@@ -272,7 +273,8 @@ class MainWindow(QMainWindow):
         self.show_status(self.tr("{model} selected: Train trains it").format(model=spec))
 
     def show_status(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
+        """``text`` on the status line for a while; a Message (the session's) translated."""
+        self.statusBar().showMessage(translate_text(text), 8000)
 
     # -- training ---------------------------------------------------------------------------
     def start_training(self, mode: TrainMode | None = None) -> None:
@@ -288,7 +290,7 @@ class MainWindow(QMainWindow):
         try:
             planned = self.session.plan(config, mode or TrainMode.FRESH)
         except CnnvizError as exc:
-            self.show_error(self.tr("Cannot start training"), str(exc))
+            self.show_error(self.tr("Cannot start training"), translate_error(exc))
             return
         self._update_live_inspection()
         if self.controller.start(planned, self.panel.processes_spin.value()):
@@ -356,7 +358,8 @@ class MainWindow(QMainWindow):
         if event.kind == "dataset-missing":
             self.show_dialog(missing_data_box(self, event, self.files.choose_data_folder))
         else:
-            self.show_error(self.tr("Training failed"), event.message, event.details)
+            self.show_error(self.tr("Training failed"), translate_text(event.message),
+                            event.details)
 
     def ask_trust(self, code: ModelCode, what: str, then: Callable[[], Any]) -> None:
         """Show the code and ask; trusting remembers its hash and carries on with ``then``."""

@@ -193,6 +193,41 @@
     </message>
 </context>
 <context>
+    <name>CurrentModel</name>
+    <message>
+        <source>untrained (random weights)</source>
+        <translation>未训练（随机权重）</translation>
+    </message>
+    <message>
+        <source>shipped weights</source>
+        <translation>自带的权重</translation>
+    </message>
+    <message>
+        <source>{model} on {dataset}, {source}</source>
+        <translation>{dataset} 上的 {model}，{source}</translation>
+    </message>
+    <message>
+        <source>{model} on {dataset}, {source} ({accuracy})</source>
+        <translation>{dataset} 上的 {model}，{source}（{accuracy}）</translation>
+    </message>
+    <message>
+        <source>run {name}, best</source>
+        <translation>运行 {name}，最佳</translation>
+    </message>
+    <message>
+        <source>run {name}</source>
+        <translation>运行 {name}</translation>
+    </message>
+    <message>
+        <source>this run, epoch {epoch}</source>
+        <translation>本次训练，第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <source>this run, stopped at step {step}</source>
+        <translation>本次训练，停在第 {step} 步</translation>
+    </message>
+</context>
+<context>
     <name>Device</name>
     <message>
         <source>mps (Apple GPU)</source>
@@ -283,6 +318,121 @@
     <message>
         <source>draw a digit here</source>
         <translation>在这里写一个数字</translation>
+    </message>
+</context>
+<context>
+    <name>Error</name>
+    <message>
+        <source>data set {name} is not in {where} and could not be downloaded ({reason}). Expected files there: {files}. Connect to the internet and try again, copy the files into {where}, or choose another data directory (--data-dir or CNNVIZ_DATA)</source>
+        <translation>数据集 {name} 不在 {where} 中，也无法下载（{reason}）。那里应有这些文件：{files}。请连上网络后重试，把这些文件复制到 {where}，或另选一个数据目录（--data-dir 或 CNNVIZ_DATA）</translation>
+    </message>
+    <message>
+        <source>downloads are off</source>
+        <translation>下载已关闭</translation>
+    </message>
+    <message>
+        <source>no network: cannot download {title}</source>
+        <translation>没有网络：无法下载 {title}</translation>
+    </message>
+    <message>
+        <source>the download of {title} failed: {error}</source>
+        <translation>{title} 下载失败：{error}</translation>
+    </message>
+    <message>
+        <source>data set {name} in {folder} could not be read ({error}); delete the folder to download it again</source>
+        <translation>{folder} 中的数据集 {name} 无法读取（{error}）；删除该文件夹即可重新下载</translation>
+    </message>
+    <message>
+        <source>none of the images in {folder} could be read</source>
+        <translation>{folder} 中的图像一张也读不出来</translation>
+    </message>
+    <message>
+        <source>image size {size}: give the longer side in pixels, or (height, width)</source>
+        <translation>图像尺寸 {size}：请给出长边的像素数，或 (高, 宽)</translation>
+    </message>
+    <message>
+        <source>image folder {root} does not exist; give a folder with train/&lt;class&gt;/ and test/&lt;class&gt;/ subfolders, or one subfolder per class</source>
+        <translation>图像文件夹 {root} 不存在；请给出一个含有 train/&lt;class&gt;/（训练）和 test/&lt;class&gt;/（测试）子文件夹的文件夹，或每个类别一个子文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>image folder {root} has no class subfolders; put each class&apos;s images in a folder named after the class</source>
+        <translation>图像文件夹 {root} 里没有类别子文件夹；请把每个类别的图像放进以该类别命名的文件夹</translation>
+    </message>
+    <message>
+        <source>image folder {root} holds no images ({suffixes})</source>
+        <translation>图像文件夹 {root} 里没有图像（{suffixes}）</translation>
+    </message>
+    <message>
+        <source>image folder {root}: no image in one of its splits could be read</source>
+        <translation>图像文件夹 {root}：其中一个划分里没有一张图像能读取</translation>
+    </message>
+    <message>
+        <source>unknown model {name}: choose one of {known}, give pattern:n=N,m=M,k=K, or give path/to/file.py:ClassName</source>
+        <translation>未知的模型 {name}：请从 {known} 中选一个，或给出 pattern:n=N,m=M,k=K，或给出 path/to/file.py:ClassName</translation>
+    </message>
+    <message>
+        <source>{name} cannot be built for {height}x{width} images with {channels} channel(s): {error}; choose a larger image size or another model</source>
+        <translation>{name} 无法为 {height}x{width}、{channels} 个通道的图像构建：{error}；请选更大的图像尺寸，或换一个模型</translation>
+    </message>
+    <message>
+        <source>could not save checkpoint {path}: {error}; free some disk space or choose another folder (any earlier checkpoint there is unchanged)</source>
+        <translation>无法保存检查点 {path}：{error}；请腾出一些磁盘空间或另选一个文件夹（那里原有的检查点不受影响）</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}：没有这个文件</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, not a checkpoint file</source>
+        <translation>{path}：是文件夹，不是检查点文件</translation>
+    </message>
+    <message>
+        <source>{path}: is empty, not a checkpoint</source>
+        <translation>{path}：是空文件，不是检查点</translation>
+    </message>
+    <message>
+        <source>{path}: refused: the file holds pickled objects that would run code when loaded; cnnviz only loads plain tensors and values. Do not trust this file</source>
+        <translation>{path}：已拒绝：该文件含有加载时会运行代码的 pickle 对象；cnnviz 只加载普通的张量和数值。不要信任这个文件</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read (permission denied)</source>
+        <translation>{path}：无法读取（没有权限）</translation>
+    </message>
+    <message>
+        <source>{path}: is truncated, corrupt or not a checkpoint ({reason})</source>
+        <translation>{path}：文件不完整、已损坏或不是检查点（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: refused: its parts are compressed ({part}), which no checkpoint written by torch.save is; do not trust this file</source>
+        <translation>{path}：已拒绝：它的部件经过压缩（{part}），而 torch.save 写出的检查点都不压缩；不要信任这个文件</translation>
+    </message>
+    <message>
+        <source>{path}: is not a cnnviz checkpoint (it loads, but holds no cnnviz model); save checkpoints with cnnviz train or the app</source>
+        <translation>{path}：不是 cnnviz 检查点（能加载，但里面没有 cnnviz 模型）；请用 cnnviz train（训练）或本应用保存检查点</translation>
+    </message>
+    <message>
+        <source>{path}: was written by a newer cnnviz; update cnnviz to open it</source>
+        <translation>{path}：由更新版本的 cnnviz 写出；请更新 cnnviz 后再打开</translation>
+    </message>
+    <message>
+        <source>{path}: is a damaged cnnviz checkpoint ({reason})</source>
+        <translation>{path}：是已损坏的 cnnviz 检查点（{reason}）</translation>
+    </message>
+    <message>
+        <source>{source}: belongs to another model or class count (it holds {model} for {classes} classes, input {shape}): {first}</source>
+        <translation>{source}：属于另一个模型或另一个类别数（它存的是 {classes} 个类别的 {model}，输入 {shape}）：{first}</translation>
+    </message>
+    <message>
+        <source>{source}: its model {model} cannot be rebuilt: {error}</source>
+        <translation>{source}：它的模型 {model} 无法重建：{error}</translation>
+    </message>
+    <message>
+        <source>{source}: cannot rebuild its model: {error}</source>
+        <translation>{source}：无法重建它的模型：{error}</translation>
+    </message>
+    <message>
+        <source>the model&apos;s classes ({classes}) do not match data set {name} ({count})</source>
+        <translation>模型的类别数（{classes}）与数据集 {name} 的类别数（{count}）不一致</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1374,57 @@ the map runs {low} to {high}</source>
     </message>
 </context>
 <context>
+    <name>LayerKind</name>
+    <message>
+        <source>{kind} {size} /{stride}</source>
+        <translation>{kind} {size} /{stride}</translation>
+    </message>
+    <message>
+        <source>{kind} {size}</source>
+        <translation>{kind} {size}</translation>
+    </message>
+    <message>
+        <source>conv</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <source>batch norm</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <source>max pool</source>
+        <translation>最大池化</translation>
+    </message>
+    <message>
+        <source>avg pool</source>
+        <translation>平均池化</translation>
+    </message>
+    <message>
+        <source>global avg pool</source>
+        <translation>全局平均池化</translation>
+    </message>
+    <message>
+        <source>global max pool</source>
+        <translation>全局最大池化</translation>
+    </message>
+    <message>
+        <source>fully connected</source>
+        <translation>全连接</translation>
+    </message>
+    <message>
+        <source>flatten</source>
+        <translation>展平</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>随机失活</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+</context>
+<context>
     <name>LayerTable</name>
     <message>
         <source>Layer</source>
@@ -1313,6 +1514,49 @@ the map runs {low} to {high}</source>
     <message>
         <source>Stop the job</source>
         <translation>停止任务</translation>
+    </message>
+</context>
+<context>
+    <name>Loading</name>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>reading the {name} {split} split</source>
+        <translation>正在读取 {name} 的{split}集</translation>
+    </message>
+    <message>
+        <source>downloading {name} into {folder}</source>
+        <translation>正在把 {name} 下载到 {folder}</translation>
+    </message>
+    <message>
+        <source>downloading {name}</source>
+        <translation>正在下载 {name}</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>decoding {what} {done}/{total}</source>
+        <translation>正在解码{what} {done}/{total}</translation>
+    </message>
+    <message>
+        <source>train images</source>
+        <translation>训练图像</translation>
+    </message>
+    <message>
+        <source>test images</source>
+        <translation>测试图像</translation>
+    </message>
+    <message>
+        <source>skipped {count} unreadable file(s), e.g. {path}</source>
+        <translation>跳过了 {count} 个无法读取的文件，例如 {path}</translation>
     </message>
 </context>
 <context>
@@ -2631,6 +2875,21 @@ Its checkpoints and metrics go with it; the trash can restore them.</source>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source>cannot use the run&apos;s checkpoint: {error}</source>
+        <translation>无法使用本次训练的检查点：{error}</translation>
+    </message>
+    <message>
+        <source>cannot show the live model: input shape {shape}</source>
+        <translation>无法显示实时模型：输入形状 {shape}</translation>
+    </message>
+    <message>
+        <source>cannot show the live model: {error}</source>
+        <translation>无法显示实时模型：{error}</translation>
+    </message>
+</context>
+<context>
     <name>Setting</name>
     <message>
         <source>no augmentation</source>
@@ -2727,6 +2986,61 @@ Its checkpoints and metrics go with it; the trash can restore them.</source>
     <message>
         <source>default: the most common size, its longer side at most 64</source>
         <translation>默认：最常见的尺寸，长边最多 64</translation>
+    </message>
+    <message>
+        <source>{setting} {value} (the run used {recorded})</source>
+        <translation>{setting} {value}（这次运行用的是 {recorded}）</translation>
+    </message>
+    <message>
+        <source>epochs {epochs}: the {schedule} schedule was shaped for {recorded} epoch(s) and cannot be stretched</source>
+        <translation>轮数 {epochs}：{schedule} 调度是按 {recorded} 轮设计的，无法拉伸</translation>
+    </message>
+</context>
+<context>
+    <name>SettingKey</name>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>batch_size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>augment</source>
+        <translation>增强</translation>
+    </message>
+    <message>
+        <source>weight_decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>image_size</source>
+        <translation>图像尺寸</translation>
     </message>
 </context>
 <context>
@@ -2980,6 +3294,25 @@ Its checkpoints and metrics go with it; the trash can restore them.</source>
     <message>
         <source>Start from these weights: a new run that begins with them, with a fresh optimiser and schedule from the settings now chosen.</source>
         <translation>从这些权重开始：以它们为起点开始一次新的运行，优化器和学习率计划按现在选定的设置重新开始。</translation>
+    </message>
+</context>
+<context>
+    <name>Trainer</name>
+    <message>
+        <source>out of memory on {device}: try a smaller batch size (now {batch_size})</source>
+        <translation>{device} 上内存不足：请试试更小的批大小（现在是 {batch_size}）</translation>
+    </message>
+    <message>
+        <source>training failed: {error}</source>
+        <translation>训练失败：{error}</translation>
+    </message>
+    <message>
+        <source>another process of this distributed job stopped answering (it died or was killed; torchrun&apos;s report names it)</source>
+        <translation>这个分布式任务的另一个进程不再响应（它已退出或被终止；torchrun 的报告里有它的名字）</translation>
+    </message>
+    <message>
+        <source>the loss became {loss} at step {step}: try a lower learning rate (now {lr})</source>
+        <translation>损失在第 {step} 步变成了 {loss}：请试试更低的学习率（现在是 {lr}）</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from torch.overrides import TorchFunctionMode
 
 from cnnviz.core.analysis.inspection import LayerInfo, ModelInspector
 from cnnviz.core.analysis.summary import kind_word, table_cells
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP, Message
 from cnnviz.resource_files import resource_path
 
 #: the column the first layer reads: the input image
@@ -52,7 +53,7 @@ class Column:
 
     name: str  # the inspector's label ("layer1.0.relu#2")
     kind: str  # the module's class, or the function's
-    title: str  # in the tutorial's words: "conv 5x5", "ReLU", "max pool 2x2", ...
+    title: str  # in the tutorial's words: "conv 5x5", "ReLU", "max pool 2x2", ... (a Message)
     shape: str  # as the architecture table writes it ("16x28x28")
     parameters: str  # "416"
     field: str  # receptive field: "5", "3x5" or "all"
@@ -114,8 +115,12 @@ def _title(info: LayerInfo, module: nn.Module | None, weights: np.ndarray | None
         return word
     stride = getattr(module, "stride", 1) if module is not None else 1
     stride = stride[0] if isinstance(stride, tuple) else stride
-    text = f"{word} {'x'.join(str(k) for k in kernel)}"
-    return text + (f" /{stride}" if stride not in (1, None) and word == "conv" else "")
+    size = "x".join(str(k) for k in kernel)
+    if stride not in (1, None) and word == "conv":
+        return Message("LayerKind", QT_TRANSLATE_NOOP("LayerKind", "{kind} {size} /{stride}"),
+                       kind=word, size=size, stride=stride)  # fmt: skip
+    return Message("LayerKind", QT_TRANSLATE_NOOP("LayerKind", "{kind} {size}"), kind=word,
+                   size=size)  # fmt: skip
 
 
 def _tensors(values) -> list[torch.Tensor]:

@@ -22,6 +22,7 @@ from cnnviz.core.data.types import DatasetInfo
 from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP, Message
 
 #: the Output column's header, with the order its shapes are written in
 OUTPUT = "Output (CxHxW)"
@@ -31,14 +32,27 @@ COLUMNS = ("Layer", "Type", OUTPUT, "Params", "RF", "Jump", "Output size")
 WHOLE = "all"
 
 
-#: the tutorial's word for each kind of layer (a module's class, or a function's name)
+def _word(text: str) -> Message:
+    return Message("LayerKind", text)
+
+
+_CONV = _word(QT_TRANSLATE_NOOP("LayerKind", "conv"))
+_BATCH_NORM = _word(QT_TRANSLATE_NOOP("LayerKind", "batch norm"))
+_MAX_POOL = _word(QT_TRANSLATE_NOOP("LayerKind", "max pool"))
+_AVG_POOL = _word(QT_TRANSLATE_NOOP("LayerKind", "avg pool"))
+#: the tutorial's word for each kind of layer (a module's class, or a function's name), a
+#: Message that the interface shows in its language
 KIND_WORDS = {
-    "Conv2d": "conv", "conv2d": "conv", "Conv1d": "conv", "conv1d": "conv",
-    "BatchNorm2d": "batch norm", "BatchNorm1d": "batch norm",
-    "MaxPool2d": "max pool", "max_pool2d": "max pool", "AvgPool2d": "avg pool",
-    "avg_pool2d": "avg pool", "AdaptiveAvgPool2d": "global avg pool",
-    "AdaptiveMaxPool2d": "global max pool", "Linear": "fully connected", "Flatten": "flatten",
-    "Dropout": "dropout", "Softmax": "softmax",
+    "Conv2d": _CONV, "conv2d": _CONV, "Conv1d": _CONV, "conv1d": _CONV,
+    "BatchNorm2d": _BATCH_NORM, "BatchNorm1d": _BATCH_NORM,
+    "MaxPool2d": _MAX_POOL, "max_pool2d": _MAX_POOL, "AvgPool2d": _AVG_POOL,
+    "avg_pool2d": _AVG_POOL,
+    "AdaptiveAvgPool2d": _word(QT_TRANSLATE_NOOP("LayerKind", "global avg pool")),
+    "AdaptiveMaxPool2d": _word(QT_TRANSLATE_NOOP("LayerKind", "global max pool")),
+    "Linear": _word(QT_TRANSLATE_NOOP("LayerKind", "fully connected")),
+    "Flatten": _word(QT_TRANSLATE_NOOP("LayerKind", "flatten")),
+    "Dropout": _word(QT_TRANSLATE_NOOP("LayerKind", "dropout")),
+    "Softmax": _word(QT_TRANSLATE_NOOP("LayerKind", "softmax")),
 }  # fmt: skip
 #: the words of the layers the tutorial counts, and the name it counts them by
 _COUNTED = {"conv": "conv", "max pool": "pool", "avg pool": "pool", "global avg pool": "pool",

@@ -27,14 +27,17 @@ from cnnviz.core.data.types import (
     ImageSplit,
     LoadedDataset,
     ProgressFn,
+    loading_message,
 )
 from cnnviz.core.errors import (
     CancelledError,
     CnnvizError,
     DatasetNotFoundError,
     DownloadError,
+    error_message,
 )
 from cnnviz.core.paths import default_data_dir
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP
 
 DIGITS = tuple(str(d) for d in range(10))
 FASHION = (
@@ -128,17 +131,23 @@ def _torchvision_class(entry: RegisteredDataset, verify_checksums: bool) -> type
     return PresenceChecked
 
 
+#: the splits, as loading names them
+_SPLITS = {"train": loading_message(QT_TRANSLATE_NOOP("Loading", "train")),
+           "test": loading_message(QT_TRANSLATE_NOOP("Loading", "test"))}
+
+
 def _missing_error(entry: RegisteredDataset, data_dir: Path, reason: str,
                    details: str = "") -> DatasetNotFoundError:  # fmt: skip
     """One message in plain words: what is missing, why it could not be fetched, what to do.
     What the network said goes into the details."""
     where = data_dir / entry.folder
-    return DatasetNotFoundError(
-        f"data set {entry.info.name!r} is not in {where} and could not be downloaded ({reason}). "
-        f"Expected files there: {', '.join(entry.files)}. Connect to the internet and try again, "
-        f"copy the files into {where}, or choose another data directory "
-        f"(--data-dir or CNNVIZ_DATA)", details,
-    )
+    return DatasetNotFoundError(error_message(QT_TRANSLATE_NOOP(
+        "Error", "data set {name} is not in {where} and could not be downloaded ({reason}). "
+                 "Expected files there: {files}. Connect to the internet and try again, copy "
+                 "the files into {where}, or choose another data directory (--data-dir or "
+                 "CNNVIZ_DATA)"),
+        name=repr(entry.info.name), where=where, reason=reason, files=", ".join(entry.files)),
+        details)
 
 
 def _load_registered(
@@ -158,14 +167,19 @@ def _load_registered(
         if split_name not in wanted:
             continue
         if progress:  # also where a cancel takes effect: the callback may raise CancelledError
-            progress(f"reading the {info.name} {split_name} split", None)
+            progress(loading_message(QT_TRANSLATE_NOOP("Loading", "reading the {name} {split} "
+                                                                  "split"),
+                                     name=info.name, split=_SPLITS[split_name]), None)
         try:
             raw = cls(root=str(data_dir), train=train, download=False)
         except RuntimeError as first_error:
             if not download:
-                raise _missing_error(entry, data_dir, "downloads are off") from first_error
+                raise _missing_error(entry, data_dir, error_message(QT_TRANSLATE_NOOP(
+                    "Error", "downloads are off"))) from first_error
             if progress:
-                progress(f"downloading {entry.info.name} into {data_dir}", None)
+                progress(loading_message(QT_TRANSLATE_NOOP("Loading", "downloading {name} into "
+                                                                      "{folder}"),
+                                         name=entry.info.name, folder=data_dir), None)
             try:
                 data_dir.mkdir(parents=True, exist_ok=True)
                 fetch_archives(archives_for(cls), data_dir, progress)
@@ -175,15 +189,19 @@ def _load_registered(
             except Exception as exc:  # network errors come in many types
                 details = f"{type(exc).__name__}: {' '.join(str(exc).split())}"
                 short = details if len(details) < 300 else details[:297] + "..."
-                reason = (f"no network: cannot download {entry.title}"
+                reason = (error_message(QT_TRANSLATE_NOOP(
+                              "Error", "no network: cannot download {title}"), title=entry.title)
                           if isinstance(exc, DownloadError) and exc.offline
-                          else f"the download of {entry.title} failed: {short}")  # fmt: skip
+                          else error_message(QT_TRANSLATE_NOOP(
+                              "Error", "the download of {title} failed: {error}"),
+                              title=entry.title, error=short))  # fmt: skip
                 raise _missing_error(entry, data_dir, reason, details) from exc
         except Exception as exc:  # a present but unreadable file
-            raise CnnvizError(
-                f"data set {entry.info.name!r} in {data_dir / entry.folder} could not be read "
-                f"({type(exc).__name__}: {exc}); delete the folder to download it again"
-            ) from exc
+            raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "data set {name} in {folder} could not be read ({error}); delete the "
+                         "folder to download it again"),
+                name=repr(entry.info.name), folder=data_dir / entry.folder,
+                error=f"{type(exc).__name__}: {exc}")) from exc
         images = torch.as_tensor(np.asarray(raw.data))
         images = images.unsqueeze(1) if images.ndim == 3 else images.permute(0, 3, 1, 2)
         labels = torch.as_tensor(np.asarray(raw.targets), dtype=torch.int64)

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from cnnviz.core.data.types import ProgressFn
+from cnnviz.core.data.types import ProgressFn, loading_message
 from cnnviz.core.errors import CancelledError, CnnvizError, DownloadError
 from cnnviz.core.files import partial_path
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP
 
 CHUNK = 1 << 16
 TIMEOUT_SECONDS = 30
@@ -121,7 +122,8 @@ def fetch_archives(archives: list[Archive], data_dir: Path,
                    name: str = archive.filename) -> None:  # fmt: skip
             if progress is not None:
                 overall = None if fraction is None else (index + fraction) / len(archives)
-                progress(f"downloading {name}", overall)
+                progress(loading_message(QT_TRANSLATE_NOOP("Loading", "downloading {name}"),
+                                         name=name), overall)  # fmt: skip
 
         errors, unreachable = [], 0
         for url in archive.urls:

@@ -30,7 +30,11 @@ import torch
 import torch.nn.functional as F
 from PIL import Image, UnidentifiedImageError
 
-from cnnviz.core.data.types import ProgressFn
+from cnnviz.core.data.types import ProgressFn, loading_message
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP
+
+#: what the decoding's progress names its files when no caller says
+IMAGES = loading_message(QT_TRANSLATE_NOOP("Loading", "images"))
 
 #: images per chunk: about this many source pixels, so a chunk of photos takes about as long
 #: as one of thumbnails, within [MIN_CHUNK, MAX_CHUNK] images
@@ -183,7 +187,7 @@ def decode_files(
     size: tuple[int, int],
     source_size: tuple[int, int],
     progress: ProgressFn | None = None,
-    what: str = "images",
+    what: str = IMAGES,
 ) -> tuple[torch.Tensor, list[int]]:
     """The files decoded and resized to ``size`` (height, width) as uint8 [N, channels, *size],
     without the ones that could not be read, whose positions in ``paths`` come second.
@@ -202,7 +206,10 @@ def decode_files(
             failed += [start + i for i in chunk_failed]
             done = min(start + step, len(paths))
             if progress:  # may raise CancelledError: the chunks not yet started never run
-                progress(f"decoding {what} {done}/{len(paths)}", done / len(paths))
+                progress(loading_message(QT_TRANSLATE_NOOP("Loading", "decoding {what} "
+                                                                      "{done}/{total}"),
+                                         what=what, done=done, total=len(paths)),
+                         done / len(paths))  # fmt: skip
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return torch.from_numpy(images[: len(paths) - len(failed)]), failed

@@ -33,8 +33,10 @@ from cnnviz.core.data.types import (
     ImageSplit,
     LoadedDataset,
     ProgressFn,
+    loading_message,
 )
-from cnnviz.core.errors import CnnvizError
+from cnnviz.core.errors import CnnvizError, error_message
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP
 
 TEST_FRACTION = 0.1
 SPLIT_SEED = 0
@@ -85,7 +87,9 @@ def _probe(paths: list[str]) -> tuple[int, tuple[int, int]]:
         except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
             continue
     if not sizes:
-        raise CnnvizError(f"none of the images in {Path(paths[0]).parents[1]} could be read")
+        raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "none of the images in {folder} could be read"),
+            folder=Path(paths[0]).parents[1]))
     return 1 if modes <= _GREY_MODES else 3, sizes.most_common(1)[0][0]
 
 
@@ -99,10 +103,16 @@ def _target_size(common: tuple[int, int], image_size: ImageSize) -> tuple[int, i
           and all(isinstance(side, int) and side > 0 for side in image_size)):  # fmt: skip
         return int(image_size[0]), int(image_size[1])
     else:
-        raise CnnvizError(f"image size {image_size!r}: give the longer side in pixels, or "
-                          f"(height, width)")  # fmt: skip
+        raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "image size {size}: give the longer side in pixels, or (height, width)"),
+            size=repr(image_size)))
     scale = longer / max(common)
     return max(1, round(common[0] * scale)), max(1, round(common[1] * scale))
+
+
+#: each split's images, as the decoding's progress names them
+_IMAGES = {"train": loading_message(QT_TRANSLATE_NOOP("Loading", "train images")),
+           "test": loading_message(QT_TRANSLATE_NOOP("Loading", "test images"))}
 
 
 def _decode_cached(
@@ -166,29 +176,29 @@ def load_image_folder(root: Path, progress: ProgressFn | None = None,
     """Read an image-folder data set into memory (only the named splits are decoded; the
     normalisation then comes from the first of them)."""
     if not root.is_dir():
-        raise CnnvizError(
-            f"image folder {root} does not exist; give a folder with train/<class>/ and "
-            f"test/<class>/ subfolders, or one subfolder per class"
-        )
+        raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "image folder {root} does not exist; give a folder with train/<class>/ "
+                     "and test/<class>/ subfolders, or one subfolder per class"), root=root))
     has_splits = (root / "train").is_dir() and (root / "test").is_dir()
     class_root = root / "train" if has_splits else root
     class_names = [p.name for p in _class_folders(class_root)]
     if not class_names:
-        raise CnnvizError(
-            f"image folder {root} has no class subfolders; put each class's images in a "
-            f"folder named after the class"
-        )
+        raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "image folder {root} has no class subfolders; put each class's images in "
+                     "a folder named after the class"), root=root))
     if has_splits:
         train_items = _list_split(root / "train", class_names)
         test_items = _list_split(root / "test", class_names)
     else:
         train_items, test_items = _split_single(_list_split(root, class_names))
     if not train_items or not test_items:
-        raise CnnvizError(f"image folder {root} holds no images ({', '.join(IMAGE_SUFFIXES)})")
+        raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "image folder {root} holds no images ({suffixes})"), root=root,
+            suffixes=", ".join(IMAGE_SUFFIXES)))
     channels, common = _probe([path for path, _ in train_items])
     size = _target_size(common, image_size)
     skipped: list[Path] = []
-    decoded = {name: _decode_cached(items, channels, size, common, progress, f"{name} images",
+    decoded = {name: _decode_cached(items, channels, size, common, progress, _IMAGES[name],
                                     skipped)
                for name, items in (("train", train_items), ("test", test_items))
                if name in splits}  # fmt: skip
@@ -196,9 +206,13 @@ def load_image_folder(root: Path, progress: ProgressFn | None = None,
     train = decoded["train"][0] if "train" in decoded else empty
     test = decoded["test"][0] if "test" in decoded else empty
     if any(len(split) == 0 for split, _ in decoded.values()):
-        raise CnnvizError(f"image folder {root}: no image in one of its splits could be read")
+        raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "image folder {root}: no image in one of its splits could be read"),
+            root=root))
     if skipped and progress:
-        progress(f"skipped {len(skipped)} unreadable file(s), e.g. {skipped[0]}", None)
+        progress(loading_message(QT_TRANSLATE_NOOP(
+            "Loading", "skipped {count} unreadable file(s), e.g. {path}"),
+            count=len(skipped), path=skipped[0]), None)
     mean, std = decoded["train" if "train" in decoded else "test"][1]
     info = DatasetInfo(
         name=f"folder:{root}",

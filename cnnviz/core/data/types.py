@@ -12,8 +12,15 @@ from pathlib import PureWindowsPath
 
 import torch
 
-#: reports long work: a message, and the fraction done when it is known
+from cnnviz.core.translatable import Message
+
+#: reports long work: a message (a ``loading_message``), and the fraction done when it is known
 ProgressFn = Callable[[str, "float | None"], None]
+
+
+def loading_message(text: str, /, **values: object) -> Message:
+    """What long work says it is doing, for the interface to translate (under "Loading")."""
+    return Message("Loading", text, **values)
 
 #: an image folder's input size: the longer side in pixels (the shorter one follows the
 #: folder's most common aspect ratio), an exact (height, width), or None for the default

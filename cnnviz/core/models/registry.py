@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from torch import nn
 
-from cnnviz.core.errors import ModelLoadError
+from cnnviz.core.errors import ModelLoadError, error_message
 from cnnviz.core.models.custom_model import load_custom_model
 from cnnviz.core.models.model_code import ModelCode
 from cnnviz.core.models.networks import LeNet5, ResidualBlock, ResNet, SimpleCNN, TinyVGG
 from cnnviz.core.models.pattern import build_pattern
 from cnnviz.core.models.shape import InputShape
 from cnnviz.core.models.spec import ModelSpec
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -68,18 +69,18 @@ def build_model(name: str, shape: InputShape, code: ModelCode | None = None) -> 
         entry = MODELS[name]
     except KeyError:
         known = ", ".join(MODELS)
-        raise ModelLoadError(
-            f"unknown model {name!r}: choose one of {known}, give pattern:n=N,m=M,k=K, or "
-            f"give path/to/file.py:ClassName"
+        raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "unknown model {name}: choose one of {known}, give pattern:n=N,m=M,k=K, "
+                     "or give path/to/file.py:ClassName"), name=repr(name), known=known)
         ) from None
     try:
         return entry.build(shape)
     except RuntimeError as exc:  # e.g. a kernel larger than what is left of a small image
-        raise ModelLoadError(
-            f"{name} cannot be built for {shape.height}x{shape.width} images with "
-            f"{shape.channels} channel(s): {str(exc).splitlines()[0]}; choose a larger image "
-            f"size or another model"
-        ) from None
+        raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{name} cannot be built for {height}x{width} images with {channels} "
+                     "channel(s): {error}; choose a larger image size or another model"),
+            name=name, height=shape.height, width=shape.width, channels=shape.channels,
+            error=str(exc).splitlines()[0])) from None
 
 
 def count_parameters(model: nn.Module) -> int:

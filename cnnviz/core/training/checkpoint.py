@@ -22,7 +22,7 @@ import torch
 from torch import nn
 
 import cnnviz
-from cnnviz.core.errors import CheckpointError, CnnvizError, ModelLoadError
+from cnnviz.core.errors import CheckpointError, CnnvizError, ModelLoadError, error_message
 from cnnviz.core.files import write_atomically
 from cnnviz.core.models.model_code import (
     ModelCode,
@@ -34,6 +34,7 @@ from cnnviz.core.models.registry import build_model
 from cnnviz.core.models.shape import InputShape
 from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.training.events import check_json_value
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP, error_text
 
 FORMAT = "cnnviz-checkpoint"
 FORMAT_VERSION = 1
@@ -87,22 +88,26 @@ def save_checkpoint(checkpoint: Checkpoint, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, lambda handle: torch.save(payload, handle))
     except (OSError, RuntimeError) as exc:
-        raise CheckpointError(
-            f"could not save checkpoint {path}: {exc}; free some disk space or choose another "
-            f"folder (any earlier checkpoint there is unchanged)"
+        raise CheckpointError(error_message(
+            QT_TRANSLATE_NOOP("Error", "could not save checkpoint {path}: {error}; free some "
+                                       "disk space or choose another folder (any earlier "
+                                       "checkpoint there is unchanged)"), path=path, error=str(exc))
         ) from exc
     return path
 
 
 def _read_payload(path: Path) -> Any:
     if not path.exists():
-        raise CheckpointError(f"{path}: no such file")
+        raise CheckpointError(error_message(QT_TRANSLATE_NOOP("Error", "{path}: no such file"),
+                                            path=path))  # fmt: skip
     if path.is_dir():
-        raise CheckpointError(f"{path}: is a folder, not a checkpoint file")
+        raise CheckpointError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{path}: is a folder, not a checkpoint file"), path=path))
     if not os.access(path, os.R_OK):
-        raise CheckpointError(f"{path}: cannot be read (permission denied)")
+        raise CheckpointError(_unreadable(path))
     if path.stat().st_size == 0:
-        raise CheckpointError(f"{path}: is empty, not a checkpoint")
+        raise CheckpointError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{path}: is empty, not a checkpoint"), path=path))
     _check_archive(path)
     try:
         with warnings.catch_warnings():  # torch warns about odd pickles; we refuse them anyway
@@ -110,20 +115,27 @@ def _read_payload(path: Path) -> Any:
             return torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
         if "Unsupported global" in str(exc) or "GLOBAL" in str(exc):
-            raise CheckpointError(
-                f"{path}: refused: the file holds pickled objects that would run code when "
-                f"loaded; cnnviz only loads plain tensors and values. Do not trust this file"
-            ) from None
-        raise CheckpointError(
-            f"{path}: is truncated, corrupt or not a checkpoint (it does not unpickle)"
-        ) from None
+            raise CheckpointError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "{path}: refused: the file holds pickled objects that would run code "
+                         "when loaded; cnnviz only loads plain tensors and values. Do not trust "
+                         "this file"), path=path)) from None
+        raise CheckpointError(_corrupt(path, "it does not unpickle")) from None
     except PermissionError:
-        raise CheckpointError(f"{path}: cannot be read (permission denied)") from None
+        raise CheckpointError(_unreadable(path)) from None
     except Exception as exc:  # a stranger's file can trip any part of the parser
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise CheckpointError(
-            f"{path}: is truncated, corrupt or not a checkpoint ({reason})"
-        ) from None
+        raise CheckpointError(_corrupt(path, reason)) from None
+
+
+def _unreadable(path: Path) -> str:
+    return error_message(QT_TRANSLATE_NOOP("Error", "{path}: cannot be read (permission "
+                                                    "denied)"), path=path)  # fmt: skip
+
+
+def _corrupt(path: Path, reason: str) -> str:
+    return error_message(QT_TRANSLATE_NOOP("Error", "{path}: is truncated, corrupt or not a "
+                                                    "checkpoint ({reason})"),
+                         path=path, reason=reason)  # fmt: skip
 
 
 def _check_archive(path: Path) -> None:
@@ -138,8 +150,10 @@ def _check_archive(path: Path) -> None:
     except (zipfile.BadZipFile, OSError, ValueError):
         return
     if packed:
-        raise CheckpointError(f"{path}: refused: its parts are compressed ({packed[0]}), which "
-                              f"no checkpoint written by torch.save is; do not trust this file")
+        raise CheckpointError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{path}: refused: its parts are compressed ({part}), which no checkpoint "
+                     "written by torch.save is; do not trust this file"),
+            path=path, part=packed[0]))
 
 
 #: what a checkpoint's metadata may hold: a stranger's file is checked field by field
@@ -182,12 +196,13 @@ def load_checkpoint(path: Path) -> Checkpoint:
     path = Path(path)
     payload = _read_payload(path)
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise CheckpointError(
-            f"{path}: is not a cnnviz checkpoint (it loads, but holds no cnnviz model); save "
-            f"checkpoints with cnnviz train or the app"
-        )
+        raise CheckpointError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{path}: is not a cnnviz checkpoint (it loads, but holds no cnnviz model); "
+                     "save checkpoints with cnnviz train or the app"), path=path))
     if payload.get("format_version", 0) > FORMAT_VERSION:
-        raise CheckpointError(f"{path}: was written by a newer cnnviz; update cnnviz to open it")
+        raise CheckpointError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{path}: was written by a newer cnnviz; update cnnviz to open it"),
+            path=path))
     try:
         meta = CheckpointMeta(**payload["meta"])
         model_state = payload["model_state"]
@@ -201,7 +216,9 @@ def load_checkpoint(path: Path) -> Checkpoint:
             raise ValueError(f"its model {meta.model!r} and its config's model "
                              f"{str(recorded)!r:.80} differ")
     except (TypeError, KeyError, ValueError) as exc:
-        raise CheckpointError(f"{path}: is a damaged cnnviz checkpoint ({exc})") from None
+        raise CheckpointError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{path}: is a damaged cnnviz checkpoint ({reason})"), path=path,
+            reason=str(exc))) from None
     return Checkpoint(
         meta=meta,
         model_state=model_state,
@@ -228,10 +245,11 @@ def apply_weights(checkpoint: Checkpoint, model: nn.Module, source: str = "check
         first = (f"{differing[0]} is {list(given[differing[0]])}, the model needs "
                  f"{list(expected[differing[0]])}" if differing
                  else f"missing {missing[0]}" if missing else "unexpected entries")  # fmt: skip
-        raise CheckpointError(
-            f"{source}: belongs to another model or class count (it holds {meta.model!r} for "
-            f"{len(meta.class_names)} classes, input {meta.input_shape}): {first}"
-        )
+        raise CheckpointError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{source}: belongs to another model or class count (it holds {model} for "
+                     "{classes} classes, input {shape}): {first}"),
+            source=source, model=repr(meta.model), classes=len(meta.class_names),
+            shape=meta.input_shape, first=first))
     model.load_state_dict(state, strict=True)
 
 
@@ -246,9 +264,9 @@ def checkpoint_model_code(checkpoint: Checkpoint, source: str = "checkpoint") ->
             return ModelCode.from_dict(meta.model_code)
         return ModelCode.read(meta.model)
     except (ModelLoadError, KeyError, TypeError) as exc:
-        raise CheckpointError(
-            f"{source}: its model {meta.model} cannot be rebuilt: {exc}"
-        ) from None
+        raise CheckpointError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{source}: its model {model} cannot be rebuilt: {error}"),
+            source=source, model=meta.model, error=error_text(exc))) from None
 
 
 def model_from_checkpoint(checkpoint: Checkpoint, source: str = "checkpoint",
@@ -263,6 +281,8 @@ def model_from_checkpoint(checkpoint: Checkpoint, source: str = "checkpoint",
     try:
         model = build_model(checkpoint.meta.model, checkpoint.meta.shape, code)
     except CnnvizError as exc:
-        raise CheckpointError(f"{source}: cannot rebuild its model: {exc}") from None
+        raise CheckpointError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{source}: cannot rebuild its model: {error}"), source=source,
+            error=error_text(exc))) from None
     apply_weights(checkpoint, model, source)
     return model.eval()

@@ -10,7 +10,7 @@ from typing import Any
 
 from cnnviz.core.data.batches import AUGMENTATIONS
 from cnnviz.core.errors import CnnvizError
-from cnnviz.core.translatable import QT_TRANSLATE_NOOP, untranslated
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP, Message, untranslated
 
 #: the texts the run panel shows are marked for translation under "Setting" (the command line
 #: shows them as they are)
@@ -283,19 +283,41 @@ def changed_settings(recorded: dict[str, Any], config: TrainConfig) -> list[str]
             if key in recorded and not same_setting(key, ours[key], recorded[key])]
 
 
+#: each run-defining setting as a difference names it: its field name, as config.json and the
+#: command line say it, marked so that the interface names it in words ("SettingKey")
+SETTING_KEYS = {
+    "model": QT_TRANSLATE_NOOP("SettingKey", "model"),
+    "dataset": QT_TRANSLATE_NOOP("SettingKey", "dataset"),
+    "batch_size": QT_TRANSLATE_NOOP("SettingKey", "batch_size"),
+    "lr": QT_TRANSLATE_NOOP("SettingKey", "lr"),
+    "optimizer": QT_TRANSLATE_NOOP("SettingKey", "optimizer"),
+    "schedule": QT_TRANSLATE_NOOP("SettingKey", "schedule"),
+    "augment": QT_TRANSLATE_NOOP("SettingKey", "augment"),
+    "weight_decay": QT_TRANSLATE_NOOP("SettingKey", "weight_decay"),
+    "seed": QT_TRANSLATE_NOOP("SettingKey", "seed"),
+    "precision": QT_TRANSLATE_NOOP("SettingKey", "precision"),
+    "image_size": QT_TRANSLATE_NOOP("SettingKey", "image_size"),
+}
+
+
 def resume_conflicts(recorded: dict[str, Any], config: TrainConfig) -> list[str]:
     """Why ``config`` cannot continue the run whose settings are ``recorded`` exactly: one
     entry per differing setting (epochs aside), and one for a length-shaped schedule that
-    would have to stretch. Empty when the run can continue. Settings the checkpoint does not
-    record (an older cnnviz) are not compared."""
+    would have to stretch, each a Message. Empty when the run can continue. Settings the
+    checkpoint does not record (an older cnnviz) are not compared."""
     ours = config.to_dict()
-    problems = [f"{key} {ours[key]!r} (the run used {recorded[key]!r})"
-                for key in changed_settings(recorded, config)]
+    problems: list[str] = [
+        Message("Setting", QT_TRANSLATE_NOOP("Setting", "{setting} {value} (the run used "
+                                                        "{recorded})"),
+                setting=Message("SettingKey", SETTING_KEYS[key]), value=repr(ours[key]),
+                recorded=repr(recorded[key]))
+        for key in changed_settings(recorded, config)]  # fmt: skip
     epochs = recorded.get("epochs")
     if (config.schedule in LENGTH_SHAPED_SCHEDULES and epochs is not None
             and int(epochs) != config.epochs):  # fmt: skip
-        problems.append(
-            f"epochs {config.epochs}: the {config.schedule} schedule was shaped for {epochs} "
-            f"epoch(s) and cannot be stretched"
-        )
+        problems.append(Message(
+            "Setting", QT_TRANSLATE_NOOP("Setting", "epochs {epochs}: the {schedule} schedule "
+                                                    "was shaped for {recorded} epoch(s) and "
+                                                    "cannot be stretched"),
+            epochs=config.epochs, schedule=config.schedule, recorded=epochs))
     return problems

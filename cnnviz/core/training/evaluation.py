@@ -18,7 +18,7 @@ from torch.nn.utils.fusion import fuse_conv_bn_eval
 from cnnviz.core.data.batches import BatchPass, Normalizer
 from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.data.types import DatasetSpec, ImageSplit, LoadedDataset
-from cnnviz.core.errors import CnnvizError
+from cnnviz.core.errors import CnnvizError, error_message
 from cnnviz.core.models.model_code import TrustPolicy
 from cnnviz.core.training.checkpoint import (
     Checkpoint,
@@ -27,6 +27,7 @@ from cnnviz.core.training.checkpoint import (
     model_from_checkpoint,
 )
 from cnnviz.core.training.devices import resolve_device
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP
 
 
 @dataclass
@@ -175,10 +176,9 @@ def load_test_split(meta: TrainedOn, data_dir: Path | None = None, *,
                         image_size=(height, width) if DatasetSpec.parse(meta.dataset).is_folder
                         else None)
     if list(data.info.class_names) != list(meta.class_names):
-        raise CnnvizError(
-            f"the model's classes ({len(meta.class_names)}) do not match data set "
-            f"{data.info.name} ({data.info.num_classes})"
-        )
+        raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "the model's classes ({classes}) do not match data set {name} ({count})"),
+            classes=len(meta.class_names), name=data.info.name, count=data.info.num_classes))
     return data
 
 

@@ -71,6 +71,7 @@ from cnnviz.core.training.state import TrainState, augmentation_seed, epoch_orde
 from cnnviz.core.training.tensorboard_log import summary_writer_class
 from cnnviz.core.training.timelapse import TimelapseRecorder
 from cnnviz.core.training.timelapse_embedding import EmbeddingRecorder
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP, Message, error_text
 
 #: one step's loss and correct count, still on the device, and its batch size
 Pending = tuple[torch.Tensor, torch.Tensor, int]
@@ -162,24 +163,29 @@ class Trainer:
         except CancelledError:
             final = StoppedEvent(epoch=0, step=0, checkpoint=None)
         except TrainingDivergedError as exc:
-            final = FailedEvent(str(exc), "", kind="diverged")
+            final = FailedEvent(error_text(exc), "", kind="diverged")
         except DatasetNotFoundError as exc:
-            final = FailedEvent(str(exc), exc.details, kind="dataset-missing")
+            final = FailedEvent(error_text(exc), exc.details, kind="dataset-missing")
         except CnnvizError as exc:
-            final = FailedEvent(str(exc), "", kind="invalid")
+            final = FailedEvent(error_text(exc), "", kind="invalid")
         except torch.OutOfMemoryError as exc:
             final = FailedEvent(
-                f"out of memory on {self.device}: try a smaller batch size "
-                f"(now {self.config.batch_size})",
+                Message("Trainer", QT_TRANSLATE_NOOP("Trainer", "out of memory on {device}: try "
+                                                                "a smaller batch size (now "
+                                                                "{batch_size})"),
+                        device=self.device, batch_size=self.config.batch_size),
                 str(exc),
                 kind="out-of-memory",
             )
         except Exception as exc:  # a bug, or a user's model failing in forward
-            final = FailedEvent(f"training failed: {type(exc).__name__}: {exc}",
-                                traceback.format_exc())
+            final = FailedEvent(Message("Trainer", QT_TRANSLATE_NOOP("Trainer",
+                                                                     "training failed: {error}"),
+                                        error=f"{type(exc).__name__}: {exc}"),
+                                traceback.format_exc())  # fmt: skip
             if self.group.distributed and peer_failed(exc):
-                final.message = ("another process of this distributed job stopped answering "
-                                 "(it died or was killed; torchrun's report names it)")
+                final.message = Message("Trainer", QT_TRANSLATE_NOOP(
+                    "Trainer", "another process of this distributed job stopped answering (it "
+                               "died or was killed; torchrun's report names it)"))
         torch.set_num_threads(threads)
         if self.folder is not None and self._steps_taken == 0:
             self.folder.discard()  # nothing happened: leave no trace
@@ -364,10 +370,10 @@ class Trainer:
         TrainingDivergedError when a loss is not finite."""
         losses, corrects, sizes = self._window_totals(pending)
         if not np.all(np.isfinite(losses)):
-            raise TrainingDivergedError(
-                f"the loss became {losses[~np.isfinite(losses)][0]} at step {state.step}: "
-                f"try a lower learning rate (now {self.config.lr:g})"
-            )
+            raise TrainingDivergedError(Message(
+                "Trainer", QT_TRANSLATE_NOOP("Trainer", "the loss became {loss} at step {step}: "
+                                                        "try a lower learning rate (now {lr})"),
+                loss=losses[~np.isfinite(losses)][0], step=state.step, lr=f"{self.config.lr:g}"))
         if self.tuner is not None:
             self.tuner.observe(elapsed / len(pending))
         state.train_seconds += elapsed

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from cnnviz.core.analysis.drawing import prepare_drawing
 from cnnviz.core.analysis.prediction import Prediction, Predictor
 from cnnviz.session.session import CurrentModel
+from cnnviz.ui.shell.i18n import translate_text
 from cnnviz.ui.widgets.charts import ProbabilityChart, image_view
 from cnnviz.ui.widgets.live_weights import LiveWeights
 
@@ -259,7 +260,8 @@ class DrawTab(QWidget):
         """Classify with the current model. A colour model is not used for drawing: the tab
         says so and offers the shipped digit model."""
         meta = current.meta
-        self.weights_label.setText(self.tr("Weights: {label}").format(label=current.label))
+        self.weights_label.setText(self.tr("Weights: {label}").format(
+            label=translate_text(current.label)))
         self.live.drop()
         self._own_copy = False
         if meta.input_shape[0] != 1:

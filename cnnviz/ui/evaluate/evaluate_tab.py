@@ -53,6 +53,7 @@ from cnnviz.ui.evaluate.estimate import (
     test_images_text,
 )
 from cnnviz.ui.shell.file_dialogs import choose_path
+from cnnviz.ui.shell.i18n import translate_error, translate_text
 from cnnviz.ui.widgets.charts import export_plot_png
 from cnnviz.ui.widgets.style import follow_scale, pixels, style_plot
 from cnnviz.ui.workers.background import BackgroundCall, TaskState, stop_call
@@ -244,7 +245,8 @@ class EvaluateTab(ConfusionPlots, QWidget):
         token = self.generation.next()
         self.task = None
         self._set_running(True)
-        self.accuracy_label.setText(self.tr("evaluating {model}...").format(model=current.label))
+        self.accuracy_label.setText(self.tr("evaluating {model}...").format(
+            model=translate_text(current.label)))
         self.test_split.when_ready(current.meta,
                                    lambda data: self._evaluate(token, current, data),
                                    lambda error: self._on_error(token, error))  # fmt: skip
@@ -303,7 +305,8 @@ class EvaluateTab(ConfusionPlots, QWidget):
         if not self.generation.is_current(token):
             return
         self._set_running(False)
-        self.accuracy_label.setText(self.tr("Cannot evaluate: {error}").format(error=error))
+        self.accuracy_label.setText(self.tr("Cannot evaluate: {error}").format(
+            error=translate_error(error)))
 
     def _on_done(self, token: int, outcome) -> None:
         if not self.generation.is_current(token):
@@ -321,7 +324,8 @@ class EvaluateTab(ConfusionPlots, QWidget):
         self.dataset = data.info.name
         self.progress.setValue(100)
         self.accuracy_label.setText(self.tr("{model}: test accuracy {accuracy} ({count} images)")
-                                    .format(model=current.label, count=f"{len(data.test):,}",
+                                    .format(model=translate_text(current.label),
+                                            count=f"{len(data.test):,}",
                                             accuracy=f"{result.accuracy:.2%}"))  # fmt: skip
         self.pages.setCurrentWidget(self.results_page)
         self._draw_matrix()

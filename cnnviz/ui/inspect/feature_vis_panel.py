@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox
 
 from cnnviz.core.analysis.feature_vis import Objective, Visualisation, best_in_split, visualize
 from cnnviz.ui.inspect.unit_view import UnitView
+from cnnviz.ui.shell.i18n import translate_error
 from cnnviz.ui.workers.background import TaskState
 
 Found = tuple[Visualisation, tuple[float, int] | None, str]
@@ -29,7 +30,7 @@ class FeatureVisPanel(UnitView):
 
     def error_text(self, error: Exception) -> str:
         return self.tr("Cannot visualise {layer}: {error}").format(layer=self.layer,
-                                                                    error=error)
+                                                                    error=translate_error(error))
 
     def objective(self) -> Objective:
         return Objective(self.layer, self.channel, self.objective_combo.currentData())

@@ -19,6 +19,7 @@ from cnnviz.core.data.types import LoadedDataset
 from cnnviz.core.errors import CnnvizError
 from cnnviz.session.test_split import SplitKey
 from cnnviz.ui.shell.file_dialogs import choose_path
+from cnnviz.ui.shell.i18n import translate_error
 
 translate = QCoreApplication.translate
 
@@ -68,7 +69,8 @@ class InspectInputs:
             return
         self._show_split()
         if self.isVisible():
-            self.status.emit(translate("InspectTab", "Inspect: {error}").format(error=error))
+            self.status.emit(translate("InspectTab", "Inspect: {error}").format(
+                error=translate_error(error)))
 
     # -- inputs -----------------------------------------------------------------------------
     def show_test_image(self, index: int) -> None:
@@ -98,7 +100,7 @@ class InspectInputs:
 
     def _on_search_failed(self, error: Exception) -> None:
         self.status.emit(translate("InspectTab", "Inspect: cannot search for a mistake: {error}")
-                         .format(error=error))  # fmt: skip
+                         .format(error=translate_error(error)))  # fmt: skip
 
     def open_image(self, path: Path | None = None) -> bool:
         path = choose_path(False, self, path, translate("InspectTab", "Open an image"), "",
@@ -118,8 +120,9 @@ class InspectInputs:
         try:
             model_input, original = as_model_input(source, self.inspector.input_shape)
         except (CnnvizError, ValueError, TypeError) as exc:
-            self.status.emit(translate("InspectTab", "Inspect: {error}").format(error=exc))
-            self.picker.show_caption(str(exc))
+            self.status.emit(translate("InspectTab", "Inspect: {error}").format(
+                error=translate_error(exc)))
+            self.picker.show_caption(translate_error(exc))
             return False
         self.picker.show_other_input()
         self._set_input(model_input, original)

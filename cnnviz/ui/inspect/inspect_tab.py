@@ -59,6 +59,7 @@ from cnnviz.ui.inspect.prediction_panel import PredictionPanel
 from cnnviz.ui.inspect.timelapse_replay import TimelapseReplay
 from cnnviz.ui.inspect.top_inputs_panel import TopInputsPanel
 from cnnviz.ui.inspect.unit_view import UnitSource
+from cnnviz.ui.shell.i18n import translate_text
 from cnnviz.ui.widgets.controls import SteadyLabel, fill_table
 from cnnviz.ui.widgets.timelapse_export import TimelapseExport
 
@@ -230,9 +231,9 @@ class InspectTab(InspectInputs, QWidget):
     def show_model(self, current: CurrentModel) -> None:
         """Inspect a copy of the current model (a copy, so that live weights never touch the
         model the other tabs use)."""
-        self.checkpoint, self.weights_label = current.path, current.label
+        self.checkpoint, self.weights_label = current.path, translate_text(current.label)
         self._set_model(current.predictor.copy().model, current.meta)
-        self.picker.source_label.setText(current.label)
+        self.picker.source_label.setText(self.weights_label)
 
     def prepare_live(self, model: nn.Module | None, event: StartedEvent) -> None:
         """A run started: inspect a model of its architecture, filled by weight snapshots."""

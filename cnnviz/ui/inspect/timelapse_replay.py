@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QTabWidget, QWidget
 from cnnviz.core.analysis.timelapse_video import Timelapse
 from cnnviz.core.training.timelapse import FOLDER, TimelapseEvent
 from cnnviz.session.generation import Generation
+from cnnviz.ui.shell.i18n import translate_error
 from cnnviz.ui.workers.background import BackgroundCall, stop_call
 
 
@@ -85,7 +86,7 @@ class TimelapseReplay(QWidget):
 
     def _failed(self, token: int, error: Exception) -> None:
         if self.generation.is_current(token):
-            self.label.setText(str(error))
+            self.label.setText(translate_error(error))
 
     def _on_moved(self, value: int) -> None:
         frame = self.frame

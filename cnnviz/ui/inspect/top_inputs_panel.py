@@ -24,6 +24,7 @@ from cnnviz.core.analysis.top_inputs import (
 )
 from cnnviz.core.analysis.unit_cache import load_top_inputs, save_top_inputs
 from cnnviz.ui.inspect.unit_view import UnitView
+from cnnviz.ui.shell.i18n import translate_error
 from cnnviz.ui.workers.background import TaskState
 
 #: crops are drawn this many times their size, so that small ones stay visible
@@ -45,7 +46,8 @@ class TopInputsPanel(UnitView):
         return self.tr("Scan cancelled.")
 
     def error_text(self, error: Exception) -> str:
-        return self.tr("Cannot scan {layer}: {error}").format(layer=self.layer, error=error)
+        return self.tr("Cannot scan {layer}: {error}").format(
+            layer=self.layer, error=translate_error(error))
 
     def start(self) -> None:
         source, layer = self.source, self.layer

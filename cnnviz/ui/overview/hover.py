@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem
 
 from cnnviz.core.analysis.overview import INPUT
 from cnnviz.ui.overview.placement import ACCENT, HOVER_LINE, LINE, feed_maps, pen
+from cnnviz.ui.shell.i18n import translate_text
 
 if TYPE_CHECKING:
     from cnnviz.ui.overview.overview_view import OverviewView
@@ -129,13 +130,15 @@ class Hover:
         column = self.view.overview.column(name)
         values = self.view.reading.maps.get(name)
         if values is None:
-            return column.title
+            return translate_text(column.title)
         if not column.has_maps:
             return translate("Hover", "{title} ({name}), unit {channel}: {value}").format(
-                title=column.title, name=name, channel=channel, value=f"{values[channel]:.3f}")
+                title=translate_text(column.title), name=name, channel=channel,
+                value=f"{values[channel]:.3f}")
         plane = values[channel]
         row, col = min(row, plane.shape[0] - 1), min(col, plane.shape[1] - 1)
         return translate("Hover", "{title} ({name}), map {channel}: {value} at ({row}, {col})\n"
                                   "the map runs {low} to {high}").format(
-            title=column.title, name=name, channel=channel, value=f"{plane[row, col]:.3f}",
+            title=translate_text(column.title), name=name, channel=channel,
+            value=f"{plane[row, col]:.3f}",
             row=row, col=col, low=f"{plane.min():.2f}", high=f"{plane.max():.2f}")

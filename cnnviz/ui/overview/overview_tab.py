@@ -27,6 +27,7 @@ from cnnviz.session.session import CurrentModel
 from cnnviz.session.test_split import CurrentSplit
 from cnnviz.ui.overview.overview_view import OverviewView
 from cnnviz.ui.shell.file_dialogs import choose_path
+from cnnviz.ui.shell.i18n import translate_error, translate_text
 from cnnviz.ui.widgets.live_weights import LiveWeights
 
 #: while a run trains, its weights are drawn at most this often
@@ -133,7 +134,8 @@ class OverviewTab(QWidget):
         self.overview = Overview(inspector, list(meta.class_names))
         self.live.drop()
         self.view.set_overview(self.overview)
-        self.source_label.setText(self.tr("Weights: {label}").format(label=current.label))
+        self.source_label.setText(self.tr("Weights: {label}").format(
+            label=translate_text(current.label)))
         if meta.dataset != self.dataset:
             self.dataset, self.test = meta.dataset, None
             self._clear_input()
@@ -180,7 +182,8 @@ class OverviewTab(QWidget):
 
     def _on_test_failed(self, token: int, error: Exception) -> None:
         if self.generation.is_current(token):
-            self.random_button.setToolTip(self.tr("no test set: {error}").format(error=error))
+            self.random_button.setToolTip(self.tr("no test set: {error}").format(
+                error=translate_error(error)))
             if self.image is None:
                 self.input_label.setText(self.tr("no test set here: open an image or use a "
                                                  "drawing"))  # fmt: skip
@@ -229,7 +232,7 @@ class OverviewTab(QWidget):
         try:
             image = self.predictor.prepare_file(path)
         except CnnvizError as exc:
-            self.status.emit(self.tr("Overview: {error}").format(error=exc))
+            self.status.emit(self.tr("Overview: {error}").format(error=translate_error(exc)))
             return False
         self.show_input(image)
         return True
@@ -279,7 +282,7 @@ class OverviewTab(QWidget):
         try:
             (self.view.export_png if kind == "png" else self.view.export_svg)(path)
         except OSError as exc:
-            self.status.emit(self.tr("Overview: {error}").format(error=exc))
+            self.status.emit(self.tr("Overview: {error}").format(error=translate_error(exc)))
             return None
         self.status.emit(self.tr("wrote {path}").format(path=path))
         return path

@@ -46,6 +46,7 @@ from cnnviz.ui.overview.placement import (
     font,
     pen,
 )
+from cnnviz.ui.shell.i18n import translate_text
 from cnnviz.ui.widgets.charts import MAX_BARS, bar_brushes, lookup_table
 
 
@@ -166,7 +167,7 @@ class OverviewView(pg.GraphicsView):
         border.setPen(pen(QColor(200, 200, 200), 1))
         self.box.addItem(border)
         self.placed[column.name] = placed
-        lines = [column.title, column.shape, self._parameters(column),
+        lines = [translate_text(column.title), column.shape, self._parameters(column),
                  self.tr("RF {field}").format(field=column.field) if column.field else ""]
         self._labels(lines, x, y - 4.3 * LINE)
         self._update_pager(placed)
@@ -180,7 +181,7 @@ class OverviewView(pg.GraphicsView):
         """The class scores as bars; the last layer's own column when it gives them."""
         names = self.overview.class_names
         if scores is not None:
-            self._labels([scores.title, scores.shape, self._parameters(scores),
+            self._labels([translate_text(scores.title), scores.shape, self._parameters(scores),
                           self.tr("class scores (softmax)")], x, TOP - 4.3 * LINE)  # fmt: skip
         else:
             self._labels([self.tr("class scores"), str(len(names)), "", "softmax"], x,

@@ -58,6 +58,7 @@ from cnnviz.ui.evaluate.estimate import (
     test_images_text,
 )
 from cnnviz.ui.evaluate.evaluate_tab import thumbnail
+from cnnviz.ui.shell.i18n import translate_error, translate_text
 from cnnviz.ui.widgets.style import pixels, style_plot
 from cnnviz.ui.widgets.task_bar import TaskBar
 from cnnviz.ui.widgets.timelapse_export import TimelapseExport
@@ -217,7 +218,8 @@ class ProjectorTab(QWidget):
         token = self.generation.next()
         self.task_bar.status.setText(self.tr("projecting the test set of {model} by "
                                              "{method}...").format(
-            model=current.label, method=self.method_combo.currentText()))  # fmt: skip
+            model=translate_text(current.label),
+            method=self.method_combo.currentText()))  # fmt: skip
         self.test_split.when_ready(current.meta,
                                    lambda data: self._project(token, current, data),
                                    lambda error: self._on_error(error, token))  # fmt: skip
@@ -225,7 +227,7 @@ class ProjectorTab(QWidget):
     def _project(self, token: int, current: CurrentModel, split: LoadedDataset) -> None:
         if not self.generation.is_current(token):
             return
-        model, label = current.predictor.copy().model, current.label
+        model, label = current.predictor.copy().model, translate_text(current.label)
         normalizer = current.predictor.normalizer
         method = self.method_combo.currentData()
         cached, computed = self._features, []
@@ -286,7 +288,8 @@ class ProjectorTab(QWidget):
 
     def _on_error(self, error: Exception, token: int | None = None) -> None:
         if token is None or self.generation.is_current(token):
-            self.task_bar.status.setText(self.tr("Cannot project: {error}").format(error=error))
+            self.task_bar.status.setText(self.tr("Cannot project: {error}").format(
+                error=translate_error(error)))
 
     def _on_done(self, projection: Projection | None, computed: list, timings: list) -> None:
         if computed:  # kept even when the projection was cancelled after them

@@ -56,6 +56,7 @@ from cnnviz.core.training.runs import (
 from cnnviz.session.generation import Generation
 from cnnviz.session.runs import RunsState
 from cnnviz.ui.shell.file_dialogs import choose_path
+from cnnviz.ui.shell.i18n import translate_error
 from cnnviz.ui.workers.background import BackgroundCall, stop_call
 
 COLUMNS = [QT_TRANSLATE_NOOP("RunsTab", "Overlay"), QT_TRANSLATE_NOOP("RunsTab", "Run"),
@@ -371,7 +372,7 @@ class RunsTab(QWidget):
         try:
             self.runs.add_folder(Path(path))
         except (CnnvizError, OSError) as exc:
-            self.status.emit(self.tr("Runs: {error}").format(error=exc))
+            self.status.emit(self.tr("Runs: {error}").format(error=translate_error(exc)))
             return False
         self.select(Path(path))
         return True
@@ -396,7 +397,7 @@ class RunsTab(QWidget):
         try:
             return self.runs.rename(Path(run), new_name.strip())
         except (CnnvizError, OSError) as exc:
-            self.status.emit(self.tr("Runs: {error}").format(error=exc))
+            self.status.emit(self.tr("Runs: {error}").format(error=translate_error(exc)))
             return None
 
     def delete(self, run: Path) -> None:

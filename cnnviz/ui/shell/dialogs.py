@@ -22,6 +22,7 @@ from cnnviz.core.models.model_code import ModelCode, compared_with_disk
 from cnnviz.core.text import hidden_characters, printable
 from cnnviz.core.training.events import FailedEvent
 from cnnviz.session.session import TrainChoice, TrainMode
+from cnnviz.ui.shell.i18n import translate_text
 
 MODE_BUTTONS = {
     TrainMode.CONTINUE: QT_TRANSLATE_NOOP("TrainModeBox", "Continue this run"),
@@ -50,6 +51,7 @@ def train_mode_box(parent: QWidget, choice: TrainChoice,
                       parent=parent)  # fmt: skip
     box.setObjectName("continueOrFreshDialog")
     text = [translate("TrainModeBox", "Checkpoint: {path}").format(path=choice.checkpoint)]
+    differences = "; ".join(translate_text(difference) for difference in choice.differences)
     if TrainMode.CONTINUE in choice.modes:
         text.append(translate("TrainModeBox", "Continue this run: the same run, on to epoch "
                                               "{epoch}.").format(epoch=choice.continue_to_epoch))
@@ -58,12 +60,12 @@ def train_mode_box(parent: QWidget, choice: TrainChoice,
                                               "{differences}. Start fresh (the default) trains "
                                               "a new run with them from random weights, to "
                                               "compare with this one.")
-                    .format(differences="; ".join(choice.differences)))  # fmt: skip
+                    .format(differences=differences))
     else:
         text.append(translate("TrainModeBox", "This run cannot be continued exactly, since "
                                               "these settings differ from its own: "
                                               "{differences}.")
-                    .format(differences="; ".join(choice.differences)))  # fmt: skip
+                    .format(differences=differences))
     text.append(translate("TrainModeBox", "Start from these weights: a new run that begins "
                                           "with them, with a fresh optimiser and schedule from "
                                           "the settings now chosen."))  # fmt: skip
@@ -88,7 +90,8 @@ def missing_data_box(parent: QWidget, event: FailedEvent,
     data folder."""
     translate = QCoreApplication.translate
     box = QMessageBox(QMessageBox.Icon.Warning,
-                      translate("MissingDataBox", "Data set not found"), event.message,
+                      translate("MissingDataBox", "Data set not found"),
+                      translate_text(event.message),
                       parent=parent)  # fmt: skip
     box.setObjectName("missingDataDialog")
     if event.details:

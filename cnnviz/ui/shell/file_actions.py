@@ -26,6 +26,7 @@ from cnnviz.core.training.checkpoint import load_checkpoint, save_checkpoint
 from cnnviz.core.training.run_folder import BEST
 from cnnviz.session.session import CurrentModel, run_of_checkpoint, suggested_file_name
 from cnnviz.ui.shell.file_dialogs import choose_path
+from cnnviz.ui.shell.i18n import translate_error, translate_text
 from cnnviz.ui.workers.background import BackgroundCall, stop_call
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class FileActions:
         try:
             window.runs.add_folder(path)
         except (CnnvizError, OSError) as exc:
-            window.show_error(translate("FileActions", "Cannot open run"), str(exc))
+            window.show_error(translate("FileActions", "Cannot open run"), translate_error(exc))
             return False
         self.settings.set_extra_run_folders(window.runs.extra)
         self.remember(path)
@@ -136,10 +137,12 @@ class FileActions:
             window.ask_trust(exc.code, Path(path).name, lambda: self.open_checkpoint(path))
             return None
         except CnnvizError as exc:
-            window.show_error(translate("FileActions", "Cannot open checkpoint"), str(exc))
+            window.show_error(translate("FileActions", "Cannot open checkpoint"),
+                              translate_error(exc))
             return None
         self.remember(Path(path))
-        self._status(translate("FileActions", "opened {weights}").format(weights=current.label))
+        self._status(translate("FileActions", "opened {weights}").format(
+            weights=translate_text(current.label)))
         return current
 
     def save_checkpoint_as(self, path: Path | None = None) -> Path | None:
@@ -160,7 +163,8 @@ class FileActions:
         try:
             save_checkpoint(load_checkpoint(current.path), Path(path))
         except CnnvizError as exc:
-            window.show_error(translate("FileActions", "Cannot save checkpoint"), str(exc))
+            window.show_error(translate("FileActions", "Cannot save checkpoint"),
+                              translate_error(exc))
             return None
         self.remember(Path(path))
         self._status(translate("FileActions", "saved {path}").format(path=path), 5000)
@@ -178,13 +182,13 @@ class FileActions:
         stop_call(self._export_call)
         predictor = self.session.current.predictor.copy()
         self._status(translate("FileActions", "exporting {weights} to {path}...").format(
-            weights=self.session.current.label, path=path))
+            weights=translate_text(self.session.current.label), path=path))
         self._export_call = BackgroundCall(
             lambda state: export_onnx(predictor.model, predictor.meta, path),
             lambda _: self._status(translate("FileActions", "wrote {path}").format(path=path),
                                    8000),
             lambda error: window.show_error(translate("FileActions", "Cannot export model"),
-                                            str(error)),
+                                            translate_error(error)),
         )  # fmt: skip
         return True
 

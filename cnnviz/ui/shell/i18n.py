@@ -34,6 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QActionGroup, QFontDatabase
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
+from cnnviz.core.translatable import error_text, translated
 from cnnviz.resource_files import resource_path
 from cnnviz.ui.shell.settings import AppSettings
 
@@ -58,6 +59,17 @@ NO_CJK_FONT = (
     "On Debian or Ubuntu: sudo apt install fonts-noto-cjk, then start cnnviz again. Windows "
     "and macOS come with one."
 )
+
+
+def translate_text(text: str) -> str:
+    """A text of the core's or the session's in the interface's language (a Message; anything
+    else, a path or a file's name, as is)."""
+    return translated(text, QCoreApplication.translate)
+
+
+def translate_error(error: BaseException) -> str:
+    """What an error says, in the interface's language when it was raised with a Message."""
+    return translate_text(error_text(error))
 
 
 def system_locale() -> QLocale:

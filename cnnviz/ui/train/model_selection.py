@@ -18,6 +18,7 @@ from cnnviz.core.errors import CnnvizError
 from cnnviz.core.models.model_code import UntrustedModelCodeError
 from cnnviz.core.models.spec import ModelSpec
 from cnnviz.session.generation import Generation
+from cnnviz.ui.shell.i18n import translate_error
 from cnnviz.ui.workers.background import BackgroundCall, stop_call
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class ModelSelection(QObject):
                 return
             if folder:
                 window.show_status(self.tr("cannot read {dataset}: {error}").format(
-                    dataset=config.dataset, error=error))
+                    dataset=config.dataset, error=translate_error(error)))
             else:  # CIFAR-100 not here yet: its classes come with its files; Train says so
                 window.statusBar().clearMessage()
 
@@ -77,7 +78,7 @@ class ModelSelection(QObject):
             window.ask_trust(exc.code, ModelSpec.parse(model).display_name,
                              lambda: self._select(token, model, dataset, info))
         except CnnvizError as exc:
-            window.show_error(self.tr("Cannot use this model"), str(exc))
+            window.show_error(self.tr("Cannot use this model"), translate_error(exc))
 
     def stop_background(self) -> None:
         stop_call(self._call)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QProgressBar, QWidget
 from cnnviz.core.training.events import FailedEvent, FinishedEvent, StartedEvent, StoppedEvent
 from cnnviz.session.run_controller import Progress, RunController, stopped_text
 from cnnviz.session.session import CurrentModel
-from cnnviz.ui.train.run_status import translate_text
+from cnnviz.ui.shell.i18n import translate_text
 
 #: the resolution of a loading fraction
 LOADING_STEPS = 1000

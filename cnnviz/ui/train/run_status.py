@@ -4,14 +4,14 @@ messages on the status line, translated."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
 
 from cnnviz.core.training.events import StartedEvent
-from cnnviz.core.translatable import translated
 from cnnviz.session.run_controller import Progress, RunController
 from cnnviz.session.run_lifecycle import Phase
 from cnnviz.session.session import CurrentModel
+from cnnviz.ui.shell.i18n import translate_text
 
 #: each phase as the status bar names it
 PHASE_NAMES = {
@@ -24,11 +24,6 @@ PHASE_NAMES = {
     Phase.STOPPED: QT_TRANSLATE_NOOP("RunStatusLabels", "stopped"),
     Phase.FAILED: QT_TRANSLATE_NOOP("RunStatusLabels", "failed"),
 }
-
-
-def translate_text(text: str) -> str:
-    """A text of the session's in the interface's language (a Message; anything else as is)."""
-    return translated(text, QCoreApplication.translate)
 
 
 class RunStatusLabels(QWidget):

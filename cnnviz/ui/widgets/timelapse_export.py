@@ -14,6 +14,7 @@ from cnnviz.core.analysis.timelapse_video import Timelapse, render, write_animat
 from cnnviz.core.errors import CancelledError
 from cnnviz.core.training.timelapse import FOLDER
 from cnnviz.ui.shell.file_dialogs import choose_path
+from cnnviz.ui.shell.i18n import translate_error
 from cnnviz.ui.widgets.task_bar import TaskBar
 from cnnviz.ui.workers.background import TaskState
 
@@ -82,7 +83,7 @@ class TimelapseExport(QWidget):
                                      else self.tr("wrote {path}").format(path=out))  # fmt: skip
 
     def _failed(self, error: Exception) -> None:
-        self.task_bar.status.setText(str(error))
+        self.task_bar.status.setText(translate_error(error))
 
     def stop_background(self) -> None:
         self.task_bar.stop_background()

@@ -3,7 +3,8 @@
 never passed through ``tr``/``translate``: a string that Chinese readers would see in English.
 
 ``unmarked_texts(widget)`` walks a window or dialog (every child widget it shows, menus,
-actions, tool tips, tab texts, item views) and returns those texts. The only text allowed
+actions, tool tips, tab texts, item views, a graphics view's text items) and returns those
+texts. The only text allowed
 without marks is listed in ALLOWED: numbers and units, model and data set names, key names,
 the languages' own names, layer names and types (module paths, PyTorch's classes, "conv1",
 a model's layer names as in its code), colour maps' names, and Qt's standard buttons
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialogButtonBox,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -191,6 +194,10 @@ def visible_texts(root: QWidget) -> list[str]:
             texts += [widget.itemText(index) for index in range(widget.count())]
         elif isinstance(widget, QAbstractItemView):
             texts += _item_view_texts(widget)
+        elif isinstance(widget, QGraphicsView) and widget.scene() is not None:
+            # what a scene draws as plain text items (the Overview's column titles)
+            texts += [item.text() for item in widget.scene().items()
+                      if isinstance(item, QGraphicsSimpleTextItem) and item.isVisible()]
         for action in widget.actions():
             texts += [action.text(), action.toolTip()]
     return [text for text in texts if text]

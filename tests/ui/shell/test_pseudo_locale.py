@@ -57,6 +57,23 @@ def _train_mode(get: Fixture) -> QWidget:
     return train_mode_box(offered, choice, lambda mode: None).parent()
 
 
+def _overview(get: Fixture) -> QWidget:
+    """The Overview, its columns drawn (their titles are the core's layer kinds)."""
+    tab = get("window").overview_tab
+    get("window").tabs.setCurrentWidget(tab)
+    get("qtbot").waitUntil(lambda: tab.overview is not None, timeout=30_000)
+    return tab
+
+
+def _core_error(get: Fixture) -> QWidget:
+    """A core error in its message box: a checkpoint file that is empty."""
+    empty = get("tmp_path") / "empty.pt"
+    empty.write_bytes(b"")
+    window = get("window")
+    window.files.open_checkpoint(empty)
+    return window.dialog
+
+
 def _language_menu(get: Fixture) -> QWidget:
     window = QMainWindow(get("parent"))
     add_language_menu(window, window.menuBar().addMenu("⟦View⟧"), AppSettings())
@@ -83,9 +100,6 @@ def _inspect(page: int) -> Callable[[Fixture], QWidget]:
         get("window").tabs.setCurrentWidget(tab)
         get("qtbot").waitUntil(lambda: tab.result is not None, timeout=30_000)
         tab.pages.setCurrentIndex(page)
-        # the weights' label is the session's (CurrentModel.label), not Inspect's own
-        source = tab.picker.source_label
-        source.setText(f"⟦{source.text()}⟧")
         return tab
 
     return build
@@ -111,7 +125,8 @@ AREAS: dict[str, Callable[[Fixture], QWidget]] = {
     "inspect channel": _inspect(2),
     "inspect architecture": _inspect(3),
     "draw": lambda get: get("window").draw_tab,
-    "overview": lambda get: get("window").overview_tab,
+    "overview": _overview,
+    "core error": _core_error,
     "evaluate": lambda get: get("window").evaluate_tab,  # before its first run
     "evaluate results": lambda get: get("window").evaluate_tab.results_page,
     "explain panel": lambda get: ExplainPanel(get("parent")),
