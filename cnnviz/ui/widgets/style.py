@@ -166,8 +166,11 @@ def style_plot(plot: pg.PlotWidget | pg.PlotItem) -> None:
 
 
 def _rescale_items(item: pg.PlotItem, ratio: float) -> None:
-    """Curves' and markers' widths and sizes times ``ratio``."""
-    for data in item.items:
+    """Curves' and markers' widths and sizes times ``ratio``: those drawn, and those that
+    only the legend shows (a sample marker per class, say)."""
+    samples = [sample.item for sample, _ in item.legend.items] if item.legend is not None \
+        else []  # fmt: skip
+    for data in [*item.items, *(sample for sample in samples if sample not in item.items)]:
         if isinstance(data, pg.PlotDataItem):
             pen = pg.mkPen(data.opts["pen"])
             pen.setWidthF(pen.widthF() * ratio)
