@@ -133,6 +133,10 @@ def style_colour_bar(bar: pg.ColorBarItem) -> None:
     bar.layout.setColumnFixedWidth(1, pixels(COLOUR_BAR_WIDTH))
     style_axis(bar.axis)
     bar.axis.setWidth(int(pixels(COLOUR_BAR_AXIS)))
+    for name in ("left", "bottom"):  # pyqtgraph writes a bar's label on the other side
+        side = bar.getAxis(name)
+        if side is not bar.axis and side.labelText:
+            style_axis(side)
 
 
 def style_plot(plot: pg.PlotWidget | pg.PlotItem) -> None:
