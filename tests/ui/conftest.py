@@ -11,6 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import SIGNAL
+from PySide6.QtGui import QAction
 
 from cnnviz.ui import MainWindow
 from cnnviz.ui.widgets.style import DISPLAY
@@ -60,3 +61,19 @@ def trained(qtbot, window):
     window.tabs.setCurrentWidget(inspect)
     qtbot.waitUntil(lambda: inspect.test is not None, timeout=30_000)
     return window
+
+
+@pytest.fixture
+def projected(qtbot, window):
+    """The window in presentation mode on a projector at 1280x720 (full screen on the
+    offscreen screen is not a projector's size); it leaves presentation mode after."""
+    window.show()
+    qtbot.waitExposed(window)
+    present = window.findChild(QAction, "presentAction")
+    present.trigger()
+    qtbot.wait(100)
+    window.setGeometry(0, 0, 1280, 720)
+    qtbot.wait(100)
+    yield window
+    if window.presentation.active:
+        present.trigger()

@@ -35,13 +35,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnviz.core.analysis.mosaic import cell_at, grid_columns, normalise, tile
+from cnnviz.core.analysis.mosaic import cell_at, fitting_columns, normalise, tile
 from cnnviz.core.analysis.receptive_field import Field
 from cnnviz.core.training.timelapse import TimelapseEvent
 from cnnviz.ui.shell.file_dialogs import choose_path
 from cnnviz.ui.widgets.charts import bar_brushes, image_view, lookup_table
 from cnnviz.ui.widgets.controls import SteadyLabel
-from cnnviz.ui.widgets.grid_marks import GridMarks, colour_bar, rect_outline, set_scale
+from cnnviz.ui.widgets.grid_marks import (
+    GridMarks,
+    colour_bar,
+    rect_outline,
+    set_scale,
+    view_area,
+)
 from cnnviz.ui.widgets.style import style_plot
 
 MAPS_PER_PAGE = 64
@@ -50,6 +56,8 @@ DEAD_BRUSH = pg.mkBrush(230, 40, 40)
 #: a receptive field's outline
 FIELD_COLOUR = QColor(255, 40, 40)
 GRADIENT_MS = 30
+#: the smallest side of the enlarged map and the input beside it, in pixels
+ZOOM_MINIMUM = 96
 #: (layer, unit) -> the unit's input gradient [H, W], or None without an input
 GradientFn = Callable[[str, tuple[int, ...]], "np.ndarray | None"]
 
@@ -137,13 +145,14 @@ class FeatureMapsPanel(QWidget):
         zoom_checks.addWidget(self.overlay_check)
         zoom_checks.addWidget(self.erf_check)
         zoom_checks.addStretch(1)
-        # the enlarged map takes the room there is; the input beside it a bit less
+        # the enlarged map takes the room there is; the input beside it a bit less. Under the
+        # grid, they give way first: on a projector at 1280x720 the grid keeps its maps large
         self.zoom_row = QWidget()
         zoom_row = QHBoxLayout(self.zoom_row)
         zoom_row.setContentsMargins(0, 0, 0, 0)
         for widget, stretch in ((self.zoom_widget, 3), (self.field_widget, 2),
                                 (self.erf_widget, 2)):  # fmt: skip
-            widget.setMinimumSize(140, 140)
+            widget.setMinimumSize(ZOOM_MINIMUM, ZOOM_MINIMUM)
             zoom_row.addWidget(widget, stretch)
         maps_row = QVBoxLayout()
         maps_row.addWidget(self.map_widget, 3)
@@ -166,6 +175,8 @@ class FeatureMapsPanel(QWidget):
         self.export_png_button.clicked.connect(lambda: self.export_grid_png())
         self.export_npy_button.clicked.connect(lambda: self.export_activations())
         self.map_widget.scene().sigMouseClicked.connect(self._on_map_clicked)
+        # the grid takes the shape that draws its maps largest, whenever its room changes
+        self.map_view.sigResized.connect(lambda *_: self._refit())
         self.zoom_widget.scene().sigMouseMoved.connect(self._on_zoom_hover)
 
     def show_layer(self, name: str, activation: np.ndarray | None, original: np.ndarray | None,
@@ -243,13 +254,13 @@ class FeatureMapsPanel(QWidget):
         self.shown_channels = [int(c) for c in shown]
         per_map = self.scaling_combo.currentIndex() == 0
         scaled = normalise(maps, per_map=per_map)[shown]
-        columns = grid_columns(len(shown), aspect=1.5)
+        columns = fitting_columns(len(shown), maps.shape[1:], view_area(self.map_view))
         self._columns = columns
         mosaic = tile(scaled, columns, fill=np.nan)  # NaN shows as transparent
         colormap = self.colormap_combo.currentText()
         self.map_item.setLookupTable(lookup_table(colormap))
         self.map_item.setImage(mosaic, autoLevels=False, levels=(0.0, 1.0))
-        self.map_view.autoRange(padding=0.01)
+        self.map_view.autoRange(padding=0.01, items=[self.map_item])
         self.map_marks.number(self.shown_channels, maps.shape[1:], columns)
         self.map_marks.fit_bar((mosaic.shape[1], mosaic.shape[0]))
         # each map scaled alone: the bar reads from its lowest (0) to its highest (1)
@@ -266,6 +277,16 @@ class FeatureMapsPanel(QWidget):
              self.tr("{shown} of {count} shown")).format(shown=len(shown), count=len(maps),
                                                          dead=dead_total))  # fmt: skip
         self._draw_zoom()
+
+    def _refit(self) -> None:
+        """The view was resized: the maps are tiled again if another shape of the grid now
+        draws them larger."""
+        activation = self._activation()
+        if activation is None or activation.ndim != 3 or not self.shown_channels:
+            return
+        area = view_area(self.map_view)
+        if fitting_columns(len(self.shown_channels), activation.shape[1:], area) != self._columns:
+            self._draw_maps()
 
     def _draw_bars(self, values: np.ndarray) -> None:
         """A fully connected layer: one labelled bar per output (the class names for the

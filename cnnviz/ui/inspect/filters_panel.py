@@ -32,8 +32,8 @@ from cnnviz.core.analysis.inspection import ModelInspector
 from cnnviz.core.analysis.mosaic import cell_at, fitting_columns, normalise, tile
 from cnnviz.core.training.timelapse import TimelapseEvent
 from cnnviz.ui.widgets.charts import image_view, lookup_table
-from cnnviz.ui.widgets.grid_marks import GridMarks
-from cnnviz.ui.widgets.style import SIGNED_COLOURMAP, style_plot
+from cnnviz.ui.widgets.grid_marks import GridMarks, view_area
+from cnnviz.ui.widgets.style import DISPLAY, SIGNED_COLOURMAP, follow_scale, style_plot
 
 KERNEL_ROWS_PER_PAGE = 16
 KERNEL_COLUMNS_MAX = 32
@@ -42,9 +42,9 @@ WEIGHT_COLORMAP = SIGNED_COLOURMAP  # diverging: negative blue, zero white, posi
 
 def kernel_pad(height: int) -> int:
     """Image pixels between kernels, and under the last row: room for each filter's number
-    under its kernel (a fifth of the kernel, at least a pixel: a line of small text beside
-    a kernel drawn 64 pixels tall)."""
-    return max(1, math.ceil(height / 5))
+    under its kernel (a fifth of the kernel at a desk, at least a pixel: a line of small
+    text beside a kernel drawn 64 pixels tall), more as the display scale grows the text."""
+    return max(1, math.ceil(height * DISPLAY.scale / 5))
 
 
 class FiltersPanel(QWidget):
@@ -109,6 +109,8 @@ class FiltersPanel(QWidget):
         self.filter_widget.scene().sigMouseClicked.connect(self._on_filter_clicked)
         # a grid whose shape follows its room is laid out again when the room changes
         self.filter_view.sigResized.connect(lambda *_: self._refit())
+        # and again when the display scale grows the numbers under the kernels (kernel_pad)
+        follow_scale(self, self._draw_filters)
 
     def show_layer(self, inspector: ModelInspector, name: str) -> None:
         """The filters of this layer, or of the conv layer before it (a BN or ReLU). A kernel
@@ -143,11 +145,6 @@ class FiltersPanel(QWidget):
                 return i
         return 0
 
-    def _area(self) -> tuple[float, float]:
-        """The room the grid has on screen, (width, height) in pixels."""
-        rect = self.filter_view.geometry()
-        return max(1.0, rect.width()), max(1.0, rect.height())
-
     def _refit(self) -> None:
         """The view was resized: a grid whose shape follows its room is drawn again if its
         best shape changed."""
@@ -155,7 +152,8 @@ class FiltersPanel(QWidget):
         if grid is None or grid[0] == "grid" or self.inspector is None:
             return
         kh, kw = self._filter_weights.shape[2:]
-        if fitting_columns(grid[2], (kh, kw), self._area(), kernel_pad(kh)) != grid[1]:
+        area = view_area(self.filter_view)
+        if fitting_columns(grid[2], (kh, kw), area, kernel_pad(kh)) != grid[1]:
             self._draw_filters()
 
     def _draw_filters(self) -> None:
@@ -171,11 +169,12 @@ class FiltersPanel(QWidget):
             weights = frame.filters
         out_ch, in_ch, kh, kw = weights.shape
         pad = kernel_pad(kh)
+        area = view_area(self.filter_view)
         self._filter_weights = weights
         self._filter_layer = name
         if in_ch == 3 and self.filter_mode.currentIndex() == 0 and out_ch <= 256:
             cells = normalise(weights.transpose(0, 2, 3, 1), per_map=True)  # RGB per filter
-            self._filter_grid = ("rgb", fitting_columns(out_ch, (kh, kw), self._area(), pad),
+            self._filter_grid = ("rgb", fitting_columns(out_ch, (kh, kw), area, pad),
                                 out_ch)  # fmt: skip
             self.filter_item.setLookupTable(None)
             self.filter_label.setText(self.tr("{layer}: {count} filters, shown in colour")
@@ -183,7 +182,7 @@ class FiltersPanel(QWidget):
             self.filter_page_spin.setMaximum(1)
         elif in_ch == 1 or self.filter_mode.currentIndex() == 1:
             cells = normalise(weights.mean(axis=1), per_map=False, symmetric=True)
-            self._filter_grid = ("avg", fitting_columns(out_ch, (kh, kw), self._area(), pad),
+            self._filter_grid = ("avg", fitting_columns(out_ch, (kh, kw), area, pad),
                                 out_ch)  # fmt: skip
             self.filter_item.setLookupTable(lookup_table(WEIGHT_COLORMAP))
             text = (self.tr("{layer}: {count} filters") if in_ch == 1 else
@@ -217,7 +216,9 @@ class FiltersPanel(QWidget):
         band = np.full((pad, *mosaic.shape[1:]), np.nan, dtype=np.float32)
         mosaic = np.concatenate([mosaic, band])
         self.filter_item.setImage(mosaic, autoLevels=False, levels=(0.0, 1.0))
-        self.filter_view.autoRange(padding=0.002)
+        # fitted to the image alone: the numbers of the grid drawn before (another shape)
+        # are still in the view, and would make this one small
+        self.filter_view.autoRange(padding=0.002, items=[self.filter_item])
         if kind == "grid":  # a number per row: the output filter its kernels belong to
             row = (kh, (kw + pad) * columns - pad)
             self.marks.number([self._filter_grid[3] + r for r in range(count // columns)], row,

@@ -199,6 +199,9 @@ class InspectTab(InspectInputs, QWidget):
         self.splitter.addWidget(pages_column)
         self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
+        # the tab's frame is margin enough: on a projector at 1280x720 the tree asks for half
+        # the width, and the pages need every pixel of the rest for kernels of 64 pixels
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.picker)
         layout.addWidget(self.splitter, 1)
 

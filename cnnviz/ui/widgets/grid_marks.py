@@ -44,6 +44,13 @@ def rect_outline(view: pg.ViewBox, colour: QColor, width: int, z: float) -> QGra
     return rect
 
 
+def view_area(view: pg.ViewBox) -> tuple[float, float]:
+    """The room a view has on screen, (width, height) in pixels: what a grid whose shape
+    follows its room (mosaic.fitting_columns) is fitted to."""
+    rect = view.geometry()
+    return max(1.0, rect.width()), max(1.0, rect.height())
+
+
 def colour_bar(widget: pg.GraphicsLayoutWidget) -> pg.ColorBarItem:
     """A colour bar to the right of a widget's image view, sized by the display scale."""
     bar = pg.ColorBarItem(values=(0, 1), interactive=False)

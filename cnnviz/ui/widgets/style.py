@@ -136,6 +136,10 @@ def style_colour_bar(bar: pg.ColorBarItem) -> None:
     bar.layout.setColumnFixedWidth(1, pixels(COLOUR_BAR_WIDTH))
     style_axis(bar.axis)
     bar.axis.setWidth(int(pixels(COLOUR_BAR_AXIS)))
+    for name in ("left", "bottom"):  # pyqtgraph writes a bar's label on the other side
+        side = bar.getAxis(name)
+        if side is not bar.axis and side.labelText:
+            style_axis(side)
 
 
 def style_plot(plot: pg.PlotWidget | pg.PlotItem) -> None:
@@ -169,8 +173,11 @@ def style_plot(plot: pg.PlotWidget | pg.PlotItem) -> None:
 
 
 def _rescale_items(item: pg.PlotItem, ratio: float) -> None:
-    """Curves' and markers' widths and sizes times ``ratio``."""
-    for data in item.items:
+    """Curves' and markers' widths and sizes times ``ratio``: those drawn, and those that
+    only the legend shows (a sample marker per class, say)."""
+    samples = [sample.item for sample, _ in item.legend.items] if item.legend is not None \
+        else []  # fmt: skip
+    for data in [*item.items, *(sample for sample in samples if sample not in item.items)]:
         if isinstance(data, pg.PlotDataItem):
             pen = pg.mkPen(data.opts["pen"])
             pen.setWidthF(pen.widthF() * ratio)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from cnnviz.core.analysis.mosaic import cell_origin
 from cnnviz.core.analysis.summary import COLUMNS
+from cnnviz.ui.inspect.filters_panel import kernel_pad
 from cnnviz.ui.inspect.layer_tree import TREE_COLUMNS
 from cnnviz.ui.widgets.style import TICK_PT, TITLE_PT, css_size, font
 
@@ -21,6 +22,17 @@ def small(qtbot, window):
     qtbot.waitExposed(window)
     tab = window.inspect_tab
     window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.result is not None, timeout=30_000)
+    tab.select_layer("layer1.0")
+    settle()
+    return tab
+
+
+@pytest.fixture
+def presented(qtbot, projected):
+    """Inspect in presentation mode on a projector at 1280x720, the first layer selected."""
+    tab = projected.inspect_tab
+    projected.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.result is not None, timeout=30_000)
     tab.select_layer("layer1.0")
     settle()
@@ -96,16 +108,18 @@ def test_widening_the_tree_never_hides_the_maps(small):
     assert maps.isVisible() and maps.width() >= 200 and maps.height() >= 100
 
 
-def test_the_first_layers_kernels_are_big_with_their_numbers_outside(small):
+@pytest.mark.parametrize("room", ["small", "presented"])
+def test_the_first_layers_kernels_are_big_with_their_numbers_outside(room, request):
+    small = request.getfixturevalue(room)  # at 1280x720, at a desk and on a projector
     filters = small.filters
     bring_up(small, filters.filter_widget)
     view, item = filters.filter_view, filters.filter_item
     drawn = view.mapViewToDevice(QRectF(0, 0, 5, 5)).boundingRect()
     assert drawn.width() >= 64 and drawn.height() >= 64  # simple-cnn's 5x5 kernels
     columns = filters._filter_grid[1]
-    kernels = [QRectF(*cell_origin(i, (5, 5), columns), 5, 5) for i in range(16)]
+    kernels = [QRectF(*cell_origin(i, (5, 5), columns, kernel_pad(5)), 5, 5) for i in range(16)]
     assert len(filters.marks.labels) == 16
-    for label in filters.marks.labels:  # 5x5 kernels are a pixel apart
+    for label in filters.marks.labels:  # 5x5 kernels are a pixel apart, 2 on a projector
         badge = label.mapRectToView(label.boundingRect())
         assert not any(badge.intersected(kernel).height() > 0.01 for kernel in kernels), \
             (badge, label.textItem.toPlainText())
@@ -119,6 +133,24 @@ def test_the_first_layers_kernels_are_big_with_their_numbers_outside(small):
     table = filters.kernel_table
     assert table.horizontalHeader().length() <= table.viewport().width()
     assert table.verticalHeader().length() <= table.viewport().height()
+
+
+def test_on_a_projector_the_feature_maps_keep_their_room(presented):
+    maps = presented.maps
+    bring_up(presented, maps.map_widget)
+    drawn = maps.map_view.mapViewToDevice(QRectF(0, 0, 28, 28)).boundingRect()
+    assert drawn.width() >= 56 and drawn.height() >= 56  # conv1's 16 maps, 28x28 each
+    # the grid takes the room; the enlarged map and the input under it give way
+    assert maps.map_widget.height() >= maps.zoom_row.height()
+
+
+def test_presentation_mode_fits_a_1280x720_projector(presented):
+    window = presented.window()
+    for index in range(presented.pages.count()):  # no page asks for more than the screen
+        presented.pages.setCurrentIndex(index)
+        settle()
+        assert (window.width(), window.height()) == (1280, 720), presented.pages.tabText(index)
+        assert window.minimumSizeHint().height() <= 720
 
 
 def test_a_caption_that_wraps_moves_nothing(small):

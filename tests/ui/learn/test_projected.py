@@ -5,7 +5,7 @@ settings change, and nothing is cut off."""
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtGui import QAction, QFontMetricsF
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsTextItem, QSpinBox
 
 from cnnviz.core.analysis.inspection import LayerInfo
@@ -21,18 +21,12 @@ PROJECTED_LINE = 20
 
 
 @pytest.fixture
-def presented(qtbot, window):
+def presented(qtbot, projected):
     """The window in presentation mode at 1280x720, on the Learn tab."""
-    window.tabs.setCurrentWidget(window.learn_tab)
-    window.show()
-    qtbot.waitExposed(window)
-    window.findChild(QAction, "presentAction").trigger()
-    qtbot.wait(100)  # full screen, on the offscreen screen: not a projector's size
-    window.setGeometry(0, 0, 1280, 720)
+    projected.tabs.setCurrentWidget(projected.learn_tab)
     qtbot.wait(100)
-    assert (window.width(), window.height()) == (1280, 720)
-    yield window.learn_tab
-    window.findChild(QAction, "presentAction").trigger()
+    assert (projected.width(), projected.height()) == (1280, 720)
+    return projected.learn_tab
 
 
 def show_page(qtbot, learn, page):

@@ -84,3 +84,23 @@ def test_the_plot_follows_the_type_scale_in_presentation_mode(qtbot, window):
         assert tab.scatter.opts["size"] == pytest.approx(1.5 * POINT_SIZE)
     finally:
         DISPLAY.set_scale(1.0)
+
+
+def test_the_legends_markers_grow_on_a_projector(qtbot, window):
+    from PySide6.QtGui import QAction
+
+    tab = window.projector_tab
+    window.tabs.setCurrentWidget(tab)
+    window.show()
+    tab.task_bar.start_button.click()
+    qtbot.waitUntil(lambda: tab.projection is not None, timeout=30_000)
+    before = [sample.item.opts["size"] for sample, _ in tab.legend.items]  # in pixels
+    window.findChild(QAction, "presentAction").trigger()  # projected first, then presented
+    window.setGeometry(0, 0, 1280, 720)
+    qtbot.wait(50)
+    try:
+        assert len(before) == 11  # ten digits and the misclassified mark
+        assert [sample.item.opts["size"] for sample, _ in tab.legend.items] == \
+            pytest.approx([1.5 * size for size in before])
+    finally:
+        window.presentation.leave()

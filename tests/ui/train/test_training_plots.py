@@ -187,6 +187,23 @@ def test_legends_grow_in_presentation_mode(qtbot):
         DISPLAY.set_scale(1.0)
 
 
+def test_a_colour_bars_label_is_in_the_palette_and_grows_in_presentation_mode(qtbot):
+    from cnnviz.ui.train.histograms_tab import HistogramsTab
+    from cnnviz.ui.widgets.style import DISPLAY, LABEL_PT, TEXT, css_size
+
+    histograms = HistogramsTab()
+    qtbot.addWidget(histograms)
+    bar = histograms.norm_bar
+    labelled = [bar.getAxis(side) for side in ("left", "right") if bar.getAxis(side).labelText]
+    assert len(labelled) == 1  # "log10 norm", beside the numbers
+    try:
+        DISPLAY.set_scale(1.5)
+        style = labelled[0].labelStyle
+        assert style["color"] == TEXT.name() and style["font-size"] == css_size(LABEL_PT)
+    finally:
+        DISPLAY.set_scale(1.0)
+
+
 def plot_texts(plot: pg.PlotWidget) -> list[str]:
     """What a plot writes itself: its title, its axes' titles and its legend."""
     item = plot.getPlotItem()
