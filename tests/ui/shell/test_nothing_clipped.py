@@ -23,10 +23,6 @@ from tests.ui.clipping import clipped
 
 LANGUAGES = [i18n.CHINESE, i18n.ENGLISH]
 MODES = [False, True]
-#: presenting, still open: Inspect's feature maps page makes the window 725-765 px tall (its
-#: wrapped labels' heights for the window's minimum width); strict, so the mark must come off
-#: when it is fixed
-STILL_CUT_WHILE_PRESENTING = pytest.mark.xfail(strict=True, reason="open: see the comment")
 
 
 @pytest.fixture(params=LANGUAGES)
@@ -69,9 +65,7 @@ def pages(window: MainWindow) -> Iterator[str]:
             yield f"{tabs.tabText(index)} > {sub.tabText(page)}"
 
 
-def test_no_tab_page_or_status_text_is_cut_off(qtbot, shown, request):
-    if shown.presentation.active:
-        request.applymarker(STILL_CUT_WHILE_PRESENTING)
+def test_no_tab_page_or_status_text_is_cut_off(qtbot, shown):
     inspect, overview = shown.inspect_tab, shown.overview_tab
     seen = []
     for name in pages(shown):
