@@ -167,7 +167,7 @@ class TrustDialog(QDialog):
         layout.addWidget(buttons)
         self.accepted.connect(lambda: on_trust(code))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """The summary keeps the height its wrapped text needs at the width it has (the
         layout sized it for another width: its last lines were cut off in Chinese while
         presenting); the source view, which scrolls, gives way."""
