@@ -13,12 +13,12 @@ from typing import Any
 
 from psygnal import Signal
 
-from cnnviz.core.errors import CnnvizError
+from cnnviz.core.errors import CnnvizError, error_message
 from cnnviz.core.training.metrics_follower import FollowUpdate, MetricsFollower
 from cnnviz.core.training.run_folder import METRICS, holds_run, read_config
 from cnnviz.core.training.run_json import read_metrics
 from cnnviz.core.training.runs import UNREADABLE, RunSummary, list_runs, read_run, run_names
-from cnnviz.core.translatable import untranslated
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP, untranslated
 
 
 class RunsState:
@@ -71,10 +71,12 @@ class RunsState:
         """Remember a folder from anywhere: one run, or a folder of runs."""
         path = Path(path)
         if not path.is_dir():
-            raise CnnvizError(f"{path} is not a folder")
+            raise CnnvizError(error_message(QT_TRANSLATE_NOOP("Error", "{path} is not a folder"),
+                                            path=path))  # fmt: skip
         if not holds_run(path) and not any(holds_run(p) for p in path.iterdir() if p.is_dir()):
-            raise CnnvizError(f"{path} holds no run (no config.json, metrics.jsonl or "
-                              f"checkpoint.pt, in it or in a folder inside it)")
+            raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "{path} holds no run (no config.json, metrics.jsonl or checkpoint.pt, "
+                         "in it or in a folder inside it)"), path=path))
         if path not in self.roots:
             self.extra.append(path)
         return self.refresh()
@@ -186,14 +188,18 @@ class RunsState:
         path = Path(path)
         run = read_run(path)
         if run is None:
-            raise CnnvizError(f"{path} holds no run")
+            raise CnnvizError(error_message(QT_TRANSLATE_NOOP("Error", "{path} holds no run"),
+                                            path=path))  # fmt: skip
         if run.status == "running":
-            raise CnnvizError(f"{path.name} is still running; rename it once it has ended")
+            raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "{name} is still running; rename it once it has ended"), name=path.name))
         if not new_name or Path(new_name).name != new_name or new_name in (".", ".."):
-            raise CnnvizError(f"{new_name!r} is not a folder name")
+            raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "{name!r} is not a folder name"), name=new_name))
         target = path.with_name(new_name)
         if target.exists():
-            raise CnnvizError(f"{target} already exists")
+            raise CnnvizError(error_message(QT_TRANSLATE_NOOP("Error", "{path} already exists"),
+                                            path=target))  # fmt: skip
         os.rename(path, target)
         if path in self.overlaid:
             self.set_overlaid(path, False)

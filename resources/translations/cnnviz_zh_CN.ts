@@ -434,6 +434,274 @@
         <source>the model&apos;s classes ({classes}) do not match data set {name} ({count})</source>
         <translation>模型的类别数（{classes}）与数据集 {name} 的类别数（{count}）不一致</translation>
     </message>
+    <message>
+        <source>the model has no 2-D convolution for {method}; use saliency</source>
+        <translation>模型里没有可用于 {method} 的二维卷积；请改用梯度显著图</translation>
+    </message>
+    <message>
+        <source>no conv layer named {layer!r}; choose one of {layers}</source>
+        <translation>没有名为 {layer!r} 的卷积层；请从 {layers} 中选一个</translation>
+    </message>
+    <message>
+        <source>class {index} does not exist: the model has classes 0 to {last}</source>
+        <translation>类别 {index} 不存在：模型的类别是 0 到 {last}</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>channel of {layer}</source>
+        <translation>{layer} 的通道</translation>
+    </message>
+    <message>
+        <source>{what} {index} does not exist: there are {count} (0 to {last})</source>
+        <translation>{what} {index} 不存在：一共有 {count} 个（0 到 {last}）</translation>
+    </message>
+    <message>
+        <source>steps must be at least 1 (got {steps})</source>
+        <translation>步数至少为 1（现在是 {steps}）</translation>
+    </message>
+    <message>
+        <source>there are no test images to compare with</source>
+        <translation>没有可供比较的测试图像</translation>
+    </message>
+    <message>
+        <source>an MP4 needs imageio-ffmpeg: pip install &quot;cnnviz[export]&quot; (a .gif needs no more)</source>
+        <translation>导出 MP4 需要 imageio-ffmpeg：pip install &quot;cnnviz[export]&quot;（导出 .gif 不需要）</translation>
+    </message>
+    <message>
+        <source>the timelapse projects the input of {classifier}, the classifier, only (not {layer})</source>
+        <translation>延时记录只投影分类器 {classifier} 的输入（不投影 {layer}）</translation>
+    </message>
+    <message>
+        <source>the timelapse keeps the kernels of the first conv layer, {first}, only (not {layer})</source>
+        <translation>延时记录只保存第一个卷积层 {first} 的卷积核（不保存 {layer} 的）</translation>
+    </message>
+    <message>
+        <source>the timelapse holds no feature maps</source>
+        <translation>延时记录里没有特征图</translation>
+    </message>
+    <message>
+        <source>the timelapse holds no maps of {layer!r}; it has {layers}</source>
+        <translation>延时记录里没有 {layer!r} 层的图；只有 {layers}</translation>
+    </message>
+    <message>
+        <source>{out}: write a .gif or an .mp4</source>
+        <translation>{out}：请导出为 .gif 或 .mp4</translation>
+    </message>
+    <message>
+        <source>cannot write {out}: {error}</source>
+        <translation>无法写入 {out}：{error}</translation>
+    </message>
+    <message>
+        <source>{path}: syntax error on line {line}: {error}; fix the file and load it again</source>
+        <translation>{path}：第 {line} 行有语法错误：{error}；请修改文件后重新加载</translation>
+    </message>
+    <message>
+        <source>{path}: importing it raised {kind}: {error}</source>
+        <translation>{path}：导入时出错 {kind}：{error}</translation>
+    </message>
+    <message>
+        <source>{source}: forward on a sample batch of shape {shape} raised {kind}: {error}</source>
+        <translation>{source}：对形状为 {shape} 的样本批次做前向计算时出错 {kind}：{error}</translation>
+    </message>
+    <message>
+        <source> (a .squeeze() or flatten that drops the batch dimension? use x.flatten(1) or x.reshape(x.size(0), -1))</source>
+        <translation>（是不是 .squeeze() 或展平去掉了批次维度？请用 x.flatten(1) 或 x.reshape(x.size(0), -1)）</translation>
+    </message>
+    <message>
+        <source>{source}: output for a sample batch of shape {shape} is {got}, expected {expected} ([batch, classes]){hint}</source>
+        <translation>{source}：形状为 {shape} 的样本批次的输出是 {got}，应为 {expected}（[批次, 类别]）{hint}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>什么也没有</translation>
+    </message>
+    <message>
+        <source>{path}: defines no name {name!r} (it defines: {defined})</source>
+        <translation>{path}：没有定义名称 {name!r}（它定义了：{defined}）</translation>
+    </message>
+    <message>
+        <source>{path}: {name!r} is not an nn.Module class or a function that returns one</source>
+        <translation>{path}：{name!r} 既不是 nn.Module 类，也不是返回 nn.Module 的函数</translation>
+    </message>
+    <message>
+        <source>{path}: calling {name}() raised {detail}</source>
+        <translation>{path}：调用 {name}() 时出错 {detail}</translation>
+    </message>
+    <message>
+        <source>{path}: {name}() gave a {kind}, not an nn.Module</source>
+        <translation>{path}：{name}() 返回的是 {kind}，不是 nn.Module</translation>
+    </message>
+    <message>
+        <source>{path}: no such file; check the path to your model file</source>
+        <translation>{path}：没有这个文件；请检查模型文件的路径</translation>
+    </message>
+    <message>
+        <source>{path}: is not a file; give a .py file that defines your model</source>
+        <translation>{path}：不是文件；请给出一个定义了模型的 .py 文件</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({error})</source>
+        <translation>{path}：无法读取（{error}）</translation>
+    </message>
+    <message>
+        <source>the stored source of {path} does not match its hash</source>
+        <translation>保存的 {path} 源代码与其哈希值不符</translation>
+    </message>
+    <message>
+        <source>{name} must be {low} to {high} in a pattern spec (got {value})</source>
+        <translation>模式描述中的 {name} 必须在 {low} 到 {high} 之间（现在是 {value}）</translation>
+    </message>
+    <message>
+        <source>pool must be one of {pools} (got {pool!r})</source>
+        <translation>pool 必须是 {pools} 之一（现在是 {pool!r}）</translation>
+    </message>
+    <message>
+        <source>pool=none needs n of at least 1: a block&apos;s last conv, with stride 2, takes the place of the pool</source>
+        <translation>pool=none 需要 n 至少为 1：由每块最后一个步长为 2 的卷积代替池化</translation>
+    </message>
+    <message>
+        <source>{spec!r} is not a pattern spec (it starts with {prefix})</source>
+        <translation>{spec!r} 不是模式描述（模式描述以 {prefix} 开头）</translation>
+    </message>
+    <message>
+        <source>{spec}: {item!r} is not key=value, as in {example}</source>
+        <translation>{spec}：{item!r} 不是 key=value 的形式，请照 {example} 的样子写</translation>
+    </message>
+    <message>
+        <source>{spec}: unknown setting {key!r}; the settings are {settings}</source>
+        <translation>{spec}：未知的设置 {key!r}；可用的设置有 {settings}</translation>
+    </message>
+    <message>
+        <source>{spec}: {key} is given twice</source>
+        <translation>{spec}：{key} 给了两次</translation>
+    </message>
+    <message>
+        <source>{spec}: {key} must be a whole number (got {text!r})</source>
+        <translation>{spec}：{key} 必须是整数（现在是 {text!r}）</translation>
+    </message>
+    <message>
+        <source>{spec}: {missing} missing; a pattern spec needs n, m and k, as in {example}</source>
+        <translation>{spec}：缺少 {missing}；模式描述需要 n、m 和 k，例如 {example}</translation>
+    </message>
+    <message>
+        <source>{spec}: {error}</source>
+        <translation>{spec}：{error}</translation>
+    </message>
+    <message>
+        <source>{spec} cannot take {height}x{width} images: {where} would leave {rows}x{columns} pixels; use fewer blocks (m), a smaller kernel or larger images</source>
+        <translation>{spec} 无法处理 {height}x{width} 的图像：{where}之后只剩 {rows}x{columns} 个像素；请减少块数 (m)、用更小的卷积核，或用更大的图像</translation>
+    </message>
+    <message>
+        <source>block {block}&apos;s conv {conv}</source>
+        <translation>第 {block} 块的第 {conv} 个卷积</translation>
+    </message>
+    <message>
+        <source>block {block}&apos;s pool</source>
+        <translation>第 {block} 块的池化</translation>
+    </message>
+    <message>
+        <source>{spec} is too large for this machine: {parameters:,} parameters need about {needed} to train, and {available} of memory is available; use a smaller width, kernel or fc, or fewer blocks</source>
+        <translation>{spec} 对这台机器来说太大：{parameters:,} 个参数训练时约需 {needed}，而可用内存只有 {available}；请减小通道数、卷积核或全连接单元数，或减少块数</translation>
+    </message>
+    <message>
+        <source>epochs must be at least 1 (got {epochs})</source>
+        <translation>轮数至少为 1（现在是 {epochs}）</translation>
+    </message>
+    <message>
+        <source>batch size must be at least 1 (got {batch_size})</source>
+        <translation>批大小至少为 1（现在是 {batch_size}）</translation>
+    </message>
+    <message>
+        <source>learning rate must be a positive number (got {lr})</source>
+        <translation>学习率必须是正数（现在是 {lr}）</translation>
+    </message>
+    <message>
+        <source>weight decay must not be negative ({weight_decay})</source>
+        <translation>权重衰减不能为负（{weight_decay}）</translation>
+    </message>
+    <message>
+        <source>eval-every must not be negative (got {eval_every})</source>
+        <translation>eval-every 不能为负（现在是 {eval_every}）</translation>
+    </message>
+    <message>
+        <source>eval subset must be at least 1 (got {eval_subset})</source>
+        <translation>评估子集至少为 1（现在是 {eval_subset}）</translation>
+    </message>
+    <message>
+        <source>image size must be at least 4 pixels (got {image_size})</source>
+        <translation>图像尺寸至少为 4 个像素（现在是 {image_size}）</translation>
+    </message>
+    <message>
+        <source>threads must be 0 (adapt to the machine&apos;s load) or more (got {threads})</source>
+        <translation>线程数必须为 0（随机器负载自动调整）或更多（现在是 {threads}）</translation>
+    </message>
+    <message>
+        <source>give either --resume (continue a run exactly) or --init-from (a new run from its weights), not both</source>
+        <translation>--resume（原样继续一次运行）和 --init-from（从它的权重开始新的运行）只能给一个，不能同时给</translation>
+    </message>
+    <message>
+        <source>unknown optimiser {optimizer!r}: choose one of {choices}</source>
+        <translation>未知的优化器 {optimizer!r}：请从 {choices} 中选一个</translation>
+    </message>
+    <message>
+        <source>unknown precision {precision!r}: choose one of {choices}</source>
+        <translation>未知的精度 {precision!r}：请从 {choices} 中选一个</translation>
+    </message>
+    <message>
+        <source>unknown schedule {schedule!r}: choose one of {choices}</source>
+        <translation>未知的学习率调度 {schedule!r}：请从 {choices} 中选一个</translation>
+    </message>
+    <message>
+        <source>unknown augmentation {augment!r}: choose auto or one of {choices}</source>
+        <translation>未知的数据增强 {augment!r}：请选 auto，或从 {choices} 中选一个</translation>
+    </message>
+    <message>
+        <source>{path}: cannot continue that run exactly, since these settings differ: {differences}. To train on from its weights with these settings, start a new run with --init-from {path}</source>
+        <translation>{path}：无法原样继续那次运行，因为这些设置不同：{differences}。要用这些设置从它的权重接着训练，请用 --init-from {path} 开始新的运行</translation>
+    </message>
+    <message>
+        <source>{listed}; {item}</source>
+        <translation>{listed}；{item}</translation>
+    </message>
+    <message>
+        <source>{source}: the code of {name} changed since it was trusted (SHA-256 now {now}..., trusted {trusted}...); open it again to review and trust it</source>
+        <translation>{source}：{name} 的代码在信任之后改过了（SHA-256 现在是 {now}...，信任时是 {trusted}...）；请重新打开，审阅后再信任</translation>
+    </message>
+    <message>
+        <source>{path}: was trained on {dataset} ({classes} classes), not on {data}</source>
+        <translation>{path}：是在 {dataset}（{classes} 个类别）上训练的，不是在 {data} 上</translation>
+    </message>
+    <message>
+        <source>{path}: its optimiser state does not fit: {error}</source>
+        <translation>{path}：它的优化器状态不匹配：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder</source>
+        <translation>{path} 不是文件夹</translation>
+    </message>
+    <message>
+        <source>{path} holds no run (no config.json, metrics.jsonl or checkpoint.pt, in it or in a folder inside it)</source>
+        <translation>{path} 里没有训练记录（它本身和其中的文件夹里都没有 config.json、metrics.jsonl 或检查点 checkpoint.pt）</translation>
+    </message>
+    <message>
+        <source>{path} holds no run</source>
+        <translation>{path} 里没有训练记录</translation>
+    </message>
+    <message>
+        <source>{name} is still running; rename it once it has ended</source>
+        <translation>{name} 仍在运行；请等它结束后再重命名</translation>
+    </message>
+    <message>
+        <source>{name!r} is not a folder name</source>
+        <translation>{name!r} 不是文件夹名</translation>
+    </message>
+    <message>
+        <source>{path} already exists</source>
+        <translation>{path} 已经存在</translation>
+    </message>
 </context>
 <context>
     <name>Estimate</name>

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from cnnviz.core.data.datasets import dataset_info
-from cnnviz.core.errors import CheckpointError
+from cnnviz.core.errors import CheckpointError, CnnvizError
 from cnnviz.core.training.config import TrainConfig
 from cnnviz.core.training.events import EpochEvent
 from cnnviz.core.training.trainer import Trainer
 from cnnviz.core.translatable import Message, error_text
+from cnnviz.session.runs import RunsState
 from cnnviz.session.session import Session
 from cnnviz.session.trust_store import TrustStore
 
@@ -84,3 +85,22 @@ def test_a_problem_the_session_reports_is_a_message(session, tmp_path):
     assert isinstance(problem, Message) and problem.context == "Session"
     error = problem.values["error"]  # the checkpoint's own error, translated with it
     assert isinstance(error, Message) and error.source == "{path}: no such file"
+
+
+def test_a_folder_that_holds_no_run_and_a_bad_new_name_are_messages(tmp_path):
+    runs = RunsState(tmp_path / "runs")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(CnnvizError) as raised:
+        runs.add_folder(empty)
+    message = error_text(raised.value)
+    assert isinstance(message, Message) and message.context == "Error"
+    assert message.source.startswith("{path} holds no run (no config.json")
+    assert str(raised.value).startswith(f"{empty} holds no run (no config.json")  # the CLI's
+    (empty / "metrics.jsonl").write_text("")
+    runs.add_folder(empty)
+    with pytest.raises(CnnvizError) as raised:
+        runs.rename(empty, "a/b")
+    message = error_text(raised.value)
+    assert isinstance(message, Message) and message.source == "{name!r} is not a folder name"
+    assert str(raised.value) == "'a/b' is not a folder name"

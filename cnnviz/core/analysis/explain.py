@@ -23,8 +23,9 @@ import torch.nn.functional as F
 from torch import nn
 
 from cnnviz.core.analysis.attribution import CAPTUM_METHODS, captum_map
-from cnnviz.core.errors import CnnvizError
+from cnnviz.core.errors import CnnvizError, error_message
 from cnnviz.core.threads import one_thread
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP
 
 HAND_WRITTEN = ("gradcam", "saliency")
 METHODS = (*HAND_WRITTEN, *CAPTUM_METHODS)
@@ -57,10 +58,13 @@ def explain(model: nn.Module, inputs: torch.Tensor, method: str = "gradcam",
     if method in LAYER_METHODS:
         layer = layer or (convs[-1] if convs else None)
         if layer is None:
-            raise CnnvizError(f"the model has no 2-D convolution for {METHOD_NAMES[method]}; "
-                              f"use saliency")
+            raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "the model has no 2-D convolution for {method}; use saliency"),
+                method=METHOD_NAMES[method]))
         if layer not in modules or not isinstance(modules[layer], nn.Conv2d):
-            raise CnnvizError(f"no conv layer named {layer!r}; choose one of {', '.join(convs)}")
+            raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "no conv layer named {layer!r}; choose one of {layers}"),
+                layer=layer, layers=", ".join(convs)))
     else:
         layer = None
     with one_thread():  # one image's work: a thread team only waits (see cnnviz.core.threads)
@@ -113,8 +117,9 @@ def _class(scores: torch.Tensor, class_index: int | None) -> int:
     if class_index is None:
         return int(scores[0].argmax())
     if not 0 <= class_index < classes:
-        raise CnnvizError(f"class {class_index} does not exist: the model has classes "
-                          f"0 to {classes - 1}")
+        raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "class {index} does not exist: the model has classes 0 to {last}"),
+            index=class_index, last=classes - 1))
     return class_index
 
 

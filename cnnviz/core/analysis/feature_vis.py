@@ -39,8 +39,9 @@ from torch import nn
 from cnnviz.core.analysis.layer_capture import as_maps, forward_to
 from cnnviz.core.data.batches import BatchPass, Normalizer
 from cnnviz.core.data.types import ImageSplit
-from cnnviz.core.errors import CnnvizError
+from cnnviz.core.errors import CnnvizError, error_message
 from cnnviz.core.threads import one_thread
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP
 
 OBJECTIVES = ("channel", "unit", "class")
 DEFAULT_STEPS = 256
@@ -73,10 +74,12 @@ class Objective:
         """The objective for each normalised input: [N]."""
         if self.kind == "class":
             logits = model(inputs)
-            self._check(self.index, logits.shape[1], "class")
+            self._check(self.index, logits.shape[1], error_message(QT_TRANSLATE_NOOP(
+                "Error", "class")))
             return logits[:, self.index].float()
         maps = as_maps(forward_to(model, inputs, self.layer)).float()
-        self._check(self.index, maps.shape[1], f"channel of {self.layer}")
+        self._check(self.index, maps.shape[1], error_message(QT_TRANSLATE_NOOP(
+            "Error", "channel of {layer}"), layer=self.layer))
         channel = maps[:, self.index]
         if self.kind == "unit":
             return channel[:, channel.shape[1] // 2, channel.shape[2] // 2]
@@ -85,8 +88,9 @@ class Objective:
     @staticmethod
     def _check(index: int, count: int, what: str) -> None:
         if not 0 <= index < count:
-            raise CnnvizError(f"{what} {index} does not exist: there are {count} (0 to "
-                              f"{count - 1})")
+            raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "{what} {index} does not exist: there are {count} (0 to {last})"),
+                what=what, index=index, count=count, last=count - 1))
 
 
 @dataclass
@@ -195,7 +199,8 @@ def visualize(
     """Optimise an input of ``input_shape`` for the objective; None when ``should_stop``
     said so. The model is put in eval mode; its weights get no gradient."""
     if steps < 1:
-        raise CnnvizError(f"steps must be at least 1 (got {steps})")
+        raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "steps must be at least 1 (got {steps})"), steps=steps))
     model.eval()
     generator = torch.Generator().manual_seed(seed)
     history = np.zeros(steps, dtype=np.float32)
@@ -223,7 +228,8 @@ def best_in_split(model: nn.Module, objective: Objective, split: ImageSplit,
     """(the highest objective over a split's images, the index of that image), measured as
     ``visualize`` measures its own image; None when ``should_stop`` said so."""
     if len(split) == 0:
-        raise CnnvizError("there are no test images to compare with")
+        raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "there are no test images to compare with")))
     model.eval()
     best, where = -math.inf, 0
     batches = BatchPass(len(split), batch_size, should_stop)

@@ -22,12 +22,13 @@ from PIL import Image, ImageDraw, ImageFont
 
 from cnnviz.core.analysis.mosaic import grid_columns, tile
 from cnnviz.core.analysis.timelapse_projection import aligned_planes, scatter, window
-from cnnviz.core.errors import CancelledError, CnnvizError
+from cnnviz.core.errors import CancelledError, CnnvizError, error_message
 from cnnviz.core.files import write_atomically
 from cnnviz.core.training.run_folder import METRICS
 from cnnviz.core.training.run_json import read_metrics
 from cnnviz.core.training.timelapse import TimelapseEvent, read_timelapse
 from cnnviz.core.training.timelapse_embedding import EmbeddingEvent, read_embedding_timelapse
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP
 
 WHATS = ("filters", "maps", "embedding")
 SCALES = ("fixed", "frame")
@@ -36,7 +37,8 @@ FORMATS = (".gif", ".mp4")
 TARGET_WIDTH = 256
 #: three lines of text above the picture: what it shows, where in the run, the accuracy
 CAPTION_HEIGHT = 50
-MP4_INSTALL = 'an MP4 needs imageio-ffmpeg: pip install "cnnviz[export]" (a .gif needs no more)'
+MP4_INSTALL = error_message(QT_TRANSLATE_NOOP(
+    "Error", 'an MP4 needs imageio-ffmpeg: pip install "cnnviz[export]" (a .gif needs no more)'))
 #: anchors of the colour maps: blue-white-red for weights (zero is white), and a dark-to-
 #: bright ramp for activations
 _DIVERGING = np.array([[33, 102, 172], [146, 197, 222], [247, 247, 247], [244, 165, 130],
@@ -94,21 +96,27 @@ class Timelapse:
         last = self.frames[-1]
         if isinstance(last, EmbeddingEvent):
             if layer not in (None, last.layer):
-                raise CnnvizError(f"the timelapse projects the input of {last.layer}, the "
-                                  f"classifier, only (not {layer})")
+                raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+                    "Error", "the timelapse projects the input of {classifier}, the "
+                             "classifier, only (not {layer})"),
+                    classifier=last.layer, layer=layer))
             return last.layer
         if what == "filters":
             if layer not in (None, last.filters_layer):
-                raise CnnvizError(f"the timelapse keeps the kernels of the first conv layer, "
-                                  f"{last.filters_layer}, only (not {layer})")
+                raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+                    "Error", "the timelapse keeps the kernels of the first conv layer, "
+                             "{first}, only (not {layer})"),
+                    first=last.filters_layer, layer=layer))
             return last.filters_layer
         if not last.maps_layers:
-            raise CnnvizError("the timelapse holds no feature maps")
+            raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "the timelapse holds no feature maps")))
         if layer is None:
             return last.maps_layers[0]
         if layer not in last.maps_layers:
-            raise CnnvizError(f"the timelapse holds no maps of {layer!r}; it has "
-                              f"{', '.join(last.maps_layers)}")
+            raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "the timelapse holds no maps of {layer!r}; it has {layers}"),
+                layer=layer, layers=", ".join(last.maps_layers)))
         return layer
 
     def frames_of(self, kind: type[FrameT]) -> list[FrameT]:
@@ -213,7 +221,8 @@ def write_animation(pictures: list[np.ndarray], out: Path, fps: float,
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
-        raise CnnvizError(f"{out}: write a .gif or an .mp4")
+        raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{out}: write a .gif or an .mp4"), out=out))
 
     def frames():
         for i, picture in enumerate(pictures):
@@ -251,4 +260,5 @@ def write_animation(pictures: list[np.ndarray], out: Path, fps: float,
     try:
         write_atomically(out, write)
     except OSError as exc:
-        raise CnnvizError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise CnnvizError(error_message(QT_TRANSLATE_NOOP("Error", "cannot write {out}: {error}"),
+                                        out=out, error=exc.strerror or str(exc))) from None

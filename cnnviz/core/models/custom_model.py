@@ -19,9 +19,10 @@ from typing import Any
 import torch
 from torch import nn
 
-from cnnviz.core.errors import ModelLoadError
+from cnnviz.core.errors import ModelLoadError, error_message
 from cnnviz.core.models.model_code import ModelCode
 from cnnviz.core.models.shape import InputShape
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP, error_text
 
 
 def _run_source(code: ModelCode) -> Any:
@@ -31,10 +32,9 @@ def _run_source(code: ModelCode) -> Any:
     try:
         compiled = compile(code.source, code.path, "exec")
     except SyntaxError as exc:
-        raise ModelLoadError(
-            f"{code.path}: syntax error on line {exc.lineno}: {exc.msg}; fix the file and load "
-            f"it again"
-        ) from None
+        raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{path}: syntax error on line {line}: {error}; fix the file and load it "
+                     "again"), path=code.path, line=exc.lineno, error=exc.msg)) from None
     module = types.ModuleType(module_name)
     module.__file__ = code.path
     sys.modules[module_name] = module
@@ -42,9 +42,9 @@ def _run_source(code: ModelCode) -> Any:
         exec(compiled, module.__dict__)
     except Exception as exc:  # any error the user's code raises at import time
         sys.modules.pop(module_name, None)
-        raise ModelLoadError(
-            f"{code.path}: importing it raised {type(exc).__name__}: {exc}"
-        ) from exc
+        raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{path}: importing it raised {kind}: {error}"),
+            path=code.path, kind=type(exc).__name__, error=error_text(exc))) from exc
     return module
 
 
@@ -76,21 +76,24 @@ def check_output_shape(model: nn.Module, shape: InputShape, source: str) -> None
                 with torch.no_grad():
                     out = model(sample)
             except Exception as exc:
-                raise ModelLoadError(
-                    f"{source}: forward on a sample batch of shape {list(sample.shape)} raised "
-                    f"{type(exc).__name__}: {exc}"
-                ) from exc
+                raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+                    "Error", "{source}: forward on a sample batch of shape {shape} raised "
+                             "{kind}: {error}"),
+                    source=source, shape=list(sample.shape), kind=type(exc).__name__,
+                    error=error_text(exc))) from exc
             expected = [batch, shape.num_classes]
             if not isinstance(out, torch.Tensor) or list(out.shape) != expected:
                 got = list(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
-                hint = (" (a .squeeze() or flatten that drops the batch dimension? use "
-                        "x.flatten(1) or x.reshape(x.size(0), -1))"
+                hint = (error_message(QT_TRANSLATE_NOOP(
+                            "Error", " (a .squeeze() or flatten that drops the batch "
+                                     "dimension? use x.flatten(1) or x.reshape(x.size(0), -1))"))
                         if batch == 1 and isinstance(out, torch.Tensor) and out.ndim < 2
                         else "")  # fmt: skip
-                raise ModelLoadError(
-                    f"{source}: output for a sample batch of shape {list(sample.shape)} is "
-                    f"{got}, expected {expected} ([batch, classes]){hint}"
-                )
+                raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+                    "Error", "{source}: output for a sample batch of shape {shape} is {got}, "
+                             "expected {expected} ([batch, classes]){hint}"),
+                    source=source, shape=list(sample.shape), got=got, expected=expected,
+                    hint=hint))
     finally:
         model.train(was_training)
 
@@ -105,22 +108,25 @@ def load_custom_model(spec: str, shape: InputShape, code: ModelCode | None = Non
     module = _run_source(code)
     if not hasattr(module, attr):
         public = sorted(n for n in vars(module) if not n.startswith("_"))
-        raise ModelLoadError(
-            f"{path}: defines no name {attr!r} (it defines: {', '.join(public) or 'nothing'})"
-        )
+        defined = ", ".join(public) or error_message(QT_TRANSLATE_NOOP("Error", "nothing"))
+        raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{path}: defines no name {name!r} (it defines: {defined})"),
+            path=path, name=attr, defined=defined))
     factory = getattr(module, attr)
     if not callable(factory):
-        raise ModelLoadError(
-            f"{path}: {attr!r} is not an nn.Module class or a function that returns one"
-        )
+        raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{path}: {name!r} is not an nn.Module class or a function that returns "
+                     "one"), path=path, name=attr))
     try:
         model = _call_with_shape(factory, shape)
     except Exception as exc:
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        raise ModelLoadError(f"{path}: calling {attr}() raised {detail}") from exc
+        raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{path}: calling {name}() raised {detail}"),
+            path=path, name=attr, detail=detail)) from exc
     if not isinstance(model, nn.Module):
-        raise ModelLoadError(
-            f"{path}: {attr}() gave a {type(model).__name__}, not an nn.Module"
-        )
+        raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{path}: {name}() gave a {kind}, not an nn.Module"),
+            path=path, name=attr, kind=type(model).__name__))
     check_output_shape(model, shape, str(path))
     return model

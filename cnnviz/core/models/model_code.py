@@ -17,9 +17,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from cnnviz.core.errors import ModelLoadError
+from cnnviz.core.errors import ModelLoadError, error_message
 from cnnviz.core.files import UnsafeFileError, read_capped
 from cnnviz.core.models.spec import ModelSpec
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP, error_text
 
 #: the largest model file read (a model's source is a few kilobytes)
 MAX_SOURCE_BYTES = 4 << 20
@@ -44,13 +45,18 @@ class ModelCode:
         parsed = ModelSpec.parse(spec)
         path = Path(parsed.path).expanduser()
         if not path.exists():
-            raise ModelLoadError(f"{path}: no such file; check the path to your model file")
+            raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "{path}: no such file; check the path to your model file"), path=path))
         if not path.is_file():
-            raise ModelLoadError(f"{path}: is not a file; give a .py file that defines your model")
+            raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "{path}: is not a file; give a .py file that defines your model"),
+                path=path))
         try:
             source = read_capped(path, MAX_SOURCE_BYTES).decode("utf-8")
         except (OSError, UnicodeDecodeError, UnsafeFileError) as exc:
-            raise ModelLoadError(f"{path}: cannot be read ({exc})") from None
+            raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "{path}: cannot be read ({error})"),
+                path=path, error=error_text(exc))) from None
         return cls.from_source(str(path), parsed.name, source)
 
     @classmethod
@@ -58,7 +64,8 @@ class ModelCode:
         code = cls(str(data["path"]), str(data["name"]), str(data["source"]),
                    str(data["sha256"]))  # fmt: skip
         if cls.from_source(code.path, code.name, code.source).sha256 != code.sha256:
-            raise ModelLoadError(f"the stored source of {code.path} does not match its hash")
+            raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "the stored source of {path} does not match its hash"), path=code.path))
         return code
 
     def to_dict(self) -> dict[str, str]:

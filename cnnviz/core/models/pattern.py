@@ -23,10 +23,11 @@ from typing import Any
 
 from torch import nn
 
-from cnnviz.core.errors import ModelLoadError
+from cnnviz.core.errors import ModelLoadError, error_message
 from cnnviz.core.memory import available_memory_bytes, gigabytes
 from cnnviz.core.models.shape import InputShape
 from cnnviz.core.models.spec import PATTERN_PREFIX, ModelSpec
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP, Message, error_text
 
 POOLS = ("max", "avg", "none")
 #: the smallest and largest value of each number in a spec
@@ -51,13 +52,17 @@ class Pattern:
         for name, (low, high) in LIMITS.items():
             value = getattr(self, name)
             if not low <= value <= high:
-                raise ModelLoadError(f"{name} must be {low} to {high} in a pattern spec "
-                                     f"(got {value})")  # fmt: skip
+                raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+                    "Error", "{name} must be {low} to {high} in a pattern spec (got {value})"),
+                    name=name, low=low, high=high, value=value))
         if self.pool not in POOLS:
-            raise ModelLoadError(f"pool must be one of {', '.join(POOLS)} (got {self.pool!r})")
+            raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "pool must be one of {pools} (got {pool!r})"),
+                pools=", ".join(POOLS), pool=self.pool))
         if self.pool == "none" and self.n == 0 and self.m > 0:
-            raise ModelLoadError("pool=none needs n of at least 1: a block's last conv, with "
-                                 "stride 2, takes the place of the pool")  # fmt: skip
+            raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "pool=none needs n of at least 1: a block's last conv, with stride 2, "
+                         "takes the place of the pool")))
 
     @property
     def spec(self) -> str:
@@ -71,32 +76,42 @@ class Pattern:
 def parse_pattern(spec: str) -> Pattern:
     """A ``pattern:`` spec's settings, in any order; a ModelLoadError says what is wrong."""
     if not ModelSpec.parse(spec).is_pattern:
-        raise ModelLoadError(f"{spec!r} is not a pattern spec (it starts with {PATTERN_PREFIX})")
+        raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{spec!r} is not a pattern spec (it starts with {prefix})"),
+            spec=spec, prefix=PATTERN_PREFIX))
     values: dict[str, Any] = {}  # each of Pattern's fields by name: pool a str, the rest ints
     known = [f.name for f in fields(Pattern)]
     for item in spec[len(PATTERN_PREFIX):].split(","):
         key, sep, text = (part.strip() for part in item.partition("="))
         if not sep or not key or not text:
-            raise ModelLoadError(f"{spec}: {item.strip()!r} is not key=value, as in {EXAMPLE}")
+            raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "{spec}: {item!r} is not key=value, as in {example}"),
+                spec=spec, item=item.strip(), example=EXAMPLE))
         if key not in known:
-            raise ModelLoadError(f"{spec}: unknown setting {key!r}; the settings are "
-                                 f"{', '.join(known)}")  # fmt: skip
+            raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "{spec}: unknown setting {key!r}; the settings are {settings}"),
+                spec=spec, key=key, settings=", ".join(known)))
         if key in values:
-            raise ModelLoadError(f"{spec}: {key} is given twice")
+            raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "{spec}: {key} is given twice"), spec=spec, key=key))
         if key == "pool":
             values[key] = text
         elif re.fullmatch(r"-?[0-9]+", text):
             values[key] = int(text)
         else:
-            raise ModelLoadError(f"{spec}: {key} must be a whole number (got {text!r})")
+            raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "{spec}: {key} must be a whole number (got {text!r})"),
+                spec=spec, key=key, text=text))
     missing = [key for key in "nmk" if key not in values]
     if missing:
-        raise ModelLoadError(f"{spec}: {', '.join(missing)} missing; a pattern spec needs n, m "
-                             f"and k, as in {EXAMPLE}")  # fmt: skip
+        raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{spec}: {missing} missing; a pattern spec needs n, m and k, as in "
+                     "{example}"), spec=spec, missing=", ".join(missing), example=EXAMPLE))
     try:
         return Pattern(**values)
     except ModelLoadError as exc:
-        raise ModelLoadError(f"{spec}: {exc}") from None
+        raise ModelLoadError(error_message(QT_TRANSLATE_NOOP("Error", "{spec}: {error}"),
+                                           spec=spec, error=error_text(exc))) from None
 
 
 @dataclass(frozen=True)
@@ -114,10 +129,13 @@ class PlannedLayer:
         return self.make.func.__name__
 
 
-def _too_small(pattern: Pattern, shape: InputShape, where: str, size: tuple[int, int]) -> str:
-    return (f"{pattern.spec} cannot take {shape.height}x{shape.width} images: {where} would "
-            f"leave {size[0]}x{size[1]} pixels; use fewer blocks (m), a smaller kernel or "
-            f"larger images")
+def _too_small(pattern: Pattern, shape: InputShape, where: Message,
+               size: tuple[int, int]) -> Message:  # fmt: skip
+    return error_message(QT_TRANSLATE_NOOP(
+        "Error", "{spec} cannot take {height}x{width} images: {where} would leave "
+                 "{rows}x{columns} pixels; use fewer blocks (m), a smaller kernel or larger "
+                 "images"), spec=pattern.spec, height=shape.height, width=shape.width,
+        where=where, rows=size[0], columns=size[1])
 
 
 def plan(pattern: Pattern, shape: InputShape) -> list[PlannedLayer]:
@@ -133,8 +151,9 @@ def plan(pattern: Pattern, shape: InputShape) -> list[PlannedLayer]:
             height = (height + 2 * padding - f) // stride + 1
             width = (width + 2 * padding - f) // stride + 1
             if height < 1 or width < 1:
-                raise ModelLoadError(_too_small(pattern, shape, f"block {b}'s conv {i}",
-                                                (height, width)))  # fmt: skip
+                where = error_message(QT_TRANSLATE_NOOP("Error", "block {block}'s conv {conv}"),
+                                      block=b, conv=i)
+                raise ModelLoadError(_too_small(pattern, shape, where, (height, width)))
             layers.append(PlannedLayer(
                 f"block{b}.conv{i}", (out_channels, height, width),
                 out_channels * (channels * f * f + 1),
@@ -146,8 +165,8 @@ def plan(pattern: Pattern, shape: InputShape) -> list[PlannedLayer]:
         if pattern.pool != "none":
             height, width = height // 2, width // 2
             if height < 1 or width < 1:
-                raise ModelLoadError(_too_small(pattern, shape, f"block {b}'s pool",
-                                                (height, width)))  # fmt: skip
+                where = error_message(QT_TRANSLATE_NOOP("Error", "block {block}'s pool"), block=b)
+                raise ModelLoadError(_too_small(pattern, shape, where, (height, width)))
             pool = nn.MaxPool2d if pattern.pool == "max" else nn.AvgPool2d
             layers.append(PlannedLayer(f"block{b}.pool", (channels, height, width), 0,
                                        partial(pool, 2, 2)))  # fmt: skip
@@ -206,8 +225,10 @@ def build_pattern(spec: str, shape: InputShape) -> PatternNet:
     needed, available = planned_bytes(layers), available_memory_bytes()
     if needed > MEMORY_SHARE * available:
         parameters = sum(layer.parameters for layer in layers)
-        raise ModelLoadError(
-            f"{pattern.spec} is too large for this machine: {parameters:,} parameters need "
-            f"about {gigabytes(needed)} to train, and {gigabytes(available)} of memory is "
-            f"available; use a smaller width, kernel or fc, or fewer blocks")
+        raise ModelLoadError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{spec} is too large for this machine: {parameters:,} parameters need "
+                     "about {needed} to train, and {available} of memory is available; use a "
+                     "smaller width, kernel or fc, or fewer blocks"),
+            spec=pattern.spec, parameters=parameters, needed=gigabytes(needed),
+            available=gigabytes(available)))
     return PatternNet(pattern, shape)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from cnnviz.core.data.batches import AUGMENTATIONS
-from cnnviz.core.errors import CnnvizError
+from cnnviz.core.errors import CnnvizError, error_message
 from cnnviz.core.translatable import QT_TRANSLATE_NOOP, Message, untranslated
 
 #: the texts the run panel shows are marked for translation under "Setting" (the command line
@@ -188,46 +188,44 @@ class TrainConfig:
     def validate(self) -> None:
         """Refuse values no run can use, with a message that names the setting."""
         checks = [
-            (self.epochs >= 1, f"epochs must be at least 1 (got {self.epochs})"),
-            (self.batch_size >= 1, f"batch size must be at least 1 (got {self.batch_size})"),
-            (
-                math.isfinite(self.lr) and self.lr > 0,
-                f"learning rate must be a positive number (got {self.lr})",
-            ),
-            (self.weight_decay >= 0, f"weight decay must not be negative ({self.weight_decay})"),
-            (self.eval_every >= 0, f"eval-every must not be negative (got {self.eval_every})"),
-            (self.eval_subset >= 1, f"eval subset must be at least 1 (got {self.eval_subset})"),
-            (
-                self.image_size is None or self.image_size >= 4,
-                f"image size must be at least 4 pixels (got {self.image_size})",
-            ),
-            (
-                self.threads >= 0,
-                f"threads must be 0 (adapt to the machine's load) or more (got {self.threads})",
-            ),
-            (
-                self.resume is None or self.init_from is None,
-                "give either --resume (continue a run exactly) or --init-from (a new run from "
-                "its weights), not both",
-            ),
-            (
-                self.optimizer in OPTIMIZERS,
-                f"unknown optimiser {self.optimizer!r}: choose one of {', '.join(OPTIMIZERS)}",
-            ),
-            (
-                self.precision in PRECISIONS,
-                f"unknown precision {self.precision!r}: choose one of {', '.join(PRECISIONS)}",
-            ),
-            (
-                self.schedule in SCHEDULES,
-                f"unknown schedule {self.schedule!r}: choose one of {', '.join(SCHEDULES)}",
-            ),
-            (
-                self.augment in AUGMENT_CHOICES,
-                f"unknown augmentation {self.augment!r}: choose auto or one of "
-                f"{', '.join(AUGMENTATIONS)}",
-            ),
-        ]
+            (self.epochs >= 1, error_message(QT_TRANSLATE_NOOP(
+                "Error", "epochs must be at least 1 (got {epochs})"), epochs=self.epochs)),
+            (self.batch_size >= 1, error_message(QT_TRANSLATE_NOOP(
+                "Error", "batch size must be at least 1 (got {batch_size})"),
+                batch_size=self.batch_size)),
+            (math.isfinite(self.lr) and self.lr > 0, error_message(QT_TRANSLATE_NOOP(
+                "Error", "learning rate must be a positive number (got {lr})"), lr=self.lr)),
+            (self.weight_decay >= 0, error_message(QT_TRANSLATE_NOOP(
+                "Error", "weight decay must not be negative ({weight_decay})"),
+                weight_decay=self.weight_decay)),
+            (self.eval_every >= 0, error_message(QT_TRANSLATE_NOOP(
+                "Error", "eval-every must not be negative (got {eval_every})"),
+                eval_every=self.eval_every)),
+            (self.eval_subset >= 1, error_message(QT_TRANSLATE_NOOP(
+                "Error", "eval subset must be at least 1 (got {eval_subset})"),
+                eval_subset=self.eval_subset)),
+            (self.image_size is None or self.image_size >= 4, error_message(QT_TRANSLATE_NOOP(
+                "Error", "image size must be at least 4 pixels (got {image_size})"),
+                image_size=self.image_size)),
+            (self.threads >= 0, error_message(QT_TRANSLATE_NOOP(
+                "Error", "threads must be 0 (adapt to the machine's load) or more (got "
+                         "{threads})"), threads=self.threads)),
+            (self.resume is None or self.init_from is None, error_message(QT_TRANSLATE_NOOP(
+                "Error", "give either --resume (continue a run exactly) or --init-from (a new "
+                         "run from its weights), not both"))),
+            (self.optimizer in OPTIMIZERS, error_message(QT_TRANSLATE_NOOP(
+                "Error", "unknown optimiser {optimizer!r}: choose one of {choices}"),
+                optimizer=self.optimizer, choices=", ".join(OPTIMIZERS))),
+            (self.precision in PRECISIONS, error_message(QT_TRANSLATE_NOOP(
+                "Error", "unknown precision {precision!r}: choose one of {choices}"),
+                precision=self.precision, choices=", ".join(PRECISIONS))),
+            (self.schedule in SCHEDULES, error_message(QT_TRANSLATE_NOOP(
+                "Error", "unknown schedule {schedule!r}: choose one of {choices}"),
+                schedule=self.schedule, choices=", ".join(SCHEDULES))),
+            (self.augment in AUGMENT_CHOICES, error_message(QT_TRANSLATE_NOOP(
+                "Error", "unknown augmentation {augment!r}: choose auto or one of {choices}"),
+                augment=self.augment, choices=", ".join(AUGMENTATIONS))),
+        ]  # fmt: skip
         for ok, message in checks:
             if not ok:
                 raise CnnvizError(message)

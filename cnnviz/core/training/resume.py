@@ -8,9 +8,10 @@ when the user trusted it.
 
 from __future__ import annotations
 
+from functools import reduce
 from pathlib import Path
 
-from cnnviz.core.errors import CheckpointError, CnnvizError
+from cnnviz.core.errors import CheckpointError, CnnvizError, error_message
 from cnnviz.core.models.model_code import ModelCode, UntrustedModelCodeError
 from cnnviz.core.models.spec import ModelSpec
 from cnnviz.core.training.checkpoint import (
@@ -22,6 +23,7 @@ from cnnviz.core.training.checkpoint import (
 from cnnviz.core.training.config import TrainConfig, resume_conflicts
 from cnnviz.core.training.distributed import ProcessGroup
 from cnnviz.core.training.state import TrainState, augmentation_seed
+from cnnviz.core.translatable import QT_TRANSLATE_NOOP, error_text
 
 
 def load_parent(config: TrainConfig) -> Checkpoint | None:
@@ -35,12 +37,18 @@ def load_parent(config: TrainConfig) -> Checkpoint | None:
         recorded = {"model": checkpoint.meta.model, **checkpoint.meta.config}
         problems = resume_conflicts(recorded, config)
         if problems:
-            raise CnnvizError(
-                f"{path}: cannot continue that run exactly, since these settings differ: "
-                f"{'; '.join(problems)}. To train on from its weights with these settings, "
-                f"start a new run with --init-from {path}"
-            )
+            raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+                "Error", "{path}: cannot continue that run exactly, since these settings "
+                         "differ: {differences}. To train on from its weights with these "
+                         "settings, start a new run with --init-from {path}"),
+                path=path, differences=_listed(problems)))
     return checkpoint
+
+
+def _listed(items: list[str]) -> str:
+    """``items`` joined by "; ", as Messages that translate each item with the list."""
+    return reduce(lambda listed, item: error_message(QT_TRANSLATE_NOOP(
+        "Error", "{listed}; {item}"), listed=listed, item=item), items)
 
 
 def run_model_code(config: TrainConfig, parent: Checkpoint | None) -> ModelCode | None:
@@ -58,10 +66,11 @@ def run_model_code(config: TrainConfig, parent: Checkpoint | None) -> ModelCode 
     if code is None:
         return None
     if config.trusted_code_sha256 is not None and code.sha256 != config.trusted_code_sha256:
-        raise CnnvizError(
-            f"{source}: the code of {code.name} changed since it was trusted (SHA-256 now "
-            f"{code.short_hash}..., trusted {config.trusted_code_sha256[:12]}...); open it "
-            f"again to review and trust it")
+        raise CnnvizError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{source}: the code of {name} changed since it was trusted (SHA-256 now "
+                     "{now}..., trusted {trusted}...); open it again to review and trust it"),
+            source=source, name=code.name, now=code.short_hash,
+            trusted=config.trusted_code_sha256[:12]))
     if from_parent and config.trusted_code_sha256 is None and not config.trust_model_code:
         raise UntrustedModelCodeError(code, source)
     return code
@@ -74,10 +83,10 @@ def restore(state: TrainState, checkpoint: Checkpoint, config: TrainConfig,
     path = config.resume
     meta = checkpoint.meta
     if list(meta.class_names) != list(state.data.info.class_names):
-        raise CheckpointError(
-            f"{path}: was trained on {meta.dataset} ({len(meta.class_names)} classes), not "
-            f"on {state.data.info.name}"
-        )
+        raise CheckpointError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{path}: was trained on {dataset} ({classes} classes), not on {data}"),
+            path=path, dataset=meta.dataset, classes=len(meta.class_names),
+            data=state.data.info.name))
     apply_weights(checkpoint, state.model, str(path))
     try:
         if checkpoint.optimizer_state is not None:
@@ -89,6 +98,8 @@ def restore(state: TrainState, checkpoint: Checkpoint, config: TrainConfig,
         elif checkpoint.generator_state is not None:
             state.generator.set_state(checkpoint.generator_state)
     except (ValueError, KeyError, RuntimeError, TypeError) as exc:
-        raise CheckpointError(f"{path}: its optimiser state does not fit: {exc}") from None
+        raise CheckpointError(error_message(QT_TRANSLATE_NOOP(
+            "Error", "{path}: its optimiser state does not fit: {error}"),
+            path=path, error=error_text(exc))) from None
     state.epoch, state.batch, state.step = meta.epoch, meta.batch_in_epoch, meta.step
     state.best_acc = float(meta.metrics.get("best_test_acc", 0.0))

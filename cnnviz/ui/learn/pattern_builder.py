@@ -24,6 +24,7 @@ from cnnviz.core.models.pattern import LIMITS, POOLS, Pattern, plan
 from cnnviz.core.models.shape import InputShape
 from cnnviz.ui.learn.layer_table import LAYER, OUTPUT, layer_table
 from cnnviz.ui.learn.notes import NotesPane, beside_notes, notes_label
+from cnnviz.ui.shell.i18n import translate_error
 from cnnviz.ui.widgets.controls import fill_table, labelled_spin
 
 #: the input the layers are shown for while the run panel's data set has no fixed shape
@@ -165,7 +166,8 @@ class PatternBuilder(QWidget):
             pattern = self.pattern()
             layers = plan(pattern, shape)
         except ModelLoadError as exc:
-            self.problem_label.setText(self.tr("Cannot be built: {reason}").format(reason=exc))
+            self.problem_label.setText(self.tr("Cannot be built: {reason}").format(
+                reason=translate_error(exc)))
             self.problem_label.show()
             self.use_button.setEnabled(False)
             self.table.setRowCount(0)

@@ -1,6 +1,7 @@
 """In the Chinese interface, what the core and the session say is Chinese too: the weights'
 label, the Overview's layer kinds, a core error in a message box, the data's loading
-progress, and the settings that rule out Continue (each made Qt-free, as a Message)."""
+progress, the settings that rule out Continue, the model builder's reason, a setting no run
+can use and a folder that holds no run (each made Qt-free, as a Message)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QGraphicsSimpleTextItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QGraphicsSimpleTextItem, QMessageBox, QSpinBox, QWidget
 
 from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.training.config import TrainConfig, resume_conflicts
+from cnnviz.core.training.trainer import Trainer
 from cnnviz.session.session import TrainChoice, TrainMode
 from cnnviz.ui.shell import i18n
 from cnnviz.ui.shell.dialogs import train_mode_box
@@ -69,3 +71,29 @@ def test_the_settings_that_rule_out_continue_are_chinese(chinese, qtbot):
     box = train_mode_box(parent, choice, lambda mode: None)
     assert "学习率 0.01（这次运行用的是 0.001）" in box.informativeText()
     assert "the run used" not in box.informativeText()
+
+
+def test_the_model_builders_reason_is_chinese(chinese, window):
+    builder = window.learn_tab.pattern_builder
+    builder.findChild(QSpinBox, "patternMSpin").setValue(5)  # 28 -> 14 -> 7 -> 3 -> 1 -> 0
+    assert builder.problem_label.text() == (
+        "无法搭建：pattern:n=2,m=5,k=1 无法处理 28x28 的图像：第 5 块的池化之后只剩 0x0 个像素；"
+        "请减少块数 (m)、用更小的卷积核，或用更大的图像")
+
+
+def test_a_setting_no_run_can_use_is_chinese_in_the_failure_box(chinese, window, tmp_path):
+    final = Trainer(TrainConfig(lr=0.0, out_dir=tmp_path / "run")).run(lambda event: None)
+    window.controller.ended.emit(final)
+    box = window.dialog
+    assert isinstance(box, QMessageBox) and box.windowTitle() == "训练失败"
+    assert box.text() == "学习率必须是正数（现在是 0.0）"
+    box.close()
+
+
+def test_a_folder_that_holds_no_run_is_chinese_in_its_message_box(chinese, window, tmp_path):
+    assert not window.files.open_run(tmp_path)
+    box = window.dialog
+    assert isinstance(box, QMessageBox) and box.windowTitle() == "无法打开运行"
+    assert box.text() == (f"{tmp_path} 里没有训练记录（它本身和其中的文件夹里都没有 config.json、"
+                          "metrics.jsonl 或检查点 checkpoint.pt）")
+    box.close()
