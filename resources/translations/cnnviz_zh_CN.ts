@@ -3666,7 +3666,7 @@ Its checkpoints and metrics go with it; the trash can restore them.</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <source>train (running)</source>
+        <source>train (epoch so far)</source>
         <translation>训练（本轮累计）</translation>
     </message>
     <message>

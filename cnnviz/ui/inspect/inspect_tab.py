@@ -24,7 +24,6 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
-    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -47,9 +46,8 @@ from cnnviz.ui.inspect.filters_panel import FiltersPanel
 from cnnviz.ui.inspect.input_picker import InputPicker
 from cnnviz.ui.inspect.inspect_inputs import InspectInputs
 from cnnviz.ui.inspect.layer_tree import (
-    HEADERS,
+    ARCHITECTURE_WRAPPING,
     LayerTree,
-    fit_to_text,
     headers,
     layer_rows,
     weight_sharing_text,
@@ -62,6 +60,7 @@ from cnnviz.ui.inspect.unit_view import UnitSource
 from cnnviz.ui.shell.i18n import translate_text
 from cnnviz.ui.widgets.controls import SteadyLabel, fill_table
 from cnnviz.ui.widgets.timelapse_export import TimelapseExport
+from cnnviz.ui.widgets.wrapping_table import WrappingTable
 
 
 class InspectTab(InspectInputs, QWidget):
@@ -160,11 +159,10 @@ class InspectTab(InspectInputs, QWidget):
             unit_layout.addWidget(view, 1)
         self.maps.channel_changed.connect(self._show_unit)
         self.top_inputs.image_requested.connect(self.index_spin.setValue)
-        self.architecture_table = QTableWidget(objectName="architectureTable")
-        self.architecture_table.setColumnCount(len(HEADERS))
-        self.architecture_table.setHorizontalHeaderLabels(headers())
+        # the names and the formulas wrap, the numbers keep one line each
+        self.architecture_table = WrappingTable(headers(), ARCHITECTURE_WRAPPING,
+                                                objectName="architectureTable")  # fmt: skip
         self.architecture_table.verticalHeader().hide()
-        fit_to_text(self.architecture_table)
         self.totals_label = QLabel(objectName="inspectTotals")
         self.totals_label.setWordWrap(True)
         self.architecture_page = architecture = QWidget(objectName="inspectArchitecturePage")
@@ -354,6 +352,7 @@ class InspectTab(InspectInputs, QWidget):
         one = sides_text((1, 1))  # an input pixel sees itself
         first = [self.tr("Input"), "", "x".join(map(str, shape)), "", one, one, ""]
         fill_table(self.architecture_table, [first, *layer_rows(self.inspector, indent=True)])
+        self.architecture_table.fit_columns()
         self.totals_label.setText(weight_sharing_text(self.inspector))
         self.layer_tree.show_layers(self.inspector, self.layer_name)
         self._fit_tree()

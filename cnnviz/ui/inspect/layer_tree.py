@@ -30,6 +30,9 @@ HEADERS = (QT_TRANSLATE_NOOP("LayerTable", "Layer"), QT_TRANSLATE_NOOP("LayerTab
            QT_TRANSLATE_NOOP("LayerTable", "Params"), QT_TRANSLATE_NOOP("LayerTable", "RF"),
            QT_TRANSLATE_NOOP("LayerTable", "Jump"),
            QT_TRANSLATE_NOOP("LayerTable", "Output size"))  # fmt: skip
+#: the architecture table's columns of words, which may wrap: layer, type, output size (the
+#: formula); the numbers between them keep one line
+ARCHITECTURE_WRAPPING = (0, 1, 6)
 #: summary.WHOLE as lupdate sees it: the receptive field of a layer that sees the whole input
 WHOLE_TEXT = QT_TRANSLATE_NOOP("LayerTable", "all")
 

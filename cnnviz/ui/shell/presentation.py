@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnnviz.ui.widgets.style import DISPLAY
+from cnnviz.ui.widgets.wrapping_table import WrappingTable
 
 SCALE = 1.5
 
@@ -67,9 +68,13 @@ class Presentation:
         self.active = False
 
     def _fit_columns(self) -> None:
-        """Tables and trees sized their columns for the old font; size them again."""
+        """Tables and trees sized their columns for the old font; size them again (a
+        WrappingTable fits its own, to its width as well as its text)."""
         for view in self.window.findChildren(QTreeWidget) + self.window.findChildren(
                 QTableWidget):  # fmt: skip
+            if isinstance(view, WrappingTable):
+                view.fit_columns()
+                continue
             for column in range(view.columnCount()):
                 view.resizeColumnToContents(column)
 

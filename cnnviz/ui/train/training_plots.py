@@ -110,8 +110,8 @@ class TrainingPlots(QWidget, CurveSet, PlotAxes, PlotReadout):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # legends where curves rarely go: loss falls away from the top right, accuracy rises
-        # away from the bottom right
+        # legends where curves rarely go: loss falls away from the top right; the accuracy
+        # legend starts at the bottom right and moves where it covers nothing (plot_labels)
         self.loss_plot = _make_plot("lossPlot", self.tr("Loss"), self.tr("cross-entropy"),
                                     (-10, 10))  # fmt: skip
         self.accuracy_plot = _make_plot("accuracyPlot", self.tr("Accuracy"), "%", (-10, -10))
@@ -193,7 +193,7 @@ class TrainingPlots(QWidget, CurveSet, PlotAxes, PlotReadout):
             (self.loss_plot, self.raw_curve, self.tr("step loss")),
             (self.loss_plot, self.smooth_curve, self.tr("smoothed")),
             (self.loss_plot, self.test_loss_points, self.tr("test loss")),
-            (self.accuracy_plot, self.train_acc_curve, self.tr("train (running)")),
+            (self.accuracy_plot, self.train_acc_curve, self.tr("train (epoch so far)")),
             (self.accuracy_plot, self.test_acc_points, self.tr("test")),
         ]
         for plot, curve, name in self._legend_names:

@@ -5,12 +5,18 @@ layers are named as the tutorial names them."""
 import pytest
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QSplitter,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QWidget,
+)
 
 from cnnviz.core.analysis.mosaic import cell_origin
 from cnnviz.core.analysis.summary import COLUMNS
 from cnnviz.ui.inspect.filters_panel import kernel_pad
-from cnnviz.ui.inspect.layer_tree import TREE_COLUMNS
+from cnnviz.ui.inspect.layer_tree import ARCHITECTURE_WRAPPING, TREE_COLUMNS
 from cnnviz.ui.widgets.style import TICK_PT, TITLE_PT, css_size, font
 
 
@@ -67,6 +73,28 @@ def shows_whole(widget: QWidget) -> bool:
     hint = widget.minimumSizeHint()
     return (widget.isVisible() and widget.width() >= hint.width()
             and widget.height() >= hint.height() and on_screen(widget) == widget.rect())
+
+
+def cell_shows_whole(table: QTableWidget, row: int, column: int) -> bool:
+    """The cell's text, wrapped as the table wraps it at its column's width (one line where
+    it does not wrap), fits inside the cell: no line cut off or elided, no line below it."""
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    if table.wordWrap():
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+    grid = 1 if table.showGrid() else 0
+    option.rect = QRect(0, 0, table.columnWidth(column) - grid, table.rowHeight(row) - grid)
+    hint = table.itemDelegate().sizeHint(option, table.model().index(row, column))
+    return hint.width() <= option.rect.width() and hint.height() <= option.rect.height()
+
+
+def table_shows_whole(table: QTableWidget) -> None:
+    """Every header and every cell of the table shows its text whole."""
+    header = table.horizontalHeader()
+    for column in range(table.columnCount()):
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column
+        for row in range(table.rowCount()):
+            assert cell_shows_whole(table, row, column), (row, column)
 
 
 def bring_up(tab, widget: QWidget) -> None:
@@ -153,6 +181,20 @@ def test_presentation_mode_fits_a_1280x720_projector(presented):
         assert window.minimumSizeHint().height() <= 720
 
 
+def test_on_a_projector_the_architecture_fits_its_page_with_every_number_on_a_line(presented):
+    table = presented.architecture_table
+    bring_up(presented, table)
+    assert table.horizontalHeader().length() <= table.viewport().width()  # no sideways scrolling
+    assert not table.horizontalScrollBar().isVisible()
+    table_shows_whole(table)
+    words = set(ARCHITECTURE_WRAPPING)
+    assert words == {COLUMNS.index("Layer"), COLUMNS.index("Type"), COLUMNS.index("Output size")}
+    for column in set(range(table.columnCount())) - words:  # the numbers on one line each
+        assert table.columnWidth(column) >= table.sizeHintForColumn(column), column
+    one_line = table.fontMetrics().lineSpacing() * 1.5
+    assert any(table.rowHeight(row) > one_line for row in range(table.rowCount()))  # wrapped
+
+
 def test_a_caption_that_wraps_moves_nothing(small):
     picker, maps = small.picker, small.maps
     for label in (picker.input_label, picker.source_label, maps.hover_label):
@@ -197,8 +239,7 @@ def test_presentation_mode_keeps_every_column_whole_and_scales_the_plots(small, 
         settle()
         table = small.architecture_table
         bring_up(small, table)
-        for column in range(table.columnCount()):  # the formulas included
-            assert table.columnWidth(column) >= table.sizeHintForColumn(column), column
+        table_shows_whole(table)  # the formulas included, wrapped or not
         tree = small.layer_tree
         for column in range(TREE_COLUMNS):
             assert tree.header().sectionSize(column) >= tree.sizeHintForColumn(column), column

@@ -302,3 +302,51 @@ def _counting(function, calls: list):
         calls.append(args)
         return function(*args)
     return counted
+
+
+def rising_records(accuracy: float) -> list[dict]:
+    """A finished one-epoch run as its folder holds it: the epoch's training accuracy rises
+    from 80% to a plateau near 96%, then the test accuracy."""
+    fractions = np.arange(1, 601) / 600
+    train = 0.96 - 0.16 * np.exp(-8 * fractions)
+    events = [started(), *[StepEvent(step=i + 1, epoch=1, epoch_fraction=float(f), loss=0.1,
+                                     train_acc=float(a), images_per_second=1000.0, lr=1e-3)
+                           for i, (f, a) in enumerate(zip(fractions, train, strict=True))],
+              EpochEvent(epoch=1, step=600, train_loss=0.1, train_acc=0.96, test_loss=0.05,
+                         test_acc=accuracy, per_class_acc=np.zeros(10, dtype=np.float32),
+                         seconds=1.0, checkpoint=None)]  # fmt: skip
+    return [event_to_json(event) for event in events]
+
+
+def test_an_opened_runs_training_curve_is_not_called_running(qtbot):
+    plots = shown_plots(qtbot)
+    plots.add_records(rising_records(0.9837))
+    names = [label.text for _, label in plots.accuracy_plot.getPlotItem().legend.items]
+    assert names[0] == "train (epoch so far)"  # the epoch's mean so far, not a run that runs
+    assert not any("running" in name for name in names)
+
+
+def test_on_a_projector_the_accuracy_legend_covers_no_label_and_no_point(qtbot):
+    """A 1280x720 projector: the accuracy plot is short and its axis follows the data, so a
+    legend in a column at the bottom right covered the end of the curves and the labels."""
+    from cnnviz.ui.widgets.style import DISPLAY
+
+    plots = shown_plots(qtbot)
+    try:
+        DISPLAY.set_scale(1.5)
+        plots.resize(1280, 560)
+        plots.add_records(rising_records(0.9837))
+        plots.set_overlay("b", "lr 0.01", rising_records(0.9831))
+        plots.set_names("lr 0.001", {"b": "lr 0.01"})
+        qtbot.wait(10)
+        item = plots.accuracy_plot.getPlotItem()
+        legend = item.legend.sceneBoundingRect()
+        for label, x, y in plots.point_labels.labels.values():
+            assert not label.sceneBoundingRect().intersects(legend), label.toPlainText()
+            assert not legend.contains(item.vb.mapViewToScene(QPointF(x, y)))
+        for curve in item.listDataItems():
+            xs, ys = curve.getData()
+            points = [item.vb.mapViewToScene(QPointF(x, y)) for x, y in zip(xs, ys, strict=True)]
+            assert not any(legend.contains(point) for point in points), curve.name()
+    finally:
+        DISPLAY.set_scale(1.0)
