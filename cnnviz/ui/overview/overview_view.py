@@ -41,6 +41,7 @@ from cnnviz.ui.overview.placement import (
     LARGEST_PAGE,
     PAGE,
     SKIP_PAGE,
+    WRAP_FACTORS,
     Caption,
     Placed,
     Sizes,
@@ -134,30 +135,41 @@ class OverviewView(pg.GraphicsView):
         # presenting, fewer maps at once and each larger, as the text is
         page = biggest if biggest <= LARGEST_PAGE else round(PAGE / DISPLAY.scale)
         sizes = Sizes.of_captions()
-        wrap, line = sizes.wrap, sizes.line
-        captions = {c.name: caption(self._column_lines(c), wrap) for c in maps + skip_columns}
-        captions[INPUT] = caption([self.tr("input"), "x".join(map(str,
-                                   overview.inspector.input_shape)), self.tr("the image")], wrap)
-        scores_caption = caption(self._scores_lines(scores), wrap)
-        rows = max(c.rows for c in captions.values())
+        line = sizes.line
         has_blocks = any(c.block for c in main)
-        caption_top = sizes.margin + (BLOCK_ROWS * line if has_blocks else 0.0)
-        top = caption_top + (rows + CAPTION_GAP) * line
-        fixed, per_thumb = top + PAGER_ROWS * line + sizes.margin, max(page * GAP, INPUT_SIDE)
-        lane_rows = max((captions[c.name].rows for c in skip_columns), default=0)
-        if overview.skips:
-            fixed += DIP_ROWS * line
-        if skip_columns:
-            fixed += (lane_rows + CAPTION_GAP + PAGER_ROWS) * line
-            per_thumb += SKIP_PAGE * GAP
-        scores_width = self._scores_width(scores_caption, sizes)
-
-        def width_at(side: float) -> float:
-            end = self._xs(maps, captions, Sizes(line, side), page)[-1]
-            return end + scores_width + sizes.margin
-
         room = QSizeF(self.width(), self.height())
-        self.sizes = sizes = Sizes(line, thumb_side(room, fixed, per_thumb, width_at))
+        # captions wrap at a column's width in a classroom; narrower, down to a few words a
+        # line, where the whole page would not fit the width otherwise (presenting at 1280
+        # wide, the class scores went off the right edge)
+        for wrap in (factor * line for factor in WRAP_FACTORS):
+            captions = {c.name: caption(self._column_lines(c), wrap)
+                        for c in maps + skip_columns}  # fmt: skip
+            captions[INPUT] = caption([self.tr("input"), "x".join(map(str,
+                                       overview.inspector.input_shape)), self.tr("the image")],
+                                      wrap)  # fmt: skip
+            scores_caption = caption(self._scores_lines(scores), wrap)
+            rows = max(c.rows for c in captions.values())
+            caption_top = sizes.margin + (BLOCK_ROWS * line if has_blocks else 0.0)
+            top = caption_top + (rows + CAPTION_GAP) * line
+            fixed = top + PAGER_ROWS * line + sizes.margin
+            per_thumb = max(page * GAP, INPUT_SIDE)
+            lane_rows = max((captions[c.name].rows for c in skip_columns), default=0)
+            if overview.skips:
+                fixed += DIP_ROWS * line
+            if skip_columns:
+                fixed += (lane_rows + CAPTION_GAP + PAGER_ROWS) * line
+                per_thumb += SKIP_PAGE * GAP
+            scores_width = self._scores_width(scores_caption, sizes)
+
+            def width_at(side: float, captions: dict[str, Caption] = captions,
+                         scores_width: float = scores_width) -> float:  # fmt: skip
+                end = self._xs(maps, captions, Sizes(line, side), page)[-1]
+                return end + scores_width + sizes.margin
+
+            side = thumb_side(room, fixed, per_thumb, width_at)
+            if width_at(side) <= room.width():
+                break
+        self.sizes = sizes = Sizes(line, side)
         xs = self._xs(maps, captions, sizes, page)
         self._place_input(captions[INPUT], caption_top, top)
         for column, x in zip(maps, xs[1:], strict=False):
@@ -478,17 +490,17 @@ class OverviewView(pg.GraphicsView):
 
     # -- the view ---------------------------------------------------------------------------
     def fit(self) -> None:
-        """The whole height on screen; as much of the width as that leaves, from the left.
-        Laid out for this view, the page is as high as the view and its captions land at
-        their size (the layout made thumbnails a little smaller where that shows all of
-        the width: shrinking the page here would shrink its captions too)."""
+        """The whole page on screen, from the top left. Laid out for this view, it is about
+        as high or as wide as the view, and its captions land at their size; a page the
+        layout could not fit (thumbnails made smaller, captions wrapped narrower: it tried)
+        is shown whole, a little smaller, rather than with the class scores cut off."""
         rect = getattr(self, "size_scene", QRectF())  # resized while pyqtgraph builds it
         if rect.isEmpty():
             return
         aspect = max(1, self.width()) / max(1, self.height())
-        width = min(rect.width(), rect.height() * aspect)
+        width = max(rect.width(), rect.height() * aspect)
         self.box.setRange(xRange=(rect.left(), rect.left() + width),
-                          yRange=(rect.top(), rect.bottom()), padding=0)  # fmt: skip
+                          yRange=(rect.top(), rect.top() + width / aspect), padding=0)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

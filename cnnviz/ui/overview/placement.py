@@ -32,6 +32,11 @@ HOVER_LINE = QColor(40, 90, 200)
 FRAME = QColor(200, 200, 200)
 
 
+#: how wide a caption line is before it wraps, in caption lines' heights: a column's width in
+#: a classroom first, narrower where the page would not fit the view's width otherwise
+WRAP_FACTORS = (7.0, 6.0, 5.0, 4.0)
+
+
 @dataclass(frozen=True)
 class Sizes:
     """The page's sizes in scene units: a caption line's height (from the type scale) and a
@@ -49,11 +54,6 @@ class Sizes:
     def gap(self) -> float:
         """Between one column's widest part and the next column."""
         return 0.5 * self.line
-
-    @property
-    def wrap(self) -> float:
-        """The widest a caption line is before it wraps: a column's width in a classroom."""
-        return 7.0 * self.line
 
     @property
     def margin(self) -> float:
