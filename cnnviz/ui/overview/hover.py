@@ -12,8 +12,9 @@ from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem
 
 from cnnviz.core.analysis.overview import INPUT
-from cnnviz.ui.overview.placement import ACCENT, HOVER_LINE, LINE, feed_maps, pen
+from cnnviz.ui.overview.placement import ACCENT, HOVER_LINE, feed_maps, pen
 from cnnviz.ui.shell.i18n import translate_text
+from cnnviz.ui.widgets.style import CAPTION_PT, font
 
 if TYPE_CHECKING:
     from cnnviz.ui.overview.overview_view import OverviewView
@@ -35,6 +36,7 @@ class Hover:
     def attach(self) -> None:
         """Put the items in the view's box again (laying out a model empties it)."""
         self.marks = []
+        self.text.setFont(font(CAPTION_PT))
         for item, z in ((self.lines, 10), (self.text, 11)):
             self.view.box.addItem(item)
             item.setZValue(z)
@@ -51,7 +53,7 @@ class Hover:
         if shown is not None:
             return shown
         rect = spot.rect
-        return QRectF(rect.left(), rect.bottom(), rect.width(), LINE)
+        return QRectF(rect.left(), rect.bottom(), rect.width(), self.view.sizes.line)
 
     def _mark(self, rects: list[QRectF]) -> None:
         while len(self.marks) < len(rects):

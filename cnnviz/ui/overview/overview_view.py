@@ -1,28 +1,32 @@
 """The Overview's picture: the input on the left, a column of feature-map thumbnails per
 layer, the class scores on the right, in one pannable, zoomable pyqtgraph ViewBox.
 
-Everything is laid out once per model in scene units (a thumbnail is THUMB units square, text
-is drawn in scene units too, so the page zooms as one picture and exports as one). A new input
-or new weights only change pixels: each column is ONE ImageItem whose image is its page of
-maps stacked with transparent (NaN) gaps, so a redraw is one ``setImage`` per column and one
-``setOpts`` for the bars, and no item is made or removed (pyqtgraph's advice for speed).
-The maps of a layer share one colour scale, symmetric about zero (blue below, red above), so a
-strong map stands out from a weak one, as in CNN Explainer.
+Everything is laid out in scene units, text included, so the page zooms as one picture and
+exports as one. The layout is made for the view's size and the display scale (placement.py:
+captions at the type scale's size, thumbnails as large as the rest of the height allows), once
+per model and again when either changes. A new input or new weights only change pixels: each
+column is ONE ImageItem whose image is its page of maps stacked with transparent (NaN) gaps, so
+a redraw is one ``setImage`` per column and one ``setOpts`` for the bars, and no item is made or
+removed (pyqtgraph's advice for speed). The maps of a layer share one colour scale, symmetric
+about zero (blue below, red above), so a strong map stands out from a weak one, as in CNN
+Explainer.
 
 A residual block's skip path runs in a lane under the main row: a curve from the block's
-input, through its projection's columns when it has one, to the sum, marked with a "+".
+input, through its projection's columns when it has one, to the sum, marked with a "+". A model
+without skips has no lane: its thumbnails take that height.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from cnnviz.core.analysis.mosaic import cell_at, tile
@@ -30,24 +34,36 @@ from cnnviz.core.analysis.overview import INPUT, Column, Overview, Reading
 from cnnviz.ui.overview.hover import Hover
 from cnnviz.ui.overview.placement import (
     ACCENT,
-    BAR_LENGTH,
-    GREY,
+    FRAME,
+    GAP,
     HOVER_LINE,
-    INK,
+    INPUT_SIDE,
     LARGEST_PAGE,
-    LINE,
     PAGE,
-    PITCH,
-    SCORES_WIDTH,
     SKIP_PAGE,
-    THUMB,
-    TOP,
+    WRAP_FACTORS,
+    Caption,
     Placed,
-    font,
+    Sizes,
+    caption,
     pen,
+    thumb_side,
 )
 from cnnviz.ui.shell.i18n import translate_text
 from cnnviz.ui.widgets.charts import MAX_BARS, bar_brushes, lookup_table
+from cnnviz.ui.widgets.style import (
+    AXIS,
+    CAPTION_PT,
+    DISPLAY,
+    TEXT,
+    TITLE_PT,
+    follow_scale,
+    font,
+)
+
+#: rows of caption lines around the maps: the block row (its name and bracket), the space
+#: between a caption and its maps, a page count under them, and the skip path's dip
+BLOCK_ROWS, CAPTION_GAP, PAGER_ROWS, DIP_ROWS = 1.6, 0.3, 1.3, 1.6
 
 
 class OverviewView(pg.GraphicsView):
@@ -64,8 +80,11 @@ class OverviewView(pg.GraphicsView):
         self.setCentralItem(self.box)
         self.overview: Overview | None = None
         self.reading: Reading | None = None
+        self._image: np.ndarray | None = None
         self.placed: dict[str, Placed] = {}
+        self.sizes = Sizes.of_captions()
         self.size_scene = QRectF()
+        self._laid_out_for: tuple[int, int, float] | None = None
         self._lut = lookup_table("CET-D1")
         self._bars: pg.BarGraphItem | None = None
         self._bar_order: list[int] = []
@@ -73,74 +92,154 @@ class OverviewView(pg.GraphicsView):
         self._bar_top = 0.0
         self._bar_pitch = 1.0
         self._bar_x = 0.0
+        self._scores_x = 0.0
         self._predicted: QGraphicsSimpleTextItem | None = None
         self._pagers: dict[str, QGraphicsSimpleTextItem] = {}
         self.hovering = Hover(self)
         self.scene().sigMouseMoved.connect(self._on_hover)
         self.scene().sigMouseClicked.connect(self._on_click)
+        follow_scale(self, self._follow_view)
 
-    # -- layout, once per model -------------------------------------------------------------
+    # -- layout, once per model and per view size -------------------------------------------
     def set_overview(self, overview: Overview) -> None:
         """Lay out a model's columns; nothing is drawn in them until ``show``."""
+        self.overview, self.reading, self._image = overview, None, None
+        self.placed = {}
+        self._lay_out()
+
+    def _view_key(self) -> tuple[int, int, float]:
+        """What the layout depends on: the view's size and the captions' line."""
+        return self.width(), self.height(), Sizes.of_captions().line
+
+    def _follow_view(self) -> None:
+        """Lay the page out again for a new view size or display scale (with the pages and
+        the reading it showed); else only fit it."""
+        if self.overview is not None and self._view_key() != self._laid_out_for:
+            self._lay_out()
+            if self.reading is not None and self._image is not None:
+                self.show(self.reading, self._image)
+        else:
+            self.fit()
+
+    def _lay_out(self) -> None:
+        overview = self.overview
+        self._laid_out_for = self._view_key()
+        pages = {name: spot.page for name, spot in self.placed.items()}
         self.box.clear()
-        self.overview, self.reading = overview, None
         self.placed, self._pagers = {}, {}
-        main = [c for c in overview.columns if not c.skip]
-        biggest = max((c.channels for c in main if c.has_maps), default=1)
-        page = biggest if biggest <= LARGEST_PAGE else PAGE
         scores = overview.scores_column
-        self._place_input()
-        x = PITCH * 1.2
-        for column in main:
-            if column is scores:
+        main = [c for c in overview.columns if not c.skip]
+        maps = list(itertools.takewhile(lambda c: c is not scores, main))
+        skip_columns = [c for c in overview.columns if c.skip]
+        biggest = max((c.channels for c in main if c.has_maps), default=1)
+        # presenting, fewer maps at once and each larger, as the text is
+        page = biggest if biggest <= LARGEST_PAGE else round(PAGE / DISPLAY.scale)
+        sizes = Sizes.of_captions()
+        line = sizes.line
+        has_blocks = any(c.block for c in main)
+        room = QSizeF(self.width(), self.height())
+        # captions wrap at a column's width in a classroom; narrower, down to a few words a
+        # line, where the whole page would not fit the width otherwise (presenting at 1280
+        # wide, the class scores went off the right edge)
+        for wrap in (factor * line for factor in WRAP_FACTORS):
+            captions = {c.name: caption(self._column_lines(c), wrap)
+                        for c in maps + skip_columns}  # fmt: skip
+            captions[INPUT] = caption([self.tr("input"), "x".join(map(str,
+                                       overview.inspector.input_shape)), self.tr("the image")],
+                                      wrap)  # fmt: skip
+            scores_caption = caption(self._scores_lines(scores), wrap)
+            rows = max(c.rows for c in captions.values())
+            caption_top = sizes.margin + (BLOCK_ROWS * line if has_blocks else 0.0)
+            top = caption_top + (rows + CAPTION_GAP) * line
+            fixed = top + PAGER_ROWS * line + sizes.margin
+            per_thumb = max(page * GAP, INPUT_SIDE)
+            lane_rows = max((captions[c.name].rows for c in skip_columns), default=0)
+            if overview.skips:
+                fixed += DIP_ROWS * line
+            if skip_columns:
+                fixed += (lane_rows + CAPTION_GAP + PAGER_ROWS) * line
+                per_thumb += SKIP_PAGE * GAP
+            scores_width = self._scores_width(scores_caption, sizes)
+
+            def width_at(side: float, captions: dict[str, Caption] = captions,
+                         scores_width: float = scores_width) -> float:  # fmt: skip
+                end = self._xs(maps, captions, Sizes(line, side), page)[-1]
+                return end + scores_width + sizes.margin
+
+            side = thumb_side(room, fixed, per_thumb, width_at)
+            if width_at(side) <= room.width():
                 break
-            self._place(column, x, TOP, page)
-            x += PITCH
-        bottom = TOP + page * THUMB * 1.15 + 2 * LINE
-        lane = bottom + 2.5 * LINE
-        has_skip_columns = any(c.skip for c in overview.columns)
+        self.sizes = sizes = Sizes(line, side)
+        xs = self._xs(maps, captions, sizes, page)
+        self._place_input(captions[INPUT], caption_top, top)
+        for column, x in zip(maps, xs[1:], strict=False):
+            self._place(column, x, top, page, captions[column.name], caption_top)
+        bottom = top + max(page * GAP, INPUT_SIDE) * sizes.thumb + PAGER_ROWS * line
+        lane = bottom + (DIP_ROWS + lane_rows + CAPTION_GAP) * line
         for skip in overview.skips:
             start, end = self.placed[skip.source].x, self.placed[skip.merge].x
             for i, name in enumerate(skip.through):
                 share = (i + 1) / (len(skip.through) + 1)
                 self._place(overview.column(name), start + share * (end - start), lane,
-                            SKIP_PAGE)  # fmt: skip
-        height = lane + (SKIP_PAGE * THUMB * 1.15 + 3 * LINE if has_skip_columns else LINE)
-        self._place_scores(scores, x, page)
+                            SKIP_PAGE, captions[name], bottom + DIP_ROWS * line)  # fmt: skip
+        self._place_scores(scores, scores_caption, xs[-1], caption_top,
+                           max(top, caption_top + (scores_caption.rows + CAPTION_GAP) * line))
         self._draw_blocks(main)
         for skip in overview.skips:
             self._draw_skip(skip.source, skip.through, skip.merge, bottom, lane)
+        for name, page_shown in pages.items():
+            if name in self._pagers:
+                self.placed[name].page = page_shown
+                self._update_pager(self.placed[name])
         self.hovering.attach()
-        self.size_scene = QRectF(-10, -4, x + SCORES_WIDTH + 10, max(height, bottom + LINE))
+        height = max(fixed + per_thumb * sizes.thumb, self._scores_bottom + sizes.margin)
+        self.size_scene = QRectF(-sizes.margin, 0, width_at(sizes.thumb) + sizes.margin,
+                                 height)  # fmt: skip
         self.fit()
 
-    def _text(self, text: str, x: float, y: float, size: float = 10, bold: bool = False,
-              color: QColor = INK) -> QGraphicsSimpleTextItem:  # fmt: skip
+    def _xs(self, maps: list[Column], captions: dict[str, Caption], sizes: Sizes,
+            page: int) -> list[float]:  # fmt: skip
+        """Where the input, each column of maps and the scores start: each column as wide as
+        its thumbnails, its caption and its page count."""
+        xs = [0.0, max(INPUT_SIDE * sizes.thumb, captions[INPUT].width) + sizes.gap]
+        plain = QFontMetricsF(font(CAPTION_PT))
+        for column in maps:
+            count = self._pager_text(column.channels, column.channels, column.channels)
+            pager = plain.horizontalAdvance(count) if column.channels > page else 0.0
+            xs.append(xs[-1] + max(sizes.thumb, captions[column.name].width, pager) + sizes.gap)
+        return xs
+
+    def _text(self, text: str, x: float, y: float, bold: bool = False,
+              color: QColor = TEXT) -> QGraphicsSimpleTextItem:  # fmt: skip
         item = QGraphicsSimpleTextItem(text)
-        item.setFont(font(size, bold))
+        item.setFont(font(CAPTION_PT, bold))
         item.setBrush(color)
         item.setPos(x, y)
         self.box.addItem(item)
         return item
 
-    def _labels(self, lines: list[str], x: float, y: float) -> None:
-        for i, line in enumerate(lines):
-            self._text(line, x, y + i * LINE, 11 if i == 0 else 10, bold=i == 0,
-                       color=INK if i == 0 else GREY)  # fmt: skip
+    def _labels(self, text: Caption, x: float, y: float) -> None:
+        for i, line in enumerate(text.lines):
+            self._text(line, x, y, bold=i == 0, color=TEXT if i == 0 else AXIS)
+            y += (line.count("\n") + 1) * self.sizes.line
 
-    def _place_input(self) -> None:
+    def _place_input(self, text: Caption, caption_top: float, top: float) -> None:
         item = pg.ImageItem(axisOrder="row-major")
         self.box.addItem(item)
-        self.placed[INPUT] = Placed(INPUT, 0.0, TOP, item, 1)
-        shape = self.overview.inspector.input_shape
-        self._labels([self.tr("input"), "x".join(map(str, shape)), self.tr("the image")], 0.0,
-                     TOP - 4.3 * LINE)  # fmt: skip
+        self.placed[INPUT] = Placed(INPUT, 0.0, top, item, 1)
+        self._labels(text, 0.0, caption_top)
 
-    def _place(self, column: Column, x: float, y: float, page: int) -> None:
+    def _column_lines(self, column: Column) -> list[str]:
+        return [translate_text(column.title), column.shape, self._parameters(column),
+                self.tr("RF {field}").format(field=column.field) if column.field else ""]
+
+    def _place(self, column: Column, x: float, y: float, page: int, text: Caption,
+               caption_top: float) -> None:  # fmt: skip
         item = pg.ImageItem(axisOrder="row-major")
         item.setLookupTable(self._lut)
         self.box.addItem(item)
         frame = None
+        thumb = self.sizes.thumb
         if column.has_maps:
             h, w = column.output_shape[1:]
             up = math.ceil(7 / min(h, w)) if min(h, w) < 7 else 1
@@ -149,27 +248,26 @@ class OverviewView(pg.GraphicsView):
             placed = Placed(column.name, x, y, item, size, up, pad)
             empty = np.full((size * (h * up + pad) - pad, w * up), np.nan, dtype=np.float32)
             item.setImage(empty, autoLevels=False, levels=(-1, 1))
-            scale = THUMB / max(h * up, w * up)
+            scale = thumb / max(h * up, w * up)
             item.setRect(QRectF(x, y, w * up * scale, empty.shape[0] * scale))
             frame = QRectF(x, y, w * up * scale, empty.shape[0] * scale)
             if column.channels > size:
-                self._pagers[column.name] = self._text("", x, frame.bottom() + 3, 10,
-                                                       color=HOVER_LINE)  # fmt: skip
+                self._pagers[column.name] = self._text(
+                    "", x, frame.bottom() + 0.15 * self.sizes.line, color=HOVER_LINE)
         else:
             units = column.channels
             placed = Placed(column.name, x, y, item, units, is_strip=True)
             item.setImage(np.full((units, 1), np.nan, np.float32), autoLevels=False,
                           levels=(-1, 1))  # fmt: skip
-            height = page * THUMB * 1.15 if not column.skip else SKIP_PAGE * THUMB * 1.15
-            frame = QRectF(x + THUMB * 0.3, y, THUMB * 0.4, height)
+            height = (page if not column.skip else SKIP_PAGE) * thumb * GAP
+            frame = QRectF(x + thumb * 0.3, y, thumb * 0.4, height)
             item.setRect(frame)
+        placed.width = max(thumb, text.width)
         border = QGraphicsRectItem(frame)
-        border.setPen(pen(QColor(200, 200, 200), 1))
+        border.setPen(pen(FRAME, 1))
         self.box.addItem(border)
         self.placed[column.name] = placed
-        lines = [translate_text(column.title), column.shape, self._parameters(column),
-                 self.tr("RF {field}").format(field=column.field) if column.field else ""]
-        self._labels(lines, x, y - 4.3 * LINE)
+        self._labels(text, x, caption_top)
         self._update_pager(placed)
 
     def _parameters(self, column: Column) -> str:
@@ -177,82 +275,110 @@ class OverviewView(pg.GraphicsView):
             return self.tr("no params")
         return self.tr("{count} params").format(count=column.parameters)
 
-    def _place_scores(self, scores: Column | None, x: float, page: int) -> None:
-        """The class scores as bars; the last layer's own column when it gives them."""
-        names = self.overview.class_names
+    def _scores_lines(self, scores: Column | None) -> list[str]:
         if scores is not None:
-            self._labels([translate_text(scores.title), scores.shape, self._parameters(scores),
-                          self.tr("class scores (softmax)")], x, TOP - 4.3 * LINE)  # fmt: skip
-        else:
-            self._labels([self.tr("class scores"), str(len(names)), "", "softmax"], x,
-                         TOP - 4.3 * LINE)  # fmt: skip
+            return [translate_text(scores.title), scores.shape, self._parameters(scores),
+                    self.tr("class scores (softmax)")]  # fmt: skip
+        return [self.tr("class scores"), str(len(self.overview.class_names)), "softmax"]
+
+    def _predicted_text(self, name: str, probability: float) -> str:
+        return self.tr("predicted: {name}\n{probability} sure").format(
+            name=name, probability=f"{probability:.1%}")
+
+    def _scores_width(self, text: Caption, sizes: Sizes) -> float:
+        """The scores' caption, their class names and bars, or the prediction under them,
+        whichever is widest."""
+        names = self.overview.class_names
+        bold = QFontMetricsF(font(CAPTION_PT, True))
+        self._names_width = max(bold.horizontalAdvance(name) for name in names)
+        predicted = QFontMetricsF(font(TITLE_PT, True)).boundingRect(
+            QRectF(), 0, self._predicted_text(max(names, key=len), 1.0)).width()
+        return max(text.width, self._names_width + 0.5 * sizes.line + sizes.bar_length,
+                   predicted)  # fmt: skip
+
+    def _place_scores(self, scores: Column | None, text: Caption, x: float, caption_top: float,
+                      top: float) -> None:  # fmt: skip
+        """The class scores as bars; the last layer's own column when it gives them."""
+        names, line = self.overview.class_names, self.sizes.line
+        self._labels(text, x, caption_top)
         shown = min(MAX_BARS, len(names))
-        self._bar_top, self._bar_x = TOP, x + 46
-        self._bar_pitch = min(22.0, page * THUMB * 1.15 / max(1, shown))
+        self._scores_x, self._bar_top = x, top
+        self._bar_x = x + self._names_width + 0.5 * line
+        self._bar_pitch = 1.3 * line
         self._bar_order = list(range(shown))
-        self._bar_names = [self._text("", x, TOP + i * self._bar_pitch + 2, 10)
+        self._bar_names = [self._text("", x, top + i * self._bar_pitch + 0.15 * line)
                            for i in range(shown)]  # fmt: skip
-        self._bars = pg.BarGraphItem(x0=self._bar_x, y=TOP + (np.arange(shown) + 0.5)
+        self._bars = pg.BarGraphItem(x0=self._bar_x, y=top + (np.arange(shown) + 0.5)
                                      * self._bar_pitch, height=0.75 * self._bar_pitch,
                                      width=np.zeros(shown), brushes=bar_brushes(shown, 0))
         self.box.addItem(self._bars)
-        self._predicted = self._text("", x, TOP + shown * self._bar_pitch + 6, 15, bold=True)
+        self._predicted = self._text("", x, top + shown * self._bar_pitch + 0.4 * line)
+        self._predicted.setFont(font(TITLE_PT, True))
+        self._scores_bottom = self._predicted.y() + 2 * QFontMetricsF(
+            font(TITLE_PT, True)).lineSpacing()
         self.placed_scores = scores.name if scores is not None else None
 
     def _draw_blocks(self, main: list[Column]) -> None:
-        """A bracket over the columns of each enclosing module (a residual block, a stage)."""
+        """A bracket over the columns of each enclosing module (a residual block, a stage),
+        its name shortened to the bracket's width."""
         runs: list[list[Column]] = []
         for column in main:
             if column.block and runs and runs[-1][0].block == column.block:
                 runs[-1].append(column)
             elif column.block:
                 runs.append([column])
+        line = self.sizes.line
+        metrics = QFontMetricsF(font(CAPTION_PT))
+        y = self.sizes.margin + line
         for run in runs:
             first, last = self.placed.get(run[0].name), self.placed.get(run[-1].name)
             if first is None or last is None:
                 continue
-            path = QPainterPath(QPointF(first.x, 14))
-            path.lineTo(first.x, 10)
-            path.lineTo(last.x + THUMB, 10)
-            path.lineTo(last.x + THUMB, 14)
+            right = last.x + last.width
+            path = QPainterPath(QPointF(first.x, y + 0.4 * line))
+            path.lineTo(first.x, y + 0.1 * line)
+            path.lineTo(right, y + 0.1 * line)
+            path.lineTo(right, y + 0.4 * line)
             bracket = QGraphicsPathItem(path)
-            bracket.setPen(pen(GREY, 1))
+            bracket.setPen(pen(AXIS, 1))
             self.box.addItem(bracket)
             residual = any(s.merge == run[-1].name for s in self.overview.skips)
             block = run[0].block
-            self._text(self.tr("{block} (residual block)").format(block=block) if residual
-                       else block, first.x, -6, 10, color=GREY)  # fmt: skip
+            name = self.tr("{block} (residual block)").format(block=block) if residual else block
+            self._text(metrics.elidedText(name, Qt.TextElideMode.ElideRight, right - first.x),
+                       first.x, self.sizes.margin, color=AXIS)  # fmt: skip
 
     def _draw_skip(self, source: str, through: tuple[str, ...], merge: str, bottom: float,
                    lane: float) -> None:  # fmt: skip
         """The skip connection: under the main row, from the block's input to the sum."""
         start, end = self.placed[source], self.placed[merge]
-        path = QPainterPath(QPointF(start.x + THUMB / 2, bottom - LINE))
-        depth = lane - 0.8 * LINE
+        thumb, line = self.sizes.thumb, self.sizes.line
+        path = QPainterPath(QPointF(start.x + thumb / 2, bottom))
+        depth = bottom + 0.8 * DIP_ROWS * line
         for name in through:
             stop = self.placed[name]
-            path.cubicTo(path.currentPosition().x(), depth, stop.x - 10, lane + THUMB / 2,
-                         stop.x, lane + THUMB / 2)  # fmt: skip
-            path.moveTo(stop.x + THUMB, lane + THUMB / 2)
+            path.cubicTo(path.currentPosition().x(), depth, stop.x - 10, lane + thumb / 2,
+                         stop.x, lane + thumb / 2)  # fmt: skip
+            path.moveTo(stop.x + thumb, lane + thumb / 2)
         here = path.currentPosition()
-        path.cubicTo(here.x() + 20, depth if not through else lane + THUMB / 2,
-                     end.x + THUMB / 2, depth, end.x + THUMB / 2, bottom - LINE)
+        path.cubicTo(here.x() + 20, depth if not through else lane + thumb / 2,
+                     end.x + thumb / 2, depth, end.x + thumb / 2, bottom)
         curve = QGraphicsPathItem(path)
         curve.setPen(pen(ACCENT, 2, dashed=True))
         self.box.addItem(curve)
-        self._text(self.tr("+ skip"), end.x + THUMB / 2 + 3, bottom - LINE, 10, bold=True,
+        self._text(self.tr("+ skip"), end.x + thumb / 2 + 0.3 * line, bottom, bold=True,
                    color=ACCENT)  # fmt: skip
 
     # -- drawing, once per input or weights -------------------------------------------------
     def show(self, reading: Reading, image: np.ndarray) -> None:
         """Draw one input (uint8 [C, H, W]) and what the model made of it."""
-        self.reading = reading
+        self.reading, self._image = reading, image
         picture = image[0] if image.shape[0] == 1 else image.transpose(1, 2, 0)
         placed = self.placed[INPUT]
         placed.item.setImage(np.ascontiguousarray(picture), autoLevels=False, levels=(0, 255))
-        side = THUMB * 1.6
+        side = self.sizes.thumb * INPUT_SIDE
         h, w = image.shape[1:]
-        placed.item.setRect(QRectF(0, TOP, side * w / max(h, w), side * h / max(h, w)))
+        placed.item.setRect(QRectF(0, placed.y, side * w / max(h, w), side * h / max(h, w)))
         for name, spot in self.placed.items():
             if name != INPUT:
                 self._draw_column(spot)
@@ -284,12 +410,11 @@ class OverviewView(pg.GraphicsView):
         top = int(np.argmax(probabilities))
         brushes = [pg.mkBrush(40, 90, 200) if c == top else pg.mkBrush(160, 180, 220)
                    for c in order]  # fmt: skip
-        self._bars.setOpts(width=BAR_LENGTH * probabilities[order], brushes=brushes)
+        self._bars.setOpts(width=self.sizes.bar_length * probabilities[order], brushes=brushes)
         for text, c in zip(self._bar_names, order, strict=True):
             text.setText(names[c])
-            text.setFont(font(10, bold=c == top))
-        self._predicted.setText(self.tr("predicted: {name}\n{probability} sure").format(
-            name=names[top], probability=f"{probabilities[top]:.1%}"))
+            text.setFont(font(CAPTION_PT, bold=c == top))
+        self._predicted.setText(self._predicted_text(names[top], probabilities[top]))
 
     # -- pages ------------------------------------------------------------------------------
     def _update_pager(self, spot: Placed) -> None:
@@ -298,8 +423,11 @@ class OverviewView(pg.GraphicsView):
             return
         total = self.overview.column(spot.name).channels
         first = spot.page * spot.page_size
-        pager.setText(self.tr("{first}-{last} of {total} \u25be").format(
-            first=first + 1, last=min(total, first + spot.page_size), total=total))
+        pager.setText(self._pager_text(first + 1, min(total, first + spot.page_size), total))
+
+    def _pager_text(self, first: int, last: int, total: int) -> str:
+        return self.tr("{first}-{last} of {total} \u25be").format(first=first, last=last,
+                                                                  total=total)
 
     def next_page(self, name: str) -> None:
         """Show the next page of a column's maps (after the last, the first)."""
@@ -330,14 +458,15 @@ class OverviewView(pg.GraphicsView):
             return name, channel, (row, int(local.x()) // spot.up)
         x, y = view_pos.x() - self._bar_x, view_pos.y() - self._bar_top
         index = int(y // self._bar_pitch) if y >= 0 else -1
-        if -46 <= x <= BAR_LENGTH and 0 <= index < len(self._bar_order):
+        on_bars = self._scores_x - self._bar_x <= x <= self.sizes.bar_length
+        if on_bars and 0 <= index < len(self._bar_order):
             return "", self._bar_order[index], (0, 0)
         return None
 
     def bar_rect(self, rank: int) -> QRectF:
         index = self._bar_order.index(rank)
-        return QRectF(self._bar_x, self._bar_top + index * self._bar_pitch, BAR_LENGTH,
-                      self._bar_pitch)  # fmt: skip
+        return QRectF(self._bar_x, self._bar_top + index * self._bar_pitch,
+                      self.sizes.bar_length, self._bar_pitch)  # fmt: skip
 
     def _on_hover(self, scene_pos: QPointF) -> None:
         if self.overview is not None:
@@ -361,24 +490,26 @@ class OverviewView(pg.GraphicsView):
 
     # -- the view ---------------------------------------------------------------------------
     def fit(self) -> None:
-        """The whole height on screen; as much of the width as that leaves, from the left."""
+        """The whole page on screen, from the top left. Laid out for this view, it is about
+        as high or as wide as the view, and its captions land at their size; a page the
+        layout could not fit (thumbnails made smaller, captions wrapped narrower: it tried)
+        is shown whole, a little smaller, rather than with the class scores cut off."""
         rect = getattr(self, "size_scene", QRectF())  # resized while pyqtgraph builds it
         if rect.isEmpty():
             return
         aspect = max(1, self.width()) / max(1, self.height())
-        width = min(rect.width(), rect.height() * aspect)
-        if width >= 0.75 * rect.width():  # a little smaller, and all of it on screen
-            width = rect.width()
+        width = max(rect.width(), rect.height() * aspect)
         self.box.setRange(xRange=(rect.left(), rect.left() + width),
-                          yRange=(rect.top(), rect.bottom()), padding=0.01)  # fmt: skip
+                          yRange=(rect.top(), rect.top() + width / aspect), padding=0)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.fit()
+        if hasattr(self, "hovering"):  # resized while pyqtgraph builds it
+            self._follow_view()
 
     def thumbnail_pixels(self) -> float:
         """How wide a thumbnail is on screen now, in pixels."""
-        return THUMB / max(1e-9, self.box.viewPixelSize()[0])
+        return self.sizes.thumb / max(1e-9, self.box.viewPixelSize()[0])
 
     def _cannot_write(self, path: Path) -> str:
         return self.tr("cannot write {path} (is the folder there, and writable?)").format(

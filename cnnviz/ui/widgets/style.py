@@ -45,6 +45,9 @@ LEGEND_PT = 11.0
 CELL_PT = 10.0
 #: a tile's channel or filter number, on a corner of the tile
 BADGE_PT = 7.5
+#: captions over a picture (the Overview's layer names, shapes and counts): a little under a
+#: widget's text, which a row of ten of them across a projector's 1280 pixels allows
+CAPTION_PT = 8.0
 #: widths in pixels at scale 1
 LINE_WIDTH = 2.5
 MARKER_SIZE = 11.0

@@ -4,8 +4,12 @@ hover, pages, exports and presentation mode."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from cnnviz.core.analysis.summary import inspect_model, table_cells
 from cnnviz.core.data.datasets import DATASETS
@@ -13,6 +17,8 @@ from cnnviz.core.training.events import WeightsEvent
 from cnnviz.session.session import Session
 from cnnviz.session.test_split import CurrentSplit, run_at_once
 from cnnviz.ui.overview.overview_tab import OverviewTab
+from cnnviz.ui.shell.presentation import SCALE
+from cnnviz.ui.widgets.style import CAPTION_PT
 
 MODELS = [("simple-cnn", "mnist"), ("lenet5", "mnist"), ("tinyvgg", "cifar10"),
           ("resnet", "cifar10"), ("pattern:n=2,m=2,k=1", "mnist")]  # fmt: skip
@@ -121,8 +127,59 @@ def test_presentation_mode_grows_the_thumbnails(qtbot, window):
     qtbot.wait(50)
     before = window.overview_tab.view.thumbnail_pixels()
     window.toggle_presentation()
+    window.showNormal()  # the same 1280x720, not the offscreen screen's square
+    window.setGeometry(0, 0, 1280, 720)
     qtbot.wait(100)
     try:
         assert window.overview_tab.view.thumbnail_pixels() > before
     finally:
         window.toggle_presentation()
+
+
+def _captions(view) -> list:
+    """The page's text items: column captions, page counts, block names, class names."""
+    return [item for item in view.box.addedItems
+            if isinstance(item, QGraphicsSimpleTextItem) and item.text()]  # fmt: skip
+
+
+def _pixels(view, item) -> float:
+    """The item's text height on screen: its font's pixel size through the view's transform."""
+    on_screen = item.deviceTransform(view.viewportTransform())
+    return QFontInfo(item.font()).pixelSize() * abs(on_screen.m22())
+
+
+def test_presenting_at_1280x720_the_captions_read_at_the_type_scale_and_never_overlap(
+        qtbot, projected):  # fmt: skip
+    tab = projected.overview_tab
+    projected.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.reading is not None, timeout=30_000)
+    view = tab.view
+    caption_px = CAPTION_PT * SCALE * view.logicalDpiY() / 72  # 16 px at 96 dpi
+    captions = _captions(view)
+    assert len(captions) > 40  # four lines over each of simple-cnn's columns, and more
+    for item in captions:
+        assert _pixels(view, item) >= caption_px - 0.5, item.text()
+    rects = [item.sceneBoundingRect() for item in captions]
+    for (i, a), (j, b) in itertools.combinations(enumerate(rects), 2):
+        both = a.intersected(b)
+        assert both.width() < 0.5 or both.height() < 0.5, (captions[i].text(),
+                                                             captions[j].text())
+    # the whole page on screen: the class scores and the prediction too
+    (left, right), (top, bottom) = view.box.viewRange()
+    page = view.size_scene
+    assert left <= page.left() + 0.5 and right >= page.right() - 0.5
+    assert top <= page.top() + 0.5 and bottom >= page.bottom() - 0.5
+    # no skip lane under the maps, and five maps a page rather than eight: the thumbnails
+    # take the room the captions leave, nearly twice a 28x28 map's size (40 px before, with
+    # captions of 9 px; 56 with the class scores cut off at the right)
+    assert view.thumbnail_pixels() >= 52
+
+
+def test_at_a_desk_the_captions_and_thumbnails_are_no_smaller_than_before(qtbot, window):
+    window.resize(1280, 720)
+    window.show()
+    tab = window.overview_tab
+    qtbot.waitUntil(lambda: tab.reading is not None, timeout=30_000)
+    view = tab.view
+    assert min(_pixels(view, item) for item in _captions(view)) >= 10  # the old 10 px
+    assert view.thumbnail_pixels() >= 41  # the old fit's, with a skip lane reserved
