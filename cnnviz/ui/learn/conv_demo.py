@@ -16,7 +16,10 @@ cells (see benchmarks/learn_speed.py).
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +38,8 @@ from cnnviz.ui.learn.notes import NotesPane, beside_notes, notes_label
 from cnnviz.ui.widgets.controls import labelled_spin
 
 translate = QCoreApplication.translate
+#: the settings with the longest formula texts: floored along both sides, and no output
+LONGEST_FORMULAS = (ConvSettings(16, 16, 16, 8, 3, 4, 3), ConvSettings(1, 1, 16, 8, 7, 1, 0))
 #: (objectName, label, tooltip, the ConvSettings field); the bounds are the core's LIMITS
 SPINS = (
     ("convWidthSpin", QT_TRANSLATE_NOOP("ConvDemo", "W"),
@@ -53,6 +58,25 @@ SPINS = (
      QT_TRANSLATE_NOOP("ConvDemo", "Zero padding P"), "padding"),
 )
 
+
+
+class FormulaLabel(QLabel):
+    """The formula, at any width as tall as its longest text, whatever it says now: the
+    grids fill the height of their pane, so a "Floored" note that took lines from them
+    shrank them when the settings stopped tiling the input (issue 12)."""
+
+    def heightForWidth(self, width: int) -> int:
+        margins = self.contentsMargins()
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(self.font())
+        document.setTextWidth(width - margins.left() - margins.right())
+        heights = []
+        for settings in LONGEST_FORMULAS:
+            document.setHtml(formula_text(settings))
+            heights.append(document.size().height())
+        return max(super().heightForWidth(width),
+                   math.ceil(max(heights)) + margins.top() + margins.bottom())  # fmt: skip
 
 class ConvDemo(QWidget):
     """The convolution demo: its settings, the formula, the canvas and the step controls."""
@@ -90,7 +114,7 @@ class ConvDemo(QWidget):
                        self.speed_slider, self.numbers_button):  # fmt: skip
             buttons_row.addWidget(widget)
         buttons_row.addStretch(1)
-        self.formula_label = QLabel(objectName="convFormulaLabel")
+        self.formula_label = FormulaLabel(objectName="convFormulaLabel")
         self.formula_label.setWordWrap(True)
         self.formula_label.setTextFormat(Qt.TextFormat.RichText)
         self.canvas = ConvCanvas()
