@@ -84,9 +84,10 @@ class ConvCanvas(QWidget):
     The three volumes go top to bottom, side by side or in two rows, and the slices of the
     input and the output side by side or one under the other: whichever of these
     arrangements gives the largest cells in the room there is, so a wide short pane (a
-    projector), a tall narrow one and the pane at a desk at 1280x720 (two rows) all fill up. The room kept for the output is what stride 1 would give, so the cells
-    keep their size when the stride makes the filter stop tiling the input evenly, or the
-    output goes away."""
+    projector), a tall narrow one and the pane at a desk at 1280x720 (two rows) all fill
+    up. The room kept for the output is what stride 1 would give, so the cells keep their
+    size when the stride makes the filter stop tiling the input evenly, or the output goes
+    away."""
 
     def __init__(self) -> None:
         super().__init__()

@@ -156,9 +156,10 @@ class PointLabels(QObject):
             anchor = (1.0, 0.5) if right else (0.0, 0.5)
             left = point.x() - size.width() - LABEL_GAP if right else point.x() + LABEL_GAP
             rect = QRectF(QPointF(left, y - size.height() / 2), size)
-            moved = right and legend is not None and rect.intersects(legend)
-            if moved:
+            moved = False
+            if right and legend is not None and rect.intersects(legend):
                 rect.moveRight(legend.left() - LABEL_GAP)
+                moved = True
             position = QPointF(rect.right() if right else rect.left(), y)
             result.append(LabelSpot(anchor, position, rect, moved))
         return result
