@@ -117,6 +117,7 @@ class ConvDemo(QWidget):
         self.formula_label = FormulaLabel(objectName="convFormulaLabel")
         self.formula_label.setWordWrap(True)
         self.formula_label.setTextFormat(Qt.TextFormat.RichText)
+        self.formula_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.canvas = ConvCanvas()
         self.canvas.on_output_clicked = self.go_to
         scroll = QScrollArea()

@@ -136,11 +136,11 @@ class SpacedAxis(pg.AxisItem):
     """A vertical axis whose numbers never overlap: pyqtgraph spaces ticks by the axis's
     length alone (at least 2.25 intervals, in steps of 1, 2 or 5), so a short axis in
     presentation mode's large font wrote 100, 98, 96 ... 90 over each other (issue 24). Here
-    ticks are at least a line and a half of its font apart: a level closer than that is
+    ticks are at least 1.2 lines of its font apart: a level closer than that is
     dropped, and where even the major ticks are, they are spread to the next 1, 2 or 5."""
 
     #: the least distance between two numbers, in lines of the tick font
-    LINES_APART = 1.5
+    LINES_APART = 1.2
 
     def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list:
         levels = super().tickSpacing(minVal, maxVal, size)
