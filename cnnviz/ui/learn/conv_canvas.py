@@ -100,7 +100,8 @@ class ConvCanvas(QWidget):
         self._volumes: QPixmap | None = None
         self._volumes_key: tuple = ()
         self._numbers: dict[tuple[int, int], tuple[QStaticText, float, float]] = {}
-        #: the room the canvas is shown in (its scroll area's size), None: its own size
+        #: the room the grids take (its scroll area's size, less what the formula above
+        #: may still take: conv_demo.py), None: its own size
         self.room: QSize | None = None
         follow_scale(self, self.refit)
 
@@ -201,8 +202,8 @@ class ConvCanvas(QWidget):
         return best
 
     def fitted_layout(self) -> _Layout:
-        """The layout at the largest cell size that fits the widget (within limits)."""
-        return self._layout(*self._best(self.size(), min_cell()))
+        """The layout at the largest cell size that fits the room (within limits)."""
+        return self._layout(*self._best(self.room or self.size(), min_cell()))
 
     def sizeHint(self) -> QSize:
         return self._layout(24).size if self.example is not None else QSize(400, 300)

@@ -18,7 +18,15 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -60,23 +68,20 @@ SPINS = (
 
 
 
-class FormulaLabel(QLabel):
-    """The formula, at any width as tall as its longest text, whatever it says now: the
-    grids fill the height of their pane, so a "Floored" note that took lines from them
-    shrank them when the settings stopped tiling the input (issue 12)."""
+def longest_formula_height(label: QLabel) -> int:
+    """How tall ``label`` would be, at its width and in its font, with the longest formula
+    text there is (LONGEST_FORMULAS)."""
+    margins = label.contentsMargins()
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(label.font())
+    document.setTextWidth(label.width() - margins.left() - margins.right())
+    heights = []
+    for settings in LONGEST_FORMULAS:
+        document.setHtml(formula_text(settings))
+        heights.append(document.size().height())
+    return math.ceil(max(heights)) + margins.top() + margins.bottom()
 
-    def heightForWidth(self, width: int) -> int:
-        margins = self.contentsMargins()
-        document = QTextDocument()
-        document.setDocumentMargin(0)
-        document.setDefaultFont(self.font())
-        document.setTextWidth(width - margins.left() - margins.right())
-        heights = []
-        for settings in LONGEST_FORMULAS:
-            document.setHtml(formula_text(settings))
-            heights.append(document.size().height())
-        return max(super().heightForWidth(width),
-                   math.ceil(max(heights)) + margins.top() + margins.bottom())  # fmt: skip
 
 class ConvDemo(QWidget):
     """The convolution demo: its settings, the formula, the canvas and the step controls."""
@@ -114,10 +119,10 @@ class ConvDemo(QWidget):
                        self.speed_slider, self.numbers_button):  # fmt: skip
             buttons_row.addWidget(widget)
         buttons_row.addStretch(1)
-        self.formula_label = FormulaLabel(objectName="convFormulaLabel")
+        self.formula_label = QLabel(objectName="convFormulaLabel")
         self.formula_label.setWordWrap(True)
         self.formula_label.setTextFormat(Qt.TextFormat.RichText)
-        self.formula_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.formula_label.installEventFilter(self)
         self.canvas = ConvCanvas()
         self.canvas.on_output_clicked = self.go_to
         scroll = QScrollArea()
@@ -125,6 +130,7 @@ class ConvDemo(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.installEventFilter(self)
+        self._scroll = scroll
         self.computation_label = QLabel(objectName="convComputation")
         self.computation_label.setWordWrap(True)
         self.computation_label.setTextFormat(Qt.TextFormat.RichText)
@@ -174,10 +180,20 @@ class ConvDemo(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The canvas arranges itself for the room its scroll area has."""
-        if event.type() == QEvent.Type.Resize and isinstance(watched, QScrollArea):
-            self.canvas.room = watched.size()
-            self.canvas.refit()
+        if event.type() == QEvent.Type.Resize and (isinstance(watched, QScrollArea)
+                                                   or watched is self.formula_label):
+            self._fit_room()
         return super().eventFilter(watched, event)
+
+    def _fit_room(self) -> None:
+        """The canvas's room: its scroll area, less the lines the formula may still take.
+        The grids fill the height of their pane, so a "Floored" note that took lines from
+        them shrank them when the settings stopped tiling the input (issue 12); sized as if
+        the longest formula were shown, they keep their size, with the room a shorter one
+        leaves below them."""
+        spare = max(0, longest_formula_height(self.formula_label) - self.formula_label.height())
+        self.canvas.room = QSize(self._scroll.width(), self._scroll.height() - spare)
+        self.canvas.refit()
 
     @property
     def settings(self) -> ConvSettings:
