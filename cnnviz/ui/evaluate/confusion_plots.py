@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from cnnviz.ui.evaluate.confusion_colours import confusion_colours, is_dark
 from cnnviz.ui.widgets.charts import fit_tick_names
@@ -27,6 +27,16 @@ def accuracy_floor(weakest: float) -> float:
     100% below the weakest class, and never below 0."""
     margin = max(2.0, (100.0 - weakest) * 0.2)
     return max(0.0, 5.0 * np.floor((weakest - margin) / 5.0))
+
+
+def short_count(count: int) -> str:
+    """A count in at most four characters, for a cell too narrow for its digits: 973, 1.1k,
+    12k, 250k, 1.2M."""
+    for size, unit in ((1_000_000, "M"), (1_000, "k")):
+        if count >= size:
+            value = count / size
+            return f"{value:.1f}{unit}" if value < 9.95 else f"{value:.0f}{unit}"
+    return str(count)
 
 
 class ConfusionPlots:
@@ -53,10 +63,9 @@ class ConfusionPlots:
         if n <= MAX_TEXT_CLASSES:
             for r in range(n):
                 for c in range(n):
-                    label = (f"{values[r, c]:.0f}%" if self.normalise_check.isChecked()
-                             else f"{int(values[r, c])}")  # fmt: skip
                     colour = (255, 255, 255) if is_dark(colours[r, c]) else TEXT
-                    text = pg.TextItem(label, color=colour, anchor=(0.5, 0.5))
+                    text = pg.TextItem(self._cell_label(values[r, c]), color=colour,
+                                       anchor=(0.5, 0.5))  # fmt: skip
                     text.setPos(c + 0.5, r + 0.5)
                     self.confusion_plot.addItem(text)
                     self._cell_texts.append(text)
@@ -67,18 +76,29 @@ class ConfusionPlots:
         self._fit_cell_texts()
 
     def _fit_cell_texts(self, *_) -> None:
-        """The cells' numbers in the type scale's cell size, each smaller only where it
-        would run into the next cell ("1130" in presentation mode at 1280x720): the
-        mistakes' few digits stay large."""
+        """The cells' numbers in the type scale's cell size. A count too wide for its cell is
+        written shorter ("1.1k" for 1130) before it is drawn smaller, and smaller only where
+        even that is too wide: on a projector at 1280x720, "1130" shrank to a third of its
+        size, too small to read at the back (issue 24)."""
+        if self.result is None or not self._cell_texts:
+            return
         base = font(CELL_PT)
-        metrics = QFontMetrics(base)
+        metrics = QFontMetricsF(base)
         room = 1.0 / max(1e-9, self.confusion_plot.getViewBox().viewPixelSize()[0]) - 4
-        for text in self._cell_texts:
-            width = metrics.horizontalAdvance(text.textItem.toPlainText())
+        counts = not self.normalise_check.isChecked()
+        for text, value in zip(self._cell_texts, self._matrix_values().flat, strict=True):
+            label = self._cell_label(value)
+            if counts and metrics.horizontalAdvance(label) > room:
+                label = short_count(int(value))
+            width = metrics.horizontalAdvance(label)
             chosen = QFont(base)
             if width > room > 0:
                 chosen.setPointSizeF(max(MIN_CELL_PT, base.pointSizeF() * room / width))
+            text.setText(label)
             text.setFont(chosen)
+
+    def _cell_label(self, value: float) -> str:
+        return f"{value:.0f}%" if self.normalise_check.isChecked() else f"{int(value)}"
 
     def _fit_column_labels(self, *_) -> None:
         """The matrix's column names and the accuracy bars' names, each shortened to its

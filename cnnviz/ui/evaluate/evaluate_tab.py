@@ -55,7 +55,7 @@ from cnnviz.ui.evaluate.estimate import (
 from cnnviz.ui.shell.file_dialogs import choose_path
 from cnnviz.ui.shell.i18n import translate_error, translate_text
 from cnnviz.ui.widgets.charts import export_plot_png
-from cnnviz.ui.widgets.style import follow_scale, pixels, style_plot
+from cnnviz.ui.widgets.style import SpacedAxis, follow_scale, pixels, style_plot
 from cnnviz.ui.workers.background import BackgroundCall, TaskState, stop_call
 
 GALLERY_LIMIT = 300
@@ -123,7 +123,8 @@ class EvaluateTab(ConfusionPlots, QWidget):
         self.confusion_plot = pg.PlotWidget(title=self.tr("Confusion matrix"))
         self.confusion_plot.setObjectName("confusionView")
         self.confusion_plot.invertY(True)
-        self.confusion_plot.setAspectLocked(True)
+        # cells take the room the pane gives (not squares): on a projector at 1280x720, a
+        # square matrix left its cells too narrow for "1130" in a readable size (issue 24)
         self.confusion_plot.setMenuEnabled(False)
         self.confusion_plot.setLabel("bottom", self.tr("predicted class"))
         self.confusion_plot.setLabel("left", self.tr("true class"))
@@ -134,7 +135,8 @@ class EvaluateTab(ConfusionPlots, QWidget):
             "Blue: right, darker the more of its row. Red: mistakes, on a log scale, so that "
             "a single one shows."), objectName="confusionKey")  # fmt: skip
         self.confusion_key.setWordWrap(True)
-        self.class_bars = pg.PlotWidget(title=self.tr("Accuracy per class (%)"))
+        self.class_bars = pg.PlotWidget(title=self.tr("Accuracy per class (%)"),
+                                        axisItems={"left": SpacedAxis("left")})
         self.class_bars.setObjectName("classAccuracyView")
         for plot in (self.confusion_plot, self.class_bars):
             style_plot(plot)

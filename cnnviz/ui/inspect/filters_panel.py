@@ -33,7 +33,13 @@ from cnnviz.core.analysis.mosaic import cell_at, fitting_columns, normalise, til
 from cnnviz.core.training.timelapse import TimelapseEvent
 from cnnviz.ui.widgets.charts import image_view, lookup_table
 from cnnviz.ui.widgets.grid_marks import GridMarks, view_area
-from cnnviz.ui.widgets.style import DISPLAY, SIGNED_COLOURMAP, follow_scale, style_plot
+from cnnviz.ui.widgets.style import (
+    DISPLAY,
+    SIGNED_COLOURMAP,
+    SpacedAxis,
+    follow_scale,
+    style_plot,
+)
 
 KERNEL_ROWS_PER_PAGE = 16
 KERNEL_COLUMNS_MAX = 32
@@ -85,7 +91,8 @@ class FiltersPanel(QWidget):
         self.kernel_table.setSizeAdjustPolicy(
             QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.kernel_table.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.histogram = pg.PlotWidget(title=self.tr("weights"))
+        self.histogram = pg.PlotWidget(title=self.tr("weights"),
+                                       axisItems={"left": SpacedAxis("left")})
         self.histogram.setObjectName("weightHistogram")
         self.histogram.setMinimumHeight(120)
         self.histogram_curve = self.histogram.plot(stepMode="center", fillLevel=0,

@@ -43,8 +43,14 @@ translate = QCoreApplication.translate
 MIN_CELL, MAX_CELL = 14, 64
 #: the numbers' (and titles') size, as a fraction of a cell
 DIGITS = 0.55
-#: (across, slices_down) of every arrangement ConvCanvas tries, the first preferred on a tie
-ARRANGEMENTS = ((False, False), (True, False), (True, True), (False, True))
+#: the three volumes (input, filters, output) top to bottom, side by side, and in two rows
+#: (input and filters over the output, the input over filters and output): whether the
+#: filters and whether the output start a row of their own
+STACKED, ACROSS = (True, True), (False, False)
+#: (rows, slices_down) of every arrangement ConvCanvas tries, the first preferred on a tie
+ARRANGEMENTS = ((STACKED, False), (ACROSS, False), (ACROSS, True), (STACKED, True),
+                ((False, True), False), ((True, False), False),
+                ((False, True), True), ((True, False), True))  # fmt: skip
 
 
 @dataclass
@@ -75,12 +81,13 @@ class ConvCanvas(QWidget):
     """Paints the volumes of a ConvExample and the current step; a click on an output cell
     asks for that element (``on_output_clicked``).
 
-    The three volumes go top to bottom or side by side, and the slices of the input and the
-    output side by side or one under the other: whichever of these arrangements gives the
-    largest cells in the room there is, so a wide short pane (a projector) and a tall narrow
-    one both fill up. The room kept for the output is what stride 1 would give, so the cells
-    keep their size when the stride makes the filter stop tiling the input evenly, or the
-    output goes away."""
+    The three volumes go top to bottom, side by side or in two rows, and the slices of the
+    input and the output side by side or one under the other: whichever of these
+    arrangements gives the largest cells in the room there is, so a wide short pane (a
+    projector), a tall narrow one and the pane at a desk at 1280x720 (two rows) all fill
+    up. The room kept for the output is what stride 1 would give, so the cells keep their
+    size when the stride makes the filter stop tiling the input evenly, or the output goes
+    away."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -93,7 +100,8 @@ class ConvCanvas(QWidget):
         self._volumes: QPixmap | None = None
         self._volumes_key: tuple = ()
         self._numbers: dict[tuple[int, int], tuple[QStaticText, float, float]] = {}
-        #: the room the canvas is shown in (its scroll area's size), None: its own size
+        #: the room the grids take (its scroll area's size, less what the formula above
+        #: may still take: conv_demo.py), None: its own size
         self.room: QSize | None = None
         follow_scale(self, self.refit)
 
@@ -105,15 +113,18 @@ class ConvCanvas(QWidget):
         """Keep room for the arrangement that suits the pane at the smallest cells the
         display scale allows (the pane scrolls below that), and draw again."""
         if self.example is not None:
-            _, across, slices_down = self._best(self.room or self.size(), min_cell())
-            self.setMinimumSize(self._layout(min_cell(), across, slices_down).size)
+            _, rows, slices_down = self._best(self.room or self.size(), min_cell())
+            self.setMinimumSize(self._layout(min_cell(), rows, slices_down).size)
         self.update()
 
     # -- geometry ---------------------------------------------------------------------------
-    def _layout(self, cell: float, across: bool = False, slices_down: bool = False) -> _Layout:
+    def _layout(self, cell: float, rows: tuple[bool, bool] = STACKED,
+                slices_down: bool = False) -> _Layout:  # fmt: skip
         """The padded input, the filters (a row each: its slices and bias) and the output,
-        top to bottom or (``across``) left to right; each volume's slices side by side or
-        (``slices_down``) one under the other."""
+        each right of the one before or (``rows``: for the filters, for the output) under
+        it, on a row of its own; each volume's slices side by side or (``slices_down``) one
+        under the other."""
+        breaks = iter(rows)
         s = self.example.settings
         layout = _Layout(cell)
         gap, title = cell * 0.6, cell * 1.1
@@ -131,10 +142,10 @@ class ConvCanvas(QWidget):
             layout.titles.append((QPointF(x, y + title - cell * 0.3), text))
             width = max(block.width(), _title_cells(text) * cell)
             right, bottom = max(right, x + width), max(bottom, y + title + block.height())
-            if across:
-                x += width + 2 * gap
+            if next(breaks, False):
+                x, y = 0.0, bottom + gap
             else:
-                y += title + block.height() + gap
+                x += width + 2 * gap
 
         def extent(rects: list[QRectF]) -> QSizeF:
             united = QRectF()
@@ -177,22 +188,22 @@ class ConvCanvas(QWidget):
         layout.extent = QSizeF(right + 2, bottom + cell * 0.5)
         return layout
 
-    def _best(self, room: QSize, least: float) -> tuple[float, bool, bool]:
-        """The cell size and arrangement (across, slices_down) with the largest cells that
+    def _best(self, room: QSize, least: float) -> tuple[float, tuple[bool, bool], bool]:
+        """The cell size and arrangement (rows, slices_down) with the largest cells that
         fit ``room``, at cells from ``least`` to MAX_CELL."""
-        best: tuple[float, bool, bool] | None = None
-        for across, slices_down in ARRANGEMENTS:
+        best: tuple[float, tuple[bool, bool], bool] | None = None
+        for rows, slices_down in ARRANGEMENTS:
             # the 2 pixels the layout adds at any cell size, so that the frames are whole
-            unit = self._layout(1.0, across, slices_down).extent - QSizeF(2, 0)
+            unit = self._layout(1.0, rows, slices_down).extent - QSizeF(2, 0)
             cell = min((room.width() - 2) / unit.width(), room.height() / unit.height())
             cell = max(least, min(MAX_CELL, cell))
             if best is None or cell > best[0]:
-                best = (cell, across, slices_down)
+                best = (cell, rows, slices_down)
         return best
 
     def fitted_layout(self) -> _Layout:
-        """The layout at the largest cell size that fits the widget (within limits)."""
-        return self._layout(*self._best(self.size(), min_cell()))
+        """The layout at the largest cell size that fits the room (within limits)."""
+        return self._layout(*self._best(self.room or self.size(), min_cell()))
 
     def sizeHint(self) -> QSize:
         return self._layout(24).size if self.example is not None else QSize(400, 300)

@@ -16,7 +16,18 @@ cells (see benchmarks/learn_speed.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
+import math
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +46,8 @@ from cnnviz.ui.learn.notes import NotesPane, beside_notes, notes_label
 from cnnviz.ui.widgets.controls import labelled_spin
 
 translate = QCoreApplication.translate
+#: the settings with the longest formula texts: floored along both sides, and no output
+LONGEST_FORMULAS = (ConvSettings(16, 16, 16, 8, 3, 4, 3), ConvSettings(1, 1, 16, 8, 7, 1, 0))
 #: (objectName, label, tooltip, the ConvSettings field); the bounds are the core's LIMITS
 SPINS = (
     ("convWidthSpin", QT_TRANSLATE_NOOP("ConvDemo", "W"),
@@ -52,6 +65,22 @@ SPINS = (
     ("convPaddingSpin", QT_TRANSLATE_NOOP("ConvDemo", "P"),
      QT_TRANSLATE_NOOP("ConvDemo", "Zero padding P"), "padding"),
 )
+
+
+
+def longest_formula_height(label: QLabel) -> int:
+    """How tall ``label`` would be, at its width and in its font, with the longest formula
+    text there is (LONGEST_FORMULAS)."""
+    margins = label.contentsMargins()
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(label.font())
+    document.setTextWidth(label.width() - margins.left() - margins.right())
+    heights = []
+    for settings in LONGEST_FORMULAS:
+        document.setHtml(formula_text(settings))
+        heights.append(document.size().height())
+    return math.ceil(max(heights)) + margins.top() + margins.bottom()
 
 
 class ConvDemo(QWidget):
@@ -93,6 +122,7 @@ class ConvDemo(QWidget):
         self.formula_label = QLabel(objectName="convFormulaLabel")
         self.formula_label.setWordWrap(True)
         self.formula_label.setTextFormat(Qt.TextFormat.RichText)
+        self.formula_label.installEventFilter(self)
         self.canvas = ConvCanvas()
         self.canvas.on_output_clicked = self.go_to
         scroll = QScrollArea()
@@ -100,6 +130,7 @@ class ConvDemo(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.installEventFilter(self)
+        self._scroll = scroll
         self.computation_label = QLabel(objectName="convComputation")
         self.computation_label.setWordWrap(True)
         self.computation_label.setTextFormat(Qt.TextFormat.RichText)
@@ -149,10 +180,20 @@ class ConvDemo(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The canvas arranges itself for the room its scroll area has."""
-        if event.type() == QEvent.Type.Resize and isinstance(watched, QScrollArea):
-            self.canvas.room = watched.size()
-            self.canvas.refit()
+        if event.type() == QEvent.Type.Resize and (isinstance(watched, QScrollArea)
+                                                   or watched is self.formula_label):
+            self._fit_room()
         return super().eventFilter(watched, event)
+
+    def _fit_room(self) -> None:
+        """The canvas's room: its scroll area, less the lines the formula may still take.
+        The grids fill the height of their pane, so a "Floored" note that took lines from
+        them shrank them when the settings stopped tiling the input (issue 12); sized as if
+        the longest formula were shown, they keep their size, with the room a shorter one
+        leaves below them."""
+        spare = max(0, longest_formula_height(self.formula_label) - self.formula_label.height())
+        self.canvas.room = QSize(self._scroll.width(), self._scroll.height() - spare)
+        self.canvas.refit()
 
     @property
     def settings(self) -> ConvSettings:

@@ -12,10 +12,11 @@ the end of the curves, since the axis follows the data (issue 24).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSizeF
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 
 from cnnviz.ui.train.curves import spread
@@ -29,6 +30,16 @@ LABEL_GAP = 8
 #: and its columns (1: one item a line; 0: all items on one line), in order of preference
 LEGEND_SPOTS = [((x, y), columns) for columns in (1, 0)
                 for x, y in ((-10, -10), (-10, 10), (10, -10), (10, 10))]  # fmt: skip
+
+
+class LabelSpot(NamedTuple):
+    """Where a label goes: its anchor, its position and its rectangle in the scene, and
+    whether it was moved away from its point (out from under the legend)."""
+
+    anchor: tuple[float, float]
+    position: QPointF
+    rect: QRectF
+    moved: bool
 
 
 class HoverReadout(QObject):
@@ -117,62 +128,105 @@ class PointLabels(QObject):
     def place(self) -> None:
         """Lay the legend and the labels out for the view as it is now (after data, range or
         size change)."""
-        self._place_legend()
+        legend = self._place_legend()
+        view = self.plot.getPlotItem().vb
+        for (item, _, _), spot in zip(self.labels.values(), self._layout(legend), strict=True):
+            item.setAnchor(spot.anchor)
+            item.setPos(view.mapSceneToView(spot.position))
+
+    def _layout(self, legend: QRectF | None) -> list[LabelSpot]:
+        """Where each label goes with the legend at ``legend`` (in the scene; None: no
+        legend). A label that would lie under the legend moves to its left, away from its
+        point, which can push it out of the plot: _place_legend counts both (at 1280x720 a
+        one-row legend at the bottom pushed "98.31% lr 0.01" off the left edge, issue 24)."""
         if not self.labels:
-            return
+            return []
         view = self.plot.getPlotItem().vb
         middle = view.viewRect().center().x()
         scene = [view.mapViewToScene(QPointF(x, y)) for _, x, y in self.labels.values()]
-        gap = LABEL_GAP / 4 + max(item.textItem.boundingRect().height()
-                                  for item, _, _ in self.labels.values())  # fmt: skip
+        sizes = [item.textItem.boundingRect().size() for item, _, _ in self.labels.values()]
+        gap = LABEL_GAP / 4 + max(size.height() for size in sizes)
         area = view.sceneBoundingRect()
         placed = spread([point.y() for point in scene], gap,
                         (area.top() + gap / 2, area.bottom() - gap / 2))
-        legend = self.plot.getPlotItem().legend
-        for (item, x, _), point, y in zip(self.labels.values(), scene, placed, strict=True):
+        result = []
+        for (_, x, _), point, y, size in zip(self.labels.values(), scene, placed, sizes,
+                                             strict=True):  # fmt: skip
             right = x > middle
-            item.setAnchor((1, 0.5) if right else (0, 0.5))
-            shifted = QPointF(point.x() + (-LABEL_GAP if right else LABEL_GAP), y)
-            item.setPos(view.mapSceneToView(shifted))
-            if right and legend is not None and legend.isVisible() \
-                    and item.sceneBoundingRect().intersects(legend.sceneBoundingRect()):
-                shifted.setX(legend.sceneBoundingRect().left() - LABEL_GAP)
-                item.setPos(view.mapSceneToView(shifted))
+            anchor = (1.0, 0.5) if right else (0.0, 0.5)
+            left = point.x() - size.width() - LABEL_GAP if right else point.x() + LABEL_GAP
+            rect = QRectF(QPointF(left, y - size.height() / 2), size)
+            moved = False
+            if right and legend is not None and rect.intersects(legend):
+                rect.moveRight(legend.left() - LABEL_GAP)
+                moved = True
+            position = QPointF(rect.right() if right else rect.left(), y)
+            result.append(LabelSpot(anchor, position, rect, moved))
+        return result
 
-    def _place_legend(self) -> None:
+    def _place_legend(self) -> QRectF | None:
         """Move the legend to the spot (LEGEND_SPOTS) where it covers the fewest labels and
-        evaluation points, then the fewest curve points; it stays where it is if that is as
-        good, so that it does not wander while a run trains."""
+        evaluation points and pushes the fewest labels out of the plot, then covers the
+        fewest curve points, then moves the fewest labels away from their points; it stays
+        where it is if that is as good, so that it does not wander while a run trains.
+        Returns where it is in the scene (None: not shown)."""
         plot = self.plot.getPlotItem()
         legend, view = plot.legend, plot.vb
-        if legend is None or not legend.items:
-            return
-        rows = [(sample.width() + label.width() + 6, max(sample.height(), label.height()))
-                for sample, label in legend.items]  # fmt: skip
-        sizes = {1: (max(w for w, _ in rows), sum(h for _, h in rows)),
-                 0: (sum(w for w, _ in rows), max(h for _, h in rows))}  # fmt: skip
+        if legend is None or not legend.items or not legend.isVisible():
+            return None
+        sizes = {columns: _legend_size(legend, columns) for columns in (1, 0)}
         area = view.sceneBoundingRect()
-        marks = [label.sceneBoundingRect() for label, _, _ in self.labels.values()]
-        marks += [QRectF(view.mapViewToScene(QPointF(x, y)), QSizeF(1, 1))
-                  for _, x, y in self.labels.values()]  # fmt: skip
+        points = [view.mapViewToScene(QPointF(x, y)) for _, x, y in self.labels.values()]
         curves = [data for data in (item.getData() for item in plot.listDataItems())
                   if data[0] is not None and data[1] is not None]  # fmt: skip
         now = (tuple(legend.opts["offset"]), 1 if legend.columnCount == 1 else 0)
 
-        def cost(spot: tuple[tuple[int, int], int]) -> tuple[int, int, bool]:
+        def where(spot: tuple[tuple[int, int], int]) -> QRectF:
             (dx, dy), columns = spot
             width, height = sizes[columns]
-            scene = QRectF(area.left() + dx if dx > 0 else area.right() + dx - width,
-                           area.top() + dy if dy > 0 else area.bottom() + dy - height,
-                           width, height)  # fmt: skip
+            return QRectF(area.left() + dx if dx > 0 else area.right() + dx - width,
+                          area.top() + dy if dy > 0 else area.bottom() + dy - height,
+                          width, height)  # fmt: skip
+
+        def cost(spot: tuple[tuple[int, int], int]) -> tuple[int, int, int, bool]:
+            scene = where(spot)
+            labels = self._layout(scene)
+            hidden = sum(scene.intersects(label.rect) or not area.contains(label.rect)
+                         for label in labels)  # fmt: skip
+            hidden += sum(scene.contains(point) for point in points)
             corners = (view.mapSceneToView(scene.topLeft()),
                        view.mapSceneToView(scene.bottomRight()))  # fmt: skip
             left, right = sorted(corner.x() for corner in corners)
             low, high = sorted(corner.y() for corner in corners)
             covered = sum(int(np.count_nonzero((x >= left) & (x <= right) & (y >= low)
                                                & (y <= high))) for x, y in curves)  # fmt: skip
-            return sum(scene.intersects(mark) for mark in marks), covered, spot != now
+            return hidden, covered, sum(label.moved for label in labels), spot != now
 
-        (offset, columns) = min(LEGEND_SPOTS, key=cost)
+        best = min(LEGEND_SPOTS, key=cost)
+        (offset, columns) = best
         legend.setColumnCount(columns or len(legend.items))
         legend.setOffset(offset)
+        # pyqtgraph sizes a legend from its labels' widths as laid out, which never shrink: a
+        # run renamed from its folder's name to "lr 0.01" left the legend as wide as before
+        legend.resize(*sizes[columns])
+        return where(best)
+
+
+def _legend_size(legend: pg.LegendItem, columns: int) -> tuple[float, float]:
+    """The legend's width and height with its items in one column (1) or one row (0), its
+    labels as wide as their text: its layout's margins and spacings, as Qt lays it out."""
+    left, top, right, bottom = legend.layout.getContentsMargins()
+    minimum = Qt.SizeHint.MinimumSize
+    samples = [sample.effectiveSizeHint(minimum) for sample, _ in legend.items]
+    labels = [label.effectiveSizeHint(minimum) for _, label in legend.items]
+    heights = [max(sample.height(), label.height())
+               for sample, label in zip(samples, labels, strict=True)]  # fmt: skip
+    across, down = legend.layout.horizontalSpacing(), legend.layout.verticalSpacing()
+    if columns == 1:
+        width = max(size.width() for size in samples) + across \
+            + max(size.width() for size in labels)  # fmt: skip
+        height = sum(heights) + down * (len(heights) - 1)
+    else:
+        width = sum(size.width() for size in samples + labels) + across * (2 * len(labels) - 1)
+        height = max(heights)
+    return left + width + right, top + height + bottom

@@ -15,11 +15,12 @@ changes); ``follow_scale(owner, restyle)`` for anything painted by hand, which r
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QHeaderView, QTableWidget
 
 #: text on plots: titles, axis labels, legends, numbers in cells (17.4:1 on white)
@@ -132,6 +133,29 @@ def style_axis(axis: pg.AxisItem) -> None:
     axis.setStyle(tickFont=font(TICK_PT), tickLength=int(pixels(-6)))
     axis.setLabel(axis.labelText, axis.labelUnits, axis.labelUnitPrefix, color=TEXT.name(),
                   **{"font-size": css_size(LABEL_PT)})  # fmt: skip
+
+
+class SpacedAxis(pg.AxisItem):
+    """A vertical axis whose numbers never overlap: pyqtgraph spaces ticks by the axis's
+    length alone (at least 2.25 intervals, in steps of 1, 2 or 5), so a short axis in
+    presentation mode's large font wrote 100, 98, 96 ... 90 over each other (issue 24). Here
+    ticks are at least 1.2 lines of its font apart: a level closer than that is
+    dropped, and where even the major ticks are, they are spread to the next 1, 2 or 5."""
+
+    #: the least distance between two numbers, in lines of the tick font
+    LINES_APART = 1.2
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list:
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if self.orientation not in ("left", "right") or not levels or size <= 0:
+            return levels
+        line = QFontMetricsF(self.style["tickFont"] or QFont()).height()
+        least = self.LINES_APART * line * abs(maxVal - minVal) / size  # in the axis's units
+        kept = [level for level in levels if level[0] >= least]
+        if kept:
+            return kept
+        power = 10.0 ** math.floor(math.log10(least))
+        return [(next(step * power for step in (1, 2, 5, 10) if step * power >= least), 0)]
 
 
 def style_colour_bar(bar: pg.ColorBarItem) -> None:

@@ -2,6 +2,7 @@ import csv
 import time
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QApplication, QListWidget, QWidget
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 from cnnviz.core.analysis.explain import METHODS, colorize
 from cnnviz.core.analysis.prediction import shipped_weights_path
 from cnnviz.core.training.evaluation import EvaluationResult, evaluate_checkpoint
+from cnnviz.ui.evaluate.confusion_plots import short_count
 from cnnviz.ui.evaluate.estimate import architecture
 from cnnviz.ui.evaluate.evaluate_tab import THUMBNAIL
 from cnnviz.ui.evaluate.explain_panel import METHOD_LABELS
@@ -279,3 +281,40 @@ def test_grad_cam_has_a_colour_bar_in_the_maps_colours(qtbot, window):
 
 def test_every_explanation_method_has_a_translatable_name():
     assert list(METHOD_LABELS) == list(METHODS)
+
+
+def test_on_a_projector_the_counts_are_read_and_the_accuracy_ticks_apart(qtbot, projected):
+    """Issue 24: at 1280x720 on a projector the diagonal's four digits shrank to tiny text,
+    and the per-class accuracy axis wrote 100, 98 ... 90 over each other."""
+    from PySide6.QtGui import QFont, QFontInfo
+
+    from tests.ui.ticks import overlapping_ticks, tick_texts
+
+    tab = evaluate(qtbot, projected)
+    confusion = np.diag(np.arange(1125, 1135)).astype(np.int64)
+    confusion[3, 5] = 16
+    accuracy = np.linspace(0.965, 0.999, 10).astype(np.float32)  # an axis from 90 to 100
+    tab.result = EvaluationResult(0.1, 0.97, accuracy, confusion, np.zeros(0, np.int64),
+                                  np.zeros(0, np.float32))  # fmt: skip
+    tab._draw_matrix()
+    tab._draw_class_bars()
+    qtbot.wait(50)
+    tick = QFont()
+    tick.setPointSizeF(TICK_PT)
+    readable = QFontInfo(tick).pixelSize()
+    cell = 1 / tab.confusion_plot.getViewBox().viewPixelSize()[0]
+    for text in tab._cell_texts:
+        shown = text.textItem.toPlainText()
+        assert QFontInfo(text.textItem.font()).pixelSize() >= readable, shown
+        assert QFontMetrics(text.textItem.font()).horizontalAdvance(shown) < cell, shown
+    assert {text.textItem.toPlainText() for text in tab._cell_texts} >= {"0", "16"}
+    axis = tab.class_bars.getAxis("left")
+    assert len(tick_texts(axis)) >= 2
+    assert not overlapping_ticks(axis)
+
+
+@pytest.mark.parametrize(("count", "shown"), [
+    (973, "973"), (1130, "1.1k"), (9949, "9.9k"), (9960, "10k"), (12_345, "12k"),
+    (1_250_000, "1.2M")])  # fmt: skip
+def test_a_count_too_wide_for_its_cell_is_written_shorter(count, shown):
+    assert short_count(count) == shown

@@ -247,3 +247,13 @@ def test_presentation_mode_keeps_every_column_whole_and_scales_the_plots(small, 
         assert title.opts.get("size") == css_size(TITLE_PT)  # at the presentation scale
     finally:
         window.toggle_presentation()
+
+
+def test_on_a_projector_the_weight_histograms_numbers_stand_apart(presented):
+    from tests.ui.ticks import overlapping_ticks, tick_texts
+
+    filters = presented.filters
+    bring_up(presented, filters.histogram)
+    axis = filters.histogram.getAxis("left")
+    assert len(tick_texts(axis)) >= 2  # counts of conv1's weights
+    assert not overlapping_ticks(axis)

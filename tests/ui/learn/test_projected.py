@@ -125,3 +125,20 @@ def test_build_a_model_shows_its_spec_and_layer_names_whole(qtbot, presented):
     assert table.columnWidth(0) >= max(
         table.fontMetrics().horizontalAdvance(table.item(row, 0).text())
         for row in range(table.rowCount()))  # fmt: skip
+
+
+def test_at_1280x720_the_convolution_grids_fill_their_pane(qtbot, learn):
+    """Issue 24: at a desk at 1280x720 the volumes, top to bottom, left the pane's right
+    third empty; the input over the filters and the output, side by side, fills it. (On a
+    projector the pane is wide and short: one row of volumes is the largest there is.)"""
+    window = learn.window()
+    window.resize(1280, 720)
+    demo = learn.conv_demo
+    show_page(qtbot, learn, demo)
+    canvas = demo.canvas
+    layout = canvas.fitted_layout()
+    room = canvas.room  # the pane, less the lines a longer formula would take
+    assert room.width() == canvas.width() and room.height() >= 0.8 * canvas.height()
+    used = layout.extent.width() * layout.extent.height()
+    assert used >= 0.8 * room.width() * room.height()  # was 0.59, top to bottom
+    assert layout.cell >= 20  # was 17 px

@@ -350,3 +350,37 @@ def test_on_a_projector_the_accuracy_legend_covers_no_label_and_no_point(qtbot):
             assert not any(legend.contains(point) for point in points), curve.name()
     finally:
         DISPLAY.set_scale(1.0)
+
+
+def test_on_a_projector_every_label_is_inside_the_plot_and_uncovered(qtbot, window):
+    """Two runs opened at a desk, named by what differs, then shown at 1280x720 on a
+    projector: a one-row legend at the bottom pushed "98.31% lr 0.01" out of the plot's left
+    edge, since the legend kept the width of the runs' folder names."""
+    from PySide6.QtGui import QAction
+
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    plots = window.plots
+    window.tabs.setCurrentWidget(plots)
+    plots.add_records(rising_records(0.9837))
+    plots.set_overlay("b", "20261206-135424-simple-cnn-mnist", rising_records(0.9831))
+    qtbot.wait(10)  # laid out with the long name
+    plots.set_names("lr 0.001", {"b": "lr 0.01"})
+    qtbot.wait(10)
+    present = window.findChild(QAction, "presentAction")
+    present.trigger()
+    try:
+        qtbot.wait(100)  # full screen first, as on a projector
+        window.setGeometry(0, 0, 1280, 720)
+        qtbot.wait(100)
+        item = plots.accuracy_plot.getPlotItem()
+        area, legend = item.vb.sceneBoundingRect(), item.legend.sceneBoundingRect()
+        labels = {label.toPlainText(): label.sceneBoundingRect()
+                  for label, _, _ in plots.point_labels.labels.values()}  # fmt: skip
+        assert sorted(labels) == ["98.31% lr 0.01", "98.37% lr 0.001"]
+        for text, rect in labels.items():
+            assert area.contains(rect), text
+            assert not rect.intersects(legend), text
+    finally:
+        present.trigger()
