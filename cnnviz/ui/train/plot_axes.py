@@ -24,6 +24,9 @@ from cnnviz.ui.train.curves import (
     round_up,
 )
 
+#: how much wider than the data's the accuracy axis's range may stay before it narrows
+ACCURACY_SLACK = 2.0
+
 
 class PlotAxes:
     """The axes of the loss and accuracy plots, set from the current run and the overlays."""
@@ -115,9 +118,18 @@ class PlotAxes:
         margin = max(0.5, 0.1 * (high - low))
         wanted = (max(0.0, np.floor(2 * (low - margin)) / 2),
                   min(100.0, np.ceil(2 * (high + margin)) / 2))
-        if wanted != self._accuracy_range:
+        if wanted != self._accuracy_range and not self._keeps_accuracy_range(low, high, wanted):
             self._accuracy_range = wanted
             self.accuracy_plot.setYRange(*wanted, padding=0)
+
+    def _keeps_accuracy_range(self, low: float, high: float, wanted: tuple[float, float]) -> bool:
+        """The range shown still holds the values from ``low`` to ``high`` and is at most
+        ACCURACY_SLACK times as wide as ``wanted``, theirs with its margins: while accuracy
+        climbed through an epoch, the range followed it half a point at a time, and each new
+        range redrew the axis and placed the legend again (benchmarks/ui_latency.py)."""
+        shown = self._accuracy_range
+        return (shown is not None and shown[0] <= low and high <= shown[1]
+                and shown[1] - shown[0] <= ACCURACY_SLACK * (wanted[1] - wanted[0]))
 
     def set_epoch_span(self, epochs: int) -> None:
         """Fix the x axis to the whole run (and the overlaid ones): the axes are then not

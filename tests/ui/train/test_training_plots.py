@@ -59,6 +59,27 @@ def test_the_loss_axis_stays_put_while_the_loss_falls(qtbot):
     assert plots.loss_plot.getPlotItem().getViewBox().viewRange()[1][1] < 9.0
 
 
+def test_the_accuracy_axis_stays_put_while_accuracy_climbs_inside_it(qtbot):
+    """Each new range redraws the axis and places the legend and labels again: the range
+    followed a climbing accuracy half a point at a time: here nine ranges in ten updates, now
+    five (a new range gives the values its margin of half a point, and a range stays while
+    it holds them and is at most twice as wide as they need)."""
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.show()
+    plots.set_epoch_span(1)
+    ranges = []
+    for update, first in enumerate(range(1, 601, 60)):
+        accuracy = 0.90 + 0.004 * update  # 90% to 93.6%, a little more each update
+        plots.add_steps([StepEvent(step=first + i, epoch=1, epoch_fraction=(first + i) / 600,
+                                   loss=0.3, train_acc=accuracy, images_per_second=1000.0,
+                                   lr=1e-3) for i in range(60)])  # fmt: skip
+        ranges.append(tuple(plots.accuracy_plot.getPlotItem().getViewBox().viewRange()[1]))
+    assert len(set(ranges)) <= 5
+    low, high = ranges[-1]
+    assert low <= 90 and high >= 93.6  # every value on it all the same
+
+
 def shown_texts(plot) -> list[str]:
     """The texts written on a plot and visible (the hover readout, the labels)."""
     return [item.toPlainText() for item in plot.getPlotItem().items
