@@ -83,8 +83,9 @@ AXIS_CHOICES = {
 #: window ten times a second (training_worker.py); a redraw of both plots costs about 5 ms of
 #: the GUI thread, and on a 2-core machine the trainer pays for that about twice over (its
 #: thread team waits at each barrier for the thread the window displaced): at ten redraws a
-#: second the window trained at about 0.89 of headless, at five at about 0.95
-#: (benchmarks/ui_latency.py). Five a second still reads as a curve that grows.
+#: second the window trained at 0.89 of headless, at five at 0.91, the GUI thread's CPU 70
+#: and 50 ms a second (benchmarks/ui_latency.py, docs/performance.md). Five a second still
+#: reads as a curve that grows.
 LIVE_REDRAW_MS = 200
 
 
