@@ -14,6 +14,7 @@ from PySide6.QtCore import SIGNAL
 from PySide6.QtGui import QAction
 
 from cnnviz.ui import MainWindow
+from cnnviz.ui.shell import i18n
 from cnnviz.ui.widgets.style import DISPLAY
 from cnnviz.ui.workers.threads import running_threads
 from tests.conftest import write_mnist_family
@@ -77,3 +78,12 @@ def projected(qtbot, window):
     yield window
     if window.presentation.active:
         present.trigger()
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The Chinese translators, installed before the window is built (as at start-up); English
+    again after the test."""
+    i18n.install_language(i18n.CHINESE)
+    yield
+    i18n.install_language(i18n.ENGLISH)

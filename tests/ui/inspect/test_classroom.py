@@ -26,19 +26,18 @@ def small(qtbot, window):
     window.resize(1280, 720)
     window.show()
     qtbot.waitExposed(window)
-    tab = window.inspect_tab
-    window.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: tab.result is not None, timeout=30_000)
-    tab.select_layer("layer1.0")
-    settle()
-    return tab
+    return _first_layer(qtbot, window)
 
 
 @pytest.fixture
 def presented(qtbot, projected):
     """Inspect in presentation mode on a projector at 1280x720, the first layer selected."""
-    tab = projected.inspect_tab
-    projected.tabs.setCurrentWidget(tab)
+    return _first_layer(qtbot, projected)
+
+
+def _first_layer(qtbot, window):
+    tab = window.inspect_tab
+    window.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.result is not None, timeout=30_000)
     tab.select_layer("layer1.0")
     settle()

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction
 from cnnviz.ui import MainWindow
 from cnnviz.ui.learn.fc_net_demo import layer_names
 from cnnviz.ui.learn.learn_tab import LearnTab
-from cnnviz.ui.shell import i18n
 from tests.ui.clipping import clipped
 from tests.ui.shell.pseudo_locale import install_pseudo_locale, is_unmarked
 
@@ -22,13 +21,6 @@ def pseudo(qapp, tmp_path):
     translator = install_pseudo_locale(tmp_path)
     yield
     QCoreApplication.removeTranslator(translator)
-
-
-@pytest.fixture
-def chinese(qapp):
-    i18n.install_language(i18n.CHINESE)
-    yield
-    i18n.install_language(i18n.ENGLISH)
 
 
 def test_what_the_demos_paint_is_translated(qtbot, pseudo):

@@ -8,23 +8,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QMessageBox, QSpinBox, QWidget
 
 from cnnviz.core.data.datasets import load_dataset
 from cnnviz.core.training.config import TrainConfig, resume_conflicts
 from cnnviz.core.training.trainer import Trainer
 from cnnviz.session.session import TrainChoice, TrainMode
-from cnnviz.ui.shell import i18n
 from cnnviz.ui.shell.dialogs import train_mode_box
-
-
-@pytest.fixture
-def chinese(qapp):
-    """The Chinese translators, installed before the window is built (as at start-up)."""
-    i18n.install_language(i18n.CHINESE)
-    yield
-    i18n.install_language(i18n.ENGLISH)
 
 
 def test_the_weights_label_is_chinese(chinese, window):
