@@ -27,8 +27,8 @@ def test_the_overviews_layer_kinds_are_chinese(chinese, window, qtbot):
     tab = window.overview_tab
     window.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.overview is not None, timeout=30_000)
-    drawn = {item.text() for item in tab.view.box.allChildItems()
-             if isinstance(item, QGraphicsSimpleTextItem)}  # fmt: skip
+    drawn = {" ".join(item.text().split()) for item in tab.view.box.allChildItems()
+             if isinstance(item, QGraphicsSimpleTextItem)}  # a caption may wrap: as one line
     assert "卷积 5x5" in drawn and "最大池化 2x2" in drawn and "全连接" in drawn, drawn
     assert not {"conv 5x5", "max pool 2x2", "fully connected"} & drawn
 
