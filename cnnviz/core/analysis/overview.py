@@ -109,8 +109,8 @@ def _title(info: LayerInfo, module: nn.Module | None, weights: np.ndarray | None
     if weights is not None:
         kernel = tuple(weights.shape[2:])
     elif isinstance(module, nn.MaxPool2d | nn.AvgPool2d):
-        size = module.kernel_size
-        kernel = tuple(size) if isinstance(size, tuple) else (size, size)
+        side = module.kernel_size
+        kernel = tuple(side) if isinstance(side, tuple) else (side, side)
     if not kernel:
         return word
     stride = getattr(module, "stride", 1) if module is not None else 1
